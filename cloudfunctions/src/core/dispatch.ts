@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Envelope, describeIssues, fail, ok } from '@tongxin/shared-types';
+import { type Actor, resolveActor } from './actor';
+import type { AnyAction, Deps } from './action';
+
+export interface CloudFunction {
+  name: string;
+  actions: Record<string, AnyAction>;
+  /** 处理一个事件；永远返回信封，不向外抛出。openid 只来自已校验的上下文。 */
+  handle(event: unknown, openid: string | undefined | null, deps: Deps): Promise<Envelope<unknown>>;
+}
+
+/** 云函数的入口只做分发：action → 处理器。 */
+export function createFunction(name: string, actions: Record<string, AnyAction>): CloudFunction {
+  return {
+    name,
+    actions,
+    async handle(event, openid, deps) {
+      const requestId = randomUUID();
+      try {
+        return ok(await run(actions, event, openid, deps, requestId));
+      } catch (err) {
+        if (err instanceof AppError) return fail(err.code, err.message);
+        deps.logger.error('unexpected failure', {
+          requestId,
+          fn: name,
+          action: isRecord(event) ? event.action : undefined,
+          error: err instanceof Error ? err.stack ?? err.message : String(err),
+        });
+        return fail('INTERNAL', undefined, requestId);
+      }
+    },
+  };
+}
+
+async function run(
+  actions: Record<string, AnyAction>,
+  event: unknown,
+  openid: string | undefined | null,
+  deps: Deps,
+  requestId: string,
+): Promise<unknown> {
+  // 1. 事件外形
+  if (!isRecord(event) || typeof event.action !== 'string') {
+    throw new AppError('INVALID_PARAMETER', '请求格式不正确：缺少 action');
+  }
+  const action = Object.hasOwn(actions, event.action) ? actions[event.action] : undefined;
+  if (!action) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${event.action.slice(0, 40)}`);
+
+  // 2. 身份与权限（先于输入校验：未授权者看不到输入规则）
+  if (!openid) throw new AppError('UNAUTHENTICATED');
+  let actor: Actor | undefined;
+  if (action.access !== 'identity') {
+    actor = await resolveActor(deps.db, openid);
+    if (typeof action.access === 'object' && !action.access.roles.some((r) => actor!.roles.includes(r))) {
+      throw new AppError('FORBIDDEN');
+    }
+  }
+
+  // 3. 输入校验
+  const parsed = action.input.safeParse(event.data);
+  if (!parsed.success) throw new AppError('INVALID_PARAMETER', describeIssues(action.input, parsed.error.issues, event.data));
+
+  // 4. 处理器
+  return action.handler(parsed.data, { deps, openid, requestId, actor } as never);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001_organisation';
+
+/** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
+export const migrations: Record<string, Migration> = {
+  '001_organisation': m001,
+};

@@ -1,0 +1,7 @@
+import type { CloudFunction } from '../core/dispatch';
+import { memberFunction } from './member';
+
+/** 所有云函数：本地宿主按名字路由，构建脚本为每个生成一个可部署目录。 */
+export const functions: Record<string, CloudFunction> = {
+  member: memberFunction,
+};

@@ -1,0 +1,4 @@
+import { createFunction } from '../../core/dispatch';
+import { me } from './me';
+
+export const memberFunction = createFunction('member', { me });

@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { functions } from '../../cloudfunctions/src/functions';
+import { createHost } from '../../cloudfunctions/src/host/server';
+import { seedDemo } from '../../cloudfunctions/src/seed/demo';
+import { makeDeps, useTestDb } from '../support/db';
+import { type FixtureOrg, createFixtureOrg } from '../support/fixture-org';
+
+const t = useTestDb();
+let server: Server;
+let base: string;
+let org: FixtureOrg;
+
+beforeAll(async () => {
+  org = await createFixtureOrg(t.db());
+  await seedDemo(t.db());
+  const staticDir = mkdtempSync(join(tmpdir(), 'tx-h5-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>同心圆</title>');
+  server = createHost({ deps: makeDeps(t.db()).deps, functions, staticDir });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((r) => server.close(r)));
+
+async function post(path: string, body: string, openid?: string) {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+    body,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+describe('本地宿主', () => {
+  test('POST /api/fn/member {action:me} 以请求头中的身份回答', async () => {
+    const res = await post('/api/fn/member', '{"action":"me"}', org.members.secA.openid);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, data: { name: '书记甲', roles: ['staff', 'secretary'] } });
+  });
+
+  test.each([
+    ['没有请求头', '{"action":"me"}', undefined, 'UNAUTHENTICATED'],
+    ['未绑定的身份', '{"action":"me"}', 'someone-unknown', 'NOT_BOUND'],
+    ['未知操作', '{"action":"fly"}', 'dev_admin', 'UNKNOWN_ACTION'],
+    ['坏的 data', '{"action":"me","data":[1]}', 'dev_admin', 'INVALID_PARAMETER'],
+    ['不是 JSON', '{action:me', 'dev_admin', 'INVALID_PARAMETER'],
+    ['空请求体', '', 'dev_admin', 'INVALID_PARAMETER'],
+  ])('%s：HTTP 200 + %s', async (_name, body, openid, code) => {
+    const res = await post('/api/fn/member', body, openid);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: false, error: { code, message: expect.any(String) } });
+  });
+
+  test('未知云函数也以信封回答', async () => {
+    const res = await post('/api/fn/nothing', '{"action":"me"}', 'dev_admin');
+    expect(res.body.error.code).toBe('UNKNOWN_ACTION');
+  });
+
+  test('GET /api/dev/identities 列出演示身份及其角色', async () => {
+    const res = await (await fetch(`${base}/api/dev/identities`)).json();
+    expect(res.ok).toBe(true);
+    const byOpenid = Object.fromEntries(res.data.map((d: { openid: string; roles: string[] }) => [d.openid, d.roles]));
+    expect(byOpenid.dev_admin).toContain('admin');
+    expect(byOpenid.dev_secretary).toContain('secretary');
+    expect(byOpenid.dev_non_cpc).toEqual(['member']);
+    expect(byOpenid.dev_unbound).toEqual([]);
+  });
+
+  test('GET /api/dev/contract 列出每个函数与操作的输入 JSON Schema', async () => {
+    const res = await (await fetch(`${base}/api/dev/contract`)).json();
+    const member = res.data.find((f: { name: string }) => f.name === 'member');
+    expect(member.actions).toContainEqual(expect.objectContaining({ action: 'me', access: 'member', input: expect.objectContaining({ type: 'object' }) }));
+  });
+
+  test('静态页面：任意路径回到 index.html，不能越出目录', async () => {
+    const page = await fetch(`${base}/pages/mine/index`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('同心圆');
+    const escape = await fetch(`${base}/..%2f..%2fetc%2fpasswd`);
+    expect(await escape.text()).not.toContain('root:');
+  });
+});
+
+describe('演示数据', () => {
+  test('约 60 人、约四成党员、五个功能型党支部；重复写入不会重复', async () => {
+    const db = t.db();
+    const again = await seedDemo(db);
+    expect(again.created).toBe(false);
+    const members = await db.selectFrom('member').select(['affiliation', 'kind']).where('org_id', '=', again.orgId).execute();
+    expect(members.length).toBeGreaterThanOrEqual(55);
+    expect(members.length).toBeLessThanOrEqual(70);
+    const cpcShare = members.filter((m) => m.affiliation === '中共党员').length / members.length;
+    expect(cpcShare).toBeGreaterThan(0.3);
+    expect(cpcShare).toBeLessThan(0.55);
+    const functional = await db.selectFrom('party_org').select('id').where('org_id', '=', again.orgId).where('branch_kind', '=', '功能型党支部').execute();
+    expect(functional).toHaveLength(5);
+    const sectors = await db.selectFrom('sector').select('id').where('org_id', '=', again.orgId).execute();
+    expect(sectors.length).toBeGreaterThanOrEqual(12);
+    const dual = await db
+      .selectFrom('branch_membership')
+      .select('member_id')
+      .where('org_id', '=', again.orgId)
+      .groupBy('member_id')
+      .having((eb) => eb.fn.count('kind').distinct(), '=', 2)
+      .execute();
+    expect(dual.length).toBeGreaterThan(0);
+  });
+});
