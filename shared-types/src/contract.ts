@@ -1,12 +1,17 @@
 import type { z } from 'zod';
 import { memberSchemas } from './schemas/member';
+import { orgSchemas } from './schemas/org';
+import { rosterSchemas } from './schemas/roster';
 import type { MemberProfile } from './domain';
+import type { AuditEntryView, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
 
 /**
  * 所有云函数及其操作的输入 schema。服务端据此校验，本地宿主据此生成 /api/dev/contract。
  */
 export const contract = {
   member: memberSchemas,
+  roster: rosterSchemas,
+  org: orgSchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -20,6 +25,28 @@ export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Contr
 export interface ActionOutputs {
   member: {
     me: MemberProfile;
+    bind: MemberProfile;
+  };
+  roster: {
+    list: MemberPage;
+    get: MemberDetail;
+    create: MemberDetail;
+    update: MemberDetail;
+    retire: MemberDetail;
+    setAdmin: MemberDetail;
+    issueInvite: InviteIssued;
+    unbind: MemberDetail;
+    previewImport: ImportPreview;
+    commitImport: ImportResult;
+    auditLog: PageOf<AuditEntryView>;
+  };
+  org: {
+    tree: OrgTree;
+    createUnit: OrgTree;
+    updateUnit: OrgTree;
+    closeBranch: OrgTree;
+    mergeBranches: OrgTree & { moved: number };
+    saveGroup: OrgTree;
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '../../cloudfunctions/src/adapters/clock';
 import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
+import { cryptoRandom } from '../../cloudfunctions/src/adapters/random';
 import type { Deps } from '../../cloudfunctions/src/core/action';
 import { type DB, createDb } from '../../cloudfunctions/src/db/connect';
 
@@ -26,7 +27,7 @@ export function useTestDb(): { db: () => DB } {
 export function makeDeps(db: DB, now = '2026-11-26T09:00:00+08:00') {
   const clock = fixedClock(now);
   const logger = memoryLogger();
-  const deps: Deps = { db, clock, logger };
+  const deps: Deps = { db, clock, logger, random: cryptoRandom };
   return { deps, clock, logger };
 }
 

@@ -29,6 +29,7 @@ export async function createFixtureOrg(db: DB) {
     const education = (await trx.insertInto('sector').values({ org_id: orgId, name: '教育界' }).returning('id').executeTakeFirstOrThrow()).id;
     const cpcSector = (await trx.insertInto('sector').values({ org_id: orgId, name: '中国共产党' }).returning('id').executeTakeFirstOrThrow()).id;
 
+    let phoneSeq = 0;
     const addMember = async (
       key: string,
       spec: { name: string; position: Position; affiliation: Affiliation; staff?: boolean; sector?: string; committee?: boolean; admin?: boolean },
@@ -39,7 +40,7 @@ export async function createFixtureOrg(db: DB) {
         .values({
           org_id: orgId,
           name: spec.name,
-          phone: '13800001234',
+          phone: `1380000${String(++phoneSeq).padStart(4, '0')}`,
           kind: spec.staff ? 'staff' : 'committee_member',
           position: spec.position,
           affiliation: spec.affiliation,

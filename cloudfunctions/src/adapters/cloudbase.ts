@@ -3,6 +3,7 @@ import type { Deps } from '../core/action';
 import { createDb } from '../db/connect';
 import { systemClock } from './clock';
 import { consoleLogger } from './logger';
+import { cryptoRandom } from './random';
 
 /**
  * CloudBase 云函数入口。连接池在模块作用域创建，同一实例的后续调用复用；
@@ -14,7 +15,7 @@ export function cloudbaseEntry(fn: CloudFunction) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   let deps: Deps | undefined;
   return async (event: unknown): Promise<unknown> => {
-    deps ??= { db: createDb({ max: 2 }), clock: systemClock, logger: consoleLogger };
+    deps ??= { db: createDb({ max: 2 }), clock: systemClock, logger: consoleLogger, random: cryptoRandom };
     const { OPENID } = cloud.getWXContext() as { OPENID?: string };
     return fn.handle(stripSdkFields(event), OPENID, deps);
   };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppRole } from '@tongxin/shared-types';
 import type { Clock } from '../adapters/clock';
 import type { Logger } from '../adapters/logger';
+import type { Random } from '../adapters/random';
 import type { DB } from '../db/connect';
 import type { Actor } from './actor';
 
@@ -10,15 +11,25 @@ export interface Deps {
   db: DB;
   clock: Clock;
   logger: Logger;
+  random: Random;
 }
+
+/**
+ * 书记的权限范围（管理员不受此限）：
+ * - `member`：目标成员须在调用者担任书记的某个支部里；
+ * - `branch`：目标支部须是调用者担任书记的支部（取不到支部 id 时，由处理器按本人支部过滤）。
+ */
+export type Scope<I = any> =
+  | { kind: 'member'; memberId: (input: I) => string }
+  | { kind: 'branch'; branchId: (input: I) => string | undefined };
 
 /**
  * 谁可以调用：
  * - `identity`：只要有微信身份（如绑定邀请码）；
  * - `member`：任何已绑定的成员；
- * - 角色列表：调用者至少有其中一个角色。
+ * - 角色列表：调用者至少有其中一个角色；有 scope 时，非管理员还须在范围内。
  */
-export type Access = 'identity' | 'member' | { roles: readonly AppRole[] };
+export type Access = 'identity' | 'member' | { roles: readonly AppRole[]; scope?: Scope };
 
 export interface IdentityContext {
   deps: Deps;
@@ -35,6 +46,8 @@ type ContextFor<A extends Access> = A extends 'identity' ? IdentityContext : Act
 export interface ActionDef<S extends z.ZodType, A extends Access, O> {
   input: S;
   access: A;
+  /** 写操作：管理员与书记的每次写都记入审计日志（矩阵测试据此检查） */
+  writes?: boolean;
   handler: (input: z.output<S>, ctx: ContextFor<A>) => Promise<O>;
 }
 

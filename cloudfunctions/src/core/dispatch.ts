@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type Envelope, describeIssues, fail, ok } from '@tongxin/shared-types';
 import { type Actor, resolveActor } from './actor';
 import type { AnyAction, Deps } from './action';
+import { assertInScope } from './scope';
 
 export interface CloudFunction {
   name: string;
@@ -61,7 +62,12 @@ async function run(
   const parsed = action.input.safeParse(event.data);
   if (!parsed.success) throw new AppError('INVALID_PARAMETER', describeIssues(action.input, parsed.error.issues, event.data));
 
-  // 4. 处理器
+  // 4. 书记的范围（管理员不受限）
+  if (actor && typeof action.access === 'object' && action.access.scope) {
+    await assertInScope(deps, actor, action.access.roles, action.access.scope, parsed.data);
+  }
+
+  // 5. 处理器
   return action.handler(parsed.data, { deps, openid, requestId, actor } as never);
 }
 

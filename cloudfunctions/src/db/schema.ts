@@ -51,6 +51,8 @@ export interface MemberTable {
   status: Generated<'active' | 'retired'>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  retired_at: Timestamp | null;
+  retire_reason: string | null;
 }
 
 export interface MemberCommitteeTable {
@@ -81,7 +83,43 @@ export interface WxBindingTable {
   bound_at: CreatedAt;
 }
 
+export interface InviteCodeTable {
+  org_id: string;
+  id: Generated<string>;
+  member_id: string;
+  code_hash: string;
+  issued_by: string;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by_openid: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface BindAttemptTable {
+  id: Generated<string>;
+  openid: string;
+  at: Timestamp;
+  reason: string;
+}
+
+export interface AuditLogTable {
+  org_id: string;
+  id: Generated<string>;
+  at: Timestamp;
+  actor_member_id: string | null;
+  actor_name: string;
+  action: string;
+  target_kind: string;
+  target_id: string | null;
+  summary: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
 export interface Database {
+  invite_code: InviteCodeTable;
+  bind_attempt: BindAttemptTable;
+  audit_log: AuditLogTable;
   organisation: OrganisationTable;
   party_org: PartyOrgTable;
   committee: NamedGroupTable;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock } from '../adapters/clock';
 import { consoleLogger } from '../adapters/logger';
+import { cryptoRandom } from '../adapters/random';
 import { createDb } from '../db/connect';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
@@ -32,7 +33,7 @@ async function main() {
   if (seeded.created) console.log('已写入演示数据：示例市政协');
 
   const server = createHost({
-    deps: { db, clock: systemClock, logger: consoleLogger },
+    deps: { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom },
     functions,
     staticDir: resolve(repoRoot, 'miniprogram/dist/h5'),
   });

@@ -1,6 +1,20 @@
+import { z } from 'zod';
 import { emptyInput } from './common';
+
+/** 邀请码：8 位，去掉易混的 0/O/1/I；输入时忽略空格、横线与大小写 */
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const normalizeInviteCode = (raw: string) => raw.replace(/[\s-]/g, '').toUpperCase();
 
 export const memberSchemas = {
   /** 本人资料、角色与组织关系 */
   me: emptyInput,
+  /** 用邀请码绑定微信身份（姓名用于核对，防止输错码绑到别人） */
+  bind: z.strictObject({
+    code: z
+      .string()
+      .transform(normalizeInviteCode)
+      .pipe(z.string().regex(/^[2-9A-HJ-NP-Z]{8}$/, '邀请码应为 8 位字母或数字'))
+      .describe('邀请码'),
+    name: z.string().trim().min(1).max(40).describe('姓名'),
+  }),
 };

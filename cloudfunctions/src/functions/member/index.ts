@@ -1,4 +1,5 @@
 import { createFunction } from '../../core/dispatch';
+import { bind } from './bind';
 import { me } from './me';
 
-export const memberFunction = createFunction('member', { me });
+export const memberFunction = createFunction('member', { me, bind });

@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+export interface SheetRow {
+  /** 文件中的行号，表头为第 1 行 */
+  line: number;
+  cells: string[];
+}
+
+export interface Sheet {
+  headers: string[];
+  rows: SheetRow[];
+}
+
+/** 读 XLSX（第一个工作表）或 CSV（UTF-8，或 Excel 常见的 GB18030 编码）为文本单元格。 */
+export async function readSheet(fileName: string, content: Buffer): Promise<Sheet> {
+  const table = /\.csv$/i.test(fileName) ? readCsv(content) : await readXlsx(content);
+  const [header = [], ...body] = table;
+  const rows = body
+    .map((cells, i) => ({ line: i + 2, cells: cells.map((c) => c.trim()) }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+  return { headers: header.map((h) => h.replace(/\s+/g, '')), rows };
+}
+
+async function readXlsx(content: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const table: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
+    table[rowNumber - 1] = cells;
+  });
+  return Array.from(table, (r) => r ?? []);
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  // 手机号常被 Excel 存成数字
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  return cell.text ?? String(v);
+}
+
+function readCsv(content: Buffer): string[][] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    text = new TextDecoder('gb18030').decode(content);
+  }
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  return parsed.data.map((r) => r.map((c) => String(c ?? '')));
+}
+
+/** 写一个简单的 XLSX（导出、模板用） */
+export async function writeXlsx(sheetName: string, headers: string[], rows: Array<Array<string | number | null>>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(headers).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  sheet.columns.forEach((col) => {
+    col.width = 16;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,36 @@
+import { AppError, type AppRole } from '@tongxin/shared-types';
+import type { Deps, Scope } from './action';
+import type { Actor } from './actor';
+
+/** 管理员（且该操作允许管理员）不受范围限制 */
+export function isOrgWide(actor: Actor, allowed: readonly AppRole[]): boolean {
+  return allowed.includes('admin') && actor.roles.includes('admin');
+}
+
+/** 书记只能处理自己支部的成员与支部；越界一律 FORBIDDEN，不透露目标是否存在。 */
+export async function assertInScope(deps: Deps, actor: Actor, allowed: readonly AppRole[], scope: Scope, input: unknown): Promise<void> {
+  if (isOrgWide(actor, allowed)) return;
+  const managed = actor.managedBranchIds;
+  if (scope.kind === 'branch') {
+    const branchId = scope.branchId(input);
+    if (branchId !== undefined && !managed.includes(branchId)) throw new AppError('FORBIDDEN', '只能管理您所在支部的事务');
+    return;
+  }
+  const memberId = scope.memberId(input);
+  const row =
+    managed.length === 0
+      ? undefined
+      : await deps.db
+          .selectFrom('branch_membership')
+          .select('member_id')
+          .where('org_id', '=', actor.orgId)
+          .where('member_id', '=', memberId)
+          .where('branch_id', 'in', managed)
+          .executeTakeFirst();
+  if (!row) throw new AppError('FORBIDDEN', '只能管理您所在支部的成员');
+}
+
+/** 列表类操作：管理员看全部（null），书记只看自己支部 */
+export function visibleBranches(actor: Actor, allowed: readonly AppRole[]): string[] | null {
+  return isOrgWide(actor, allowed) ? null : actor.managedBranchIds;
+}

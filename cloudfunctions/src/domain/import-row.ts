@@ -1,0 +1,108 @@
+import { AFFILIATIONS, type Affiliation, POSITIONS, type Position } from '@tongxin/shared-types';
+import { type BranchInfo, checkMemberships } from './membership';
+
+/** 导入文件的列：表头文字 → 字段 */
+export const IMPORT_COLUMNS = {
+  姓名: 'name',
+  手机号: 'phone',
+  界别: 'sector',
+  专委会: 'committees',
+  政治面貌: 'affiliation',
+  职务: 'position',
+  第一组织关系: 'primaryBranch',
+  功能型支部: 'functionalBranches',
+} as const;
+export type ImportField = (typeof IMPORT_COLUMNS)[keyof typeof IMPORT_COLUMNS];
+export const REQUIRED_COLUMNS = ['姓名', '政治面貌', '职务'] as const;
+
+export interface ImportLookups {
+  sectors: ReadonlyMap<string, string>;
+  committees: ReadonlyMap<string, string>;
+  /** 支部名称 → id */
+  branchIds: ReadonlyMap<string, string>;
+  branches: ReadonlyMap<string, BranchInfo>;
+  /** 库里已有的手机号 → 姓名 */
+  existingPhones: ReadonlyMap<string, string>;
+}
+
+export interface MemberDraftRow {
+  line: number;
+  name: string;
+  phone: string | null;
+  kind: 'committee_member' | 'staff';
+  position: Position;
+  affiliation: Affiliation;
+  sectorId: string | null;
+  sectorName: string | null;
+  committeeIds: string[];
+  memberships: Array<{ branchId: string; kind: 'primary' | 'functional' }>;
+}
+
+const splitList = (s: string) => s.split(/[、，,;；/|\s]+/).map((x) => x.trim()).filter(Boolean);
+/** 常见写法归一：“中共”“共产党员”→ 中共党员，“无党派人士”→ 无党派 */
+const AFFILIATION_ALIASES: Record<string, Affiliation> = { 中共: '中共党员', 共产党员: '中共党员', 党员: '中共党员', 无党派人士: '无党派', 中国民主同盟: '民盟', 中国民主建国会: '民建', 中国民主促进会: '民进', 中国农工民主党: '农工党', 中国致公党: '致公党', 中国国民党革命委员会: '民革', 台湾民主自治同盟: '台盟' };
+
+/**
+ * 检查导入文件的一行：全部原因一次列出（而不是只报第一个），便于办公室一次改好。
+ * phonesInFile：本文件中已出现过的手机号 → 首次出现的行号。
+ */
+export function checkImportRow(
+  line: number,
+  record: Partial<Record<ImportField, string>>,
+  lookups: ImportLookups,
+  phonesInFile: Map<string, number>,
+): { ok: true; row: MemberDraftRow } | { ok: false; name: string; reasons: string[] } {
+  const reasons: string[] = [];
+  const name = (record.name ?? '').trim();
+  if (!name) reasons.push('缺少姓名');
+  else if (name.length > 40) reasons.push('姓名过长');
+
+  const rawPhone = (record.phone ?? '').replace(/[\s-]/g, '');
+  let phone: string | null = null;
+  if (rawPhone) {
+    if (!/^1[3-9]\d{9}$/.test(rawPhone)) reasons.push(`手机号“${rawPhone}”不是 11 位手机号`);
+    else if (lookups.existingPhones.has(rawPhone)) reasons.push(`手机号已登记给 ${lookups.existingPhones.get(rawPhone)}`);
+    else if (phonesInFile.has(rawPhone)) reasons.push(`手机号与第 ${phonesInFile.get(rawPhone)} 行重复`);
+    else {
+      phone = rawPhone;
+      phonesInFile.set(rawPhone, line);
+    }
+  }
+
+  const rawAffiliation = (record.affiliation ?? '').trim();
+  const affiliation = (AFFILIATIONS as readonly string[]).includes(rawAffiliation) ? (rawAffiliation as Affiliation) : AFFILIATION_ALIASES[rawAffiliation];
+  if (!rawAffiliation) reasons.push('缺少政治面貌');
+  else if (!affiliation) reasons.push(`政治面貌“${rawAffiliation}”无法识别`);
+
+  const rawPosition = (record.position ?? '').trim();
+  const position = (POSITIONS as readonly string[]).includes(rawPosition) ? (rawPosition as Position) : undefined;
+  if (!rawPosition) reasons.push('缺少职务');
+  else if (!position) reasons.push(`职务“${rawPosition}”应为 ${POSITIONS.join('、')} 之一`);
+
+  const sectorName = (record.sector ?? '').trim() || null;
+  const sectorId = sectorName ? lookups.sectors.get(sectorName) ?? null : null;
+  if (sectorName && !sectorId) reasons.push(`界别“${sectorName}”不存在`);
+
+  const committeeIds: string[] = [];
+  for (const c of splitList(record.committees ?? '')) {
+    const id = lookups.committees.get(c);
+    if (id) committeeIds.push(id);
+    else reasons.push(`专委会“${c}”不存在`);
+  }
+
+  const memberships: MemberDraftRow['memberships'] = [];
+  const primary = (record.primaryBranch ?? '').trim();
+  const functional = splitList(record.functionalBranches ?? '');
+  for (const [branchName, kind] of [...(primary ? [[primary, 'primary'] as const] : []), ...functional.map((f) => [f, 'functional'] as const)]) {
+    const id = lookups.branchIds.get(branchName);
+    if (id) memberships.push({ branchId: id, kind });
+    else reasons.push(`支部“${branchName}”不存在`);
+  }
+  if (affiliation) reasons.push(...checkMemberships(affiliation, memberships, lookups.branches).filter((r) => r !== '支部不存在'));
+
+  if (reasons.length || !affiliation || !position) return { ok: false, name, reasons };
+  return {
+    ok: true,
+    row: { line, name, phone, kind: position === '机关干部' ? 'staff' : 'committee_member', position, affiliation, sectorId, sectorName, committeeIds: [...new Set(committeeIds)], memberships },
+  };
+}

@@ -1,0 +1,108 @@
+import { AppError, type ImportPreview, type ImportRowError, contract } from '@tongxin/shared-types';
+import type { Transaction } from 'kysely';
+import { defineAction } from '../../core/action';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit';
+import { readSheet } from '../../adapters/spreadsheet';
+import type { Database } from '../../db/schema';
+import { IMPORT_COLUMNS, type ImportField, type MemberDraftRow, REQUIRED_COLUMNS, checkImportRow } from '../../domain/import-row';
+import { loadBranchInfo } from './refs';
+
+const MAX_ROWS = 10_000;
+const CHUNK = 1_000;
+
+interface Analysis {
+  total: number;
+  good: MemberDraftRow[];
+  errors: ImportRowError[];
+}
+
+/** 解析文件并逐行检查；不写任何东西 */
+async function analyse(trx: Transaction<Database>, actor: Actor, file: { fileName: string; contentBase64: string }): Promise<Analysis> {
+  let sheet;
+  try {
+    sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
+  } catch {
+    throw new AppError('MEMBER.IMPORT_UNREADABLE', '文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件');
+  }
+  const missing = REQUIRED_COLUMNS.filter((c) => !sheet.headers.includes(c));
+  if (missing.length) throw new AppError('MEMBER.IMPORT_COLUMNS', `表头缺少：${missing.join('、')}（应有：${Object.keys(IMPORT_COLUMNS).join('、')}）`);
+  if (sheet.rows.length === 0) throw new AppError('MEMBER.IMPORT_EMPTY', '文件里没有数据行');
+  if (sheet.rows.length > MAX_ROWS) throw new AppError('MEMBER.IMPORT_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
+
+  const orgId = actor.orgId;
+  const [sectors, committees, branches, phones] = await Promise.all([
+    trx.selectFrom('sector').select(['id', 'name']).where('org_id', '=', orgId).execute(),
+    trx.selectFrom('committee').select(['id', 'name']).where('org_id', '=', orgId).execute(),
+    loadBranchInfo(trx, orgId),
+    trx.selectFrom('member').select(['phone', 'name']).where('org_id', '=', orgId).where('phone', 'is not', null).execute(),
+  ]);
+  const lookups = {
+    sectors: new Map(sectors.map((s) => [s.name, s.id])),
+    committees: new Map(committees.flatMap((c) => [[c.name, c.id] as const, [c.name.replace('委员会', '委'), c.id] as const])),
+    branchIds: new Map([...branches].filter(([, b]) => b.status === 'active').map(([id, b]) => [b.name, id])),
+    branches,
+    existingPhones: new Map(phones.map((p) => [p.phone!, p.name])),
+  };
+  const columnIndex = Object.entries(IMPORT_COLUMNS).map(([header, field]) => [field, sheet.headers.indexOf(header)] as const);
+  const phonesInFile = new Map<string, number>();
+  const good: MemberDraftRow[] = [];
+  const errors: ImportRowError[] = [];
+  for (const { line, cells } of sheet.rows) {
+    const record: Partial<Record<ImportField, string>> = {};
+    for (const [field, idx] of columnIndex) if (idx >= 0) record[field] = cells[idx] ?? '';
+    const checked = checkImportRow(line, record, lookups, phonesInFile);
+    if (checked.ok) good.push(checked.row);
+    else errors.push({ line, name: checked.name, reasons: checked.reasons });
+  }
+  return { total: sheet.rows.length, good, errors };
+}
+
+/** 预览：列出每一条有问题的行（行号与原因），什么也不写 */
+export const previewImport = defineAction({
+  input: contract.roster.previewImport,
+  access: { roles: ['admin'] },
+  handler: async (file, { deps, actor }): Promise<ImportPreview> => {
+    const result = await deps.db.transaction().execute((trx) => analyse(trx, actor, file));
+    return {
+      total: result.total,
+      valid: result.good.length,
+      errors: result.errors,
+      sample: result.good.slice(0, 10).map((r) => ({ line: r.line, name: r.name, phone: r.phone, sector: r.sectorName, affiliation: r.affiliation, position: r.position })),
+    };
+  },
+});
+
+/** 导入：在一个事务里写入全部有效行；任何一步失败则什么也不写 */
+export const commitImport = defineAction({
+  input: contract.roster.commitImport,
+  access: { roles: ['admin'] },
+  writes: true,
+  handler: async (file, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    const orgId = actor.orgId;
+    return deps.db.transaction().execute(async (trx) => {
+      const { good, errors } = await analyse(trx, actor, file);
+      for (let i = 0; i < good.length; i += CHUNK) {
+        const chunk = good.slice(i, i + CHUNK);
+        const ids = await trx
+          .insertInto('member')
+          .values(chunk.map((r) => ({ org_id: orgId, name: r.name, phone: r.phone, kind: r.kind, position: r.position, affiliation: r.affiliation, sector_id: r.sectorId, created_at: now, updated_at: now })))
+          .returning('id')
+          .execute();
+        const committees = chunk.flatMap((r, j) => r.committeeIds.map((c) => ({ org_id: orgId, member_id: ids[j].id, committee_id: c })));
+        const memberships = chunk.flatMap((r, j) => r.memberships.map((b) => ({ org_id: orgId, member_id: ids[j].id, branch_id: b.branchId, kind: b.kind, joined_at: now })));
+        if (committees.length) await trx.insertInto('member_committee').values(committees).execute();
+        if (memberships.length) await trx.insertInto('branch_membership').values(memberships).execute();
+      }
+      await recordAudit(trx, ctx, {
+        action: 'roster.commitImport',
+        targetKind: 'import',
+        summary: `从 ${file.fileName} 导入 ${good.length} 名成员，跳过 ${errors.length} 行`,
+        details: { fileName: file.fileName, created: good.length, skippedLines: errors.map((e) => e.line) },
+      });
+      return { created: good.length, skipped: errors.length, errors };
+    });
+  },
+});

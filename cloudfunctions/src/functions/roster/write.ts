@@ -1,0 +1,176 @@
+import { AppError, contract } from '@tongxin/shared-types';
+import { defineAction } from '../../core/action';
+import { recordAudit } from '../../core/audit';
+import { isOrgWide } from '../../core/scope';
+import { loadMemberDetail } from './detail';
+import { assertMemberRefs, isUniqueViolation } from './refs';
+
+const PHONE_TAKEN = '该手机号已登记给其他成员';
+const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) => i.memberId };
+
+export const create = defineAction({
+  input: contract.roster.create,
+  access: { roles: ['admin'] },
+  writes: true,
+  handler: async (input, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    const id = await deps.db.transaction().execute(async (trx) => {
+      await assertMemberRefs(trx, actor.orgId, input);
+      const m = await trx
+        .insertInto('member')
+        .values({ org_id: actor.orgId, name: input.name, phone: input.phone, kind: input.kind, position: input.position, affiliation: input.affiliation, sector_id: input.sectorId, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+        .catch((err) => {
+          throw isUniqueViolation(err) ? new AppError('CONFLICT', PHONE_TAKEN) : err;
+        });
+      if (input.committeeIds.length) {
+        await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: m.id, committee_id: c }))).execute();
+      }
+      if (input.memberships.length) {
+        await trx.insertInto('branch_membership').values(input.memberships.map((b) => ({ org_id: actor.orgId, member_id: m.id, branch_id: b.branchId, kind: b.kind, duty: b.duty, joined_at: now }))).execute();
+      }
+      await recordAudit(trx, ctx, { action: 'roster.create', targetKind: 'member', targetId: m.id, summary: `新增成员 ${input.name}` });
+      return m.id;
+    });
+    return loadMemberDetail(deps.db, actor, id, now);
+  },
+});
+
+/** 书记只能改本支部成员的姓名与手机号；其余字段（政治面貌、组织关系等）由政协办公室维护。 */
+const SECRETARY_FIELDS = new Set(['memberId', 'name', 'phone']);
+
+export const update = defineAction({
+  input: contract.roster.update,
+  access: { roles: ['admin', 'secretary'], scope: byMember },
+  writes: true,
+  handler: async (input, ctx) => {
+    const { deps, actor } = ctx;
+    if (!isOrgWide(actor, ['admin'])) {
+      const extra = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined && !SECRETARY_FIELDS.has(k));
+      if (extra.length) throw new AppError('FORBIDDEN', '支部书记只能修改姓名和手机号，其他信息请联系政协办公室');
+    }
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('member').selectAll().where('org_id', '=', actor.orgId).where('id', '=', input.memberId).forUpdate().executeTakeFirst();
+      if (!before) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      const affiliation = input.affiliation ?? before.affiliation;
+      const memberships =
+        input.memberships ??
+        (await trx.selectFrom('branch_membership').select(['branch_id as branchId', 'kind']).where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute());
+      await assertMemberRefs(trx, actor.orgId, {
+        affiliation,
+        sectorId: input.sectorId === undefined ? null : input.sectorId,
+        committeeIds: input.committeeIds ?? [],
+        memberships,
+      });
+      const changes = {
+        name: input.name,
+        phone: input.phone,
+        kind: input.kind,
+        position: input.position,
+        affiliation: input.affiliation,
+        sector_id: input.sectorId,
+      };
+      const changed = Object.entries(changes).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]);
+      await trx
+        .updateTable('member')
+        .set({ ...changes, updated_at: now })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', input.memberId)
+        .execute()
+        .catch((err) => {
+          throw isUniqueViolation(err) ? new AppError('CONFLICT', PHONE_TAKEN) : err;
+        });
+      if (input.committeeIds) {
+        await trx.deleteFrom('member_committee').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
+        if (input.committeeIds.length) await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: input.memberId, committee_id: c }))).execute();
+      }
+      if (input.memberships) {
+        await trx.deleteFrom('branch_membership').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
+        if (input.memberships.length) {
+          await trx.insertInto('branch_membership').values(input.memberships.map((b) => ({ org_id: actor.orgId, member_id: input.memberId, branch_id: b.branchId, kind: b.kind, duty: b.duty, joined_at: now }))).execute();
+        }
+      }
+      const fields = [...changed.map(([k]) => FIELD_LABELS[k] ?? k), ...(input.committeeIds ? ['专委会'] : []), ...(input.memberships ? ['组织关系'] : [])];
+      await recordAudit(trx, ctx, {
+        action: 'roster.update',
+        targetKind: 'member',
+        targetId: input.memberId,
+        summary: `修改了 ${before.name} 的${fields.length ? fields.join('、') : '资料（无变化）'}`,
+        // 审计只记字段名与非敏感的新值，不把手机号写进日志
+        details: { fields: changed.map(([k]) => k) },
+      });
+    });
+    return loadMemberDetail(deps.db, actor, input.memberId, now);
+  },
+});
+
+const FIELD_LABELS: Record<string, string> = { name: '姓名', phone: '手机号', kind: '类别', position: '职务', affiliation: '政治面貌', sector_id: '界别' };
+
+/** 退出：保留全部历史，只是不再在册；同时解除微信绑定、作废未用的邀请码。 */
+export const retire = defineAction({
+  input: contract.roster.retire,
+  access: { roles: ['admin'] },
+  writes: true,
+  handler: async ({ memberId, reason }, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
+      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (m.status === 'retired') throw new AppError('CONFLICT', `${m.name} 已经退出`);
+      if (memberId === actor.memberId) throw new AppError('CONFLICT', '不能把自己设为退出');
+      await trx.updateTable('member').set({ status: 'retired', retired_at: now, retire_reason: reason, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', memberId).execute();
+      await trx.deleteFrom('wx_binding').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).execute();
+      await trx.updateTable('invite_code').set({ revoked_at: now }).where('org_id', '=', actor.orgId).where('member_id', '=', memberId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+      await recordAudit(trx, ctx, { action: 'roster.retire', targetKind: 'member', targetId: memberId, summary: `${m.name} 退出：${reason}` });
+    });
+    return loadMemberDetail(deps.db, actor, memberId, now);
+  },
+});
+
+export const setAdmin = defineAction({
+  input: contract.roster.setAdmin,
+  access: { roles: ['admin'] },
+  writes: true,
+  handler: async ({ memberId, admin }, ctx) => {
+    const { deps, actor } = ctx;
+    if (!admin && memberId === actor.memberId) throw new AppError('CONFLICT', '不能撤销自己的管理员角色，请由另一位管理员操作');
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
+      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (admin) {
+        if (m.status !== 'active') throw new AppError('CONFLICT', '已退出的成员不能设为管理员');
+        await trx.insertInto('member_role').values({ org_id: actor.orgId, member_id: memberId, role: 'admin' }).onConflict((oc) => oc.doNothing()).execute();
+      } else {
+        await trx.deleteFrom('member_role').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).where('role', '=', 'admin').execute();
+      }
+      await recordAudit(trx, ctx, { action: 'roster.setAdmin', targetKind: 'member', targetId: memberId, summary: admin ? `设 ${m.name} 为管理员` : `撤销 ${m.name} 的管理员角色` });
+    });
+    return loadMemberDetail(deps.db, actor, memberId, now);
+  },
+});
+
+/** 解除微信绑定（换手机等）：只能由政协办公室操作 */
+export const unbind = defineAction({
+  input: contract.roster.unbind,
+  access: { roles: ['admin'] },
+  writes: true,
+  handler: async ({ memberId, reason }, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const m = await trx.selectFrom('member').select('name').where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
+      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      const removed = await trx.deleteFrom('wx_binding').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).executeTakeFirst();
+      if (Number(removed.numDeletedRows) === 0) throw new AppError('CONFLICT', `${m.name} 尚未绑定微信`);
+      await recordAudit(trx, ctx, { action: 'roster.unbind', targetKind: 'binding', targetId: memberId, summary: `解除 ${m.name} 的微信绑定：${reason}` });
+    });
+    return loadMemberDetail(deps.db, actor, memberId, now);
+  },
+});
+
+export { byMember };

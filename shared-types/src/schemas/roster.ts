@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { AFFILIATIONS, BRANCH_DUTIES, MEMBERSHIP_KINDS, MEMBER_KINDS, POSITIONS } from '../domain';
+import { idSchema, pageInput } from './common';
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头')
+  .describe('手机号');
+
+export const membershipInput = z.strictObject({
+  branchId: idSchema('支部'),
+  kind: z.enum(MEMBERSHIP_KINDS).describe('组织关系类别'),
+  duty: z.enum(BRANCH_DUTIES).default('党员').describe('支部职务'),
+});
+
+const memberFields = {
+  name: z.string().trim().min(1).max(40).describe('姓名'),
+  phone: phoneSchema.nullable(),
+  kind: z.enum(MEMBER_KINDS).describe('成员类别'),
+  position: z.enum(POSITIONS).describe('职务'),
+  affiliation: z.enum(AFFILIATIONS).describe('政治面貌'),
+  sectorId: idSchema('界别').nullable(),
+  committeeIds: z.array(idSchema('专委会')).max(10).describe('专委会'),
+  memberships: z.array(membershipInput).max(10).describe('组织关系'),
+};
+
+const memberId = idSchema('成员');
+const fileInput = z.strictObject({
+  fileName: z.string().trim().min(1).max(120).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件').describe('文件名'),
+  contentBase64: z.string().min(1).max(14_000_000, '文件不能超过 10 MB').describe('文件内容'),
+});
+
+export const rosterSchemas = {
+  list: z.strictObject({
+    q: z.string().trim().max(40).optional().describe('搜索'),
+    branchId: idSchema('支部').optional(),
+    committeeId: idSchema('专委会').optional(),
+    sectorId: idSchema('界别').optional(),
+    status: z.enum(['active', 'retired', 'all']).default('active').describe('状态'),
+    ...pageInput,
+  }),
+  get: z.strictObject({ memberId }),
+  create: z.strictObject({ ...memberFields, phone: memberFields.phone.default(null), sectorId: memberFields.sectorId.default(null), committeeIds: memberFields.committeeIds.default([]), memberships: memberFields.memberships.default([]) }),
+  update: z.strictObject({
+    memberId,
+    name: memberFields.name.optional(),
+    phone: memberFields.phone.optional(),
+    kind: memberFields.kind.optional(),
+    position: memberFields.position.optional(),
+    affiliation: memberFields.affiliation.optional(),
+    sectorId: memberFields.sectorId.optional(),
+    committeeIds: memberFields.committeeIds.optional(),
+    memberships: memberFields.memberships.optional(),
+  }),
+  retire: z.strictObject({ memberId, reason: z.string().trim().min(2).max(200).describe('原因') }),
+  setAdmin: z.strictObject({ memberId, admin: z.boolean().describe('是否管理员') }),
+  issueInvite: z.strictObject({ memberId }),
+  unbind: z.strictObject({ memberId, reason: z.string().trim().min(2).max(200).describe('原因') }),
+  previewImport: fileInput,
+  commitImport: fileInput,
+  auditLog: z.strictObject({ action: z.string().max(60).optional().describe('操作'), ...pageInput }),
+};

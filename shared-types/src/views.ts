@@ -1,0 +1,88 @@
+import type { Affiliation, BranchKind, BranchMembershipView, MemberKind, NamedRef, PartyOrgLevel, Position } from './domain';
+
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** 管理端看到的成员（手机号、政治面貌按查看者的权限脱敏） */
+export interface MemberDetail {
+  id: string;
+  name: string;
+  /** 无权查看时为脱敏号码，如 139****5678 */
+  phone: string | null;
+  phoneMasked: boolean;
+  kind: MemberKind;
+  position: Position;
+  /** 无权查看时为 null */
+  affiliation: Affiliation | null;
+  sector: NamedRef | null;
+  committees: NamedRef[];
+  branches: BranchMembershipView[];
+  status: 'active' | 'retired';
+  retiredAt: string | null;
+  retireReason: string | null;
+  isAdmin: boolean;
+  bound: boolean;
+  /** 有未使用且未过期的邀请码 */
+  invitePending: boolean;
+}
+
+export type MemberPage = PageOf<MemberDetail>;
+
+export interface InviteIssued {
+  memberId: string;
+  memberName: string;
+  /** 明文邀请码：只在签发时出现这一次 */
+  code: string;
+  expiresAt: string;
+}
+
+export interface PartyOrgNode {
+  id: string;
+  parentId: string | null;
+  name: string;
+  level: PartyOrgLevel;
+  branchKind: BranchKind | null;
+  status: 'active' | 'closed';
+  memberCount: number;
+}
+
+export interface OrgTree {
+  units: PartyOrgNode[];
+  committees: NamedRef[];
+  sectors: NamedRef[];
+}
+
+export interface ImportRowError {
+  /** 文件中的行号（表头是第 1 行） */
+  line: number;
+  name: string;
+  reasons: string[];
+}
+
+export interface ImportPreview {
+  total: number;
+  valid: number;
+  errors: ImportRowError[];
+  /** 前几条有效行，供核对 */
+  sample: Array<{ line: number; name: string; phone: string | null; sector: string | null; affiliation: string; position: string }>;
+}
+
+export interface ImportResult {
+  created: number;
+  skipped: number;
+  errors: ImportRowError[];
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorName: string;
+  action: string;
+  targetKind: string;
+  targetId: string | null;
+  summary: string;
+}
