@@ -15,5 +15,7 @@ export type DB = Kysely<Database>;
  */
 export function createDb(config: PoolConfig = {}): DB {
   const pool = new Pool({ max: 4, idleTimeoutMillis: 30_000, ...config });
+  // 空闲连接被服务器断开（重启、运维终止）时 pg 会发出 error；不处理会让整个进程退出
+  pool.on('error', (err) => console.error(JSON.stringify({ level: 'error', message: 'idle database connection lost', error: err.message })));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

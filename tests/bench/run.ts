@@ -1,0 +1,31 @@
+import { fixedClock } from '../../cloudfunctions/src/adapters/clock';
+import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
+import { cryptoRandom } from '../../cloudfunctions/src/adapters/random';
+import type { Deps } from '../../cloudfunctions/src/core/action';
+import { createDb } from '../../cloudfunctions/src/db/connect';
+import { migrateToLatest } from '../../cloudfunctions/src/db/migrate';
+import { benchRoster } from './roster.bench';
+import { startThrowawayPostgres } from './throwaway-pg';
+
+/**
+ * npm run bench：数据库相关的数字来自真实的 PostgreSQL 服务器（DATABASE_URL，或临时启动的一次性服务器）。
+ * 每个数字单独一行：`name: value`。
+ */
+async function main() {
+  const throwaway = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
+  const connectionString = process.env.DATABASE_URL ?? throwaway!.connectionString;
+  const db = createDb({ connectionString, max: 60 });
+  try {
+    await migrateToLatest(db);
+    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom };
+    await benchRoster(deps);
+  } finally {
+    await db.destroy();
+    throwaway?.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
