@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * 构建时常量（均读取自构建进程的环境变量，未设置时为空串）：
+ * - TARO_APP_LOCAL_MODE=1  本地模式：H5 走本地宿主并显示「演示身份」切换条（build:h5 脚本会设置）。
+ * - TARO_APP_CLOUD_ENV     云开发环境 ID；为空时 weapp 使用 DYNAMIC_CURRENT_ENV（当前环境）。
+ * 必须总是定义：小程序里没有 process 对象，未定义的 process.env.X 会在运行时报错。
+ */
+// 共享契约是工作区里的 TS 源码（node_modules 里是指向 shared-types/ 的软链），需要一起编译
+const compile = { include: [path.resolve(__dirname, '../../shared-types/src')] }
+
+const buildEnv = {
+  TARO_APP_LOCAL_MODE: JSON.stringify(process.env.TARO_APP_LOCAL_MODE ?? ''),
+  TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const platform = process.env.TARO_ENV ?? 'weapp'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'tongxinyuan',
+    date: '2026-11-26',
+    // 设计稿按 375 宽：样式里写的 18px 即手机上约 18 个 CSS 像素（weapp 转成 36rpx，H5 转成 rem）
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    env: buildEnv,
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      compile,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        // 根字号随屏宽缩放，但在 450px 以上封顶，桌面浏览器里字不会大得离谱
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})
