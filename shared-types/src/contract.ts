@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { memberSchemas } from './schemas/member';
 import { orgSchemas } from './schemas/org';
 import { rosterSchemas } from './schemas/roster';
+import { pointsSchemas } from './schemas/points';
+import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
 import type { AuditEntryView, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
 
@@ -12,6 +14,7 @@ export const contract = {
   member: memberSchemas,
   roster: rosterSchemas,
   org: orgSchemas,
+  points: pointsSchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +50,22 @@ export interface ActionOutputs {
     closeBranch: OrgTree;
     mergeBranches: OrgTree & { moved: number };
     saveGroup: OrgTree;
+  };
+  points: {
+    mine: PointsLedgerView;
+    ledger: PointsLedgerView;
+    adjust: PointsEntryView;
+    reverse: PointsEntryView;
+    appeal: PointsAppealView;
+    myAppeals: PointsAppealView[];
+    listAppeals: PageOf<PointsAppealView>;
+    answerAppeal: PointsAppealView;
+    rules: PointsRuleView[];
+    saveRule: PointsRuleView;
+    closeYear: { year: number; closedAt: string };
+    setVisibility: { visibility: PointsVisibility };
+    overview: PointsOverview;
+    recordFiveOne: { id: string };
   };
 }
 

@@ -5,5 +5,6 @@ export * from './contract';
 export * from './validation';
 export * from './schemas/common';
 export * from './views';
+export * from './points';
 export { normalizeInviteCode, INVITE_ALPHABET } from './schemas/member';
 export { phoneSchema } from './schemas/roster';

@@ -1,5 +1,6 @@
 import type { Affiliation, BranchDuty, Position } from '@tongxin/shared-types';
 import type { DB } from '../../cloudfunctions/src/db/connect';
+import { installDefaultRules } from '../../cloudfunctions/src/functions/points/ledger';
 import { uniqueSuffix } from './db';
 
 /**
@@ -57,6 +58,8 @@ export async function createFixtureOrg(db: DB) {
       await trx.insertInto('wx_binding').values({ openid, org_id: orgId, member_id: m.id }).execute();
       return { id: m.id, openid };
     };
+
+    await installDefaultRules(trx, orgId, new Date('2026-01-01T00:00:00+08:00'));
 
     const admin = await addMember('admin', { name: '管理员甲', position: '机关干部', affiliation: '中共党员', staff: true, admin: true }, [[branchA, 'primary', '党员']]);
     const secA = await addMember('secA', { name: '书记甲', position: '机关干部', affiliation: '中共党员', staff: true }, [[branchA, 'primary', '书记']]);

@@ -21,6 +21,8 @@ export interface Deps {
  */
 export type Scope<I = any> =
   | { kind: 'member'; memberId: (input: I) => string }
+  /** 目标成员要先查出来（如某条积分记录、某个申诉属于谁）；查不到视为越界 */
+  | { kind: 'memberOf'; lookup: (deps: Deps, orgId: string, input: I) => Promise<string | undefined> }
   | { kind: 'branch'; branchId: (input: I) => string | undefined };
 
 /**

@@ -16,9 +16,9 @@ export async function assertInScope(deps: Deps, actor: Actor, allowed: readonly 
     if (branchId !== undefined && !managed.includes(branchId)) throw new AppError('FORBIDDEN', '只能管理您所在支部的事务');
     return;
   }
-  const memberId = scope.memberId(input);
+  const memberId = scope.kind === 'member' ? scope.memberId(input) : await scope.lookup(deps, actor.orgId, input);
   const row =
-    managed.length === 0
+    managed.length === 0 || !memberId
       ? undefined
       : await deps.db
           .selectFrom('branch_membership')

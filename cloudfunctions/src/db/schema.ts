@@ -7,6 +7,10 @@ import type {
   MembershipKind,
   PartyOrgLevel,
   Position,
+  PointsTrack,
+  PointsCategory,
+  RuleBasis,
+  FiveOneItem,
 } from '@tongxin/shared-types';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -116,7 +120,105 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface PointsRuleTable {
+  org_id: string;
+  id: Generated<string>;
+  code: string;
+  version: number;
+  name: string;
+  track: PointsTrack;
+  category: PointsCategory;
+  basis: RuleBasis;
+  points: number;
+  min_points: number | null;
+  max_points: number | null;
+  yearly_cap: number | null;
+  applies_to: 'cpc' | 'all';
+  active: Generated<boolean>;
+  description: Generated<string>;
+  created_at: CreatedAt;
+  created_by: string | null;
+  superseded_at: Timestamp | null;
+}
+
+export interface PointsEntryTable {
+  org_id: string;
+  id: Generated<string>;
+  member_id: string;
+  year: number;
+  track: PointsTrack;
+  category: PointsCategory;
+  rule_id: string | null;
+  rule_code: string;
+  points: number;
+  requested_points: number;
+  source_kind: string;
+  source_id: string;
+  source_title: string;
+  idempotency_key: string;
+  reason: Generated<string>;
+  operator_id: string | null;
+  operator_name: string | null;
+  reverses_entry_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface PointsMemberYearTable {
+  org_id: string;
+  member_id: string;
+  year: number;
+}
+
+export interface PointsYearTable {
+  org_id: string;
+  year: number;
+  closed_at: Timestamp;
+  closed_by: string;
+}
+
+export interface FiveOneFulfilmentTable {
+  org_id: string;
+  id: Generated<string>;
+  member_id: string;
+  year: number;
+  item: FiveOneItem;
+  source_kind: string;
+  source_id: string;
+  title: string;
+  at: Timestamp;
+  recorded_by: string | null;
+}
+
+export interface PointsAppealTable {
+  org_id: string;
+  id: Generated<string>;
+  entry_id: string;
+  member_id: string;
+  reason: string;
+  status: Generated<'pending' | 'accepted' | 'rejected'>;
+  answer: string | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  answered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OrgSettingTable {
+  org_id: string;
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface Database {
+  points_rule: PointsRuleTable;
+  points_entry: PointsEntryTable;
+  points_member_year: PointsMemberYearTable;
+  points_year: PointsYearTable;
+  five_one_fulfilment: FiveOneFulfilmentTable;
+  points_appeal: PointsAppealTable;
+  org_setting: OrgSettingTable;
   invite_code: InviteCodeTable;
   bind_attempt: BindAttemptTable;
   audit_log: AuditLogTable;

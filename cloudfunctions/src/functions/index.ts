@@ -1,6 +1,7 @@
 import type { CloudFunction } from '../core/dispatch';
 import { memberFunction } from './member';
 import { orgFunction } from './org';
+import { pointsFunction } from './points';
 import { rosterFunction } from './roster';
 
 /** 所有云函数：本地宿主按名字路由，构建脚本为每个生成一个可部署目录。 */
@@ -8,4 +9,5 @@ export const functions: Record<string, CloudFunction> = {
   member: memberFunction,
   roster: rosterFunction,
   org: orgFunction,
+  points: pointsFunction,
 };

@@ -1,5 +1,6 @@
 import type { Affiliation, BranchDuty, Position } from '@tongxin/shared-types';
 import type { DB } from '../db/connect';
+import { installDefaultRules } from '../functions/points/ledger';
 
 /** 演示政协的代码：种子只写一次 */
 export const DEMO_ORG_CODE = 'demo-city';
@@ -87,7 +88,10 @@ export async function seedDemo(db: DB): Promise<{ orgId: string; created: boolea
       sectorIds.set(name, s.id);
     }
 
-    // 3. 成员
+    // 3. 默认积分规则
+    await installDefaultRules(trx, orgId, new Date());
+
+    // 4. 成员
     for (const [i, spec] of buildMembers().entries()) {
       const m = await trx
         .insertInto('member')

@@ -1,0 +1,100 @@
+import type { PointsCategory, PointsTrack, RuleBasis } from '@tongxin/shared-types';
+
+/** 积分年度按北京时间划分：12 月 31 日晚上的会议算当年 */
+export function yearOf(at: Date): number {
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}
+
+/**
+ * 年度上限：加分最多加到上限，超出的部分记 0（仍留一条记录，让本人看得到为什么没加分）。
+ * 扣分不受上限约束。
+ */
+export function applyCap(requested: number, cap: number | null, used: number): number {
+  if (requested <= 0 || cap === null) return requested;
+  return Math.max(0, Math.min(requested, cap - used));
+}
+
+export interface RuleLike {
+  name: string;
+  basis: RuleBasis;
+  points: number;
+  minPoints: number | null;
+  maxPoints: number | null;
+  yearlyCap: number | null;
+}
+
+/** 支部评定类规则（品行、考评）由书记按次给分，可以申诉 */
+export const isManualBasis = (basis: RuleBasis) => basis === 'manual' || basis === 'evaluation';
+
+/** 书记评定时的分值须在规则允许的范围内 */
+export function checkAdjustment(rule: RuleLike, points: number): string | null {
+  if (!isManualBasis(rule.basis)) return `「${rule.name}」由系统按实际记录自动计分，不能手工评定`;
+  const min = rule.minPoints ?? -Math.abs(rule.points);
+  const max = rule.maxPoints ?? Math.abs(rule.points);
+  if (points < min || points > max) return `「${rule.name}」每次评定的分值应在 ${min} 到 ${max} 之间`;
+  return null;
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+
+export interface ExplainInput {
+  ruleName: string;
+  sourceTitle: string;
+  points: number;
+  requestedPoints: number;
+  yearlyCap: number | null;
+  /** 记这条之后该规则当年已用的分 */
+  usedAfter: number;
+  operatorName: string | null;
+  reason: string;
+  isReversal: boolean;
+}
+
+/** 一句话说清楚：因为什么、按哪条规则、上限用了多少、谁评定的、为什么 */
+export function explainEntry(e: ExplainInput): string {
+  if (e.isReversal) return `冲正「${e.sourceTitle}」的记分 ${signed(e.points)} 分${e.operatorName ? `，由${e.operatorName}操作` : ''}，原因：${e.reason}`;
+  const parts = [`「${e.sourceTitle}」按规则「${e.ruleName}」`];
+  if (e.points !== e.requestedPoints) {
+    parts.push(`应得 ${signed(e.requestedPoints)} 分，因已达年度上限 ${e.yearlyCap} 分，实记 ${signed(e.points)} 分`);
+  } else {
+    parts.push(`记 ${signed(e.points)} 分`);
+    if (e.yearlyCap !== null) parts.push(`年度上限 ${e.yearlyCap} 分，已用 ${e.usedAfter} 分`);
+  }
+  if (e.operatorName) parts.push(`由${e.operatorName}评定${e.reason ? `，原因：${e.reason}` : ''}`);
+  return parts.join('，');
+}
+
+export interface DefaultRule {
+  code: string;
+  name: string;
+  track: PointsTrack;
+  category: PointsCategory;
+  basis: RuleBasis;
+  points: number;
+  minPoints?: number;
+  maxPoints?: number;
+  yearlyCap?: number;
+  appliesTo: 'cpc' | 'all';
+  description: string;
+}
+
+/** 新政协的默认规则（来自各地常见做法，办公室可在规则表里调整） */
+export const DEFAULT_RULES: readonly DefaultRule[] = [
+  { code: 'party.study', name: '集中学习', track: 'party', category: '学习', basis: 'attendance', points: 2, yearlyCap: 12, appliesTo: 'cpc', description: '参加中心组学习、政协讲堂、委员培训、书香政协等集中学习' },
+  { code: 'party.meeting', name: '三会一课', track: 'party', category: '履责', basis: 'attendance', points: 3, yearlyCap: 12, appliesTo: 'cpc', description: '参加支部党员大会、支委会、党小组会、党课' },
+  { code: 'party.theme_day', name: '主题党日', track: 'party', category: '履责', basis: 'attendance', points: 2, yearlyCap: 8, appliesTo: 'cpc', description: '参加每月主题党日' },
+  { code: 'party.conduct', name: '品行评定', track: 'party', category: '品行', basis: 'manual', points: 5, minPoints: -10, maxPoints: 10, appliesTo: 'cpc', description: '支部根据日常表现加分或扣分，须写明原因' },
+  { code: 'party.evaluation', name: '民主评议', track: 'party', category: '考评', basis: 'evaluation', points: 10, minPoints: -10, maxPoints: 10, appliesTo: 'cpc', description: '年度民主评议结果：优秀 +10，合格 +5，不合格 −10' },
+  { code: 'duty.plenary', name: '出席全体会议、常委会议', track: 'duty', category: '履职', basis: 'attendance', points: 5, appliesTo: 'all', description: '每半天 +5' },
+  { code: 'duty.activity', name: '参加履职活动', track: 'duty', category: '履职', basis: 'attendance', points: 5, appliesTo: 'all', description: '调研、视察、委员之家活动、界别活动、协商会等' },
+  { code: 'duty.proposal_lead', name: '领衔提案', track: 'duty', category: '履职', basis: 'suggestion', points: 15, appliesTo: 'all', description: '提案立案后记分' },
+  { code: 'duty.proposal_cosign', name: '联名提案', track: 'duty', category: '履职', basis: 'suggestion', points: 3, appliesTo: 'all', description: '联名人确认后记分' },
+  { code: 'duty.proposal_key', name: '重点提案', track: 'duty', category: '履职', basis: 'suggestion', points: 15, appliesTo: 'all', description: '提案被列为重点提案' },
+  { code: 'duty.proposal_excellent', name: '优秀提案', track: 'duty', category: '履职', basis: 'suggestion', points: 10, appliesTo: 'all', description: '提案被评为优秀提案' },
+  { code: 'duty.opinion', name: '社情民意信息', track: 'duty', category: '履职', basis: 'suggestion', points: 5, appliesTo: 'all', description: '报送社情民意信息' },
+  { code: 'duty.opinion_adopted', name: '社情民意被采用', track: 'duty', category: '履职', basis: 'suggestion', points: 5, appliesTo: 'all', description: '信息被采用' },
+  { code: 'duty.opinion_instructed', name: '社情民意获领导批示', track: 'duty', category: '履职', basis: 'suggestion', points: 10, appliesTo: 'all', description: '信息获领导批示' },
+  { code: 'duty.absence_unexcused', name: '无故缺席全体会议', track: 'duty', category: '履职', basis: 'absence', points: -30, appliesTo: 'all', description: '未请假缺席全体会议' },
+  { code: 'duty.absence_excused', name: '请假缺席全体会议', track: 'duty', category: '履职', basis: 'absence', points: -10, appliesTo: 'all', description: '经批准请假缺席全体会议' },
+  { code: 'duty.adjust', name: '履职评定', track: 'duty', category: '履职', basis: 'manual', points: 10, minPoints: -30, maxPoints: 30, appliesTo: 'all', description: '办公室根据履职情况加分或扣分，须写明原因' },
+];

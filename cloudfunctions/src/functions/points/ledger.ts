@@ -1,0 +1,182 @@
+import { AppError, type FiveOneItem } from '@tongxin/shared-types';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import { DEFAULT_RULES, applyCap, yearOf } from '../../domain/points';
+
+type Trx = Transaction<Database>;
+
+export interface AwardRequest {
+  orgId: string;
+  memberId: string;
+  ruleCode: string;
+  /** 挣得这条分的东西：会议签到、提案……（同一来源同一规则只记一次） */
+  source: { kind: string; id: string; title: string };
+  at: Date;
+  /** 手工评定时的分值；缺省用规则的分值 */
+  points?: number;
+  reason?: string;
+  operator?: { id: string; name: string };
+  /** 缺省为 `${source.kind}:${source.id}:${ruleCode}` */
+  idempotencyKey?: string;
+}
+
+export type AwardOutcome =
+  | { status: 'awarded' | 'capped' | 'duplicate'; entryId: string; points: number }
+  | { status: 'not_applicable'; reason: string };
+
+/**
+ * 给某人按某规则为某来源记分。须在调用方自己的事务里调用，与挣分的那次写入同生共死。
+ * - 幂等：同一幂等键只记一次，并发调用也是（先锁住此人此年，再查再写；唯一约束兜底）；
+ * - 年度上限：超过上限的部分记 0，并留下记录；
+ * - 已关账的年度拒绝（POINTS.YEAR_CLOSED）；党员积分规则对非党员不适用。
+ */
+export async function awardPoints(trx: Trx, req: AwardRequest): Promise<AwardOutcome> {
+  const year = yearOf(req.at);
+  const key = req.idempotencyKey ?? `${req.source.kind}:${req.source.id}:${req.ruleCode}`;
+  await assertYearOpen(trx, req.orgId, year);
+
+  // 1. 锁住此人此年：同一人的记分串行执行，上限与幂等在并发下都精确
+  await lockMemberYear(trx, req.orgId, req.memberId, year);
+
+  // 2. 幂等：已记过就原样返回
+  const existing = await trx.selectFrom('points_entry').select(['id', 'points']).where('org_id', '=', req.orgId).where('idempotency_key', '=', key).executeTakeFirst();
+  if (existing) return { status: 'duplicate', entryId: existing.id, points: existing.points };
+
+  // 3. 规则与适用对象
+  const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', req.orgId).where('code', '=', req.ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
+  if (!rule) throw new AppError('POINTS.RULE_NOT_FOUND', `积分规则 ${req.ruleCode} 不存在`);
+  if (!rule.active) return { status: 'not_applicable', reason: '规则已停用' };
+  if (rule.applies_to === 'cpc') {
+    const m = await trx.selectFrom('member').select('affiliation').where('org_id', '=', req.orgId).where('id', '=', req.memberId).executeTakeFirstOrThrow();
+    if (m.affiliation !== '中共党员') return { status: 'not_applicable', reason: '党员积分只适用于中共党员' };
+  }
+
+  // 4. 年度上限（按规则代码计，跨版本；冲正记录为负，自然腾出额度）
+  const requested = req.points ?? rule.points;
+  let used = 0;
+  if (rule.yearly_cap !== null) {
+    const row = await trx
+      .selectFrom('points_entry')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('points'), eb.lit(0)).as('used'))
+      .where('org_id', '=', req.orgId)
+      .where('member_id', '=', req.memberId)
+      .where('year', '=', year)
+      .where('rule_code', '=', req.ruleCode)
+      .executeTakeFirstOrThrow();
+    used = Number(row.used);
+  }
+  const points = applyCap(requested, rule.yearly_cap, used);
+
+  const inserted = await trx
+    .insertInto('points_entry')
+    .values({
+      org_id: req.orgId,
+      member_id: req.memberId,
+      year,
+      track: rule.track,
+      category: rule.category,
+      rule_id: rule.id,
+      rule_code: rule.code,
+      points,
+      requested_points: requested,
+      source_kind: req.source.kind,
+      source_id: req.source.id,
+      source_title: req.source.title,
+      idempotency_key: key,
+      reason: req.reason ?? '',
+      operator_id: req.operator?.id ?? null,
+      operator_name: req.operator?.name ?? null,
+      created_at: req.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { status: points === requested ? 'awarded' : 'capped', entryId: inserted.id, points };
+}
+
+/** 冲正：新增一条相反的记录指向原记录；原记录不改不删。关账年度须 allowClosedYear（管理员）。 */
+export async function reverseEntry(
+  trx: Trx,
+  req: { orgId: string; entryId: string; reason: string; operator: { id: string; name: string }; at: Date; allowClosedYear: boolean },
+): Promise<string> {
+  const entry = await trx.selectFrom('points_entry').selectAll().where('org_id', '=', req.orgId).where('id', '=', req.entryId).executeTakeFirst();
+  if (!entry) throw new AppError('NOT_FOUND', '积分记录不存在');
+  if (entry.reverses_entry_id) throw new AppError('POINTS.NOT_REVERSIBLE', '冲正记录本身不能再冲正');
+  if (!req.allowClosedYear) await assertYearOpen(trx, req.orgId, entry.year);
+  await lockMemberYear(trx, req.orgId, entry.member_id, entry.year);
+  const already = await trx.selectFrom('points_entry').select('id').where('org_id', '=', req.orgId).where('reverses_entry_id', '=', entry.id).executeTakeFirst();
+  if (already) throw new AppError('POINTS.ALREADY_REVERSED', '这条记录已经冲正过了');
+  const inserted = await trx
+    .insertInto('points_entry')
+    .values({
+      org_id: req.orgId,
+      member_id: entry.member_id,
+      year: entry.year,
+      track: entry.track,
+      category: entry.category,
+      rule_id: entry.rule_id,
+      rule_code: entry.rule_code,
+      points: -entry.points,
+      requested_points: -entry.points,
+      source_kind: entry.source_kind,
+      source_id: entry.source_id,
+      source_title: entry.source_title,
+      idempotency_key: `reversal:${entry.id}`,
+      reason: req.reason,
+      operator_id: req.operator.id,
+      operator_name: req.operator.name,
+      reverses_entry_id: entry.id,
+      created_at: req.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** 五个一：记下完成某项的来源（同一来源只记一次） */
+export async function recordFiveOne(
+  trx: Trx,
+  req: { orgId: string; memberId: string; item: FiveOneItem; source: { kind: string; id: string; title: string }; at: Date; recordedBy?: string },
+): Promise<void> {
+  await trx
+    .insertInto('five_one_fulfilment')
+    .values({ org_id: req.orgId, member_id: req.memberId, year: yearOf(req.at), item: req.item, source_kind: req.source.kind, source_id: req.source.id, title: req.source.title, at: req.at, recorded_by: req.recordedBy ?? null })
+    .onConflict((oc) => oc.columns(['org_id', 'member_id', 'item', 'source_kind', 'source_id']).doNothing())
+    .execute();
+}
+
+export async function assertYearOpen(trx: Trx, orgId: string, year: number): Promise<void> {
+  const closed = await trx.selectFrom('points_year').select('year').where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+  if (closed) throw new AppError('POINTS.YEAR_CLOSED', `${year} 年度积分已关账，不能再记分`);
+}
+
+async function lockMemberYear(trx: Trx, orgId: string, memberId: string, year: number): Promise<void> {
+  await trx.insertInto('points_member_year').values({ org_id: orgId, member_id: memberId, year }).onConflict((oc) => oc.doNothing()).execute();
+  await trx.selectFrom('points_member_year').select('year').where('org_id', '=', orgId).where('member_id', '=', memberId).where('year', '=', year).forUpdate().execute();
+}
+
+/** 新政协写入默认规则（已有规则的不动） */
+export async function installDefaultRules(trx: Trx, orgId: string, at: Date): Promise<void> {
+  await trx
+    .insertInto('points_rule')
+    .values(
+      DEFAULT_RULES.map((r) => ({
+        org_id: orgId,
+        code: r.code,
+        version: 1,
+        name: r.name,
+        track: r.track,
+        category: r.category,
+        basis: r.basis,
+        points: r.points,
+        min_points: r.minPoints ?? null,
+        max_points: r.maxPoints ?? null,
+        yearly_cap: r.yearlyCap ?? null,
+        applies_to: r.appliesTo,
+        description: r.description,
+        created_at: at,
+        created_by: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['org_id', 'code', 'version']).doNothing())
+    .execute();
+}

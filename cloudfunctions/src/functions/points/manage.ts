@@ -1,0 +1,145 @@
+import { AppError, FIVE_ONE_LABELS, type PointsAppealView, contract } from '@tongxin/shared-types';
+import { defineAction, type Deps, type Scope } from '../../core/action';
+import { recordAudit } from '../../core/audit';
+import { isOrgWide, visibleBranches } from '../../core/scope';
+import { checkAdjustment, yearOf } from '../../domain/points';
+import { awardPoints, recordFiveOne as recordFiveOneIn, reverseEntry } from './ledger';
+import { loadAppeals, loadEntryView, loadLedger } from './view';
+
+const MANAGERS = ['admin', 'secretary'] as const;
+const byMember: Scope<{ memberId: string }> = { kind: 'member', memberId: (i) => i.memberId };
+const byEntry: Scope<{ entryId: string }> = {
+  kind: 'memberOf',
+  lookup: async (deps: Deps, orgId, i) => (await deps.db.selectFrom('points_entry').select('member_id').where('org_id', '=', orgId).where('id', '=', i.entryId).executeTakeFirst())?.member_id,
+};
+const byAppeal: Scope<{ appealId: string }> = {
+  kind: 'memberOf',
+  lookup: async (deps: Deps, orgId, i) => (await deps.db.selectFrom('points_appeal').select('member_id').where('org_id', '=', orgId).where('id', '=', i.appealId).executeTakeFirst())?.member_id,
+};
+
+export const ledger = defineAction({
+  input: contract.points.ledger,
+  access: { roles: MANAGERS, scope: byMember },
+  handler: async ({ memberId, year }, { deps, actor }) => loadLedger(deps.db, actor.orgId, memberId, year ?? yearOf(deps.clock.now())),
+});
+
+/** 书记评定品行、考评分（党员积分）；履职评定只有办公室可以做 */
+export const adjust = defineAction({
+  input: contract.points.adjust,
+  access: { roles: MANAGERS, scope: byMember },
+  writes: true,
+  handler: async ({ memberId, ruleCode, points, reason }, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    const entryId = await deps.db.transaction().execute(async (trx) => {
+      const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
+      if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND', '积分规则不存在或已停用');
+      if (rule.track !== 'party' && !isOrgWide(actor, ['admin'])) throw new AppError('FORBIDDEN', '委员履职积分的评定由政协办公室进行');
+      const problem = checkAdjustment({ name: rule.name, basis: rule.basis, points: rule.points, minPoints: rule.min_points, maxPoints: rule.max_points, yearlyCap: rule.yearly_cap }, points);
+      if (problem) throw new AppError('POINTS.ADJUSTMENT_INVALID', problem);
+      const member = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
+      if (!member || member.status !== 'active') throw new AppError('NOT_FOUND', '没有找到这位成员');
+      const outcome = await awardPoints(trx, {
+        orgId: actor.orgId,
+        memberId,
+        ruleCode,
+        points,
+        reason,
+        at: now,
+        operator: { id: actor.memberId, name: actor.name },
+        source: { kind: 'adjustment', id: ctx.requestId, title: `${rule.name}：${reason}`.slice(0, 60) },
+      });
+      if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', outcome.reason);
+      await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
+      return outcome.entryId;
+    });
+    return loadEntryView(deps.db, actor.orgId, entryId);
+  },
+});
+
+/** 冲正一条记录。书记只能冲正本支部成员的党员积分评定；办公室可冲正任何记录，包括已关账年度 */
+export const reverse = defineAction({
+  input: contract.points.reverse,
+  access: { roles: MANAGERS, scope: byEntry },
+  writes: true,
+  handler: async ({ entryId, reason }, ctx) => {
+    const { deps, actor } = ctx;
+    const admin = isOrgWide(actor, ['admin']);
+    const reversalId = await deps.db.transaction().execute(async (trx) => {
+      const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id', 'source_title', 'points']).where('org_id', '=', actor.orgId).where('id', '=', entryId).executeTakeFirst();
+      if (!entry) throw new AppError('NOT_FOUND', '积分记录不存在');
+      if (!admin && (entry.track !== 'party' || entry.operator_id === null)) throw new AppError('FORBIDDEN', '支部书记只能冲正支部评定的党员积分，其他记录请联系政协办公室');
+      const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: deps.clock.now(), allowClosedYear: admin });
+      await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `冲正「${entry.source_title}」${entry.points} 分：${reason}`, details: { entryId } });
+      return id;
+    });
+    return loadEntryView(deps.db, actor.orgId, reversalId);
+  },
+});
+
+export const listAppeals = defineAction({
+  input: contract.points.listAppeals,
+  access: { roles: MANAGERS },
+  handler: async ({ status, page, pageSize }, { deps, actor }) => {
+    const branches = visibleBranches(actor, MANAGERS);
+    const all: PointsAppealView[] = await loadAppeals(deps.db, actor.orgId, (q) => {
+      let query = status === 'all' ? q : q.where('a.status', '=', status);
+      if (branches) {
+        query = query.where((eb) =>
+          branches.length === 0
+            ? eb.val(false)
+            : eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'a.org_id').whereRef('bm.member_id', '=', 'a.member_id').where('bm.branch_id', 'in', branches)),
+        );
+      }
+      return query;
+    });
+    return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+  },
+});
+
+/** 答复申诉；采纳即在同一事务里冲正原记录 */
+export const answerAppeal = defineAction({
+  input: contract.points.answerAppeal,
+  access: { roles: MANAGERS, scope: byAppeal },
+  writes: true,
+  handler: async ({ appealId, accept, answer }, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const a = await trx.selectFrom('points_appeal').select(['entry_id', 'member_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', appealId).forUpdate().executeTakeFirst();
+      if (!a) throw new AppError('NOT_FOUND', '申诉不存在');
+      if (a.status !== 'pending') throw new AppError('CONFLICT', '这个申诉已经答复过了');
+      if (accept) {
+        await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: `申诉采纳：${answer}`, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
+      }
+      await trx
+        .updateTable('points_appeal')
+        .set({ status: accept ? 'accepted' : 'rejected', answer, answered_by: actor.memberId, answered_by_name: actor.name, answered_at: now })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', appealId)
+        .execute();
+      await recordAudit(trx, ctx, { action: 'points.answerAppeal', targetKind: 'member', targetId: a.member_id, summary: `${accept ? '采纳' : '驳回'}积分申诉：${answer}`, details: { appealId } });
+    });
+    const [view] = await loadAppeals(deps.db, actor.orgId, (q) => q.where('a.id', '=', appealId));
+    return view;
+  },
+});
+
+/** 记录五个一中由办公室或书记登记的事项（如民生实事） */
+export const recordFiveOne = defineAction({
+  input: contract.points.recordFiveOne,
+  access: { roles: MANAGERS, scope: byMember },
+  writes: true,
+  handler: async ({ memberId, item, title, date }, ctx) => {
+    const { deps, actor } = ctx;
+    const at = new Date(`${date}T12:00:00+08:00`);
+    const id = `${item}:${date}:${title}`;
+    await deps.db.transaction().execute(async (trx) => {
+      const m = await trx.selectFrom('member').select('name').where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
+      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      await recordFiveOneIn(trx, { orgId: actor.orgId, memberId, item, source: { kind: 'manual', id, title }, at, recordedBy: actor.memberId });
+      await recordAudit(trx, ctx, { action: 'points.recordFiveOne', targetKind: 'member', targetId: memberId, summary: `为 ${m.name} 登记“${FIVE_ONE_LABELS[item]}”：${title}` });
+    });
+    return { id };
+  },
+});
