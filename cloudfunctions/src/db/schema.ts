@@ -161,6 +161,7 @@ export interface PointsEntryTable {
   operator_name: string | null;
   reverses_entry_id: string | null;
   created_at: Timestamp;
+  seq: Generated<string>;
 }
 
 export interface PointsMemberYearTable {

@@ -53,6 +53,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       operator_name text,
       reverses_entry_id uuid,
       created_at timestamptz NOT NULL,
+      -- 写入顺序：同一时刻的多条记录也有确定的先后（上限“已用”按它累计）
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       PRIMARY KEY (org_id, id),
       UNIQUE (org_id, idempotency_key),
       FOREIGN KEY (org_id, member_id) REFERENCES member(org_id, id),

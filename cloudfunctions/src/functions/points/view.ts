@@ -26,7 +26,7 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
       .where('e.member_id', '=', memberId)
       .where('e.year', '=', year)
       .orderBy('e.created_at')
-      .orderBy('e.id')
+      .orderBy('e.seq')
       .execute(),
     db.selectFrom('five_one_fulfilment').select(['item', 'source_kind', 'source_id', 'title', 'at']).where('org_id', '=', orgId).where('member_id', '=', memberId).where('year', '=', year).orderBy('at').execute(),
     loadAppeals(db, orgId, (q) => q.where('a.member_id', '=', memberId)),

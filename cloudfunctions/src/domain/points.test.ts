@@ -1,0 +1,38 @@
+import { applyCap, checkAdjustment, explainEntry, yearOf } from './points';
+
+describe('积分的纯规则', () => {
+  test('年度按北京时间：12 月 31 日晚上的会议算当年，元旦凌晨算新年', () => {
+    expect(yearOf(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
+    expect(yearOf(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
+  });
+
+  test('年度上限已满时不再加分，记 0', () => {
+    expect(applyCap(2, 12, 12)).toBe(0);
+    expect(applyCap(3, 12, 11)).toBe(1);
+    expect(applyCap(2, 12, 4)).toBe(2);
+    expect(applyCap(2, null, 1000)).toBe(2);
+  });
+
+  test('扣分不受年度上限约束', () => {
+    expect(applyCap(-30, 12, 12)).toBe(-30);
+  });
+
+  test('手工评定的分值须在规则范围内，自动规则不能手工评定', () => {
+    const conduct = { name: '品行评定', basis: 'manual' as const, points: 5, minPoints: -10, maxPoints: 10, yearlyCap: null };
+    expect(checkAdjustment(conduct, 10)).toBeNull();
+    expect(checkAdjustment(conduct, -11)).toContain('-10 到 10');
+    expect(checkAdjustment({ ...conduct, name: '集中学习', basis: 'attendance' }, 2)).toContain('自动计分');
+  });
+
+  test('解释说清来源、规则、上限用量与评定人', () => {
+    expect(explainEntry({ ruleName: '集中学习', sourceTitle: '十一月中心组学习', points: 2, requestedPoints: 2, yearlyCap: 12, usedAfter: 8, operatorName: null, reason: '', isReversal: false })).toBe(
+      '「十一月中心组学习」按规则「集中学习」，记 +2 分，年度上限 12 分，已用 8 分',
+    );
+    expect(explainEntry({ ruleName: '集中学习', sourceTitle: '十二月中心组学习', points: 0, requestedPoints: 2, yearlyCap: 12, usedAfter: 12, operatorName: null, reason: '', isReversal: false })).toContain(
+      '应得 +2 分，因已达年度上限 12 分，实记 0 分',
+    );
+    expect(explainEntry({ ruleName: '品行评定', sourceTitle: '品行评定：带头捐款', points: 3, requestedPoints: 3, yearlyCap: null, usedAfter: 3, operatorName: '书记乙', reason: '带头捐款', isReversal: false })).toContain(
+      '由书记乙评定，原因：带头捐款',
+    );
+  });
+});
