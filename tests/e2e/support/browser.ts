@@ -1,0 +1,33 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+const artifacts = resolve(__dirname, '../../.artifacts');
+
+/** Debian 的 chromium；这台机器没有外网，关掉后台联网 */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** 截图存到 tests/.artifacts，便于人工查看 */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
+}
+
+/** 通过页面上方的演示身份条切换身份 */
+export async function actAs(page: Page, name: string): Promise<void> {
+  await page.locator('.dev-bar__toggle >> visible=true').first().click();
+  await page.locator('.dev-bar__option >> visible=true', { hasText: name }).first().click();
+  await page.locator(`text=演示身份：${name} >> visible=true`).first().waitFor();
+}
+
+export async function openTab(page: Page, label: string): Promise<void> {
+  await page.locator('.weui-tabbar__item', { hasText: label }).first().click();
+}
