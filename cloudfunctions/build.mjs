@@ -9,7 +9,13 @@ const outRoot = join(here, 'dist');
 
 /** 各函数的 config.json：超时（默认 3 秒不够导入等操作）、开放接口权限、定时触发器 */
 const CONFIG = {
-  member: { timeout: 20, permissions: { openapi: [] } },
+  member: { timeout: 10, permissions: { openapi: [] } },
+  // 导入 5000 行约需 1–2 秒，留足余量
+  roster: { timeout: 60, permissions: { openapi: [] } },
+  org: { timeout: 10, permissions: { openapi: [] } },
+  points: { timeout: 10, permissions: { openapi: [] } },
+  // 签到大屏每次换码调用 wxacode.getUnlimited 画小程序码；函数须设置环境变量 CHECKIN_SECRET
+  event: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited'] } },
 };
 
 rmSync(outRoot, { recursive: true, force: true });

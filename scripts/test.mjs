@@ -10,7 +10,9 @@ delete env.TEST_DATABASE_URL;
 
 const steps = [
   ['类型检查', () => run('npm', ['run', 'typecheck', '--silent'], { cwd: root })],
-  ['单元、数据库（PGlite）与页面测试', () => run(jest[0], ['--ci'], { cwd: root, env })],
+  ['单元与页面测试', () => run(jest[0], ['--ci', '--selectProjects', 'unit', 'miniprogram'], { cwd: root, env })],
+  // PGlite 只有一个会话：数据库测试在一个进程里依次运行（见 EMBEDDED_POOL_SIZE）
+  ['数据库测试（嵌入式 PGlite）', () => run(jest[0], ['--ci', '--selectProjects', 'db', '--runInBand'], { cwd: root, env })],
 ];
 if (process.env.DATABASE_URL) {
   steps.push([

@@ -3,6 +3,8 @@ import { memberSchemas } from './schemas/member';
 import { orgSchemas } from './schemas/org';
 import { rosterSchemas } from './schemas/roster';
 import { pointsSchemas } from './schemas/points';
+import { eventSchemas } from './schemas/event';
+import type { AttendanceList, CheckinResult, EventView, FileDownload, LeaveRequestView, MyEventView, NotificationView, RollCallView, ScreenView, StudyNoteView } from './events';
 import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
 import type { AuditEntryView, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
@@ -15,6 +17,7 @@ export const contract = {
   roster: rosterSchemas,
   org: orgSchemas,
   points: pointsSchemas,
+  event: eventSchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -66,6 +69,30 @@ export interface ActionOutputs {
     setVisibility: { visibility: PointsVisibility };
     overview: PointsOverview;
     recordFiveOne: { id: string };
+  };
+  event: {
+    create: EventView;
+    update: EventView;
+    cancel: EventView;
+    get: MyEventView;
+    list: PageOf<EventView & { counts: { expected: number; checkedIn: number } }>;
+    upcoming: MyEventView[];
+    screen: ScreenView;
+    checkin: CheckinResult;
+    checkinByCode: CheckinResult;
+    proxyCheckin: CheckinResult;
+    requestLeave: LeaveRequestView;
+    decideLeave: LeaveRequestView;
+    attendance: AttendanceList;
+    exportAttendance: FileDownload;
+    exportDualLife: FileDownload;
+    rollCall: RollCallView;
+    rollCallNote: RollCallView;
+    finalize: { absentees: number; excused: number };
+    writeNote: { updatedAt: string };
+    notes: StudyNoteView[];
+    notifications: NotificationView[];
+    markRead: { updated: number };
   };
 }
 

@@ -6,5 +6,6 @@ export * from './validation';
 export * from './schemas/common';
 export * from './views';
 export * from './points';
+export * from './events';
 export { normalizeInviteCode, INVITE_ALPHABET } from './schemas/member';
 export { phoneSchema } from './schemas/roster';

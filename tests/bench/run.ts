@@ -1,9 +1,12 @@
 import { fixedClock } from '../../cloudfunctions/src/adapters/clock';
 import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
+import { randomBytes } from 'node:crypto';
 import { cryptoRandom } from '../../cloudfunctions/src/adapters/random';
+import { qrRenderer } from '../../cloudfunctions/src/adapters/codes';
 import type { Deps } from '../../cloudfunctions/src/core/action';
 import { createDb } from '../../cloudfunctions/src/db/connect';
 import { migrateToLatest } from '../../cloudfunctions/src/db/migrate';
+import { benchCheckin } from './checkin.bench';
 import { benchRoster } from './roster.bench';
 import { startThrowawayPostgres } from './throwaway-pg';
 
@@ -17,7 +20,8 @@ async function main() {
   const db = createDb({ connectionString, max: 60 });
   try {
     await migrateToLatest(db);
-    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom };
+    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, secrets: { checkin: randomBytes(32).toString('hex') } };
+    await benchCheckin(deps);
     await benchRoster(deps);
   } finally {
     await db.destroy();

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { fixedClock } from '../../cloudfunctions/src/adapters/clock';
 import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
 import { cryptoRandom } from '../../cloudfunctions/src/adapters/random';
+import { qrRenderer } from '../../cloudfunctions/src/adapters/codes';
+
+export const TEST_CHECKIN_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 import type { Deps } from '../../cloudfunctions/src/core/action';
 import { type DB, createDb } from '../../cloudfunctions/src/db/connect';
+import { EMBEDDED_POOL_SIZE } from '../../cloudfunctions/src/db/embedded';
 
 /** 每个测试文件一个连接池，连到 global-setup 准备好的数据库（PGlite 或 TEST_DATABASE_URL）。 */
 export function useTestDb(): { db: () => DB } {
@@ -11,7 +15,8 @@ export function useTestDb(): { db: () => DB } {
   beforeAll(() => {
     const connectionString = process.env.TEST_DATABASE_URL;
     if (!connectionString) throw new Error('TEST_DATABASE_URL 未设置：数据库测试需通过 jest 的 db 项目运行');
-    db = createDb({ connectionString, max: 10 });
+    // PGlite 只能用一个连接（见 EMBEDDED_POOL_SIZE）；真实服务器上用多个连接，才测得到并发
+    db = createDb({ connectionString, max: process.env.TEST_DATABASE_KIND === 'pglite' ? EMBEDDED_POOL_SIZE : 10 });
   });
   afterAll(async () => {
     await db?.destroy();
@@ -27,7 +32,7 @@ export function useTestDb(): { db: () => DB } {
 export function makeDeps(db: DB, now = '2026-11-26T09:00:00+08:00') {
   const clock = fixedClock(now);
   const logger = memoryLogger();
-  const deps: Deps = { db, clock, logger, random: cryptoRandom };
+  const deps: Deps = { db, clock, logger, random: cryptoRandom, codes: qrRenderer, secrets: { checkin: TEST_CHECKIN_SECRET } };
   return { deps, clock, logger };
 }
 

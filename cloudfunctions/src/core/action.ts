@@ -3,6 +3,7 @@ import type { AppRole } from '@tongxin/shared-types';
 import type { Clock } from '../adapters/clock';
 import type { Logger } from '../adapters/logger';
 import type { Random } from '../adapters/random';
+import type { CodeRenderer } from '../adapters/codes';
 import type { DB } from '../db/connect';
 import type { Actor } from './actor';
 
@@ -12,6 +13,9 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   random: Random;
+  codes: CodeRenderer;
+  /** 服务器密钥（来自配置，从不进仓库） */
+  secrets: { checkin: string };
 }
 
 /**
@@ -23,6 +27,8 @@ export type Scope<I = any> =
   | { kind: 'member'; memberId: (input: I) => string }
   /** 目标成员要先查出来（如某条积分记录、某个申诉属于谁）；查不到视为越界 */
   | { kind: 'memberOf'; lookup: (deps: Deps, orgId: string, input: I) => Promise<string | undefined> }
+  /** 目标所属的支部要先查出来（如某场活动的主办支部）；查不到或不属于任何支部视为越界 */
+  | { kind: 'branchOf'; lookup: (deps: Deps, orgId: string, input: I) => Promise<string | null | undefined> }
   | { kind: 'branch'; branchId: (input: I) => string | undefined };
 
 /**

@@ -16,6 +16,11 @@ export async function assertInScope(deps: Deps, actor: Actor, allowed: readonly 
     if (branchId !== undefined && !managed.includes(branchId)) throw new AppError('FORBIDDEN', '只能管理您所在支部的事务');
     return;
   }
+  if (scope.kind === 'branchOf') {
+    const branchId = await scope.lookup(deps, actor.orgId, input);
+    if (!branchId || !managed.includes(branchId)) throw new AppError('FORBIDDEN', '只能管理您所在支部的事务');
+    return;
+  }
   const memberId = scope.kind === 'member' ? scope.memberId(input) : await scope.lookup(deps, actor.orgId, input);
   const row =
     managed.length === 0 || !memberId

@@ -11,6 +11,9 @@ import type {
   PointsCategory,
   RuleBasis,
   FiveOneItem,
+  EventKind,
+  AudienceKind,
+  CheckinMethod,
 } from '@tongxin/shared-types';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -212,7 +215,109 @@ export interface OrgSettingTable {
   updated_by: string | null;
 }
 
+export interface EventTable {
+  org_id: string;
+  id: Generated<string>;
+  short_code: string;
+  kind: EventKind;
+  title: string;
+  place: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  checkin_opens_at: Timestamp;
+  checkin_closes_at: Timestamp;
+  late_after: Timestamp;
+  rotate_seconds: number;
+  geo_lat: number | null;
+  geo_lng: number | null;
+  geo_radius_m: number | null;
+  status: Generated<'scheduled' | 'cancelled'>;
+  cancel_reason: string | null;
+  owner_branch_id: string | null;
+  organiser_id: string;
+  finalized_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventAudienceTable {
+  org_id: string;
+  event_id: string;
+  target_kind: AudienceKind;
+  target_id: string | null;
+}
+
+export interface AttendanceTable {
+  org_id: string;
+  event_id: string;
+  member_id: string;
+  checked_in_at: Timestamp;
+  received_at: Timestamp;
+  method: CheckinMethod;
+  late: boolean;
+  proxy_by: string | null;
+  proxy_reason: string | null;
+}
+
+export interface LeaveRequestTable {
+  org_id: string;
+  id: Generated<string>;
+  event_id: string;
+  member_id: string;
+  reason: string;
+  status: Generated<'pending' | 'approved' | 'refused'>;
+  answer: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RollCallTable {
+  org_id: string;
+  event_id: string;
+  member_id: string;
+  call_order: number;
+  called_at: Timestamp;
+  called_by: string;
+  note: string | null;
+}
+
+export interface StudyNoteTable {
+  org_id: string;
+  event_id: string;
+  member_id: string;
+  content: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CheckinAttemptTable {
+  org_id: string;
+  event_id: string;
+  member_id: string;
+  at: Timestamp;
+}
+
+export interface NotificationTable {
+  org_id: string;
+  id: Generated<string>;
+  member_id: string;
+  title: string;
+  body: string;
+  event_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
+  event: EventTable;
+  event_audience: EventAudienceTable;
+  attendance: AttendanceTable;
+  leave_request: LeaveRequestTable;
+  roll_call: RollCallTable;
+  study_note: StudyNoteTable;
+  checkin_attempt: CheckinAttemptTable;
+  notification: NotificationTable;
   points_rule: PointsRuleTable;
   points_entry: PointsEntryTable;
   points_member_year: PointsMemberYearTable;

@@ -1,4 +1,5 @@
 import type { CloudFunction } from '../core/dispatch';
+import { eventFunction } from './event';
 import { memberFunction } from './member';
 import { orgFunction } from './org';
 import { pointsFunction } from './points';
@@ -10,4 +11,5 @@ export const functions: Record<string, CloudFunction> = {
   roster: rosterFunction,
   org: orgFunction,
   points: pointsFunction,
+  event: eventFunction,
 };

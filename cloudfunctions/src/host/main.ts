@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import { systemClock } from '../adapters/clock';
 import { consoleLogger } from '../adapters/logger';
 import { cryptoRandom } from '../adapters/random';
+import { qrRenderer } from '../adapters/codes';
+import { loadLocalSecret } from './secret';
 import { createDb } from '../db/connect';
-import { startEmbeddedPostgres } from '../db/embedded';
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
 import { functions } from '../functions';
 import { DEMO_IDENTITIES, seedDemo } from '../seed/demo';
@@ -17,23 +19,25 @@ import { createHost } from './server';
 async function main() {
   const repoRoot = resolve(__dirname, '../../..');
   const port = Number(process.env.PORT ?? 8686);
+  // DATA_DIR：本地数据的根目录（默认 .data/）：嵌入式数据库在 pglite/，签到密钥在 checkin-secret
+  const dataRoot = resolve(process.env.DATA_DIR ?? resolve(repoRoot, '.data'));
   let connectionString = process.env.DATABASE_URL;
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   if (!connectionString) {
-    const dataDir = resolve(process.env.DATA_DIR ?? resolve(repoRoot, '.data/pglite'));
+    const dataDir = resolve(dataRoot, 'pglite');
     mkdirSync(dataDir, { recursive: true });
     console.log(`启动嵌入式数据库（PGlite，数据目录 ${dataDir}）…`);
     embedded = await startEmbeddedPostgres({ dataDir });
     connectionString = embedded.connectionString;
   }
-  const db = createDb({ connectionString, max: 8 });
+  const db = createDb({ connectionString, max: embedded ? EMBEDDED_POOL_SIZE : 8 });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
   const seeded = await seedDemo(db);
   if (seeded.created) console.log('已写入演示数据：示例市政协');
 
   const server = createHost({
-    deps: { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom },
+    deps: { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom, codes: qrRenderer, secrets: { checkin: loadLocalSecret(dataRoot) } },
     functions,
     staticDir: resolve(repoRoot, 'miniprogram/dist/h5'),
   });

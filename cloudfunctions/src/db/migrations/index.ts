@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_organisation';
 import * as m002 from './002_roster';
 import * as m003 from './003_points';
+import * as m004 from './004_events';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
   '001_organisation': m001,
   '002_roster': m002,
   '003_points': m003,
+  '004_events': m004,
 };

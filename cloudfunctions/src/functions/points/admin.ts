@@ -71,8 +71,8 @@ export const saveRule = defineAction({
         .executeTakeFirstOrThrow();
       await recordAudit(trx, ctx, {
         action: 'points.saveRule',
-        targetKind: 'member',
-        targetId: null,
+        targetKind: 'points_rule',
+        targetId: row.id,
         summary: current ? `修改积分规则「${input.name}」为第 ${row.version} 版：每次 ${input.points} 分${input.yearlyCap !== null ? `，年度上限 ${input.yearlyCap}` : ''}` : `新建积分规则「${input.name}」`,
         details: { code: input.code, version: row.version },
       });
@@ -94,7 +94,7 @@ export const closeYear = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('points_year').values({ org_id: actor.orgId, year, closed_at: now, closed_by: actor.memberId }).onConflict((oc) => oc.doNothing()).returning('year').execute();
       if (inserted.length === 0) throw new AppError('CONFLICT', `${year} 年度已经关账`);
-      await recordAudit(trx, ctx, { action: 'points.closeYear', targetKind: 'member', summary: `${year} 年度积分关账` });
+      await recordAudit(trx, ctx, { action: 'points.closeYear', targetKind: 'points_year', targetId: String(year), summary: `${year} 年度积分关账` });
     });
     return { year, closedAt: now.toISOString() };
   },
@@ -112,7 +112,7 @@ export const setVisibility = defineAction({
         .values({ org_id: actor.orgId, key: 'points.visibility', value: JSON.stringify(visibility), updated_at: deps.clock.now(), updated_by: actor.memberId })
         .onConflict((oc) => oc.columns(['org_id', 'key']).doUpdateSet({ value: JSON.stringify(visibility), updated_at: deps.clock.now(), updated_by: actor.memberId }))
         .execute();
-      await recordAudit(trx, ctx, { action: 'points.setVisibility', targetKind: 'member', summary: `积分可见范围改为：${VISIBILITY_LABELS[visibility]}` });
+      await recordAudit(trx, ctx, { action: 'points.setVisibility', targetKind: 'setting', targetId: 'points.visibility', summary: `积分可见范围改为：${VISIBILITY_LABELS[visibility]}` });
     });
     return { visibility };
   },

@@ -1,5 +1,5 @@
-import { AppError, type FiveOneItem } from '@tongxin/shared-types';
-import type { Transaction } from 'kysely';
+import { AppError, type FiveOneItem, type PointsCategory } from '@tongxin/shared-types';
+import { type Transaction, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import { DEFAULT_RULES, applyCap, yearOf } from '../../domain/points';
 
@@ -16,12 +16,13 @@ export interface AwardRequest {
   points?: number;
   reason?: string;
   operator?: { id: string; name: string };
-  /** 缺省为 `${source.kind}:${source.id}:${ruleCode}` */
+  /** 缺省为 `${source.kind}:${source.id}:${ruleCode}:${memberId}` */
   idempotencyKey?: string;
 }
 
 export type AwardOutcome =
-  | { status: 'awarded' | 'capped' | 'duplicate'; entryId: string; points: number }
+  | { status: 'awarded' | 'capped'; entryId: string; points: number; ruleName: string; track: 'party' | 'duty' }
+  | { status: 'duplicate'; entryId: string; points: number }
   | { status: 'not_applicable'; reason: string };
 
 /**
@@ -32,51 +33,63 @@ export type AwardOutcome =
  */
 export async function awardPoints(trx: Trx, req: AwardRequest): Promise<AwardOutcome> {
   const year = yearOf(req.at);
-  const key = req.idempotencyKey ?? `${req.source.kind}:${req.source.id}:${req.ruleCode}`;
-  await assertYearOpen(trx, req.orgId, year);
+  const key = req.idempotencyKey ?? `${req.source.kind}:${req.source.id}:${req.ruleCode}:${req.memberId}`;
 
-  // 1. 锁住此人此年：同一人的记分串行执行，上限与幂等在并发下都精确
-  await lockMemberYear(trx, req.orgId, req.memberId, year);
+  // 1. 锁住此人此年（ON CONFLICT DO UPDATE 会锁行）：同一人的记分串行执行，上限与幂等在并发下都精确。
+  //    必须单独一条语句：之后的查询才能看到先拿到锁的事务已提交的记录。
+  await sql`INSERT INTO points_member_year (org_id, member_id, year) VALUES (${req.orgId}, ${req.memberId}, ${year})
+    ON CONFLICT (org_id, member_id, year) DO UPDATE SET year = EXCLUDED.year`.execute(trx);
 
-  // 2. 幂等：已记过就原样返回
-  const existing = await trx.selectFrom('points_entry').select(['id', 'points']).where('org_id', '=', req.orgId).where('idempotency_key', '=', key).executeTakeFirst();
-  if (existing) return { status: 'duplicate', entryId: existing.id, points: existing.points };
+  // 2. 一次取齐：是否关账、是否记过、现行规则、此人政治面貌、该规则当年已用的分（签到高峰时少几次往返）
+  const ctx = await sql<{
+    closed: boolean;
+    existing_id: string | null;
+    existing_points: number | null;
+    affiliation: string | null;
+    used: number;
+    rule_id: string | null;
+    name: string;
+    code: string;
+    track: 'party' | 'duty';
+    category: PointsCategory;
+    points: number;
+    yearly_cap: number | null;
+    applies_to: 'cpc' | 'all';
+    active: boolean;
+  }>`
+    SELECT
+      EXISTS (SELECT 1 FROM points_year y WHERE y.org_id = ${req.orgId} AND y.year = ${year}) AS closed,
+      e.id AS existing_id, e.points AS existing_points,
+      (SELECT m.affiliation FROM member m WHERE m.org_id = ${req.orgId} AND m.id = ${req.memberId}) AS affiliation,
+      CASE WHEN r.yearly_cap IS NULL THEN 0 ELSE (
+        SELECT coalesce(sum(x.points), 0)::int FROM points_entry x
+        WHERE x.org_id = ${req.orgId} AND x.member_id = ${req.memberId} AND x.year = ${year} AND x.rule_code = ${req.ruleCode}
+      ) END AS used,
+      r.id AS rule_id, r.name, r.code, r.track, r.category, r.points, r.yearly_cap, r.applies_to, r.active
+    FROM (SELECT 1) AS one
+    LEFT JOIN points_rule r ON r.org_id = ${req.orgId} AND r.code = ${req.ruleCode} AND r.superseded_at IS NULL
+    LEFT JOIN points_entry e ON e.org_id = ${req.orgId} AND e.idempotency_key = ${key}
+  `.execute(trx);
+  const c = ctx.rows[0];
+  if (c.closed) throw new AppError('POINTS.YEAR_CLOSED', `${year} 年度积分已关账，不能再记分`);
+  if (c.existing_id) return { status: 'duplicate', entryId: c.existing_id, points: c.existing_points ?? 0 };
+  if (!c.rule_id) throw new AppError('POINTS.RULE_NOT_FOUND', `积分规则 ${req.ruleCode} 不存在`);
+  if (!c.active) return { status: 'not_applicable', reason: '规则已停用' };
+  if (c.applies_to === 'cpc' && c.affiliation !== '中共党员') return { status: 'not_applicable', reason: '党员积分只适用于中共党员' };
 
-  // 3. 规则与适用对象
-  const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', req.orgId).where('code', '=', req.ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
-  if (!rule) throw new AppError('POINTS.RULE_NOT_FOUND', `积分规则 ${req.ruleCode} 不存在`);
-  if (!rule.active) return { status: 'not_applicable', reason: '规则已停用' };
-  if (rule.applies_to === 'cpc') {
-    const m = await trx.selectFrom('member').select('affiliation').where('org_id', '=', req.orgId).where('id', '=', req.memberId).executeTakeFirstOrThrow();
-    if (m.affiliation !== '中共党员') return { status: 'not_applicable', reason: '党员积分只适用于中共党员' };
-  }
-
-  // 4. 年度上限（按规则代码计，跨版本；冲正记录为负，自然腾出额度）
-  const requested = req.points ?? rule.points;
-  let used = 0;
-  if (rule.yearly_cap !== null) {
-    const row = await trx
-      .selectFrom('points_entry')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('points'), eb.lit(0)).as('used'))
-      .where('org_id', '=', req.orgId)
-      .where('member_id', '=', req.memberId)
-      .where('year', '=', year)
-      .where('rule_code', '=', req.ruleCode)
-      .executeTakeFirstOrThrow();
-    used = Number(row.used);
-  }
-  const points = applyCap(requested, rule.yearly_cap, used);
-
+  // 3. 年度上限（按规则代码计，跨版本；冲正记录为负，自然腾出额度）
+  const requested = req.points ?? c.points;
+  const points = applyCap(requested, c.yearly_cap, Number(c.used));
   const inserted = await trx
     .insertInto('points_entry')
     .values({
       org_id: req.orgId,
       member_id: req.memberId,
       year,
-      track: rule.track,
-      category: rule.category,
-      rule_id: rule.id,
-      rule_code: rule.code,
+      track: c.track,
+      category: c.category,
+      rule_id: c.rule_id,
+      rule_code: c.code,
       points,
       requested_points: requested,
       source_kind: req.source.kind,
@@ -90,7 +103,7 @@ export async function awardPoints(trx: Trx, req: AwardRequest): Promise<AwardOut
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { status: points === requested ? 'awarded' : 'capped', entryId: inserted.id, points };
+  return { status: points === requested ? 'awarded' : 'capped', entryId: inserted.id, points, ruleName: c.name, track: c.track };
 }
 
 /** 冲正：新增一条相反的记录指向原记录；原记录不改不删。关账年度须 allowClosedYear（管理员）。 */
@@ -150,8 +163,8 @@ export async function assertYearOpen(trx: Trx, orgId: string, year: number): Pro
 }
 
 async function lockMemberYear(trx: Trx, orgId: string, memberId: string, year: number): Promise<void> {
-  await trx.insertInto('points_member_year').values({ org_id: orgId, member_id: memberId, year }).onConflict((oc) => oc.doNothing()).execute();
-  await trx.selectFrom('points_member_year').select('year').where('org_id', '=', orgId).where('member_id', '=', memberId).where('year', '=', year).forUpdate().execute();
+  await sql`INSERT INTO points_member_year (org_id, member_id, year) VALUES (${orgId}, ${memberId}, ${year})
+    ON CONFLICT (org_id, member_id, year) DO UPDATE SET year = EXCLUDED.year`.execute(trx);
 }
 
 /** 新政协写入默认规则（已有规则的不动） */

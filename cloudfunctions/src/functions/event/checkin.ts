@@ -1,0 +1,107 @@
+import { AppError, contract } from '@tongxin/shared-types';
+import { defineAction } from '../../core/action';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit';
+import { CLOCK_SKEW_MS, OFFLINE_GRACE_MS, codeMatches, judgeStep, parseToken, stepOf, verifyToken } from '../../domain/checkin-token';
+import { distanceMeters, windowState } from '../../domain/events';
+import type { DB } from '../../db/connect';
+import { recordAttendance } from './record';
+import { ORGANISERS, type EventRow, byEvent, loadEventRow } from './shared';
+
+const CODE_MAX_FAILURES = 5;
+const CODE_WINDOW_MS = 10 * 60_000;
+
+/** 活动是否可签：未取消、在签到时间内、（需要时）在会场附近。位置只比较，不保存。 */
+function assertCanCheckIn(event: EventRow, at: Date, location: { lat: number; lng: number } | undefined) {
+  if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
+  const state = windowState(at, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at));
+  if (state === 'not_open') throw new AppError('CHECKIN.WINDOW_NOT_OPEN', '还没到签到时间');
+  if (state === 'closed') throw new AppError('CHECKIN.WINDOW_CLOSED', '签到已经截止，请联系会议组织者');
+  if (event.geo_lat !== null && event.geo_lng !== null && event.geo_radius_m !== null) {
+    if (!location) throw new AppError('CHECKIN.LOCATION_REQUIRED', '这场活动需要确认您在会场附近，请允许获取位置后再签到');
+    if (distanceMeters(location, { lat: event.geo_lat, lng: event.geo_lng }) > event.geo_radius_m) {
+      throw new AppError('CHECKIN.TOO_FAR', '您离会场较远，请到会场后再签到');
+    }
+  }
+}
+
+/** 离线补交：扫码时间不能在将来，也不能早于宽限期 */
+function referenceTime(now: Date, scannedAt: string | undefined): Date {
+  if (!scannedAt) return now;
+  const at = new Date(scannedAt);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('CHECKIN.TOKEN_INVALID', '扫码时间不正确');
+  if (now.getTime() - at.getTime() > OFFLINE_GRACE_MS) throw new AppError('CHECKIN.OFFLINE_TOO_LATE', '这次扫码离现在太久，未能补签，请重新扫码或联系组织者');
+  return at > now ? now : at;
+}
+
+async function findEventByToken(db: DB, actor: Actor, token: string, secret: string) {
+  const parsed = parseToken(token);
+  if (!parsed) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
+  const event = await db.selectFrom('event').selectAll().where('short_code', '=', parsed.shortCode).executeTakeFirst();
+  // 别的政协的活动与伪造的码答复相同
+  if (!event || event.org_id !== actor.orgId || !verifyToken(secret, parsed)) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
+  return { event, step: parsed.step };
+}
+
+/** 扫码签到（小程序内扫一扫，或微信扫小程序码进入） */
+export const checkin = defineAction({
+  input: contract.event.checkin,
+  access: 'member',
+  handler: async (input, { deps, actor }) => {
+    const now = deps.clock.now();
+    const { event, step } = await findEventByToken(deps.db, actor, input.token, deps.secrets.checkin);
+    if (input.eventId && input.eventId !== event.id) throw new AppError('CHECKIN.TOKEN_WRONG_EVENT', '这是另一场活动的签到码');
+    const at = referenceTime(now, input.scannedAt);
+    const judged = judgeStep(step, stepOf(at, event.rotate_seconds));
+    if (judged === 'future') throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
+    if (judged === 'expired') throw new AppError('CHECKIN.TOKEN_EXPIRED', '签到码已过期，请扫描屏幕上最新的码');
+    assertCanCheckIn(event, at, input.location);
+    return deps.db.transaction().execute((trx) => recordAttendance(trx, { event, memberId: actor.memberId, at, receivedAt: now, method: 'scan' }));
+  },
+});
+
+/** 输入大屏上的六位数字码签到；十分钟内输错五次即暂停 */
+export const checkinByCode = defineAction({
+  input: contract.event.checkinByCode,
+  access: 'member',
+  handler: async ({ eventId, code, location }, { deps, actor }) => {
+    const now = deps.clock.now();
+    const event = await loadEventRow(deps.db, actor.orgId, eventId);
+    const failures = await deps.db
+      .selectFrom('checkin_attempt')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', actor.orgId)
+      .where('event_id', '=', eventId)
+      .where('member_id', '=', actor.memberId)
+      .where('at', '>', new Date(now.getTime() - CODE_WINDOW_MS))
+      .executeTakeFirstOrThrow();
+    if (Number(failures.n) >= CODE_MAX_FAILURES) throw new AppError('RATE_LIMITED', '数字码输错次数过多，请 10 分钟后再试，或请组织者代签');
+    if (!codeMatches(deps.secrets.checkin, event.short_code, code, now, event.rotate_seconds)) {
+      await deps.db.insertInto('checkin_attempt').values({ org_id: actor.orgId, event_id: eventId, member_id: actor.memberId, at: now }).execute();
+      throw new AppError('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字');
+    }
+    assertCanCheckIn(event, now, location);
+    return deps.db.transaction().execute((trx) => recordAttendance(trx, { event, memberId: actor.memberId, at: now, receivedAt: now, method: 'code' }));
+  },
+});
+
+/** 代签：为没有手机的成员签到，注明原因，记入审计 */
+export const proxyCheckin = defineAction({
+  input: contract.event.proxyCheckin,
+  access: { roles: ORGANISERS, scope: byEvent },
+  writes: true,
+  handler: async ({ eventId, memberId, reason }, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    return deps.db.transaction().execute(async (trx) => {
+      const event = await loadEventRow(trx, actor.orgId, eventId);
+      if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
+      if (now < new Date(event.checkin_opens_at)) throw new AppError('CHECKIN.WINDOW_NOT_OPEN', '还没到签到时间');
+      const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
+      if (!m || m.status !== 'active') throw new AppError('NOT_FOUND', '没有找到这位成员');
+      const result = await recordAttendance(trx, { event, memberId, at: now, receivedAt: now, method: 'proxy', proxy: { by: actor.memberId, byName: actor.name, reason } });
+      if (!result.already) await recordAudit(trx, ctx, { action: 'event.proxyCheckin', targetKind: 'event', targetId: eventId, summary: `为 ${m.name} 代签「${event.title}」：${reason}` });
+      return result;
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import { createFunction } from '../../core/dispatch';
+import { attendance, exportAttendance, exportDualLife, finalize } from './attendance';
+import { checkin, checkinByCode, proxyCheckin } from './checkin';
+import { decideLeave, requestLeave } from './leave';
+import { cancel, create, list, update } from './manage';
+import { get, markRead, notes, notifications, upcoming, writeNote } from './member';
+import { rollCall, rollCallNote } from './rollcall';
+import { screen } from './screen';
+
+/** 会议活动与签到：组织、签到大屏、扫码/数字码/代签、请假、名单与导出、随机点名、学习心得、通知 */
+export const eventFunction = createFunction('event', {
+  create,
+  update,
+  cancel,
+  get,
+  list,
+  upcoming,
+  screen,
+  checkin,
+  checkinByCode,
+  proxyCheckin,
+  requestLeave,
+  decideLeave,
+  attendance,
+  exportAttendance,
+  exportDualLife,
+  rollCall,
+  rollCallNote,
+  finalize,
+  writeNote,
+  notes,
+  notifications,
+  markRead,
+});

@@ -1,0 +1,204 @@
+import { AppError, type EventKind, contract } from '@tongxin/shared-types';
+import type { Transaction } from 'kysely';
+import { defineAction } from '../../core/action';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit';
+import { isOrgWide } from '../../core/scope';
+import type { Database } from '../../db/schema';
+import { ORGANISERS, byEvent, expectedMemberIds, iso, loadEventRow, notifyMembers, toEventViews } from './shared';
+
+const SHORT_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+interface Timing {
+  startsAt: string;
+  endsAt: string;
+  checkinOpensAt?: string;
+  checkinClosesAt?: string;
+  lateAfterMinutes: number;
+}
+
+/** 签到窗口缺省为开始前 30 分钟到结束；迟到界限为开始后若干分钟 */
+function resolveTiming(t: Timing) {
+  const starts = new Date(t.startsAt);
+  const ends = new Date(t.endsAt);
+  const opens = t.checkinOpensAt ? new Date(t.checkinOpensAt) : new Date(starts.getTime() - 30 * 60_000);
+  const closes = t.checkinClosesAt ? new Date(t.checkinClosesAt) : ends;
+  if (ends <= starts) throw new AppError('INVALID_PARAMETER', '「结束时间」须晚于开始时间');
+  if (closes <= opens) throw new AppError('INVALID_PARAMETER', '「签到截止时间」须晚于签到开始时间');
+  return { starts, ends, opens, closes, lateAfter: new Date(starts.getTime() + t.lateAfterMinutes * 60_000) };
+}
+
+type Audience = Array<{ kind: 'all' | 'branch' | 'committee' | 'sector' | 'member'; id: string | null }>;
+
+/** 书记只能面向自己的支部组织活动；参加对象须属于本政协 */
+async function checkAudience(trx: Transaction<Database>, actor: Actor, audience: Audience, ownerBranchId: string | null) {
+  const orgWide = isOrgWide(actor, ORGANISERS);
+  if (!orgWide) {
+    if (!ownerBranchId || !actor.managedBranchIds.includes(ownerBranchId)) throw new AppError('FORBIDDEN', '支部书记只能以本支部名义组织活动');
+    if (audience.some((a) => a.kind !== 'branch' || !actor.managedBranchIds.includes(a.id!))) throw new AppError('FORBIDDEN', '支部书记只能面向本支部组织活动');
+  }
+  const tables = { branch: 'party_org', committee: 'committee', sector: 'sector', member: 'member' } as const;
+  for (const a of audience) {
+    if (a.kind === 'all') continue;
+    const found = await trx.selectFrom(tables[a.kind]).select('id').where('org_id', '=', actor.orgId).where('id', '=', a.id!).executeTakeFirst();
+    if (!found) throw new AppError('INVALID_PARAMETER', '「参加对象」不存在');
+  }
+  if (ownerBranchId) {
+    const b = await trx.selectFrom('party_org').select('status').where('org_id', '=', actor.orgId).where('id', '=', ownerBranchId).where('level', '=', '党支部').executeTakeFirst();
+    if (!b || b.status !== 'active') throw new AppError('INVALID_PARAMETER', '「主办支部」不存在或已撤销');
+  }
+}
+
+export const create = defineAction({
+  input: contract.event.create,
+  access: { roles: ORGANISERS, scope: { kind: 'branch', branchId: (i: { ownerBranchId: string | null }) => i.ownerBranchId ?? 'none' } },
+  writes: true,
+  handler: async (input, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    const t = resolveTiming(input);
+    const id = await deps.db.transaction().execute(async (trx) => {
+      await checkAudience(trx, actor, input.audience, input.ownerBranchId);
+      let shortCode = '';
+      for (let i = 0; i < 8; i++) shortCode += SHORT_CODE_ALPHABET[deps.random.int(SHORT_CODE_ALPHABET.length)];
+      const row = await trx
+        .insertInto('event')
+        .values({
+          org_id: actor.orgId,
+          short_code: shortCode,
+          kind: input.kind,
+          title: input.title,
+          place: input.place,
+          starts_at: t.starts,
+          ends_at: t.ends,
+          checkin_opens_at: t.opens,
+          checkin_closes_at: t.closes,
+          late_after: t.lateAfter,
+          rotate_seconds: input.rotateSeconds,
+          geo_lat: input.geo?.lat ?? null,
+          geo_lng: input.geo?.lng ?? null,
+          geo_radius_m: input.geo?.radiusM ?? null,
+          owner_branch_id: input.ownerBranchId,
+          organiser_id: actor.memberId,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('event_audience').values(input.audience.map((a) => ({ org_id: actor.orgId, event_id: row.id, target_kind: a.kind, target_id: a.id }))).execute();
+      await recordAudit(trx, ctx, { action: 'event.create', targetKind: 'event', targetId: row.id, summary: `新建${input.kind}：${input.title}` });
+      return row.id;
+    });
+    const [view] = await toEventViews(deps.db, actor.orgId, [await loadEventRow(deps.db, actor.orgId, id)]);
+    return view;
+  },
+});
+
+/** 修改活动；时间或地点变了，应到人员会收到通知 */
+export const update = defineAction({
+  input: contract.event.update,
+  access: { roles: ORGANISERS, scope: byEvent },
+  writes: true,
+  handler: async (input, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const before = await loadEventRow(trx, actor.orgId, input.eventId);
+      if (before.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能修改');
+      const startsAt = input.startsAt ?? iso(before.starts_at);
+      const t = resolveTiming({
+        startsAt,
+        endsAt: input.endsAt ?? iso(before.ends_at),
+        checkinOpensAt: input.checkinOpensAt ?? (input.startsAt ? undefined : iso(before.checkin_opens_at)),
+        checkinClosesAt: input.checkinClosesAt ?? (input.endsAt ? undefined : iso(before.checkin_closes_at)),
+        lateAfterMinutes: input.lateAfterMinutes ?? Math.round((new Date(before.late_after).getTime() - new Date(before.starts_at).getTime()) / 60_000),
+      });
+      const ownerBranchId = input.ownerBranchId === undefined ? before.owner_branch_id : input.ownerBranchId;
+      if (input.audience) await checkAudience(trx, actor, input.audience, ownerBranchId);
+      else if (ownerBranchId !== before.owner_branch_id && !isOrgWide(actor, ORGANISERS)) throw new AppError('FORBIDDEN', '支部书记不能更改主办支部');
+      const geo = input.geo === undefined ? undefined : input.geo;
+      await trx
+        .updateTable('event')
+        .set({
+          kind: input.kind as EventKind | undefined,
+          title: input.title,
+          place: input.place,
+          starts_at: t.starts,
+          ends_at: t.ends,
+          checkin_opens_at: t.opens,
+          checkin_closes_at: t.closes,
+          late_after: t.lateAfter,
+          rotate_seconds: input.rotateSeconds,
+          owner_branch_id: ownerBranchId,
+          ...(geo !== undefined ? { geo_lat: geo?.lat ?? null, geo_lng: geo?.lng ?? null, geo_radius_m: geo?.radiusM ?? null } : {}),
+          updated_at: now,
+        })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', input.eventId)
+        .execute();
+      if (input.audience) {
+        await trx.deleteFrom('event_audience').where('org_id', '=', actor.orgId).where('event_id', '=', input.eventId).execute();
+        await trx.insertInto('event_audience').values(input.audience.map((a) => ({ org_id: actor.orgId, event_id: input.eventId, target_kind: a.kind, target_id: a.id }))).execute();
+      }
+      const moved = t.starts.getTime() !== new Date(before.starts_at).getTime() || (input.place !== undefined && input.place !== before.place);
+      if (moved) {
+        const ids = (await expectedMemberIds(trx, actor.orgId, input.eventId).execute()).map((r) => r.id);
+        const when = t.starts.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+        await notifyMembers(trx, actor.orgId, ids, { title: `活动变更：${input.title ?? before.title}`, body: `时间：${when}；地点：${input.place ?? before.place}`, eventId: input.eventId, at: now });
+      }
+      await recordAudit(trx, ctx, { action: 'event.update', targetKind: 'event', targetId: input.eventId, summary: `修改活动：${input.title ?? before.title}${moved ? '（已通知参加人员）' : ''}` });
+    });
+    const [view] = await toEventViews(deps.db, actor.orgId, [await loadEventRow(deps.db, actor.orgId, input.eventId)]);
+    return view;
+  },
+});
+
+export const cancel = defineAction({
+  input: contract.event.cancel,
+  access: { roles: ORGANISERS, scope: byEvent },
+  writes: true,
+  handler: async ({ eventId, reason }, ctx) => {
+    const { deps, actor } = ctx;
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const e = await loadEventRow(trx, actor.orgId, eventId);
+      if (e.status === 'cancelled') throw new AppError('CONFLICT', '活动已经取消');
+      await trx.updateTable('event').set({ status: 'cancelled', cancel_reason: reason, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', eventId).execute();
+      const ids = (await expectedMemberIds(trx, actor.orgId, eventId).execute()).map((r) => r.id);
+      await notifyMembers(trx, actor.orgId, ids, { title: `活动取消：${e.title}`, body: `原因：${reason}`, eventId, at: now });
+      await recordAudit(trx, ctx, { action: 'event.cancel', targetKind: 'event', targetId: eventId, summary: `取消活动：${e.title}（${reason}）` });
+    });
+    const [view] = await toEventViews(deps.db, actor.orgId, [await loadEventRow(deps.db, actor.orgId, eventId)]);
+    return view;
+  },
+});
+
+/** 组织者的活动列表：管理员看全部，书记看本支部主办的 */
+export const list = defineAction({
+  input: contract.event.list,
+  access: { roles: ORGANISERS },
+  handler: async (input, { deps, actor }) => {
+    let q = deps.db.selectFrom('event').where('org_id', '=', actor.orgId);
+    if (input.from) q = q.where('ends_at', '>=', new Date(input.from));
+    if (!input.includeCancelled) q = q.where('status', '=', 'scheduled');
+    if (!isOrgWide(actor, ORGANISERS)) {
+      if (actor.managedBranchIds.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
+      q = q.where('owner_branch_id', 'in', actor.managedBranchIds);
+    }
+    const [{ total }, rows] = await Promise.all([
+      q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      q.selectAll().orderBy('starts_at', 'desc').limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),
+    ]);
+    const views = await toEventViews(deps.db, actor.orgId, rows);
+    const items = await Promise.all(
+      views.map(async (v) => {
+        const [expected, checkedIn] = await Promise.all([
+          deps.db.selectFrom(expectedMemberIds(deps.db, actor.orgId, v.id).as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+          deps.db.selectFrom('attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', actor.orgId).where('event_id', '=', v.id).executeTakeFirstOrThrow(),
+        ]);
+        return { ...v, counts: { expected: Number(expected.n), checkedIn: Number(checkedIn.n) } };
+      }),
+    );
+    return { items, total: Number(total), page: input.page, pageSize: input.pageSize };
+  },
+});

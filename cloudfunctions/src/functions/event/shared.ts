@@ -1,0 +1,104 @@
+import { AppError, type AudienceTarget, type EventView } from '@tongxin/shared-types';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Deps, Scope } from '../../core/action';
+import type { Database, EventTable } from '../../db/schema';
+
+type Queryable = Pick<Kysely<Database>, 'selectFrom'>;
+export type EventRow = Selectable<EventTable>;
+
+export const ORGANISERS = ['admin', 'secretary'] as const;
+
+/** 活动的主办支部：书记只能管理本支部主办的活动 */
+export const byEvent: Scope<{ eventId: string }> = {
+  kind: 'branchOf',
+  lookup: async (deps: Deps, orgId, i) =>
+    (await deps.db.selectFrom('event').select('owner_branch_id').where('org_id', '=', orgId).where('id', '=', i.eventId).executeTakeFirst())?.owner_branch_id,
+};
+
+export async function loadEventRow(db: Queryable, orgId: string, eventId: string): Promise<EventRow> {
+  const row = await db.selectFrom('event').selectAll().where('org_id', '=', orgId).where('id', '=', eventId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', '活动不存在');
+  return row;
+}
+
+/** 应到人员：按活动的参加对象（全体、支部、专委会、界别、指定人员）展开，只算在册成员 */
+export function expectedMemberIds(db: Queryable, orgId: string, eventId: string) {
+  return db
+    .selectFrom('member as m')
+    .select('m.id')
+    .where('m.org_id', '=', orgId)
+    .where('m.status', '=', 'active')
+    .where(
+      sql<boolean>`EXISTS (
+        SELECT 1 FROM event_audience a WHERE a.org_id = m.org_id AND a.event_id = ${eventId} AND (
+          a.target_kind = 'all'
+          OR (a.target_kind = 'member' AND a.target_id = m.id)
+          OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
+          OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
+          OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
+        ))`,
+    );
+}
+
+export async function isExpected(db: Queryable, orgId: string, eventId: string, memberId: string): Promise<boolean> {
+  return Boolean(await expectedMemberIds(db, orgId, eventId).where('m.id', '=', memberId).executeTakeFirst());
+}
+
+/** 活动视图：带参加对象的名称、主办支部与组织者 */
+export async function toEventViews(db: Queryable, orgId: string, rows: EventRow[]): Promise<EventView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [audience, names] = await Promise.all([
+    db
+      .selectFrom('event_audience as a')
+      .leftJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'a.org_id').onRef('p.id', '=', 'a.target_id'))
+      .leftJoin('committee as c', (j) => j.onRef('c.org_id', '=', 'a.org_id').onRef('c.id', '=', 'a.target_id'))
+      .leftJoin('sector as s', (j) => j.onRef('s.org_id', '=', 'a.org_id').onRef('s.id', '=', 'a.target_id'))
+      .leftJoin('member as m', (j) => j.onRef('m.org_id', '=', 'a.org_id').onRef('m.id', '=', 'a.target_id'))
+      .select(['a.event_id', 'a.target_kind', 'a.target_id', 'p.name as branch', 'c.name as committee', 's.name as sector', 'm.name as member'])
+      .where('a.org_id', '=', orgId)
+      .where('a.event_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('event as e')
+      .innerJoin('member as o', (j) => j.onRef('o.org_id', '=', 'e.org_id').onRef('o.id', '=', 'e.organiser_id'))
+      .leftJoin('party_org as b', (j) => j.onRef('b.org_id', '=', 'e.org_id').onRef('b.id', '=', 'e.owner_branch_id'))
+      .select(['e.id', 'o.name as organiser', 'b.name as branch'])
+      .where('e.org_id', '=', orgId)
+      .where('e.id', 'in', ids)
+      .execute(),
+  ]);
+  const nameOf = new Map(names.map((n) => [n.id, n]));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    place: r.place,
+    startsAt: iso(r.starts_at),
+    endsAt: iso(r.ends_at),
+    checkinOpensAt: iso(r.checkin_opens_at),
+    checkinClosesAt: iso(r.checkin_closes_at),
+    lateAfter: iso(r.late_after),
+    rotateSeconds: r.rotate_seconds,
+    geo: r.geo_lat !== null && r.geo_lng !== null && r.geo_radius_m !== null ? { lat: r.geo_lat, lng: r.geo_lng, radiusM: r.geo_radius_m } : null,
+    status: r.status,
+    cancelReason: r.cancel_reason,
+    ownerBranch: r.owner_branch_id ? { id: r.owner_branch_id, name: nameOf.get(r.id)?.branch ?? '' } : null,
+    organiserName: nameOf.get(r.id)?.organiser ?? '',
+    audience: audience
+      .filter((a) => a.event_id === r.id)
+      .map((a): AudienceTarget => ({ kind: a.target_kind, id: a.target_id, name: a.target_kind === 'all' ? '全体成员' : a.branch ?? a.committee ?? a.sector ?? a.member ?? '' })),
+    finalizedAt: r.finalized_at ? iso(r.finalized_at) : null,
+  }));
+}
+
+export const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** 给应到人员发站内通知（活动改期、取消、请假答复等） */
+export async function notifyMembers(db: Pick<Kysely<Database>, 'insertInto'>, orgId: string, memberIds: string[], n: { title: string; body: string; eventId: string | null; at: Date }) {
+  if (memberIds.length === 0) return;
+  await db
+    .insertInto('notification')
+    .values(memberIds.map((member_id) => ({ org_id: orgId, member_id, title: n.title.slice(0, 40), body: n.body.slice(0, 300), event_id: n.eventId, created_at: n.at })))
+    .execute();
+}

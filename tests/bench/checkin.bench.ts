@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Deps } from '../../cloudfunctions/src/core/action';
+import { makeToken, stepOf } from '../../cloudfunctions/src/domain/checkin-token';
+import { eventFunction } from '../../cloudfunctions/src/functions/event';
+import { createFixtureOrg } from '../support/fixture-org';
+import { percentile, report, runConcurrent } from './stats';
+
+const MEMBERS = 1000;
+const CONCURRENCY = 50;
+
+/**
+ * 培训班 1000 人、50 人同时扫码签到：处理器（校验、身份、令牌、窗口、签到、积分台账、五个一，一个事务）
+ * 对比它必须执行的裸 SQL（同一事务里插入签到与积分记录），同样的并发。
+ */
+export async function benchCheckin(deps: Deps) {
+  const { db } = deps;
+  const org = await createFixtureOrg(db);
+  const at = new Date('2026-11-26T09:05:00+08:00');
+  (deps.clock as { set?: (d: Date) => void }).set?.(at);
+
+  // 1. 1000 名已绑定的成员（四成党员）
+  const members = Array.from({ length: MEMBERS }, (_, i) => ({ id: randomUUID(), openid: `bench_${org.tag}_${i}`, cpc: i % 5 < 2 }));
+  for (let i = 0; i < MEMBERS; i += 500) {
+    const chunk = members.slice(i, i + 500);
+    await db.insertInto('member').values(chunk.map((m, j) => ({ org_id: org.orgId, id: m.id, name: `学员${i + j}`, phone: null, kind: 'committee_member' as const, position: '委员' as const, affiliation: m.cpc ? ('中共党员' as const) : ('无党派' as const), sector_id: null }))).execute();
+    await db.insertInto('wx_binding').values(chunk.map((m) => ({ openid: m.openid, org_id: org.orgId, member_id: m.id }))).execute();
+  }
+
+  // 2. 两场培训：一场给处理器，一场给裸 SQL
+  const create = async (title: string) => {
+    const res = await eventFunction.handle(
+      { action: 'create', data: { kind: '委员培训', title, place: '市委党校报告厅', startsAt: '2026-11-26T09:00:00+08:00', endsAt: '2026-11-26T17:00:00+08:00', audience: [{ kind: 'all', id: null }] } },
+      org.members.admin.openid,
+      deps,
+    );
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+    return (res.data as { id: string }).id;
+  };
+  const handlerEvent = await create('委员培训（处理器）');
+  const bareEvent = await create('委员培训（裸 SQL）');
+  const ev = await db.selectFrom('event').select(['short_code', 'rotate_seconds']).where('id', '=', handlerEvent).executeTakeFirstOrThrow();
+  const token = makeToken(deps.secrets.checkin, ev.short_code, stepOf(at, ev.rotate_seconds));
+  const rule = await db.selectFrom('points_rule').select(['id', 'track', 'category']).where('org_id', '=', org.orgId).where('code', '=', 'party.study').where('superseded_at', 'is', null).executeTakeFirstOrThrow();
+
+  // 3. 处理器
+  let failures = 0;
+  const handler = await runConcurrent(MEMBERS, CONCURRENCY, async (i) => {
+    const res = await eventFunction.handle({ action: 'checkin', data: { token } }, members[i].openid, deps);
+    if (!res.ok || (res.data as { already: boolean }).already) failures++;
+  });
+
+  // 4. 裸 SQL：同一事务里插入签到与积分记录
+  const bare = await runConcurrent(MEMBERS, CONCURRENCY, async (i) => {
+    const m = members[i];
+    await db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late) VALUES (${org.orgId}, ${bareEvent}, ${m.id}, ${at}, ${at}, 'scan', false)`.execute(trx);
+      await sql`INSERT INTO points_entry (org_id, member_id, year, track, category, rule_id, rule_code, points, requested_points, source_kind, source_id, source_title, idempotency_key, created_at)
+        VALUES (${org.orgId}, ${m.id}, 2026, ${rule.track}, ${rule.category}, ${rule.id}, 'party.study', 2, 2, 'event', ${bareEvent}, '委员培训', ${`event:${bareEvent}:party.study:${m.id}`}, ${at})`.execute(trx);
+    });
+  });
+
+  // 5. 核对：不多不少
+  const count = async (eventId: string) =>
+    Number((await db.selectFrom('attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('event_id', '=', eventId).executeTakeFirstOrThrow()).n);
+  const checkedIn = await count(handlerEvent);
+  const dupEntries = await db
+    .selectFrom('points_entry')
+    .select('member_id')
+    .where('org_id', '=', org.orgId)
+    .where('source_id', '=', handlerEvent)
+    .groupBy('member_id')
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  const entries = Number((await db.selectFrom('points_entry').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('source_id', '=', handlerEvent).executeTakeFirstOrThrow()).n);
+
+  const handlerPerSecond = (MEMBERS / handler.totalMs) * 1000;
+  const barePerSecond = (MEMBERS / bare.totalMs) * 1000;
+  report('checkin.burst.p50_ms', percentile(handler.latencies, 50));
+  report('checkin.burst.p99_ms', percentile(handler.latencies, 99));
+  report('checkin.burst.per_second', handlerPerSecond);
+  report('checkin.burst.bare_sql_per_second', barePerSecond);
+  report('checkin.burst.bare_sql_p99_ms', percentile(bare.latencies, 99));
+  report('checkin.burst.throughput_ratio', handlerPerSecond / barePerSecond);
+  report('checkin.burst.duplicates', dupEntries.length + Math.max(0, checkedIn - MEMBERS));
+  report('checkin.burst.lost', MEMBERS - checkedIn + failures);
+  report('checkin.burst.points_entries', entries);
+}
