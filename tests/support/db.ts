@@ -16,7 +16,8 @@ export function useTestDb(): { db: () => DB } {
     const connectionString = process.env.TEST_DATABASE_URL;
     if (!connectionString) throw new Error('TEST_DATABASE_URL 未设置：数据库测试需通过 jest 的 db 项目运行');
     // PGlite 只能用一个连接（见 EMBEDDED_POOL_SIZE）；真实服务器上用多个连接，才测得到并发
-    db = createDb({ connectionString, max: process.env.TEST_DATABASE_KIND === 'pglite' ? EMBEDDED_POOL_SIZE : 10 });
+    const pglite = process.env.TEST_DATABASE_KIND === 'pglite';
+    db = createDb({ connectionString, max: pglite ? EMBEDDED_POOL_SIZE : 10 }, { preparedStatements: !pglite });
   });
   afterAll(async () => {
     await db?.destroy();

@@ -1,4 +1,4 @@
-import { AppError, BRANCH_MANAGER_DUTIES, type Affiliation, type AppRole } from '@tongxin/shared-types';
+import { AppError, type Affiliation, type AppRole } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import type { DB } from '../db/connect';
 
@@ -26,18 +26,21 @@ export async function resolveActor(db: DB, openid: string): Promise<Actor> {
         .as('is_admin'),
     )
     .select(
+      // 所管支部：只看职务（索引内即可取到）；支部是否已撤销只对少数书记再查一次
       sql<string[]>`coalesce((
-        SELECT array_agg(bm.branch_id ORDER BY bm.branch_id) FROM branch_membership bm
-        JOIN party_org p ON p.org_id = bm.org_id AND p.id = bm.branch_id
-        WHERE bm.org_id = b.org_id AND bm.member_id = b.member_id AND p.status = 'active'
-          AND bm.duty = ANY(${sql.val([...BRANCH_MANAGER_DUTIES])}::text[])
+        SELECT array_agg(bm.branch_id) FROM branch_membership bm
+        WHERE bm.org_id = b.org_id AND bm.member_id = b.member_id AND bm.duty IN ('书记', '副书记', '党务干部')
       ), '{}'::uuid[])`.as('managed'),
     )
     .where('b.openid', '=', openid)
     .executeTakeFirst();
   if (!row || row.status !== 'active') throw new AppError('NOT_BOUND');
 
-  const managed = parseUuidArray(row.managed);
+  let managed = parseUuidArray(row.managed);
+  if (managed.length > 0) {
+    const active = await db.selectFrom('party_org').select('id').where('org_id', '=', row.org_id).where('id', 'in', managed).where('status', '=', 'active').execute();
+    managed = active.map((r) => r.id).sort();
+  }
   const roles: AppRole[] = [row.kind === 'staff' ? 'staff' : 'member'];
   if (managed.length > 0) roles.push('secretary');
   if (row.is_admin) roles.push('admin');

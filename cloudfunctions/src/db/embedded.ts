@@ -6,7 +6,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  * 连接嵌入式数据库的连接池只能有一个连接：PGlite 只有一个会话，socket 服务按事务排队，
  * 但不按扩展查询协议的消息组（Parse/Bind/Execute/Sync）排队，两个连接的语句交错时会互相踩坏。
  * 一个连接时，事务与语句都由 pg 连接池排队，结果正确（本地本来也是单线程）。
- * 推论：事务里只能用该事务的连接，否则会一直等下去。
+ * 推论：事务里只能用该事务的连接，否则会一直等下去。所有连接共用一个会话，所以也不能用命名预备语句
+ * （createDb 的 preparedStatements: false）。
  */
 export const EMBEDDED_POOL_SIZE = 1;
 

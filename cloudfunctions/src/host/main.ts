@@ -30,7 +30,7 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir });
     connectionString = embedded.connectionString;
   }
-  const db = createDb({ connectionString, max: embedded ? EMBEDDED_POOL_SIZE : 8 });
+  const db = createDb({ connectionString, max: embedded ? EMBEDDED_POOL_SIZE : 8 }, { preparedStatements: !embedded });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
   const seeded = await seedDemo(db);
