@@ -7,5 +7,5 @@ export * from './schemas/common';
 export * from './views';
 export * from './points';
 export * from './events';
-export { normalizeInviteCode, INVITE_ALPHABET } from './schemas/member';
+export { normalizeInviteCode, INVITE_ALPHABET } from './invite';
 export { phoneSchema } from './schemas/roster';

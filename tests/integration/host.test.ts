@@ -31,7 +31,7 @@ async function post(path: string, body: string, openid?: string) {
     headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
     body,
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } } };
 }
 
 describe('本地宿主', () => {
@@ -56,11 +56,11 @@ describe('本地宿主', () => {
 
   test('未知云函数也以信封回答', async () => {
     const res = await post('/api/fn/nothing', '{"action":"me"}', 'dev_admin');
-    expect(res.body.error.code).toBe('UNKNOWN_ACTION');
+    expect(res.body.error?.code).toBe("UNKNOWN_ACTION");
   });
 
   test('GET /api/dev/identities 列出演示身份及其角色', async () => {
-    const res = await (await fetch(`${base}/api/dev/identities`)).json();
+    const res = (await (await fetch(`${base}/api/dev/identities`)).json()) as { ok: boolean; data: any[] };
     expect(res.ok).toBe(true);
     const byOpenid = Object.fromEntries(res.data.map((d: { openid: string; roles: string[] }) => [d.openid, d.roles]));
     expect(byOpenid.dev_admin).toContain('admin');
@@ -70,7 +70,7 @@ describe('本地宿主', () => {
   });
 
   test('GET /api/dev/contract 列出每个函数与操作的输入 JSON Schema', async () => {
-    const res = await (await fetch(`${base}/api/dev/contract`)).json();
+    const res = (await (await fetch(`${base}/api/dev/contract`)).json()) as { data: any[] };
     const member = res.data.find((f: { name: string }) => f.name === 'member');
     expect(member.actions).toContainEqual(expect.objectContaining({ action: 'me', access: 'member', input: expect.objectContaining({ type: 'object' }) }));
   });

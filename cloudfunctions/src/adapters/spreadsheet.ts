@@ -51,8 +51,11 @@ function readCsv(content: Buffer): string[][] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
-    text = new TextDecoder('gb18030').decode(content);
+    // 不是 UTF-8 也不是 GB18030 的字节（如改了扩展名的 xlsx、随机数据）按无法读取处理，而不是当成乱码表头
+    text = new TextDecoder('gb18030', { fatal: true }).decode(content);
   }
+  // 文本文件里不会有 NUL 等控制字符（制表符、换行除外）
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new Error('CSV 含有二进制内容');
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   return parsed.data.map((r) => r.map((c) => String(c ?? '')));
 }

@@ -23,6 +23,8 @@ export interface ImportLookups {
   branches: ReadonlyMap<string, BranchInfo>;
   /** 库里已有的手机号 → 姓名 */
   existingPhones: ReadonlyMap<string, string>;
+  /** 库里在册成员的“姓名|界别 id” ——没有手机号的行靠它识别重复导入 */
+  existingNameSectors?: ReadonlySet<string>;
 }
 
 export interface MemberDraftRow {
@@ -99,6 +101,14 @@ export function checkImportRow(
     else reasons.push(`支部“${branchName}”不存在`);
   }
   if (affiliation) reasons.push(...checkMemberships(affiliation, memberships, lookups.branches).filter((r) => r !== '支部不存在'));
+
+  // 没有手机号时，同名同界别视为同一人：防止同一个文件导入两次就多出一批人
+  if (!rawPhone && name) {
+    const key = `${name}|${sectorId ?? ''}`;
+    if (lookups.existingNameSectors?.has(key)) reasons.push(`已有同名同界别的成员“${name}”；如确是另一人，请填写手机号`);
+    else if (phonesInFile.has(`name:${key}`)) reasons.push(`与第 ${phonesInFile.get(`name:${key}`)} 行同名同界别且都没有手机号`);
+    else phonesInFile.set(`name:${key}`, line);
+  }
 
   if (reasons.length || !affiliation || !position) return { ok: false, name, reasons };
   return {

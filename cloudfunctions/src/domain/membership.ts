@@ -12,7 +12,7 @@ export interface BranchInfo {
 }
 
 /** 功能型关系只能挂在功能型、临时或界别党支部上；第一组织关系不能是功能型支部 */
-const FUNCTIONAL_KINDS: readonly BranchKind[] = ['功能型党支部', '临时党支部', '界别党支部'];
+export const FUNCTIONAL_KINDS: readonly BranchKind[] = ['功能型党支部', '临时党支部', '界别党支部'];
 
 /**
  * 组织关系的规则：只有中共党员有组织关系；最多一个第一组织关系；同一支部只出现一次；支部须存在且未撤销。

@@ -40,11 +40,18 @@ const eventFields = {
 
 const location = z.strictObject({ lat: z.number().min(-90).max(90).describe('纬度'), lng: z.number().min(-180).max(180).describe('经度') });
 
+/** 修改时没传的字段保持原样：去掉新建时的缺省值（否则只改标题也会把主办支部、位置校验、迟到界限悄悄改回缺省） */
+function withoutDefault(v: z.ZodType): z.ZodType {
+  if (!(v instanceof z.ZodDefault)) return v;
+  const inner = v.unwrap() as z.ZodType;
+  return v.description && !inner.description ? inner.describe(v.description) : inner;
+}
+
 export const eventSchemas = {
   create: z.strictObject(eventFields).refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] }),
   update: z.strictObject({
     eventId,
-    ...Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, (v as z.ZodType).optional()])),
+    ...Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, withoutDefault(v as z.ZodType).optional()])),
   } as { eventId: typeof eventId } & { [K in keyof typeof eventFields]: z.ZodOptional<(typeof eventFields)[K]> }),
   cancel: z.strictObject({ eventId, reason: z.string().trim().min(2).max(200).describe('取消原因') }),
   get: z.strictObject({ eventId }),

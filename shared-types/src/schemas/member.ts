@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { normalizeInviteCode } from '../invite';
 import { emptyInput } from './common';
 
-/** 邀请码：8 位，去掉易混的 0/O/1/I；输入时忽略空格、横线与大小写 */
-export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const normalizeInviteCode = (raw: string) => raw.replace(/[\s-]/g, '').toUpperCase();
 
 export const memberSchemas = {
   /** 本人资料、角色与组织关系 */

@@ -2,6 +2,7 @@ import { AppError, contract } from '@tongxin/shared-types';
 import { defineAction } from '../../core/action';
 import { resolveActor } from '../../core/actor';
 import { BIND_WINDOW_MS, bindLockedUntil, hashInviteCode } from '../../domain/invite';
+import { isUniqueViolation } from '../roster/refs';
 import { loadProfile } from './me';
 
 /**
@@ -34,8 +35,10 @@ export const bind = defineAction({
     };
 
     // 2. 已绑定的微信不能再绑
+    const ALREADY_BOUND = '这个微信已经绑定过了，如需更换请联系政协办公室';
+    const MEMBER_TAKEN = '该成员已绑定了另一个微信，如需更换请联系政协办公室';
     const existing = await db.selectFrom('wx_binding').select('member_id').where('openid', '=', openid).executeTakeFirst();
-    if (existing) throw new AppError('CONFLICT', '这个微信已经绑定过了，如需更换请联系政协办公室');
+    if (existing) throw new AppError('CONFLICT', ALREADY_BOUND);
 
     // 3. 核对邀请码与姓名，写入绑定（同一事务，邀请码只能用一次）
     const bound = await db.transaction().execute(async (trx) => {
@@ -60,6 +63,11 @@ export const bind = defineAction({
         .values({ org_id: invite.org_id, at: now, actor_member_id: invite.member_id, actor_name: invite.name, action: 'member.bind', target_kind: 'binding', target_id: invite.member_id, summary: `${invite.name} 用邀请码绑定了微信` })
         .execute();
       return { error: null };
+    }).catch((err) => {
+      // 并发提交：同一微信同时绑两个码，或两个微信同时绑同一成员——由唯一约束兜底，答 CONFLICT 而不是 INTERNAL
+      if (isUniqueViolation(err, 'wx_binding_member_idx')) throw new AppError('CONFLICT', MEMBER_TAKEN);
+      if (isUniqueViolation(err)) throw new AppError('CONFLICT', ALREADY_BOUND);
+      throw err;
     });
 
     switch (bound.error) {
@@ -74,7 +82,7 @@ export const bind = defineAction({
       case 'retired':
         return failWith('retired', new AppError('MEMBER.INVITE_INVALID', '该成员已不在册，请联系政协办公室'));
       case 'taken':
-        throw new AppError('CONFLICT', '该成员已绑定了另一个微信，如需更换请联系政协办公室');
+        throw new AppError('CONFLICT', MEMBER_TAKEN);
     }
     const actor = await resolveActor(db, openid);
     return loadProfile(db, actor.orgId, actor.memberId, actor.roles);

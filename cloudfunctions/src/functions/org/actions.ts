@@ -1,6 +1,7 @@
 import { AppError, PARTY_ORG_LEVELS, contract } from '@tongxin/shared-types';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
+import { FUNCTIONAL_KINDS } from '../../domain/membership';
 import { isUniqueViolation } from '../roster/refs';
 import { loadTree } from './tree';
 
@@ -31,6 +32,8 @@ export const createUnit = defineAction({
           throw new AppError('INVALID_PARAMETER', `「层级」${input.level}不能设在${parent.level}之下`);
         }
       }
+      const sameName = await trx.selectFrom('party_org').select('id').where('org_id', '=', actor.orgId).where('name', '=', input.name).where('status', '=', 'active').executeTakeFirst();
+      if (sameName) throw new AppError('CONFLICT', `已有名为“${input.name}”的组织`);
       const unit = await trx
         .insertInto('party_org')
         .values({ org_id: actor.orgId, parent_id: input.parentId, name: input.name, level: input.level, branch_kind: input.branchKind, created_at: deps.clock.now() })
@@ -49,12 +52,14 @@ export const updateUnit = defineAction({
   handler: async (input, ctx) => {
     const { deps, actor } = ctx;
     await deps.db.transaction().execute(async (trx) => {
-      const all = await trx.selectFrom('party_org').select(['id', 'parent_id', 'name', 'level']).where('org_id', '=', actor.orgId).execute();
+      const all = await trx.selectFrom('party_org').select(['id', 'parent_id', 'name', 'level', 'status']).where('org_id', '=', actor.orgId).execute();
       const unit = all.find((u) => u.id === input.id);
       if (!unit) throw new AppError('NOT_FOUND', '组织不存在');
       if (input.parentId !== undefined && input.parentId !== null) {
         const parent = all.find((u) => u.id === input.parentId);
         if (!parent) throw new AppError('NOT_FOUND', '上级组织不存在');
+        // 与新建一致：不能挂到已撤销的组织之下
+        if (parent.status !== 'active') throw new AppError('CONFLICT', '上级组织已撤销');
         // 不能挂到自己或自己的下级之下
         for (let p: typeof parent | undefined = parent; p; p = all.find((u) => u.id === p!.parent_id)) {
           if (p.id === unit.id) throw new AppError('INVALID_PARAMETER', '「上级组织」不能是它自己或它的下级');
@@ -104,6 +109,8 @@ export const mergeBranches = defineAction({
       const target = rows.find((r) => r.id === targetId);
       if (!source || !target || !source.branch_kind || !target.branch_kind) throw new AppError('NOT_FOUND', '支部不存在');
       if (source.branch_kind !== '临时党支部') throw new AppError('ORG.NOT_TEMPORARY', '只有临时党支部可以被合并');
+      // 转入的关系是功能型的，只能挂在功能型、临时或界别党支部上（与 checkMemberships 的规则一致）
+      if (!FUNCTIONAL_KINDS.includes(target.branch_kind)) throw new AppError('INVALID_PARAMETER', `「合并到的支部」${target.name}不是功能型、临时或界别党支部`);
       if (source.status !== 'active' || target.status !== 'active') throw new AppError('CONFLICT', '已撤销的支部不能合并');
       const members = await trx.selectFrom('branch_membership').select(['member_id', 'duty']).where('org_id', '=', actor.orgId).where('branch_id', '=', sourceId).execute();
       const already = new Set(

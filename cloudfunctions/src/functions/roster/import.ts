@@ -35,14 +35,16 @@ async function analyse(trx: Transaction<Database>, actor: Actor, file: { fileNam
     trx.selectFrom('sector').select(['id', 'name']).where('org_id', '=', orgId).execute(),
     trx.selectFrom('committee').select(['id', 'name']).where('org_id', '=', orgId).execute(),
     loadBranchInfo(trx, orgId),
-    trx.selectFrom('member').select(['phone', 'name']).where('org_id', '=', orgId).where('phone', 'is not', null).execute(),
+    // 手机号的唯一约束也包括已退出的成员
+    trx.selectFrom('member').select(['phone', 'name', 'sector_id', 'status']).where('org_id', '=', orgId).execute(),
   ]);
   const lookups = {
     sectors: new Map(sectors.map((s) => [s.name, s.id])),
     committees: new Map(committees.flatMap((c) => [[c.name, c.id] as const, [c.name.replace('委员会', '委'), c.id] as const])),
     branchIds: new Map([...branches].filter(([, b]) => b.status === 'active').map(([id, b]) => [b.name, id])),
     branches,
-    existingPhones: new Map(phones.map((p) => [p.phone!, p.name])),
+    existingPhones: new Map(phones.filter((p) => p.phone).map((p) => [p.phone!, p.name])),
+    existingNameSectors: new Set(phones.filter((p) => p.status === 'active').map((p) => `${p.name}|${p.sector_id ?? ''}`)),
   };
   const columnIndex = Object.entries(IMPORT_COLUMNS).map(([header, field]) => [field, sheet.headers.indexOf(header)] as const);
   const phonesInFile = new Map<string, number>();

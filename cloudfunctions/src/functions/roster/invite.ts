@@ -18,6 +18,8 @@ export const issueInvite = defineAction({
       const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
       if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
       if (m.status !== 'active') throw new AppError('CONFLICT', `${m.name} 已退出，不能签发邀请码`);
+      const bound = await trx.selectFrom('wx_binding').select('openid').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).executeTakeFirst();
+      if (bound) throw new AppError('CONFLICT', `${m.name} 已绑定微信，无需邀请码；换手机请先由政协办公室解除绑定`);
       const revoked = await trx
         .updateTable('invite_code')
         .set({ revoked_at: now })

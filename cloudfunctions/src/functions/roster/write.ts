@@ -56,9 +56,17 @@ export const update = defineAction({
       const before = await trx.selectFrom('member').selectAll().where('org_id', '=', actor.orgId).where('id', '=', input.memberId).forUpdate().executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', '没有找到这位成员');
       const affiliation = input.affiliation ?? before.affiliation;
+      // 未改组织关系时只核对现有支部里的关系：已撤销的临时支部里的记录是历史，不应让这位成员从此无法编辑
       const memberships =
         input.memberships ??
-        (await trx.selectFrom('branch_membership').select(['branch_id as branchId', 'kind']).where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute());
+        (await trx
+          .selectFrom('branch_membership as bm')
+          .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
+          .select(['bm.branch_id as branchId', 'bm.kind'])
+          .where('bm.org_id', '=', actor.orgId)
+          .where('bm.member_id', '=', input.memberId)
+          .where('p.status', '=', 'active')
+          .execute());
       await assertMemberRefs(trx, actor.orgId, {
         affiliation,
         sectorId: input.sectorId === undefined ? null : input.sectorId,

@@ -1,0 +1,99 @@
+import type { BranchInfo } from './membership';
+import { type ImportField, type ImportLookups, checkImportRow } from './import-row';
+
+const branches = new Map<string, BranchInfo>([
+  ['b-office', { name: '机关党支部', branchKind: '机关支部', status: 'active' }],
+  ['b-retired', { name: '离退休干部党支部', branchKind: '离退休支部', status: 'active' }],
+  ['b-economy', { name: '经济委功能型党支部', branchKind: '功能型党支部', status: 'active' }],
+  ['b-temp', { name: '全会临时党支部', branchKind: '临时党支部', status: 'active' }],
+]);
+const lookups: ImportLookups = {
+  sectors: new Map([['教育界', 's-edu']]),
+  committees: new Map([['经济委员会', 'c-eco'], ['经济委', 'c-eco'], ['提案委员会', 'c-prop']]),
+  branchIds: new Map([...branches].map(([id, b]) => [b.name, id])),
+  branches,
+  existingPhones: new Map([['13800000001', '管理员甲']]),
+};
+
+type Row = Partial<Record<ImportField, string>>;
+const base: Row = { name: '张三', affiliation: '民盟', position: '委员' };
+const check = (row: Row, seen = new Map<string, number>(), line = 2) => checkImportRow(line, { ...base, ...row }, lookups, seen);
+const reasonsOf = (row: Row) => {
+  const r = check(row);
+  return r.ok ? [] : r.reasons;
+};
+
+describe('导入的一行', () => {
+  test('完整的党员行：界别、专委会（去重）、第一组织关系与多个功能型支部', () => {
+    const r = check({ phone: '139 0000-0002', sector: '教育界', committees: '经济委员会、提案委员会，经济委', affiliation: '中共党员', position: '常委', primaryBranch: '离退休干部党支部', functionalBranches: '经济委功能型党支部/全会临时党支部' });
+    expect(r).toEqual({
+      ok: true,
+      row: {
+        line: 2,
+        name: '张三',
+        phone: '13900000002',
+        kind: 'committee_member',
+        position: '常委',
+        affiliation: '中共党员',
+        sectorId: 's-edu',
+        sectorName: '教育界',
+        committeeIds: ['c-eco', 'c-prop'],
+        memberships: [
+          { branchId: 'b-retired', kind: 'primary' },
+          { branchId: 'b-economy', kind: 'functional' },
+          { branchId: 'b-temp', kind: 'functional' },
+        ],
+      },
+    });
+  });
+
+  test('只有必填项的行', () => {
+    expect(check({})).toMatchObject({ ok: true, row: { phone: null, sectorId: null, committeeIds: [], memberships: [] } });
+  });
+
+  test('职务“机关干部”即机关干部类别', () => {
+    expect(check({ position: '机关干部' })).toMatchObject({ ok: true, row: { kind: 'staff' } });
+  });
+
+  test.each([
+    ['中共', '中共党员'],
+    ['共产党员', '中共党员'],
+    ['无党派人士', '无党派'],
+    ['中国民主同盟', '民盟'],
+    ['九三学社', '九三学社'],
+  ])('政治面貌的常见写法“%s”归一为 %s', (raw, normal) => {
+    expect(check({ affiliation: raw })).toMatchObject({ ok: true, row: { affiliation: normal } });
+  });
+
+  test.each([
+    [{ name: '  ' }, ['缺少姓名']],
+    [{ name: '张'.repeat(41) }, ['姓名过长']],
+    [{ phone: '1380000000' }, ['手机号“1380000000”不是 11 位手机号']],
+    [{ phone: '23800000000' }, ['手机号“23800000000”不是 11 位手机号']],
+    [{ phone: '13800000001' }, ['手机号已登记给 管理员甲']],
+    [{ affiliation: '' }, ['缺少政治面貌']],
+    [{ affiliation: '外星人' }, ['政治面貌“外星人”无法识别']],
+    [{ position: '' }, ['缺少职务']],
+    [{ position: '主任' }, ['职务“主任”应为 主席、副主席、秘书长、常委、委员、机关干部 之一']],
+    [{ sector: '不存在界' }, ['界别“不存在界”不存在']],
+    [{ committees: '经济委员会、不存在委员会' }, ['专委会“不存在委员会”不存在']],
+    [{ affiliation: '中共党员', primaryBranch: '不存在支部' }, ['支部“不存在支部”不存在']],
+    [{ primaryBranch: '机关党支部' }, ['非中共党员不能加入党支部']],
+    [{ affiliation: '中共党员', primaryBranch: '经济委功能型党支部' }, ['经济委功能型党支部是功能型支部，不能作为第一组织关系']],
+    [{ affiliation: '中共党员', functionalBranches: '机关党支部' }, ['机关党支部不是功能型支部，不能作为功能型组织关系']],
+  ] as Array<[Row, string[]]>)('有问题的行 %p → %p', (row, reasons) => {
+    expect(reasonsOf(row)).toEqual(reasons);
+  });
+
+  test('一行里的所有问题一次列出，并带上姓名', () => {
+    const r = check({ name: '李四', phone: '123', affiliation: '外星人', position: '', sector: '无' });
+    expect(r).toEqual({ ok: false, name: '李四', reasons: ['手机号“123”不是 11 位手机号', '政治面貌“外星人”无法识别', '缺少职务', '界别“无”不存在'] });
+  });
+
+  test('同一文件里重复的手机号指出首次出现的行', () => {
+    const seen = new Map<string, number>();
+    expect(check({ phone: '13900000009' }, seen, 3).ok).toBe(true);
+    expect(check({ name: '王五', phone: '139-0000-0009' }, seen, 7)).toEqual({ ok: false, name: '王五', reasons: ['手机号与第 3 行重复'] });
+    expect(seen.get('13900000009')).toBe(3);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * 导入名单：XLSX 与 CSV（UTF-8 带 BOM、GB18030）；预览逐行列出问题且什么也不写；导入只写有效行，全部或全无；5000 行的耗时。
+ */
+import { encode as encodeGb18030 } from 'iconv-lite';
+import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import type { ImportRowError } from '@tongxin/shared-types';
+import { writeXlsx } from '../../cloudfunctions/src/adapters/spreadsheet';
+import type { DB } from '../../cloudfunctions/src/db/connect';
+import { CHINESE, type Client, client, codeOf, latestAudit, membershipsOf, orgSnapshot } from '../support/call';
+import { useTestDb } from '../support/db';
+import { type FixtureOrg, createFixtureOrg } from '../support/fixture-org';
+
+const t = useTestDb();
+let db: DB;
+let c: Client;
+beforeAll(() => {
+  db = t.db();
+  c = client(db);
+});
+
+const HEADERS = ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部'];
+/** 第 n 项是文件的第 n+2 行（第 1 行是表头）；空行也占行号 */
+const ROWS: Array<Array<string | number>> = [
+  ['张三', 13900000001, '教育界', '经济委员会', '民盟', '委员', '', ''], // 2 有效（Excel 里手机号是数字）
+  ['李四', '139-0000-0002', '中国共产党', '经济委', '中共党员', '常委', '离退休干部党支部', '经济委功能型党支部'], // 3 有效
+  ['王五', '', '', '', '群众', '机关干部', '', ''], // 4 有效（机关干部）
+  ['', '13900000003', '', '', '民盟', '委员', '', ''], // 5
+  ['赵六', '12345', '', '', '民盟', '委员', '', ''], // 6
+  ['钱七', '13900000001', '', '', '民盟', '委员', '', ''], // 7
+  ['孙八', '13800000001', '', '', '民盟', '委员', '', ''], // 8
+  ['周九', '', '不存在界', '', '民盟', '委员', '', ''], // 9
+  ['吴十', '', '', '不存在委员会', '民盟', '委员', '', ''], // 10
+  ['郑十一', '', '', '', '中共党员', '委员', '不存在支部', ''], // 11
+  ['冯十二', '', '', '', '民进', '委员', '机关党支部', ''], // 12
+  ['陈十三', '', '', '', '外星人', '委员', '', ''], // 13
+  ['卫十四', '12345', '不存在界', '', '外星人', '', '', ''], // 14 多个问题一次列出
+  ['', '', '', '', '', '', '', ''], // 15 空行，跳过
+  ['蒋十六', '', '', '', '中共', '委员', '', '经济委功能型党支部'], // 16 有效（“中共”归一为中共党员）
+];
+const EXPECTED_ERRORS: ImportRowError[] = [
+  { line: 5, name: '', reasons: ['缺少姓名'] },
+  { line: 6, name: '赵六', reasons: ['手机号“12345”不是 11 位手机号'] },
+  { line: 7, name: '钱七', reasons: ['手机号与第 2 行重复'] },
+  { line: 8, name: '孙八', reasons: ['手机号已登记给 管理员甲'] },
+  { line: 9, name: '周九', reasons: ['界别“不存在界”不存在'] },
+  { line: 10, name: '吴十', reasons: ['专委会“不存在委员会”不存在'] },
+  { line: 11, name: '郑十一', reasons: ['支部“不存在支部”不存在'] },
+  { line: 12, name: '冯十二', reasons: ['非中共党员不能加入党支部'] },
+  { line: 13, name: '陈十三', reasons: ['政治面貌“外星人”无法识别'] },
+  { line: 14, name: '卫十四', reasons: ['手机号“12345”不是 11 位手机号', '政治面貌“外星人”无法识别', '缺少职务', '界别“不存在界”不存在'] },
+];
+const GOOD = ['张三', '李四', '王五', '蒋十六'];
+
+const csvText = (rows: Array<Array<string | number>>, headers = HEADERS) => [headers, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+const file = (fileName: string, content: Buffer) => ({ fileName, contentBase64: content.toString('base64') });
+
+const FORMATS: Array<[string, () => Promise<{ fileName: string; contentBase64: string }>]> = [
+  ['XLSX', async () => file('委员名单.xlsx', await writeXlsx('名单', HEADERS, ROWS))],
+  ['CSV（UTF-8 带 BOM）', async () => file('委员名单.csv', Buffer.from('\uFEFF' + csvText(ROWS), 'utf8'))],
+  ['CSV（GB18030，Excel 中文版的默认编码）', async () => file('委员名单.csv', encodeGb18030(csvText(ROWS), 'gb18030'))],
+];
+
+async function memberNames(orgId: string): Promise<string[]> {
+  return (await db.selectFrom('member').select('name').where('org_id', '=', orgId).execute()).map((r) => r.name).sort();
+}
+
+describe.each(FORMATS)('%s', (_label, build) => {
+  test('预览逐行列出每个问题（行号与原因），什么也不写', async () => {
+    const org = await createFixtureOrg(db);
+    const before = await orgSnapshot(db, org.orgId);
+    const preview = await c.ok(org.members.admin.openid, 'roster', 'previewImport', await build());
+    expect(preview.total).toBe(14);
+    expect(preview.valid).toBe(4);
+    expect(preview.errors).toEqual(EXPECTED_ERRORS);
+    expect(preview.sample.map((s) => [s.line, s.name, s.phone, s.sector, s.affiliation, s.position])).toEqual([
+      [2, '张三', '13900000001', '教育界', '民盟', '委员'],
+      [3, '李四', '13900000002', '中国共产党', '中共党员', '常委'],
+      [4, '王五', null, null, '群众', '机关干部'],
+      [16, '蒋十六', null, null, '中共党员', '委员'],
+    ]);
+    expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+  });
+
+  test('导入只写有效行（含专委会与组织关系），并记入审计日志', async () => {
+    const org = await createFixtureOrg(db);
+    const f = await build();
+    const result = await c.ok(org.members.admin.openid, 'roster', 'commitImport', f);
+    expect(result).toEqual({ created: 4, skipped: 10, errors: EXPECTED_ERRORS });
+    expect(await memberNames(org.orgId)).toEqual(['书记乙', '书记甲', '党员委员', '机关干部乙', '民盟委员', '管理员甲', ...GOOD].sort());
+    const rows = await db.selectFrom('member').selectAll().where('org_id', '=', org.orgId).where('name', 'in', GOOD).execute();
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    expect(byName['张三']).toMatchObject({ phone: '13900000001', affiliation: '民盟', kind: 'committee_member', sector_id: org.sectors.education });
+    expect(byName['王五']).toMatchObject({ phone: null, kind: 'staff', position: '机关干部' });
+    const committees = await db.selectFrom('member_committee').select('committee_id').where('org_id', '=', org.orgId).where('member_id', '=', byName['李四'].id).execute();
+    expect(committees).toEqual([{ committee_id: org.committees.economy }]);
+    expect((await membershipsOf(db, org.orgId, byName['李四'].id)).map((m) => [m.name, m.kind, m.duty])).toEqual([
+      ['离退休干部党支部', 'primary', '党员'],
+      ['经济委功能型党支部', 'functional', '党员'],
+    ]);
+    expect((await membershipsOf(db, org.orgId, byName['蒋十六'].id)).map((m) => [m.name, m.kind])).toEqual([['经济委功能型党支部', 'functional']]);
+    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({
+      action: 'roster.commitImport',
+      target_kind: 'import',
+      actor_name: '管理员甲',
+      summary: `从 ${f.fileName} 导入 4 名成员，跳过 10 行`,
+    });
+    // 再导一次同一个文件：一行也不会重复写入（有手机号的按手机号，没有的按同名同界别识别）
+    const again = await c.ok(org.members.admin.openid, 'roster', 'previewImport', f);
+    expect(again.valid).toBe(0);
+    expect(again.errors.find((e) => e.line === 2)?.reasons).toEqual(['手机号已登记给 张三']);
+    expect(again.errors.find((e) => e.line === 4)?.reasons).toEqual([expect.stringContaining('已有同名同界别的成员“王五”')]);
+  });
+});
+
+describe('无法导入的文件', () => {
+  let org: FixtureOrg;
+  beforeAll(async () => {
+    org = await createFixtureOrg(db);
+  });
+
+  async function expectRefused(f: { fileName: string; contentBase64: string }, code: string, mention?: RegExp) {
+    const before = await orgSnapshot(db, org.orgId);
+    for (const action of ['previewImport', 'commitImport'] as const) {
+      const res = await c.call(org.members.admin.openid, 'roster', action, f);
+      expect(codeOf(res)).toBe(code);
+      if (!res.ok) expect(res.error.message).toMatch(mention ?? CHINESE);
+    }
+    expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+  }
+
+  test('缺少必需的表头 → MEMBER.IMPORT_COLUMNS，点名缺少的列', async () => {
+    await expectRefused(file('名单.csv', Buffer.from(csvText([['张三', '13900000001']], ['姓名', '手机号']))), 'MEMBER.IMPORT_COLUMNS', /缺少：政治面貌、职务/);
+  });
+
+  test('表头里的空格不影响识别', async () => {
+    const res = await c.ok(org.members.admin.openid, 'roster', 'previewImport', file('名单.csv', Buffer.from(csvText([['张三', '民盟', '委员']], [' 姓 名', '政治面貌 ', '职　务']))));
+    expect(res).toMatchObject({ total: 1, valid: 1 });
+  });
+
+  test.each([
+    ['随机字节冒充 .xlsx', '名单.xlsx'],
+    ['随机字节冒充 .csv', '名单.csv'],
+  ])('%s → MEMBER.IMPORT_UNREADABLE', async (_label, fileName) => {
+    await expectRefused(file(fileName, randomBytes(4096)), 'MEMBER.IMPORT_UNREADABLE');
+  });
+
+  test('把 xlsx 改名为 .csv → MEMBER.IMPORT_UNREADABLE', async () => {
+    await expectRefused(file('名单.csv', await writeXlsx('名单', HEADERS, ROWS)), 'MEMBER.IMPORT_UNREADABLE');
+  });
+
+  test('只有表头 → MEMBER.IMPORT_EMPTY', async () => {
+    await expectRefused(file('名单.xlsx', await writeXlsx('名单', HEADERS, [])), 'MEMBER.IMPORT_EMPTY');
+  });
+});
+
+/** 5000 行：党员与民盟各半，党员有第一组织关系与功能型支部 */
+function bigRows(n: number, lastName?: string): Array<Array<string | number>> {
+  return Array.from({ length: n }, (_, i) => {
+    const cpc = i % 2 === 0;
+    const name = i === n - 1 && lastName ? lastName : `委员${String(i).padStart(4, '0')}`;
+    return [name, 13700000000 + i, '教育界', '经济委员会', cpc ? '中共党员' : '民盟', '委员', cpc ? '离退休干部党支部' : '', cpc ? '经济委功能型党支部' : ''];
+  });
+}
+
+describe('大文件', () => {
+  test('5000 行的 XLSX：预览与导入都在云函数时限内完成', async () => {
+    const org = await createFixtureOrg(db);
+    const f = file('五千人.xlsx', await writeXlsx('名单', HEADERS, bigRows(5000)));
+    const t0 = Date.now();
+    const preview = await c.ok(org.members.admin.openid, 'roster', 'previewImport', f);
+    const t1 = Date.now();
+    const result = await c.ok(org.members.admin.openid, 'roster', 'commitImport', f);
+    const t2 = Date.now();
+    console.log(`导入 5000 行 XLSX（${process.env.TEST_DATABASE_KIND}）：预览 ${t1 - t0} ms，导入 ${t2 - t1} ms`);
+    expect(preview).toMatchObject({ total: 5000, valid: 5000, errors: [] });
+    expect(result).toMatchObject({ created: 5000, skipped: 0 });
+    const count = async (table: 'member' | 'branch_membership' | 'member_committee') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).executeTakeFirstOrThrow()).n);
+    expect(await count('member')).toBe(5006);
+    expect(await count('member_committee')).toBe(5000 + 3);
+    expect(await count('branch_membership')).toBe(5000 + 6);
+  }, 20_000);
+
+  test('写入中途数据库出错：一行也不写（全部或全无）', async () => {
+    const org = await createFixtureOrg(db);
+    // 只对这个测试政协的最后一行报错的触发器：前两千多行已经插入之后才失败
+    const fn = sql.id(`test_fail_import_${org.tag}`);
+    await sql`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`.execute(db);
+    await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON member FOR EACH ROW WHEN (NEW.org_id = ${sql.lit(org.orgId)}::uuid AND NEW.name = '最后一行') EXECUTE FUNCTION ${fn}()`.execute(db);
+    try {
+      const before = await orgSnapshot(db, org.orgId);
+      const res = await c.call(org.members.admin.openid, 'roster', 'commitImport', file('名单.xlsx', await writeXlsx('名单', HEADERS, bigRows(2500, '最后一行'))));
+      expect(codeOf(res)).toBe('INTERNAL');
+      expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+    } finally {
+      await sql`DROP TRIGGER ${fn} ON member`.execute(db);
+      await sql`DROP FUNCTION ${fn}()`.execute(db);
+    }
+  }, 20_000);
+});

@@ -1,0 +1,222 @@
+/**
+ * 名册：列表的分页、搜索与筛选；书记只看、只管本支部；办公室的新增、修改、退出、管理员角色与审计日志。
+ */
+import type { MemberDetail } from '@tongxin/shared-types';
+import { sql } from 'kysely';
+import type { DB } from '../../cloudfunctions/src/db/connect';
+import { type Client, CHINESE, auditCount, client, codeOf, latestAudit, orgSnapshot } from '../support/call';
+import { useTestDb } from '../support/db';
+import { type FixtureOrg, createFixtureOrg } from '../support/fixture-org';
+
+const t = useTestDb();
+let db: DB;
+let org: FixtureOrg;
+let c: Client;
+let admin: string;
+let secB: string;
+
+beforeAll(async () => {
+  db = t.db();
+  org = await createFixtureOrg(db);
+  c = client(db);
+  admin = org.members.admin.openid;
+  secB = org.members.secB.openid;
+});
+
+const names = (items: MemberDetail[]) => items.map((m) => m.name).sort();
+const list = (openid: string, data: Record<string, unknown> = {}) => c.ok(openid, 'roster', 'list', data);
+
+/** 断言被拒绝（FORBIDDEN）且组织的数据一行也没变 */
+async function expectForbiddenNoChange(openid: string, fn: 'roster' | 'org', action: string, data: unknown) {
+  const before = await orgSnapshot(db, org.orgId);
+  const res = await c.call(openid, fn as 'roster', action as 'get', data);
+  expect(codeOf(res)).toBe('FORBIDDEN');
+  expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+}
+
+describe('成员列表（在一个独立的政协里）', () => {
+  let own: FixtureOrg;
+  beforeAll(async () => {
+    own = await createFixtureOrg(db);
+  });
+
+  test('分页：每页 2 人，三页拼起来正好是全部 6 人，不重不漏', async () => {
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push(await c.ok(own.members.admin.openid, 'roster', 'list', { page, pageSize: 2 }));
+    expect(pages.map((p) => [p.total, p.items.length, p.page, p.pageSize])).toEqual([[6, 2, 1, 2], [6, 2, 2, 2], [6, 2, 3, 2]]);
+    const all = pages.flatMap((p) => p.items.map((m) => m.id));
+    expect(new Set(all).size).toBe(6);
+    expect((await c.ok(own.members.admin.openid, 'roster', 'list', { page: 4, pageSize: 2 })).items).toEqual([]);
+  });
+
+  test.each([
+    ['按姓名搜索', (o: FixtureOrg) => ({ q: '委员' }), ['党员委员', '民盟委员']],
+    ['按手机号片段搜索', () => ({ q: '00000004' }), ['党员委员']],
+    ['搜索里的 % 不当通配符', () => ({ q: '%' }), []],
+    ['按专委会筛选', (o: FixtureOrg) => ({ committeeId: o.committees.economy }), ['书记乙', '党员委员', '民盟委员']],
+    ['按界别筛选', (o: FixtureOrg) => ({ sectorId: o.sectors.cpc }), ['书记乙', '党员委员']],
+    ['按支部筛选', (o: FixtureOrg) => ({ branchId: o.branches.A }), ['书记甲', '机关干部乙', '管理员甲']],
+    ['条件组合', (o: FixtureOrg) => ({ branchId: o.branches.B, q: '党员' }), ['党员委员']],
+  ])('%s', async (_label, filter, expected) => {
+    const page = await c.ok(own.members.admin.openid, 'roster', 'list', filter(own));
+    expect(names(page.items)).toEqual([...expected].sort());
+    expect(page.total).toBe(expected.length);
+  });
+});
+
+describe('书记只看、只管本支部', () => {
+  test('书记的列表只有本支部成员，手机号与政治面貌可见', async () => {
+    const page = await list(secB);
+    expect(names(page.items)).toEqual(['书记乙', '党员委员'].sort());
+    const cpc = page.items.find((m) => m.name === '党员委员')!;
+    expect(cpc).toMatchObject({ phone: expect.stringMatching(/^1\d{10}$/), phoneMasked: false, affiliation: '中共党员' });
+  });
+
+  test('书记按本支部筛选可以，按其他支部筛选 → FORBIDDEN', async () => {
+    expect((await list(secB, { branchId: org.branches.B })).total).toBe(2);
+    expect(codeOf(await c.call(secB, 'roster', 'list', { branchId: org.branches.A }))).toBe('FORBIDDEN');
+  });
+
+  test('书记读取其他支部成员被拒绝', async () => {
+    await expectForbiddenNoChange(secB, 'roster', 'get', { memberId: org.members.staff.id });
+    await expectForbiddenNoChange(secB, 'roster', 'get', { memberId: org.members.nonCpc.id });
+  });
+
+  test('书记修改其他支部成员被拒绝', async () => {
+    await expectForbiddenNoChange(secB, 'roster', 'update', { memberId: org.members.staff.id, name: '被改名' });
+  });
+
+  test('书记可改本支部成员的姓名与手机号，审计日志记下字段名但不记手机号', async () => {
+    const updated = await c.ok(secB, 'roster', 'update', { memberId: org.members.cpc.id, name: '党员委员', phone: '13912340001' });
+    expect(updated.phone).toBe('13912340001');
+    const [entry] = await latestAudit(db, org.orgId);
+    expect(entry).toMatchObject({ action: 'roster.update', actor_name: '书记乙', target_id: org.members.cpc.id, summary: '修改了 党员委员 的手机号' });
+    expect(JSON.stringify(entry)).not.toContain('13912340001');
+  });
+
+  test.each([
+    ['政治面貌', { affiliation: '民盟' }],
+    ['职务', { position: '常委' }],
+    ['界别', { sectorId: null }],
+    ['专委会', { committeeIds: [] }],
+    ['组织关系', { memberships: [] }],
+    ['姓名之外再带上职务', { name: '新名字', position: '常委' }],
+  ])('书记修改本支部成员的%s → FORBIDDEN，什么也不变', async (_label, fields) => {
+    await expectForbiddenNoChange(secB, 'roster', 'update', { memberId: org.members.cpc.id, ...fields });
+  });
+});
+
+describe('新增与修改', () => {
+  const base = { name: '新增甲', kind: 'committee_member', position: '委员', affiliation: '中共党员' };
+
+  test('新增成员：专委会、界别与双重组织关系都记下，写审计日志', async () => {
+    const created = await c.ok(admin, 'roster', 'create', {
+      ...base,
+      phone: '13912340002',
+      sectorId: org.sectors.cpc,
+      committeeIds: [org.committees.economy],
+      memberships: [
+        { branchId: org.branches.retired, kind: 'primary' },
+        { branchId: org.branches.B, kind: 'functional', duty: '支委' },
+      ],
+    });
+    expect(created).toMatchObject({ name: '新增甲', phone: '13912340002', sector: { name: '中国共产党' }, committees: [{ name: '经济委员会' }], status: 'active', bound: false });
+    expect(created.branches.map((b) => [b.branchName, b.kind, b.duty])).toEqual([
+      ['离退休干部党支部', 'primary', '党员'],
+      ['经济委功能型党支部', 'functional', '支委'],
+    ]);
+    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({ action: 'roster.create', target_id: created.id, summary: '新增成员 新增甲' });
+  });
+
+  test.each([
+    ['界别属于另一个政协', async (o: FixtureOrg, other: FixtureOrg) => ({ ...base, sectorId: other.sectors.education })],
+    ['专委会属于另一个政协', async (o: FixtureOrg, other: FixtureOrg) => ({ ...base, committeeIds: [other.committees.economy] })],
+    ['支部属于另一个政协', async (o: FixtureOrg, other: FixtureOrg) => ({ ...base, memberships: [{ branchId: other.branches.B, kind: 'functional' }] })],
+    ['非中共党员加入支部', async (o: FixtureOrg) => ({ ...base, affiliation: '民盟', memberships: [{ branchId: o.branches.B, kind: 'functional' }] })],
+    ['两个第一组织关系', async (o: FixtureOrg) => ({ ...base, memberships: [{ branchId: o.branches.A, kind: 'primary' }, { branchId: o.branches.retired, kind: 'primary' }] })],
+    ['功能型关系挂在机关支部', async (o: FixtureOrg) => ({ ...base, memberships: [{ branchId: o.branches.A, kind: 'functional' }] })],
+  ])('新增时%s → INVALID_PARAMETER，什么也没写', async (_label, make) => {
+    const other = await createFixtureOrg(db);
+    const before = await orgSnapshot(db, org.orgId);
+    const res = await c.call(admin, 'roster', 'create', await make(org, other));
+    expect(res).toEqual({ ok: false, error: { code: 'INVALID_PARAMETER', message: expect.stringMatching(CHINESE) } });
+    expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+  });
+
+  test('手机号已登记给别人 → CONFLICT（新增与修改都是）', async () => {
+    const taken = (await c.ok(admin, 'roster', 'get', { memberId: org.members.staff.id })).phone;
+    const before = await orgSnapshot(db, org.orgId);
+    expect(codeOf(await c.call(admin, 'roster', 'create', { ...base, name: '撞号甲', phone: taken }))).toBe('CONFLICT');
+    expect(codeOf(await c.call(admin, 'roster', 'update', { memberId: org.members.nonCpc.id, phone: taken }))).toBe('CONFLICT');
+    expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+  });
+
+  test('管理员修改政治面貌为民盟时须同时去掉组织关系', async () => {
+    const m = await c.ok(admin, 'roster', 'create', { ...base, name: '转党派甲', memberships: [{ branchId: org.branches.B, kind: 'functional' }] });
+    expect(codeOf(await c.call(admin, 'roster', 'update', { memberId: m.id, affiliation: '民盟' }))).toBe('INVALID_PARAMETER');
+    const updated = await c.ok(admin, 'roster', 'update', { memberId: m.id, affiliation: '民盟', memberships: [] });
+    expect(updated).toMatchObject({ affiliation: '民盟', branches: [] });
+  });
+});
+
+describe('退出与管理员角色', () => {
+  test('退出保留历史：成员仍在库里、状态 retired、解除绑定、组织关系与专委会保留；列表按状态可查', async () => {
+    const { id, openid } = org.members.nonCpc;
+    const retired = await c.ok(admin, 'roster', 'retire', { memberId: id, reason: '换届不再连任' });
+    expect(retired).toMatchObject({ status: 'retired', retireReason: '换届不再连任', bound: false, committees: [{ name: '经济委员会' }] });
+    expect(retired.retiredAt).toBe(c.clock.now().toISOString());
+    expect(codeOf(await c.call(openid, 'member', 'me'))).toBe('NOT_BOUND');
+    expect(await db.selectFrom('member').select('status').where('org_id', '=', org.orgId).where('id', '=', id).executeTakeFirst()).toEqual({ status: 'retired' });
+    expect(names((await list(admin)).items)).not.toContain('民盟委员');
+    expect(names((await list(admin, { status: 'retired' })).items)).toEqual(['民盟委员']);
+    expect(names((await list(admin, { status: 'all' })).items)).toContain('民盟委员');
+    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({ action: 'roster.retire', target_id: id, summary: '民盟委员 退出：换届不再连任' });
+    expect(codeOf(await c.call(admin, 'roster', 'retire', { memberId: id, reason: '再退一次' }))).toBe('CONFLICT');
+  });
+
+  test('不能把自己设为退出', async () => {
+    expect(codeOf(await c.call(admin, 'roster', 'retire', { memberId: org.members.admin.id, reason: '自己退出' }))).toBe('CONFLICT');
+  });
+
+  test('设为管理员后即可读审计日志；撤销后又被拒绝；不能撤销自己', async () => {
+    const { id, openid } = org.members.cpc;
+    expect(codeOf(await c.call(openid, 'roster', 'auditLog', {}))).toBe('FORBIDDEN');
+    expect(await c.ok(admin, 'roster', 'setAdmin', { memberId: id, admin: true })).toMatchObject({ isAdmin: true });
+    expect((await c.ok(openid, 'member', 'me')).roles).toContain('admin');
+    expect(codeOf(await c.call(openid, 'roster', 'auditLog', {}))).toBe('OK');
+    await c.ok(admin, 'roster', 'setAdmin', { memberId: id, admin: false });
+    expect(codeOf(await c.call(openid, 'roster', 'auditLog', {}))).toBe('FORBIDDEN');
+    expect(codeOf(await c.call(admin, 'roster', 'setAdmin', { memberId: org.members.admin.id, admin: false }))).toBe('CONFLICT');
+    const entries = await latestAudit(db, org.orgId, 2);
+    expect(entries.map((e) => e.summary)).toEqual(['撤销 党员委员 的管理员角色', '设 党员委员 为管理员']);
+  });
+});
+
+describe('审计日志', () => {
+  test('管理员可读：新的在前，可按操作筛选，写明谁在何时做了什么', async () => {
+    const total = await auditCount(db, org.orgId);
+    const page = await c.ok(admin, 'roster', 'auditLog', { pageSize: 100 });
+    expect(page.total).toBe(total);
+    expect(page.items.length).toBe(Math.min(total, 100));
+    const ids = page.items.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const updates = await c.ok(admin, 'roster', 'auditLog', { action: 'roster.update' });
+    expect(updates.items.length).toBeGreaterThan(0);
+    for (const e of updates.items) {
+      expect(e).toMatchObject({ action: 'roster.update', targetKind: 'member', actorName: expect.any(String), summary: expect.stringMatching(CHINESE) });
+      expect(new Date(e.at).toString()).not.toBe('Invalid Date');
+    }
+  });
+
+  test.each([['书记', 'secB'], ['党员委员', 'cpc'], ['机关干部', 'staff']] as const)('%s读审计日志 → FORBIDDEN', async (_label, who) => {
+    expect(codeOf(await c.call(org.members[who].openid, 'roster', 'auditLog', {}))).toBe('FORBIDDEN');
+  });
+
+  test('数据库层面只能追加：UPDATE 与 DELETE 都被拒绝', async () => {
+    const before = await orgSnapshot(db, org.orgId);
+    await expect(db.updateTable('audit_log').set({ summary: '篡改' }).where('org_id', '=', org.orgId).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_log').where('org_id', '=', org.orgId).execute()).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_log SET actor_name = 'x' WHERE org_id = ${org.orgId}`.execute(db)).rejects.toThrow(/append-only/);
+    expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+  });
+});

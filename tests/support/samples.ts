@@ -1,0 +1,207 @@
+import type { AnyAction } from '../../cloudfunctions/src/core/action';
+import type { DB } from '../../cloudfunctions/src/db/connect';
+import { functions } from '../../cloudfunctions/src/functions';
+import { type Client, freshPhone, insertTempBranch } from './call';
+import type { FixtureOrg } from './fixture-org';
+
+export interface SampleCtx {
+  db: DB;
+  org: FixtureOrg;
+  /** 范围类操作的目标：本支部（cpc / 支部 B）或他支部（nonCpc / 支部 A）；样例可以换成同处一地的另一个人 */
+  target: { memberId: string; branchId: string };
+  /** 用来做准备的客户端（以管理员身份调用） */
+  admin: Client;
+}
+
+export interface Sample {
+  /** 构造一份合法输入（可以先做些准备，如签发邀请码、记一条分） */
+  data: (s: SampleCtx) => unknown | Promise<unknown>;
+  /**
+   * 有权调用者得到的结果码，缺省为 'OK'。有些结果取决于调用者本人而非权限：
+   * 已绑定的微信再绑是 CONFLICT，申诉别人的记录是 NOT_FOUND。
+   */
+  expect?: (callerMemberId: string | null, s: SampleCtx) => string;
+}
+
+export const csvBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+const adminOf = (s: SampleCtx) => s.org.members.admin.openid;
+const openidOf = (org: FixtureOrg, memberId: string) => Object.values(org.members).find((m) => m.id === memberId)!.openid;
+
+/** 管理员给目标记一条手工分（党员用品行评定，非党员用履职评定），返回记录 id */
+async function manualEntry(s: SampleCtx): Promise<string> {
+  const isCpc = s.target.memberId !== s.org.members.nonCpc.id;
+  const entry = await s.admin.ok(adminOf(s), 'points', 'adjust', {
+    memberId: s.target.memberId,
+    ruleCode: isCpc ? 'party.conduct' : 'duty.adjust',
+    points: 3,
+    reason: '积极参加支部活动',
+  });
+  return entry.id;
+}
+
+/** 管理员建一场面向目标支部、由它主办的中心组学习（默认今天 9–11 点，时钟在 9 点，正可签到），返回活动 id */
+async function eventOf(s: SampleCtx, day = '2026-11-26'): Promise<string> {
+  const ev = (await s.admin.ok(adminOf(s), 'event', 'create', eventInput(s.target.branchId, day))) as { id: string };
+  return ev.id;
+}
+const eventInput = (branchId: string, day: string) => ({
+  kind: '中心组学习',
+  title: '中心组学习',
+  place: '三楼会议室',
+  startsAt: `${day}T09:00:00+08:00`,
+  endsAt: `${day}T11:00:00+08:00`,
+  ownerBranchId: branchId,
+  audience: [{ kind: 'branch', id: branchId }],
+});
+
+/** 活动里目标成员已由管理员代签 */
+async function attendedEvent(s: SampleCtx): Promise<string> {
+  const eventId = await eventOf(s);
+  await s.admin.ok(adminOf(s), 'event', 'proxyCheckin', { eventId, memberId: s.target.memberId, reason: '没有带手机' });
+  return eventId;
+}
+
+/** 目标成员对活动请了假，返回请假 id */
+async function leaveOf(s: SampleCtx): Promise<{ eventId: string; leaveId: string }> {
+  const eventId = await eventOf(s);
+  const leave = (await s.admin.ok(openidOf(s.org, s.target.memberId), 'event', 'requestLeave', { eventId, reason: '出差在外地' })) as { id: string };
+  return { eventId, leaveId: leave.id };
+}
+
+async function screenOf(s: SampleCtx) {
+  const eventId = await eventOf(s);
+  return { eventId, ...((await s.admin.ok(adminOf(s), 'event', 'screen', { eventId })) as { token: string; fallbackCode: string }) };
+}
+
+/**
+ * 办公室新增一位与目标同政治面貌、同组织关系（现有支部里的）的成员，尚未绑定微信；
+ * 把样例的目标换成这个人（矩阵按 ctx.target 判断范围）。
+ */
+async function unboundTwin(s: SampleCtx): Promise<string> {
+  const m = await s.db.selectFrom('member').select(['name', 'affiliation']).where('org_id', '=', s.org.orgId).where('id', '=', s.target.memberId).executeTakeFirstOrThrow();
+  const memberships = await s.db.selectFrom('branch_membership').select(['branch_id as branchId', 'kind']).where('org_id', '=', s.org.orgId).where('member_id', '=', s.target.memberId).execute();
+  const twin = await s.admin.ok(adminOf(s), 'roster', 'create', { name: `${m.name}二`, kind: 'committee_member', position: '委员', affiliation: m.affiliation, memberships });
+  s.target.memberId = twin.id;
+  return twin.id;
+}
+
+/** 每个 函数.操作 的一份合法输入（在新的测试政协上构造） */
+export const SAMPLES: Record<string, Sample> = {
+  'member.me': { data: () => undefined },
+  'member.bind': {
+    expect: (caller) => (caller ? 'CONFLICT' : 'OK'),
+    data: async (s) => {
+      const m = await s.admin.ok(adminOf(s), 'roster', 'create', { name: '待绑定委员', kind: 'committee_member', position: '委员', affiliation: '无党派' });
+      const invite = await s.admin.ok(adminOf(s), 'roster', 'issueInvite', { memberId: m.id });
+      return { code: invite.code, name: '待绑定委员' };
+    },
+  },
+
+  'roster.list': { data: ({ target }) => ({ branchId: target.branchId }) },
+  'roster.get': { data: ({ target }) => ({ memberId: target.memberId }) },
+  'roster.create': {
+    data: ({ org }) => ({ name: '新委员', phone: freshPhone(), kind: 'committee_member', position: '委员', affiliation: '民盟', sectorId: org.sectors.education, committeeIds: [org.committees.economy] }),
+  },
+  'roster.update': { data: ({ target }) => ({ memberId: target.memberId, phone: freshPhone() }) },
+  'roster.retire': { data: ({ target }) => ({ memberId: target.memberId, reason: '届满退出' }) },
+  'roster.setAdmin': { data: ({ target }) => ({ memberId: target.memberId, admin: true }) },
+  'roster.issueInvite': {
+    // 已绑定的人不再签发邀请码：换成与目标同处一地、尚未绑定的一位新成员
+    data: async (s) => ({ memberId: await unboundTwin(s) }),
+  },
+  'roster.unbind': { data: ({ target }) => ({ memberId: target.memberId, reason: '更换手机' }) },
+  'roster.previewImport': { data: () => ({ fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.commitImport': { data: () => ({ fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.auditLog': { data: () => ({}) },
+
+  'org.tree': { data: () => undefined },
+  'org.createUnit': { data: ({ org }) => ({ parentId: org.branches.committeeParty, name: '考察临时党支部', level: '党支部', branchKind: '临时党支部' }) },
+  'org.updateUnit': { data: ({ target }) => ({ id: target.branchId, name: '改名后的党支部' }) },
+  'org.closeBranch': { data: async ({ db, org }) => ({ id: await insertTempBranch(db, org.orgId, org.branches.committeeParty), reason: '全会结束' }) },
+  'org.mergeBranches': { data: async ({ db, org }) => ({ sourceId: await insertTempBranch(db, org.orgId, org.branches.committeeParty), targetId: org.branches.B }) },
+  'org.saveGroup': { data: () => ({ kind: 'committee', name: '提案委员会' }) },
+
+  'points.mine': { data: () => undefined },
+  'points.appeal': {
+    // 只能申诉自己的记录；别人的记录与不存在的一样答 NOT_FOUND
+    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'NOT_FOUND'),
+    data: async (s) => ({ entryId: await manualEntry(s), reason: '评定依据有误，请支部复核' }),
+  },
+  'points.myAppeals': { data: () => undefined },
+  'points.overview': {
+    data: async (s) => {
+      await s.admin.ok(adminOf(s), 'points', 'setVisibility', { visibility: 'branch_aggregate' });
+      return undefined;
+    },
+  },
+  'points.ledger': { data: ({ target }) => ({ memberId: target.memberId }) },
+  'points.adjust': {
+    data: ({ org, target }) => ({ memberId: target.memberId, ruleCode: target.memberId === org.members.nonCpc.id ? 'duty.adjust' : 'party.conduct', points: 2, reason: '带头参加志愿服务' }),
+  },
+  'points.reverse': { data: async (s) => ({ entryId: await manualEntry(s), reason: '记错了人' }) },
+  'points.listAppeals': { data: () => ({}) },
+  'points.answerAppeal': {
+    data: async (s) => {
+      const entryId = await manualEntry(s);
+      const appeal = await s.admin.ok(openidOf(s.org, s.target.memberId), 'points', 'appeal', { entryId, reason: '评定依据有误，请支部复核' });
+      return { appealId: appeal.id, accept: false, answer: '维持原评定' };
+    },
+  },
+  'points.recordFiveOne': { data: ({ target }) => ({ memberId: target.memberId, item: 'livelihood', title: '帮扶社区养老', date: '2026-11-20' }) },
+  'points.rules': { data: () => undefined },
+  'points.saveRule': {
+    data: () => ({ code: 'duty.consultation', name: '参加专题协商', track: 'duty', category: '履职', basis: 'attendance', points: 3, appliesTo: 'all' }),
+  },
+  'points.closeYear': { data: () => ({ year: 2025 }) },
+  'points.setVisibility': { data: () => ({ visibility: 'branch_aggregate' }) },
+
+  'event.create': { data: ({ target }) => eventInput(target.branchId, '2026-12-01') },
+  'event.update': { data: async (s) => ({ eventId: await eventOf(s), title: '改期后的中心组学习' }) },
+  'event.cancel': { data: async (s) => ({ eventId: await eventOf(s), reason: '与全会时间冲突' }) },
+  'event.get': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'event.list': { data: () => ({}) },
+  'event.upcoming': { data: () => undefined },
+  'event.screen': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'event.checkin': { data: async (s) => ({ token: (await screenOf(s)).token }) },
+  'event.checkinByCode': {
+    data: async (s) => {
+      const screen = await screenOf(s);
+      return { eventId: screen.eventId, code: screen.fallbackCode };
+    },
+  },
+  'event.proxyCheckin': { data: async (s) => ({ eventId: await eventOf(s), memberId: s.target.memberId, reason: '没有带手机' }) },
+  'event.requestLeave': { data: async (s) => ({ eventId: await eventOf(s), reason: '出差在外地' }) },
+  'event.decideLeave': { data: async (s) => ({ leaveId: (await leaveOf(s)).leaveId, approve: true, answer: '同意' }) },
+  'event.attendance': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'event.exportAttendance': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'event.exportDualLife': { data: ({ target }) => ({ branchId: target.branchId, from: '2026-11-01', to: '2026-11-30' }) },
+  'event.rollCall': { data: async (s) => ({ eventId: await attendedEvent(s) }) },
+  'event.rollCallNote': {
+    data: async (s) => {
+      const eventId = await attendedEvent(s);
+      const called = (await s.admin.ok(adminOf(s), 'event', 'rollCall', { eventId })) as { memberId: string };
+      return { eventId, memberId: called.memberId, note: '谈了学习全会精神的体会' };
+    },
+  },
+  // 活动结束后才能定案：昨天的活动
+  'event.finalize': { data: async (s) => ({ eventId: await eventOf(s, '2026-11-25') }) },
+  'event.writeNote': {
+    // 签到参加了才能写心得
+    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'CHECKIN.NOT_ATTENDED'),
+    data: async (s) => ({ eventId: await attendedEvent(s), content: '学习了全会精神，很受启发，要落实到履职中去。' }),
+  },
+  'event.notes': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'event.notifications': { data: () => undefined },
+  'event.markRead': {
+    data: async (s) => {
+      // 审批请假会给目标成员发一条通知
+      await s.admin.ok(adminOf(s), 'event', 'decideLeave', { leaveId: (await leaveOf(s)).leaveId, approve: true, answer: '同意' });
+      const rows = await s.db.selectFrom('notification').select('id').where('org_id', '=', s.org.orgId).where('member_id', '=', s.target.memberId).execute();
+      return { ids: rows.map((r) => r.id) };
+    },
+  },
+};
+
+/** 注册表里的全部操作：[`函数.操作`, 定义] */
+export const REGISTRY: Array<[string, AnyAction]> = Object.entries(functions).flatMap(([fn, f]) => Object.entries(f.actions).map(([a, def]) => [`${fn}.${a}`, def] as [string, AnyAction]));
