@@ -59,6 +59,8 @@ export interface PointsRuleView {
   active: boolean;
   description: string;
   createdAt: string;
+  /** 现行版本（修改规则会新增版本，旧版本只留作历史） */
+  current: boolean;
 }
 
 export interface PointsEntryView {

@@ -198,6 +198,23 @@ describe('书记评定与申诉', () => {
     expect(entry.reversedByEntryId).not.toBeNull();
   });
 
+  test('不能给自己评定，也不能答复自己的申诉；每条记录只能申诉一次', async () => {
+    const org = await createFixtureOrg(db);
+    const self = await call(org.members.secB.openid, 'adjust', { memberId: org.members.secB.id, ruleCode: 'party.conduct', points: 5, reason: '自我表扬一下' });
+    expect(self.ok ? 'ok' : self.error.code).toBe('FORBIDDEN');
+    const adj = await call(org.members.admin.openid, 'adjust', { memberId: org.members.secB.id, ruleCode: 'party.conduct', points: -2, reason: '会议迟到' });
+    const entryId = (adj as { data: { id: string } }).data.id;
+    const appeal = await call(org.members.secB.openid, 'appeal', { entryId, reason: '当天有公务冲突，已事先报备' });
+    const appealId = (appeal as { data: { id: string } }).data.id;
+    const own = await call(org.members.secB.openid, 'answerAppeal', { appealId, accept: true, answer: '同意' });
+    expect(own.ok ? 'ok' : own.error.code).toBe('FORBIDDEN');
+    expect((await call(org.members.admin.openid, 'answerAppeal', { appealId, accept: false, answer: '报备记录未找到' })).ok).toBe(true);
+    const ledger = await mine(org, org.members.secB.openid);
+    expect(ledger.entries.find((e) => e.id === entryId)!.appealable).toBe(false);
+    const again = await call(org.members.secB.openid, 'appeal', { entryId, reason: '再次申诉，请复核' });
+    expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT');
+  });
+
   test('自动记分与别人的记录不能申诉', async () => {
     const org = await createFixtureOrg(db);
     const r = await award(org, org.members.cpc.id, 'party.study', 'auto');

@@ -21,6 +21,7 @@ export const toRuleView = (r: Selectable<PointsRuleTable>): PointsRuleView => ({
   active: r.active,
   description: r.description,
   createdAt: new Date(r.created_at).toISOString(),
+  current: r.superseded_at === null,
 });
 
 export const rules = defineAction({

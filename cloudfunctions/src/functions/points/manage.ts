@@ -1,10 +1,10 @@
-import { AppError, FIVE_ONE_LABELS, type PointsAppealView, contract } from '@tongxin/shared-types';
+import { AppError, FIVE_ONE_LABELS, contract } from '@tongxin/shared-types';
 import { defineAction, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide, visibleBranches } from '../../core/scope';
 import { checkAdjustment, yearOf } from '../../domain/points';
 import { awardPoints, recordFiveOne as recordFiveOneIn, reverseEntry } from './ledger';
-import { loadAppeals, loadEntryView, loadLedger } from './view';
+import { type AppealQuery, countAppeals, loadAppeals, loadEntryView, loadLedger } from './view';
 
 const MANAGERS = ['admin', 'secretary'] as const;
 const byMember: Scope<{ memberId: string }> = { kind: 'member', memberId: (i) => i.memberId };
@@ -30,6 +30,7 @@ export const adjust = defineAction({
   writes: true,
   handler: async ({ memberId, ruleCode, points, reason }, ctx) => {
     const { deps, actor } = ctx;
+    if (memberId === actor.memberId) throw new AppError('FORBIDDEN', '不能给自己评定积分，请由其他书记或政协办公室评定');
     const now = deps.clock.now();
     const entryId = await deps.db.transaction().execute(async (trx) => {
       const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
@@ -47,7 +48,8 @@ export const adjust = defineAction({
         reason,
         at: now,
         operator: { id: actor.memberId, name: actor.name },
-        source: { kind: 'adjustment', id: ctx.requestId, title: `${rule.name}：${reason}`.slice(0, 60) },
+        // 解释里已有“由某某评定，原因：……”，来源只写是谁的评定
+        source: { kind: 'adjustment', id: ctx.requestId, title: rule.track === 'party' ? '支部评定' : '政协办公室评定' },
       });
       if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', outcome.reason);
       await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
@@ -82,7 +84,7 @@ export const listAppeals = defineAction({
   access: { roles: MANAGERS },
   handler: async ({ status, page, pageSize }, { deps, actor }) => {
     const branches = visibleBranches(actor, MANAGERS);
-    const all: PointsAppealView[] = await loadAppeals(deps.db, actor.orgId, (q) => {
+    const filter = <Q extends AppealQuery>(q: Q): Q => {
       let query = status === 'all' ? q : q.where('a.status', '=', status);
       if (branches) {
         query = query.where((eb) =>
@@ -91,9 +93,13 @@ export const listAppeals = defineAction({
             : eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'a.org_id').whereRef('bm.member_id', '=', 'a.member_id').where('bm.branch_id', 'in', branches)),
         );
       }
-      return query;
-    });
-    return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+      return query as Q;
+    };
+    const [items, total] = await Promise.all([
+      loadAppeals(deps.db, actor.orgId, (q) => filter(q).limit(pageSize).offset((page - 1) * pageSize)),
+      countAppeals(deps.db, actor.orgId, filter),
+    ]);
+    return { items, total, page, pageSize };
   },
 });
 
@@ -109,6 +115,7 @@ export const answerAppeal = defineAction({
       const a = await trx.selectFrom('points_appeal').select(['entry_id', 'member_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', appealId).forUpdate().executeTakeFirst();
       if (!a) throw new AppError('NOT_FOUND', '申诉不存在');
       if (a.status !== 'pending') throw new AppError('CONFLICT', '这个申诉已经答复过了');
+      if (a.member_id === actor.memberId) throw new AppError('FORBIDDEN', '不能答复自己的申诉，请由其他书记或政协办公室答复');
       if (accept) {
         await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: `申诉采纳：${answer}`, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
       }

@@ -34,8 +34,8 @@ export const appeal = defineAction({
       if (closed) throw new AppError('POINTS.YEAR_CLOSED', `${entry.year} 年度积分已关账，请联系政协办公室`);
       const reversed = await trx.selectFrom('points_entry').select('id').where('org_id', '=', actor.orgId).where('reverses_entry_id', '=', entryId).executeTakeFirst();
       if (reversed) throw new AppError('CONFLICT', '这条记录已经冲正，无需申诉');
-      const pending = await trx.selectFrom('points_appeal').select('id').where('org_id', '=', actor.orgId).where('entry_id', '=', entryId).where('status', '=', 'pending').executeTakeFirst();
-      if (pending) throw new AppError('CONFLICT', '这条记录已有一个待处理的申诉');
+      const earlier = await trx.selectFrom('points_appeal').select('status').where('org_id', '=', actor.orgId).where('entry_id', '=', entryId).executeTakeFirst();
+      if (earlier) throw new AppError('CONFLICT', earlier.status === 'pending' ? '这条记录已有一个待处理的申诉' : '每条记录只能申诉一次；如仍有异议，请联系政协办公室复核');
       return (await trx.insertInto('points_appeal').values({ org_id: actor.orgId, entry_id: entryId, member_id: actor.memberId, reason, created_at: deps.clock.now() }).returning('id').executeTakeFirstOrThrow()).id;
     });
     const [view] = await loadAppeals(deps.db, actor.orgId, (q) => q.where('a.id', '=', id));
@@ -93,7 +93,7 @@ export const overview = defineAction({
         .where('m.org_id', '=', actor.orgId)
         .where('m.status', '=', 'active')
         .groupBy(['m.id', 'm.name', 'm.affiliation'])
-        .orderBy('duty', 'desc')
+        // 按姓名排列，不按分数排：公开个人积分也不做排名（国办函〔2026〕12号）
         .orderBy('m.name')
         .execute();
       // 政治面貌只有管理员能看：非管理员看到的个人积分里不出现党员积分

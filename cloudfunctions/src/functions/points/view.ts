@@ -58,7 +58,8 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
       reason: r.reason,
       reversesEntryId: r.reverses_entry_id,
       reversedByEntryId: reversedBy.get(r.id) ?? null,
-      appealable: !isReversal && !reversedBy.has(r.id) && r.basis !== null && isManualBasis(r.basis) && !closed,
+      // 每条评定只能申诉一次：待处理或已答复的都不能再申诉（驳回后如有异议，由政协办公室复核）
+      appealable: !isReversal && !reversedBy.has(r.id) && r.basis !== null && isManualBasis(r.basis) && !closed && !latestAppeal.has(r.id),
       appeal: latestAppeal.get(r.id) ?? null,
     };
   });
@@ -92,7 +93,7 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-type AppealQuery = ReturnType<typeof appealBase>;
+export type AppealQuery = ReturnType<typeof appealBase>;
 function appealBase(db: Queryable, orgId: string) {
   return db
     .selectFrom('points_appeal as a')
@@ -100,6 +101,11 @@ function appealBase(db: Queryable, orgId: string) {
     .innerJoin('points_entry as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.id', '=', 'a.entry_id'))
     .select(['a.id', 'a.entry_id', 'a.member_id', 'm.name as member_name', 'a.reason', 'a.status', 'a.answer', 'a.answered_by_name', 'a.created_at', 'a.answered_at', 'e.source_title', 'e.points', 'e.operator_name'])
     .where('a.org_id', '=', orgId);
+}
+
+export async function countAppeals(db: Queryable, orgId: string, filter: (q: AppealQuery) => AppealQuery): Promise<number> {
+  const rows = await filter(appealBase(db, orgId)).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function loadAppeals(db: Queryable, orgId: string, filter: (q: AppealQuery) => AppealQuery = (q) => q): Promise<PointsAppealView[]> {

@@ -1,0 +1,223 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readSheet } from '../../cloudfunctions/src/adapters/spreadsheet';
+import { actAs, hasChromium, launch, shot } from './support/browser';
+import { type RunningHost, callFn, newDataDir, startHost } from './support/host';
+
+const describeIfBrowser = hasChromium ? describe : describe.skip;
+
+/** 页面上可见的第一个匹配 */
+const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).first();
+const waitText = (page: Page, text: string) => visible(page, `text=${text}`).waitFor();
+
+describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
+  let host: RunningHost;
+  let browser: Browser;
+  let desk: BrowserContext;
+  let mobile: BrowserContext;
+  let screenPage: Page;
+  let phone: Page;
+  let eventId: string;
+  let token: string;
+
+  const event = (action: string, data: unknown, openid = 'dev_admin') => callFn(host, 'event', { action, data }, openid);
+  const detailUrl = () => `${host.url}/#/events/detail/index?id=${eventId}`;
+
+  beforeAll(async () => {
+    host = await startHost(newDataDir());
+    browser = await launch();
+    desk = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, acceptDownloads: true });
+    mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    screenPage = await desk.newPage();
+    phone = await mobile.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  test('组织者建一场 10 分钟后开始的培训：签到已经开放', async () => {
+    const now = Date.now();
+    const res = await event('create', {
+      kind: '委员培训',
+      title: '新任委员履职培训',
+      place: '政协礼堂',
+      startsAt: new Date(now + 10 * 60_000).toISOString(),
+      endsAt: new Date(now + 3 * 3600_000).toISOString(),
+      audience: [{ kind: 'all', id: null }],
+    });
+    expect(res.body.ok).toBe(true);
+    eventId = res.body.data.id;
+  });
+
+  test('签到大屏（1280×720）：二维码、六位码、人数；当前令牌在 data-token 上', async () => {
+    await screenPage.goto(`${host.url}/#/events/screen/index?id=${eventId}`);
+    await actAs(screenPage, '周敏');
+    const qr = visible(screenPage, '[data-token]');
+    await visible(screenPage, '.screen-qr__img').waitFor();
+    token = (await qr.getAttribute('data-token'))!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{31}$/);
+    expect(await visible(screenPage, '.screen-code__digits').textContent()).toMatch(/^\d{3} \d{3}$/);
+    await waitText(screenPage, '还没有人签到');
+    // 一屏放下：不出现纵向滚动条，二维码完整可见
+    const layout = await screenPage.evaluate(() => {
+      const img = document.querySelector('.screen-qr__img')!.getBoundingClientRect();
+      return { scroll: document.documentElement.scrollHeight, img: { top: img.top, bottom: img.bottom, width: img.width } };
+    });
+    expect(layout.scroll).toBeLessThanOrEqual(720);
+    expect(layout.img.bottom).toBeLessThanOrEqual(720);
+    expect(layout.img.width).toBeGreaterThanOrEqual(350);
+    await shot(screenPage, 'e2e-checkin-01-screen-1280');
+  });
+
+  test('王秀兰在手机上打开活动，粘贴签到码：签到成功', async () => {
+    await phone.goto(detailUrl());
+    await actAs(phone, '王秀兰');
+    await waitText(phone, '新任委员履职培训');
+    await waitText(phone, '未签到');
+    await shot(phone, 'e2e-checkin-02-member-detail');
+    token = (await visible(screenPage, '[data-token]').getAttribute('data-token'))!;
+    await visible(phone, '.checkin-panel__paste input').fill(token);
+    await visible(phone, 'text=用签到码签到').click();
+    await waitText(phone, '✓ 签到成功');
+    await waitText(phone, '已签到');
+    await shot(phone, 'e2e-checkin-03-member-done');
+  });
+
+  test('再扫一次（微信扫码进入签到页）：只说已经签到过了', async () => {
+    await phone.goto(`${host.url}/#/pages/checkin/index?scene=${encodeURIComponent(token)}`);
+    await waitText(phone, '已经签到过了');
+    await shot(phone, 'e2e-checkin-04-already');
+  });
+
+  test('改过的码、别的活动的码都被拒绝，并说明原因', async () => {
+    const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    await phone.goto(`${host.url}/#/pages/checkin/index?scene=${forged}`);
+    await waitText(phone, '这不是本活动的签到码');
+    await shot(phone, 'e2e-checkin-05-refused');
+
+    const other = await event('create', {
+      kind: '政协讲堂', title: '另一场讲座', place: '二楼报告厅',
+      startsAt: new Date(Date.now() + 5 * 60_000).toISOString(), endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(), audience: [{ kind: 'all', id: null }],
+    });
+    const otherToken = (await event('screen', { eventId: other.body.data.id })).body.data.token;
+    const api = await event('checkin', { token: otherToken, eventId }, 'dev_secretary');
+    expect(api.body.error?.code).toBe('CHECKIN.TOKEN_WRONG_EVENT');
+
+    // 在本活动的详情页贴上别的活动的码
+    await phone.goto(detailUrl());
+    await actAs(phone, '李建国');
+    await visible(phone, '.checkin-panel__paste input').fill(otherToken);
+    await visible(phone, 'text=用签到码签到').click();
+    await waitText(phone, '这是另一场活动的签到码');
+  });
+
+  test('陈志远请假', async () => {
+    await actAs(phone, '陈志远');
+    await waitText(phone, '提交请假');
+    await visible(phone, '.ev-field__area textarea').fill('赴外地参加调研');
+    await visible(phone, 'text=提交请假').click();
+    await waitText(phone, '已提交请假，等待组织者审批。原因：赴外地参加调研');
+    await waitText(phone, '请假待批');
+  });
+
+  test('管理员在签到名单上批准请假、为刘洋代签', async () => {
+    const list = await desk.newPage();
+    await list.setViewportSize({ width: 390, height: 844 });
+    await list.goto(`${host.url}/#/events/attendance/index?id=${eventId}`);
+    await waitText(list, '请假待批（1）');
+    const chen = visible(list, '.att-row:has-text("陈志远")');
+    await chen.locator('text=批准').first().click();
+    await waitText(list, '已批准 陈志远 的请假，已通知本人');
+
+    await visible(list, 'input[aria-label="按姓名查找"], .ev-field:has-text("按姓名查找") input').fill('刘洋');
+    const liu = visible(list, '.att-row:has-text("刘洋")');
+    await liu.locator('text=代签').first().click();
+    await visible(list, '.att-form input').fill('未带手机，本人在场');
+    await visible(list, 'text=确认代签').click();
+    await waitText(list, '已为 刘洋 代签');
+    await visible(list, '.ev-field:has-text("按姓名查找") input').fill('');
+    await waitText(list, '已签到（2）');
+    await waitText(list, '请假（1）');
+    await shot(list, 'e2e-checkin-06-attendance');
+
+    const res = await event('attendance', { eventId });
+    const status = Object.fromEntries(res.body.data.rows.map((r: { name: string; status: string }) => [r.name, r.status]));
+    expect(status).toMatchObject({ 王秀兰: 'on_time', 刘洋: 'on_time', 陈志远: 'on_leave', 李建国: 'absent' });
+    const liuRow = res.body.data.rows.find((r: { name: string }) => r.name === '刘洋');
+    expect(liuRow).toMatchObject({ method: 'proxy', proxyByName: '周敏', proxyReason: '未带手机，本人在场' });
+    expect(res.body.data.counts).toMatchObject({ checkedIn: 2, onLeave: 1, late: 0 });
+    const expected = res.body.data.counts.expected;
+    expect(res.body.data.counts.absent).toBe(expected - 3);
+    await list.close();
+  });
+
+  test('大屏上人数随之更新，刚签到的人列出', async () => {
+    await visible(screenPage, '.screen-count--strong .screen-count__value:text-is("2")').waitFor({ timeout: 10_000 });
+    await waitText(screenPage, '刘洋');
+    await shot(screenPage, 'e2e-checkin-07-screen-counts');
+  });
+
+  test('随机点名：两次点到两个不同的人，第三次说都点过了', async () => {
+    const list = await desk.newPage();
+    await list.goto(`${host.url}/#/events/attendance/index?id=${eventId}`);
+    await visible(list, 'text=还可点 2 人').waitFor();
+    await visible(list, '.rollcall__pick').click();
+    await visible(list, 'text=第 1 位').waitFor();
+    const first = await visible(list, '.rollcall__name').textContent();
+    await visible(list, '.rollcall textarea').fill('谈了履职培训的三点体会');
+    await visible(list, 'text=记下发言要点').click();
+    await visible(list, 'text=已记下').waitFor();
+    await visible(list, '.rollcall__pick').click();
+    await visible(list, 'text=第 2 位').waitFor();
+    const second = await visible(list, '.rollcall__name').textContent();
+    expect(new Set([first, second])).toEqual(new Set(['王秀兰', '刘洋']));
+    await visible(list, '.rollcall__pick:has-text("已签到的人都点过了")').waitFor();
+    await shot(list, 'e2e-checkin-08-rollcall-1280');
+    const third = await event('rollCall', { eventId });
+    expect(third.body.error?.code).toBe('CHECKIN.ROLLCALL_EXHAUSTED');
+
+    // 导出：页面上下载到 XLSX；接口给的 base64 能读成表格
+    const [download] = await Promise.all([list.waitForEvent('download'), visible(list, 'text=导出名单').click()]);
+    expect(download.suggestedFilename()).toBe('新任委员履职培训-签到名单.xlsx');
+    await list.close();
+    const file = (await event('exportAttendance', { eventId })).body.data;
+    const sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
+    expect(sheet.headers.slice(0, 4)).toEqual(['姓名', '界别', '应到', '状态']);
+    const byName = new Map(sheet.rows.map((r) => [r.cells[0], r.cells]));
+    expect(byName.get('刘洋')?.[5]).toBe('代签');
+    expect(byName.get('陈志远')?.[3]).toBe('请假');
+  });
+
+  test('王秀兰：首页看到已签到；大字模式下字与按钮够大；写学习心得要等活动开始', async () => {
+    await phone.goto(host.url);
+    await actAs(phone, '王秀兰');
+    await visible(phone, '.event-card:has-text("新任委员履职培训")').waitFor();
+    await visible(phone, '.event-card:has-text("新任委员履职培训") >> text=已签到').waitFor();
+    await shot(phone, 'e2e-checkin-09-home');
+
+    await phone.evaluate(() => {
+      const key = 'tongxin-app';
+      const saved = JSON.parse(localStorage.getItem(key) ?? '{}');
+      saved.state = { ...saved.state, elderMode: true };
+      localStorage.setItem(key, JSON.stringify(saved));
+    });
+    await phone.goto(detailUrl());
+    await waitText(phone, '新任委员履职培训');
+    await waitText(phone, '组织者');
+    const sizes = await phone.evaluate(() => {
+      const shown = (el: Element) => (el as HTMLElement).offsetParent !== null;
+      const texts = [...document.querySelectorAll('.page--elder *')].filter(shown).filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim().length > 1);
+      const buttons = [...document.querySelectorAll('.page--elder taro-button-core')].filter(shown).map((el) => el.getBoundingClientRect().height);
+      return { minFont: Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))), minButton: Math.min(...buttons), count: texts.length };
+    });
+    await shot(phone, 'e2e-checkin-10-detail-elder');
+    expect(sizes.count).toBeGreaterThan(5);
+    expect(sizes.minFont).toBeGreaterThanOrEqual(18);
+    expect(sizes.minButton).toBeGreaterThanOrEqual(60);
+    // 活动还没开始：没有学习心得的编辑框
+    expect(await phone.locator('text=学习心得 >> visible=true').count()).toBe(0);
+    await phone.goto(host.url);
+    await visible(phone, '.event-card').waitFor();
+    await shot(phone, 'e2e-checkin-11-home-elder');
+  });
+});
