@@ -1,5 +1,19 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/study/index', 'pages/suggest/index', 'pages/mine/index'],
+  // pages/checkin：微信扫大屏上的小程序码直接进入（scene 即签到令牌），须在主包
+  pages: ['pages/index/index', 'pages/study/index', 'pages/suggest/index', 'pages/mine/index', 'pages/checkin/index'],
+  subPackages: [
+    // 会议活动：详情与请假、组织者的活动管理、签到大屏、签到名单
+    { root: 'events', pages: ['detail/index', 'manage/index', 'edit/index', 'screen/index', 'attendance/index'] },
+    // 积分：我的积分、书记与办公室的积分管理
+    { root: 'points', pages: ['mine/index', 'manage/index', 'appeals/index', 'rules/index', 'overview/index'] },
+    // 绑定：未绑定的微信凭邀请码绑定委员信息
+    { root: 'account', pages: ['bind/index'] },
+    // 管理：成员名册、邀请码、导入、组织结构、审计日志（管理员；书记限本支部）
+    {
+      root: 'admin',
+      pages: ['index/index', 'members/index', 'member/index', 'member-new/index', 'import/index', 'org/index', 'audit/index'],
+    },
+  ],
   window: {
     navigationBarBackgroundColor: '#B71C1C',
     navigationBarTitleText: '同心圆',
@@ -21,4 +35,9 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // 个别活动要求在会场附近签到：只在签到那一刻取一次位置，只用来比较距离，不保存
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '确认您在会场附近以完成签到（位置不保存）' },
+  },
 })

@@ -77,20 +77,23 @@ export interface ScreenView {
   place: string;
   /** 当前令牌（≤ 32 字符，可作小程序码的 scene） */
   token: string;
-  /** 二维码图片（data URL） */
-  qrDataUrl: string;
+  /** 二维码图片（data URL）；请求里带的 knownToken 仍是当前令牌时为 null（沿用已有的图，生产环境少画一次小程序码） */
+  qrDataUrl: string | null;
   /** 扫码困难时的六位数字码 */
   fallbackCode: string;
   stepSeconds: number;
   /** 距下一次换码的毫秒数 */
   refreshInMs: number;
   window: 'not_open' | 'open' | 'closed';
+  checkinOpensAt: string;
+  checkinClosesAt: string;
   counts: AttendanceCounts;
   recent: Array<{ name: string; at: string; late: boolean }>;
 }
 
 export interface AttendanceCounts {
   expected: number;
+  /** 应到人员中已签到的人数（不含不在名单里的到场者，他们另计 walkIns） */
   checkedIn: number;
   late: number;
   onLeave: number;

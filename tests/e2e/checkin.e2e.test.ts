@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readSheet } from '../../cloudfunctions/src/adapters/spreadsheet';
-import { actAs, hasChromium, launch, shot } from './support/browser';
+import { actAs, hasChromium, launch, openTab, shot } from './support/browser';
 import { type RunningHost, callFn, newDataDir, startHost } from './support/host';
 
 const describeIfBrowser = hasChromium ? describe : describe.skip;
@@ -17,6 +17,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   let screenPage: Page;
   let phone: Page;
   let eventId: string;
+  let otherEventId: string;
   let token: string;
 
   const event = (action: string, data: unknown, openid = 'dev_admin') => callFn(host, 'event', { action, data }, openid);
@@ -99,7 +100,8 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
       kind: '政协讲堂', title: '另一场讲座', place: '二楼报告厅',
       startsAt: new Date(Date.now() + 5 * 60_000).toISOString(), endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(), audience: [{ kind: 'all', id: null }],
     });
-    const otherToken = (await event('screen', { eventId: other.body.data.id })).body.data.token;
+    otherEventId = other.body.data.id;
+    const otherToken = (await event('screen', { eventId: otherEventId })).body.data.token;
     const api = await event('checkin', { token: otherToken, eventId }, 'dev_secretary');
     expect(api.body.error?.code).toBe('CHECKIN.TOKEN_WRONG_EVENT');
 
@@ -188,22 +190,20 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     expect(byName.get('陈志远')?.[3]).toBe('请假');
   });
 
-  test('王秀兰：首页看到已签到；大字模式下字与按钮够大；写学习心得要等活动开始', async () => {
+  test('王秀兰：首页看到已签到；大字模式下活动详情的字与按钮够大', async () => {
     await phone.goto(host.url);
     await actAs(phone, '王秀兰');
     await visible(phone, '.event-card:has-text("新任委员履职培训")').waitFor();
     await visible(phone, '.event-card:has-text("新任委员履职培训") >> text=已签到').waitFor();
     await shot(phone, 'e2e-checkin-09-home');
 
-    await phone.evaluate(() => {
-      const key = 'tongxin-app';
-      const saved = JSON.parse(localStorage.getItem(key) ?? '{}');
-      saved.state = { ...saved.state, elderMode: true };
-      localStorage.setItem(key, JSON.stringify(saved));
-    });
-    await phone.goto(detailUrl());
-    await waitText(phone, '新任委员履职培训');
-    await waitText(phone, '组织者');
+    await openTab(phone, '我的');
+    await visible(phone, '.setting-row:has-text("大字模式")').click();
+    await waitText(phone, '已开启');
+    // 还没签到的那场：签到、请假的输入框与按钮都在
+    await phone.goto(`${host.url}/#/events/detail/index?id=${otherEventId}`);
+    await waitText(phone, '另一场讲座');
+    await waitText(phone, '提交请假');
     const sizes = await phone.evaluate(() => {
       const shown = (el: Element) => (el as HTMLElement).offsetParent !== null;
       const texts = [...document.querySelectorAll('.page--elder *')].filter(shown).filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim().length > 1);
@@ -214,10 +214,34 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     expect(sizes.count).toBeGreaterThan(5);
     expect(sizes.minFont).toBeGreaterThanOrEqual(18);
     expect(sizes.minButton).toBeGreaterThanOrEqual(60);
-    // 活动还没开始：没有学习心得的编辑框
+    // 没签到：没有学习心得的编辑框
     expect(await phone.locator('text=学习心得 >> visible=true').count()).toBe(0);
     await phone.goto(host.url);
     await visible(phone, '.event-card').waitFor();
     await shot(phone, 'e2e-checkin-11-home-elder');
+  });
+
+  test('组织者在页面上新建活动：填标题、地点、选参加对象即可', async () => {
+    const page = await desk.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${host.url}/#/events/manage/index`);
+    await visible(page, '.manage-item:has-text("新任委员履职培训")').waitFor();
+    await visible(page, 'text=新建活动').click();
+    await visible(page, '.ev-field:has-text("标题") input').fill('十二月主题党日');
+    await visible(page, '.ev-field:has-text("地点") input').fill('机关支部活动室');
+    await visible(page, '.ev-chip:has-text("主题党日")').click();
+    await visible(page, 'text=创建活动').click();
+    await waitText(page, '请至少选择一类参加对象');
+    await visible(page, '.audience__tab:has-text("支部")').click();
+    await visible(page, '.ev-chip:has-text("机关党支部")').click();
+    await visible(page, 'text=创建活动').click();
+    await waitText(page, '活动已创建：十二月主题党日');
+    const list = await event('list', { page: 1 });
+    const created = list.body.data.items.find((e: { title: string }) => e.title === '十二月主题党日');
+    expect(created).toMatchObject({ kind: '主题党日', place: '机关支部活动室', rotateSeconds: 15, audience: [{ kind: 'branch', name: '机关党支部' }] });
+    // 缺省：明天 9:00–11:30（北京时间），开始前 30 分钟开放签到
+    expect(new Date(created.startsAt).getTime() - new Date(created.checkinOpensAt).getTime()).toBe(30 * 60_000);
+    expect(new Date(created.startsAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })).toBe('09:00:00');
+    await page.close();
   });
 });

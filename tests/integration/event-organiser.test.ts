@@ -116,6 +116,8 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, T0))).toBe('CHECKIN.EVENT_NOT_OVER');
     expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toEqual({ absentees: 1, excused: 1 });
     expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toBe('CONFLICT');
+    // 定案后名单锁定：不能再代签（扣分已按定案时的名单记了）
+    expect(codeOf(await call(org.members.admin.openid, 'proxyCheckin', { eventId: ev.id, memberId: org.members.nonCpc.id, reason: '补签' }, AFTER))).toBe('CHECKIN.FINALIZED');
     const duty = async (openid: string) => {
       const res = await pointsFunction.handle({ action: 'mine' }, openid, makeDeps(db, AFTER).deps);
       return data<PointsLedgerView>(res).totals.find((x) => x.track === 'duty')!.total;

@@ -60,7 +60,7 @@ export const eventSchemas = {
   /** 成员：我应参加的近期活动 */
   upcoming: z.strictObject({ includePast: z.boolean().default(false).describe('含已结束') }).optional(),
   /** 签到大屏：当前令牌、二维码、六位码与实时人数 */
-  screen: z.strictObject({ eventId }),
+  screen: z.strictObject({ eventId, knownToken: z.string().max(64).optional().describe('大屏上已有的令牌') }),
   /** 扫码签到；离线时记下扫码时间，联网后补交 */
   checkin: z.strictObject({
     token: z.string().trim().min(1).max(64).describe('签到码'),

@@ -14,6 +14,7 @@ const CODE_WINDOW_MS = 10 * 60_000;
 /** 活动是否可签：未取消、在签到时间内、（需要时）在会场附近。位置只比较，不保存。 */
 function assertCanCheckIn(event: EventRow, at: Date, location: { lat: number; lng: number } | undefined) {
   if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
+  if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED', '这场活动的名单已经定案，不能再签到');
   const state = windowState(at, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at));
   if (state === 'not_open') throw new AppError('CHECKIN.WINDOW_NOT_OPEN', '还没到签到时间');
   if (state === 'closed') throw new AppError('CHECKIN.WINDOW_CLOSED', '签到已经截止，请联系会议组织者');
@@ -96,6 +97,8 @@ export const proxyCheckin = defineAction({
     return deps.db.transaction().execute(async (trx) => {
       const event = await loadEventRow(trx, actor.orgId, eventId);
       if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
+      // 定案后名单锁定：缺席扣分已按当时的名单记了
+      if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED', '这场活动的名单已经定案，不能再代签');
       if (now < new Date(event.checkin_opens_at)) throw new AppError('CHECKIN.WINDOW_NOT_OPEN', '还没到签到时间');
       const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
       if (!m || m.status !== 'active') throw new AppError('NOT_FOUND', '没有找到这位成员');

@@ -70,6 +70,8 @@ export const decideLeave = defineAction({
       const l = await trx.selectFrom('leave_request').select(['status', 'member_id', 'event_id']).where('org_id', '=', actor.orgId).where('id', '=', leaveId).forUpdate().executeTakeFirst();
       if (!l) throw new AppError('NOT_FOUND', '请假申请不存在');
       if (l.status !== 'pending') throw new AppError('CONFLICT', '这条请假已经处理过了');
+      const event = await loadEventRow(trx, actor.orgId, l.event_id);
+      if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED', '这场活动的名单已经定案，不能再审批请假');
       await trx.updateTable('leave_request').set({ status: approve ? 'approved' : 'refused', answer: answer || null, decided_by: actor.memberId, decided_at: now }).where('org_id', '=', actor.orgId).where('id', '=', leaveId).execute();
       const view = await loadLeave(trx, actor.orgId, leaveId);
       await notifyMembers(trx, actor.orgId, [l.member_id], { title: `请假${approve ? '已批准' : '未批准'}：${view.eventTitle}`, body: answer || (approve ? '已批准您的请假。' : '请按时参加。'), eventId: l.event_id, at: now });

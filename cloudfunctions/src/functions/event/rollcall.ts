@@ -45,6 +45,7 @@ export const rollCall = defineAction({
       // 锁住活动行：两次同时点名也会一前一后，不会点到同一个人
       const event = await trx.selectFrom('event').select(['title', 'status']).where('org_id', '=', actor.orgId).where('id', '=', eventId).forUpdate().executeTakeFirst();
       if (!event) throw new AppError('NOT_FOUND', '活动不存在');
+      if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
       const candidates = await uncalled(trx, actor.orgId, eventId);
       const picked = pickRollCall(candidates, deps.random.int);
       if (!picked) throw new AppError('CHECKIN.ROLLCALL_EXHAUSTED', '已签到的人都点过了');

@@ -60,8 +60,8 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
   const onLeave = exp.filter((r) => r.status === 'on_leave').length;
   const counts: AttendanceCounts = {
     expected: exp.length,
-    checkedIn: attended.length,
-    late: attended.filter((a) => a.late).length,
+    checkedIn: checkedInExpected,
+    late: rows.filter((r) => r.expected && r.status === 'late').length,
     onLeave,
     absent: exp.filter((r) => r.status === 'absent' || r.status === 'leave_pending').length,
     walkIns: rows.filter((r) => !r.expected).length,

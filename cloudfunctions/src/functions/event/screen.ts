@@ -9,13 +9,14 @@ import { ORGANISERS, byEvent, iso, loadEventRow } from './shared';
 export const screen = defineAction({
   input: contract.event.screen,
   access: { roles: ORGANISERS, scope: byEvent },
-  handler: async ({ eventId }, { deps, actor }) => {
+  handler: async ({ eventId, knownToken }, { deps, actor }) => {
     const now = deps.clock.now();
     const event = await loadEventRow(deps.db, actor.orgId, eventId);
     const step = stepOf(now, event.rotate_seconds);
     const token = makeToken(deps.secrets.checkin, event.short_code, step);
     const [qrDataUrl, attendance, recent] = await Promise.all([
-      deps.codes.render(token),
+      // 大屏每几秒来取一次人数；码没变就不重画（生产环境每画一次都要调用 wxacode.getUnlimited）
+      knownToken === token ? Promise.resolve(null) : deps.codes.render(token),
       loadAttendance(deps.db, event),
       deps.db
         .selectFrom('attendance as a')
@@ -36,7 +37,9 @@ export const screen = defineAction({
       fallbackCode: fallbackCode(deps.secrets.checkin, event.short_code, stepOf(now, event.rotate_seconds * CODE_STEP_FACTOR)),
       stepSeconds: event.rotate_seconds,
       refreshInMs: (step + 1) * event.rotate_seconds * 1000 - now.getTime(),
-      window: event.status === 'cancelled' ? 'closed' : windowState(now, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at)),
+      window: event.status === 'cancelled' || event.finalized_at ? 'closed' : windowState(now, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at)),
+      checkinOpensAt: iso(event.checkin_opens_at),
+      checkinClosesAt: iso(event.checkin_closes_at),
       counts: attendance.counts,
       recent: recent.map((r) => ({ name: r.name, at: iso(r.checked_in_at), late: r.late })),
     };

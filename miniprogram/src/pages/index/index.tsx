@@ -1,21 +1,151 @@
-import { Text, View } from '@tarojs/components'
-import { ComingSoon } from '../../components/ComingSoon'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { MyEventView, NotificationView } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
-import { useAppStore } from '../../store'
+import { useMyProfile, type MyProfileState } from '../../hooks/useMyProfile'
+import { callFunction } from '../../services/cloud'
+import { flushPendingScans, onReconnect, pendingScans, tokenFromScan, type FlushReport } from '../checkin/client'
+import { EventList } from './EventList'
+import { NoticeList } from './NoticeList'
+import { PendingBanner } from './PendingBanner'
+import { EVENT_PAGES } from './myStatus'
 import './index.scss'
 
+const SCAN_IN_BROWSER = '浏览器里不能扫码。请点开下面的活动，输入会场大屏上的六位数字码签到。'
+
+/** 首页的「扫码签到」：扫到码就去签到页（签到页负责提交与显示结果） */
+async function scanToCheckIn(report: (problem: string | null) => void) {
+  report(null)
+  if (process.env.TARO_ENV !== 'weapp') return report(SCAN_IN_BROWSER)
+  let res: Taro.scanCode.SuccessCallbackResult
+  try {
+    res = await Taro.scanCode({ onlyFromCamera: true })
+  } catch {
+    return // 用户取消了扫码
+  }
+  const token = tokenFromScan(res.path || res.result)
+  if (!token) return report('这不是签到码。请扫会场大屏幕上的二维码。')
+  void Taro.navigateTo({ url: `/pages/checkin/index?scene=${encodeURIComponent(token)}` })
+}
+
+function ProfileNotice({ state, retry }: { state: MyProfileState; retry: () => void }) {
+  switch (state.status) {
+    case 'needs-identity':
+      return <Text className='home-card home-card__text'>请先在页面顶部选择一个演示身份。</Text>
+    case 'not-bound':
+      return (
+        <View className='home-card'>
+          <Text className='home-card__text'>{state.message}</Text>
+          <Button className='home-btn' onClick={() => void Taro.navigateTo({ url: '/account/bind/index' })}>
+            输入邀请码绑定
+          </Button>
+        </View>
+      )
+    case 'error':
+      return (
+        <View className='home-card'>
+          <View className='home-card__text' role='alert'>
+            {state.message}
+          </View>
+          <Button className='home-btn' onClick={retry}>
+            重试
+          </Button>
+        </View>
+      )
+    default:
+      return null
+  }
+}
+
 export default function IndexPage() {
-  const name = useAppStore((s) => s.profile?.name)
+  const { state: profileState, retry: retryProfile } = useMyProfile()
+  const profile = profileState.status === 'ready' ? profileState.profile : null
+  const ready = profile !== null
+  const [includePast, setIncludePast] = useState(false)
+  const [events, setEvents] = useState<{ data: MyEventView[] | null; loading: boolean; error: string | null }>({ data: null, loading: true, error: null })
+  const [notices, setNotices] = useState<NotificationView[]>([])
+  const [scanProblem, setScanProblem] = useState<string | null>(null)
+  const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
+
+  const loadAll = useCallback(async () => {
+    setEvents((s) => ({ ...s, loading: true, error: null }))
+    const [list, unread] = await Promise.all([callFunction('event', 'upcoming', { includePast }), callFunction('event', 'notifications', { unreadOnly: true })])
+    setEvents((s) => (list.ok ? { data: list.data, loading: false, error: null } : { ...s, loading: false, error: list.error.message }))
+    if (unread.ok) setNotices(unread.data.filter((n) => !n.read))
+  }, [includePast])
+
+  // 断网时记下的扫码：进入首页、回到首页、网络恢复时都补交一次
+  const flush = useCallback(async () => {
+    if (pendingScans().length === 0) return setPending((p) => ({ ...p, count: 0 }))
+    setPending((p) => ({ ...p, busy: true }))
+    const report = await flushPendingScans()
+    setPending((p) => ({ count: report.remaining, busy: false, settled: report.settled.length ? report.settled : p.settled }))
+    if (report.settled.length) void loadAll()
+  }, [loadAll])
+
+  useEffect(() => {
+    if (!ready) return
+    void loadAll()
+    void flush()
+  }, [ready, profile?.id, loadAll, flush])
+
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && ready) {
+      void loadAll()
+      void flush()
+    }
+    shown.current = true
+  })
+  useEffect(() => (ready ? onReconnect(() => void flush()) : undefined), [ready, flush])
+
+  const markRead = async (ids: string[]) => {
+    setNotices((list) => list.filter((n) => !ids.includes(n.id)))
+    await callFunction('event', 'markRead', { ids })
+  }
+
+  const organiser = profile?.roles.some((r) => r === 'admin' || r === 'secretary') ?? false
   return (
     <PageShell>
       <View className='home__greeting'>
-        <Text>{name ? `${name}，您好！` : '您好！'}欢迎使用同心圆。</Text>
+        <Text>{profile ? `${profile.name}，您好！` : '您好！'}欢迎使用同心圆。</Text>
       </View>
-      <ComingSoon
-        title='首页'
-        summary='这里将集中显示您近期要参加的会议和活动，以及办公室发来的通知。'
-        features={['近期会议与活动安排', '到会签到、请假', '通知公告', '本人年度履职情况（“五个一”）']}
-      />
+      <ProfileNotice state={profileState} retry={retryProfile} />
+
+      <View className='home-scan'>
+        <Button className='home-scan__btn' onClick={() => void scanToCheckIn(setScanProblem)}>
+          扫码签到
+        </Button>
+        <Text className='home-scan__hint'>到会场后，扫大屏幕上的二维码即可签到</Text>
+        {scanProblem && (
+          <View className='home-scan__problem' role='alert'>
+            {scanProblem}
+          </View>
+        )}
+      </View>
+
+      {ready && <PendingBanner pending={pending.count} settled={pending.settled} busy={pending.busy} onRetry={() => void flush()} />}
+      {ready && <NoticeList notices={notices} onRead={(ids) => void markRead(ids)} />}
+      {ready && (
+        <EventList
+          events={events.data}
+          loading={events.loading}
+          error={events.error}
+          includePast={includePast}
+          onTogglePast={() => setIncludePast(!includePast)}
+          onRetry={() => void loadAll()}
+        />
+      )}
+      {organiser && (
+        <Button className='home-card home-organise' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })}>
+          <View className='home-organise__text'>
+            <Text className='home-organise__label'>组织活动</Text>
+            <Text className='home-organise__desc'>新建活动、签到大屏、签到名单</Text>
+          </View>
+          <Text className='home-organise__go'>进入 ›</Text>
+        </Button>
+      )}
     </PageShell>
   )
 }

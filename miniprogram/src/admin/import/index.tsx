@@ -1,0 +1,173 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { ImportPreview, ImportResult, ImportRowError } from '@tongxin/shared-types'
+import { callFunction } from '../../services/cloud'
+import { AdminShell } from '../components/AdminShell'
+import { Notice, offClass } from '../components/controls'
+import { ADMIN_PAGES, go } from '../shared/nav'
+import { FilePicker } from './FilePicker'
+import { downloadTemplate, TEMPLATE_COLUMNS, type PickedFile, type PickResult } from './pickFile'
+import './index.scss'
+
+type Busy = 'preview' | 'commit' | null
+
+function RowErrors({ errors }: { errors: ImportRowError[] }) {
+  return (
+    <View className='bad-rows'>
+      {errors.map((e) => (
+        <View key={e.line} className='bad-row'>
+          <Text className='bad-row__line'>第 {e.line} 行</Text>
+          <Text className='bad-row__name'>{e.name || '（无姓名）'}</Text>
+          <Text className='bad-row__reasons'>— {e.reasons.join('；')}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Template() {
+  return (
+    <View className='admin-card'>
+      <Text className='admin-card__title'>第一步：准备表格</Text>
+      <Text className='muted'>表格第一行是表头，从第二行起每行一人。表头依次为：</Text>
+      <View className='columns'>
+        {TEMPLATE_COLUMNS.map((c) => (
+          <View key={c.header} className='columns__item'>
+            <Text className='columns__header'>{c.header}</Text>
+            <Text className='columns__note'>{c.note}</Text>
+          </View>
+        ))}
+      </View>
+      {process.env.TARO_ENV === 'h5' && (
+        <Button className='btn btn--plain btn--block' onClick={downloadTemplate}>
+          下载表格模板（CSV）
+        </Button>
+      )}
+    </View>
+  )
+}
+
+function Summary({ preview }: { preview: ImportPreview }) {
+  const bad = preview.errors.length
+  return (
+    <View className='summary'>
+      <View className='summary__item'>
+        <Text className='summary__num'>{preview.total}</Text>
+        <Text className='summary__label'>总行数</Text>
+      </View>
+      <View className='summary__item summary__item--ok'>
+        <Text className='summary__num'>{preview.valid}</Text>
+        <Text className='summary__label'>可导入</Text>
+      </View>
+      <View className={bad ? 'summary__item summary__item--bad' : 'summary__item'}>
+        <Text className='summary__num'>{bad}</Text>
+        <Text className='summary__label'>有问题</Text>
+      </View>
+    </View>
+  )
+}
+
+function Importer() {
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [result, setResult] = useState<ImportResult | null>(null)
+  const [busy, setBusy] = useState<Busy>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const picked = async (r: PickResult) => {
+    if (!r.ok) {
+      if (!('cancelled' in r)) setError(r.message)
+      return
+    }
+    setFile(r.file)
+    setPreview(null)
+    setResult(null)
+    setError(null)
+    setBusy('preview')
+    const res = await callFunction('roster', 'previewImport', { fileName: r.file.fileName, contentBase64: r.file.contentBase64 })
+    setBusy(null)
+    if (res.ok) setPreview(res.data)
+    else setError(res.error.message)
+  }
+
+  const commit = async () => {
+    if (!file || busy) return
+    setBusy('commit')
+    setError(null)
+    const res = await callFunction('roster', 'commitImport', { fileName: file.fileName, contentBase64: file.contentBase64 })
+    setBusy(null)
+    if (!res.ok) return setError(res.error.message)
+    setResult(res.data)
+    setPreview(null)
+    setFile(null)
+  }
+
+  return (
+    <View>
+      <Template />
+      <View className='admin-card'>
+        <Text className='admin-card__title'>第二步：选择文件并检查</Text>
+        <Text className='muted'>选好文件后先逐行检查，此时还不会写入任何数据。</Text>
+        <FilePicker label={file ? '重新选择文件' : '选择表格文件（.xlsx / .csv）'} disabled={busy !== null} onPicked={(r) => void picked(r)} />
+        {file && <Text className='file-name'>已选：{file.fileName}</Text>}
+        {busy === 'preview' && <Notice kind='info'>正在检查表格…</Notice>}
+        {error && <Notice kind='error'>{error}</Notice>}
+      </View>
+
+      {preview && (
+        <View className='admin-card'>
+          <Text className='admin-card__title'>检查结果</Text>
+          <Summary preview={preview} />
+          {preview.errors.length > 0 && (
+            <View>
+              <Text className='section-label'>有问题的行（不会导入）</Text>
+              <Text className='muted'>请在表格里改好后，把这些行单独存成一个文件再导入。</Text>
+              <RowErrors errors={preview.errors} />
+            </View>
+          )}
+          {preview.sample.length > 0 && (
+            <View>
+              <Text className='section-label'>可导入的行（前 {preview.sample.length} 条，供核对）</Text>
+              <View className='good-rows'>
+                {preview.sample.map((r) => (
+                  <View key={r.line} className='good-row'>
+                    <Text className='good-row__line'>第 {r.line} 行</Text>
+                    <Text className='good-row__name'>{r.name}</Text>
+                    <Text className='good-row__meta'>
+                      {[r.position, r.affiliation, r.sector, r.phone].filter(Boolean).join(' · ')}
+                    </Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
+          {preview.valid > 0 ? (
+            <Button className={offClass(busy !== null, 'btn btn--primary btn--block import-go')} aria-disabled={busy !== null} onClick={() => void commit()}>
+              {busy === 'commit' ? '正在导入…' : `导入 ${preview.valid} 名成员`}
+            </Button>
+          ) : (
+            <Notice kind='error'>没有可以导入的行，请改好表格后重新选择。</Notice>
+          )}
+        </View>
+      )}
+
+      {result && (
+        <View className='admin-card'>
+          <Text className='admin-card__title'>导入完成</Text>
+          <Notice kind='success'>
+            已导入 {result.created} 名成员{result.skipped ? `，跳过 ${result.skipped} 行` : ''}。
+          </Notice>
+          {result.errors.length > 0 && <RowErrors errors={result.errors} />}
+          <Text className='muted'>新成员需要签发邀请码后才能绑定微信：在成员名册里打开本人资料即可签发。</Text>
+          <Button className='btn btn--plain btn--block' onClick={() => go(ADMIN_PAGES.members)}>
+            去成员名册
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function ImportPage() {
+  return <AdminShell title='从表格导入成员' adminOnly>{() => <Importer />}</AdminShell>
+}

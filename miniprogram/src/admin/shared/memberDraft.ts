@@ -1,0 +1,109 @@
+import type { ActionInput, Affiliation, BranchDuty, MemberDetail, MembershipKind, Position } from '@tongxin/shared-types'
+
+/** 表单里的一条组织关系 */
+export interface MembershipDraft {
+  branchId: string
+  kind: MembershipKind
+  duty: BranchDuty
+}
+
+/** 成员表单的内容（新增与编辑共用） */
+export interface MemberDraft {
+  name: string
+  phone: string
+  position: Position
+  affiliation: Affiliation
+  sectorId: string | null
+  committeeIds: string[]
+  memberships: MembershipDraft[]
+}
+
+export type RosterCreateInput = ActionInput<'roster', 'create'>
+export type RosterUpdateInput = ActionInput<'roster', 'update'>
+
+export const EMPTY_DRAFT: MemberDraft = {
+  name: '',
+  phone: '',
+  position: '委员',
+  affiliation: '中共党员',
+  sectorId: null,
+  committeeIds: [],
+  memberships: [],
+}
+
+export function draftFromDetail(m: MemberDetail): MemberDraft {
+  return {
+    name: m.name,
+    // 脱敏号码不能拿来回填，否则一保存就把号码改成了 139****5678
+    phone: m.phoneMasked ? '' : m.phone ?? '',
+    position: m.position,
+    affiliation: m.affiliation ?? '群众',
+    sectorId: m.sector?.id ?? null,
+    committeeIds: m.committees.map((c) => c.id),
+    memberships: m.branches.map((b) => ({ branchId: b.branchId, kind: b.kind, duty: b.duty })),
+  }
+}
+
+/** 与导入规则一致：职务为「机关干部」的是机关干部，其余是委员 */
+export const kindOf = (position: Position) => (position === '机关干部' ? 'staff' : 'committee_member') as 'staff' | 'committee_member'
+
+const PHONE_RE = /^1[3-9]\d{9}$/
+export const cleanPhone = (raw: string) => raw.replace(/[\s-]/g, '')
+
+/** 只有中共党员有党组织关系：其他政治面貌保存时清掉 */
+export const effectiveMemberships = (d: MemberDraft) => (d.affiliation === '中共党员' ? d.memberships : [])
+
+/** 提交前的检查：返回第一条中文问题，没有问题返回 null（服务端还会再查一遍） */
+export function checkDraft(d: MemberDraft, limited: boolean): string | null {
+  if (!d.name.trim()) return '请填写姓名'
+  if (d.name.trim().length > 40) return '姓名不能超过 40 个字'
+  const phone = cleanPhone(d.phone)
+  if (phone && !PHONE_RE.test(phone)) return '手机号应为 11 位数字，以 1 开头'
+  if (limited) return null
+  const ms = effectiveMemberships(d)
+  if (ms.some((m) => !m.branchId)) return '请为每条组织关系选择支部'
+  if (ms.filter((m) => m.kind === 'primary').length > 1) return '第一组织关系只能有一个'
+  if (new Set(ms.map((m) => m.branchId)).size !== ms.length) return '同一个支部不能重复加入'
+  return null
+}
+
+export function toCreateInput(d: MemberDraft): RosterCreateInput {
+  return {
+    name: d.name.trim(),
+    phone: cleanPhone(d.phone) || null,
+    kind: kindOf(d.position),
+    position: d.position,
+    affiliation: d.affiliation,
+    sectorId: d.sectorId,
+    committeeIds: d.committeeIds,
+    memberships: effectiveMemberships(d),
+  }
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|')
+const membershipKey = (m: MembershipDraft) => `${m.branchId}/${m.kind}/${m.duty}`
+
+/**
+ * 编辑：只提交改动过的字段。审计日志据此写「修改了 X 的手机号」，不会把没动的专委会、组织关系也记成修改；
+ * 书记（limited）只能提交姓名与手机号。
+ */
+export function toUpdateInput(memberId: string, before: MemberDraft, after: MemberDraft, limited: boolean): RosterUpdateInput {
+  const out: RosterUpdateInput = { memberId }
+  if (after.name.trim() !== before.name) out.name = after.name.trim()
+  const phone = cleanPhone(after.phone)
+  if (phone !== cleanPhone(before.phone)) out.phone = phone || null
+  if (limited) return out
+  if (after.position !== before.position) {
+    out.position = after.position
+    if (kindOf(after.position) !== kindOf(before.position)) out.kind = kindOf(after.position)
+  }
+  if (after.affiliation !== before.affiliation) out.affiliation = after.affiliation
+  if (after.sectorId !== before.sectorId) out.sectorId = after.sectorId
+  if (!sameList(after.committeeIds, before.committeeIds)) out.committeeIds = after.committeeIds
+  const ms = effectiveMemberships(after)
+  if (!sameList(ms.map(membershipKey), before.memberships.map(membershipKey))) out.memberships = ms
+  return out
+}
+
+/** 除 memberId 外没有任何字段：什么也没改 */
+export const isEmptyUpdate = (u: RosterUpdateInput) => Object.keys(u).length === 1

@@ -1,0 +1,11 @@
+import { useRef } from 'react'
+import { useDidShow } from '@tarojs/taro'
+
+/** 从下一页返回时（如在详情页签了邀请码、改了资料）重取一次；第一次显示不算 */
+export function useReturnRefresh(refresh: () => void): void {
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) refresh()
+    shown.current = true
+  })
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { EventView, StudyNoteView } from '@tongxin/shared-types'
+import { callFunction } from '../../services/cloud'
+import { dateTimeLabel } from '../../pages/checkin/time'
+import { Card, Notice, offClass } from '../shared/controls'
+
+/** 定案：活动结束后锁定名单；全体会议、常委会议的缺席按规则扣履职分（请假的扣得少） */
+export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () => void }) {
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  if (event.status === 'cancelled') return null
+  if (event.finalizedAt) {
+    return (
+      <Card title='定案'>
+        {result && <Notice kind='success'>{result}</Notice>}
+        <Text className='ev-muted'>已于 {dateTimeLabel(event.finalizedAt)} 定案。</Text>
+      </Card>
+    )
+  }
+  if (Date.now() < Date.parse(event.endsAt)) return null
+  const finalize = async () => {
+    if (busy) return
+    setBusy(true)
+    setProblem(null)
+    const res = await callFunction('event', 'finalize', { eventId: event.id })
+    setBusy(false)
+    if (!res.ok) return setProblem(res.error.message)
+    setConfirming(false)
+    setResult(`已定案：无故缺席 ${res.data.absentees} 人，请假 ${res.data.excused} 人`)
+    onDone()
+  }
+  return (
+    <Card title='定案'>
+      <Text className='ev-muted'>活动已结束。核对名单无误后定案；全体会议、常委会议的缺席将按积分规则记录（请假的扣得少）。</Text>
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      {confirming ? (
+        <View className='ev-row'>
+          <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void finalize()}>
+            {busy ? '正在定案…' : '确认定案'}
+          </Button>
+          <Button className='ev-btn' onClick={() => setConfirming(false)}>
+            取消
+          </Button>
+        </View>
+      ) : (
+        <Button className='ev-btn ev-btn--block' onClick={() => setConfirming(true)}>
+          定案
+        </Button>
+      )}
+    </Card>
+  )
+}
+
+/** 学习心得：点开才取（名单页常开着，不必每次刷新都带上全文） */
+export function NotesList({ eventId }: { eventId: string }) {
+  const [notes, setNotes] = useState<StudyNoteView[] | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const load = async () => {
+    if (busy) return
+    setBusy(true)
+    const res = await callFunction('event', 'notes', { eventId })
+    setBusy(false)
+    if (res.ok) {
+      setNotes(res.data)
+      setProblem(null)
+    } else setProblem(res.error.message)
+  }
+  return (
+    <Card title='学习心得'>
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      {notes && notes.length === 0 && <Text className='ev-muted'>还没有人写学习心得。</Text>}
+      {notes?.map((n) => (
+        <View key={n.memberId} className='note'>
+          <Text className='note__name'>{n.name}</Text>
+          <Text className='note__time'>{dateTimeLabel(n.updatedAt)}</Text>
+          <Text className='note__content'>{n.content}</Text>
+        </View>
+      ))}
+      <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void load()}>
+        {notes ? '刷新学习心得' : '查看学习心得'}
+      </Button>
+    </Card>
+  )
+}

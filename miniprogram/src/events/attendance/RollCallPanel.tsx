@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { RollCallView } from '@tongxin/shared-types'
+import { callFunction } from '../../services/cloud'
+import { Card, Notice, offClass, TextArea } from '../shared/controls'
+
+export interface RollCallPanelProps {
+  eventId: string
+  /** 已签到的人数 */
+  checkedIn: number
+  /** 已签到、还没被点过的人数 */
+  remaining: number
+  onPicked: () => void
+}
+
+/** 随机点名：只在已签到的人里抽，同一场不会点到同一个人两次；可记下发言要点 */
+export function RollCallPanel({ eventId, checkedIn, remaining, onPicked }: RollCallPanelProps) {
+  const [picked, setPicked] = useState<RollCallView | null>(null)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [saved, setSaved] = useState(false)
+  const exhausted = remaining === 0
+
+  const pick = async () => {
+    if (busy || exhausted) return
+    setBusy(true)
+    setProblem(null)
+    const res = await callFunction('event', 'rollCall', { eventId })
+    setBusy(false)
+    if (!res.ok) return setProblem(res.error.message)
+    setPicked(res.data)
+    setNote('')
+    setSaved(false)
+    onPicked()
+  }
+
+  const saveNote = async () => {
+    if (!picked || busy) return
+    if (!note.trim()) return setProblem('请先写下发言要点')
+    setBusy(true)
+    setProblem(null)
+    const res = await callFunction('event', 'rollCallNote', { eventId, memberId: picked.memberId, note: note.trim() })
+    setBusy(false)
+    if (res.ok) setSaved(true)
+    else setProblem(res.error.message)
+  }
+
+  return (
+    <Card title='随机点名'>
+      {picked && (
+        <View className='rollcall'>
+          <Text className='rollcall__order'>第 {picked.order} 位</Text>
+          <Text className='rollcall__name'>{picked.name}</Text>
+          <TextArea label={`${picked.name}的发言要点（可不记）`} value={note} onChange={(v) => {
+            setNote(v)
+            setSaved(false)
+          }} maxlength={500} />
+          {saved && <Notice kind='success'>已记下</Notice>}
+          <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void saveNote()}>
+            记下发言要点
+          </Button>
+        </View>
+      )}
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      <Button className={offClass(busy || exhausted, 'ev-btn ev-btn--primary ev-btn--block ev-btn--big rollcall__pick')} aria-disabled={busy || exhausted} onClick={() => void pick()}>
+        {checkedIn === 0 ? '还没有人签到' : exhausted ? '已签到的人都点过了' : picked ? '再点一位' : '随机点名'}
+      </Button>
+      <Text className='ev-muted'>{exhausted ? '有人新签到后可以继续点名。' : `在已签到的人里抽取，还可点 ${remaining} 人，不会重复。`}</Text>
+    </Card>
+  )
+}

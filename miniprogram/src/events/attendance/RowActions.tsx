@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import { Button, View } from '@tarojs/components'
+import type { AttendanceRow } from '@tongxin/shared-types'
+import { callFunction } from '../../services/cloud'
+import { Notice, offClass, TextField } from '../shared/controls'
+
+interface ActionProps {
+  eventId: string
+  row: AttendanceRow
+  /** 做完了：页面重取名单 */
+  onDone: (message: string) => void
+}
+
+/** 代签：为没带手机、不会扫码的人签到，必须写明原因（记入审计） */
+export function ProxyForm({ eventId, row, onDone }: ActionProps) {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  if (!open) {
+    return (
+      <Button className='ev-btn att-row__btn' onClick={() => setOpen(true)}>
+        代签
+      </Button>
+    )
+  }
+  const submit = async () => {
+    if (busy) return
+    if (reason.trim().length < 2) return setProblem('请写明代签原因（至少两个字）')
+    setBusy(true)
+    setProblem(null)
+    const res = await callFunction('event', 'proxyCheckin', { eventId, memberId: row.memberId, reason: reason.trim() })
+    setBusy(false)
+    if (!res.ok) return setProblem(res.error.message)
+    setOpen(false)
+    onDone(res.data.already ? `${row.name} 已经签到过了` : `已为 ${row.name} 代签`)
+  }
+  return (
+    <View className='att-form'>
+      <TextField label={`为 ${row.name} 代签的原因`} value={reason} onChange={setReason} maxlength={100} placeholder='如：未带手机，本人在场' />
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      <View className='ev-row'>
+        <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void submit()}>
+          {busy ? '正在提交…' : '确认代签'}
+        </Button>
+        <Button className='ev-btn' onClick={() => setOpen(false)}>
+          取消
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** 请假审批：就地批准或不批准，可附一句答复（成员会收到通知） */
+export function LeaveDecision({ row, onDone }: Omit<ActionProps, 'eventId'>) {
+  const [answer, setAnswer] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const leaveId = row.leave?.id
+  if (!leaveId) return null
+  const decide = async (approve: boolean) => {
+    if (busy) return
+    setBusy(true)
+    setProblem(null)
+    const res = await callFunction('event', 'decideLeave', { leaveId, approve, answer: answer.trim() })
+    setBusy(false)
+    if (!res.ok) return setProblem(res.error.message)
+    onDone(`${approve ? '已批准' : '未批准'} ${row.name} 的请假，已通知本人`)
+  }
+  return (
+    <View className='att-form'>
+      <TextField label='答复（可不填）' value={answer} onChange={setAnswer} maxlength={200} placeholder='如：同意，请会后自学材料' />
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      <View className='ev-row'>
+        <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void decide(true)}>
+          批准
+        </Button>
+        <Button className={offClass(busy, 'ev-btn ev-btn--danger')} aria-disabled={busy} onClick={() => void decide(false)}>
+          不批准
+        </Button>
+      </View>
+    </View>
+  )
+}

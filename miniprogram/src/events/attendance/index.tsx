@@ -1,0 +1,129 @@
+/**
+ * 签到名单（组织者）：按状态分组的实时名单与到会率；代签、请假审批、随机点名、导出、定案、学习心得。
+ */
+import { useEffect, useState } from 'react'
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { AttendanceCounts } from '@tongxin/shared-types'
+import { PageShell } from '../../components/PageShell'
+import { LOCAL_MODE } from '../../localMode'
+import { callFunction } from '../../services/cloud'
+import { useAppStore } from '../../store'
+import { eventTimeLabel } from '../../pages/checkin/time'
+import { EVENT_PAGES } from '../../pages/index/myStatus'
+import { Card, Notice, offClass, StateText, TextField } from '../shared/controls'
+import { saveSpreadsheet } from '../shared/download'
+import { useLoad } from '../shared/useLoad'
+import { FinalizePanel, NotesList } from './Extras'
+import { RollCallPanel } from './RollCallPanel'
+import { StatusGroups } from './StatusGroups'
+import './index.scss'
+
+/** 会场上名单随签到变化：页面在前台时每 10 秒重取一次 */
+const REFRESH_MS = 10_000
+
+function Counts({ counts }: { counts: AttendanceCounts }) {
+  const items: Array<[string, string]> = [
+    ['应到', String(counts.expected)],
+    ['已签到', String(counts.checkedIn)],
+    ['迟到', String(counts.late)],
+    ['请假', String(counts.onLeave)],
+    ['未到', String(counts.absent)],
+    ['到会率', `${counts.rate}%`],
+  ]
+  return (
+    <View className='att-counts'>
+      {items.map(([label, value]) => (
+        <View key={label} className='att-counts__item'>
+          <Text className='att-counts__value'>{value}</Text>
+          <Text className='att-counts__label'>{label}</Text>
+        </View>
+      ))}
+      {counts.walkIns > 0 && <Text className='att-counts__note'>另有 {counts.walkIns} 位不在应到名单的人签到</Text>}
+    </View>
+  )
+}
+
+export default function AttendancePage() {
+  const id = useRouter().params.id ?? ''
+  const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
+  const needsIdentity = LOCAL_MODE && !devOpenid
+  const list = useLoad(needsIdentity || !id ? null : () => callFunction('event', 'attendance', { eventId: id }), [id, devOpenid])
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
+  const [query, setQuery] = useState('')
+  const [exporting, setExporting] = useState(false)
+  const [visible, setVisible] = useState(true)
+  useDidShow(() => setVisible(true))
+  useDidHide(() => setVisible(false))
+
+  const { reload } = list
+  useEffect(() => {
+    if (!visible || needsIdentity || !id) return
+    const timer = setInterval(reload, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [visible, needsIdentity, id, reload])
+
+  const done = (text: string) => {
+    setMessage({ kind: 'success', text })
+    reload()
+  }
+
+  const exportXlsx = async () => {
+    if (exporting) return
+    setExporting(true)
+    const res = await callFunction('event', 'exportAttendance', { eventId: id })
+    if (res.ok) {
+      try {
+        await saveSpreadsheet(res.data)
+        setMessage({ kind: 'success', text: `已导出「${res.data.fileName}」` })
+      } catch {
+        setMessage({ kind: 'error', text: '表格已生成，但没能打开或保存，请重试' })
+      }
+    } else setMessage({ kind: 'error', text: res.error.message })
+    setExporting(false)
+  }
+
+  if (!id) return <PageShell><StateText>没有指明是哪一场活动。</StateText></PageShell>
+  if (needsIdentity) return <PageShell><StateText>请先在页面顶部选择组织者的演示身份。</StateText></PageShell>
+  const data = list.data
+  if (!data) return <PageShell>{list.error ? <Notice kind='error'>{list.error}</Notice> : <StateText>正在加载名单…</StateText>}</PageShell>
+
+  const { event, counts, rows } = data
+  const locked = event.status === 'cancelled' || event.finalizedAt !== null
+  const q = query.trim()
+  const shown = q ? rows.filter((r) => r.name.includes(q)) : rows
+  const remaining = rows.filter((r) => r.checkedInAt && !r.rollCalled).length
+  return (
+    <PageShell>
+      <Card>
+        <Text className='att-title'>{event.title}</Text>
+        <Text className='ev-muted'>
+          {eventTimeLabel(event.startsAt, event.endsAt)} · {event.place}
+        </Text>
+        {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
+        <Counts counts={counts} />
+        <View className='ev-row'>
+          <Button className='ev-btn' onClick={reload}>
+            {list.loading ? '正在刷新…' : '刷新'}
+          </Button>
+          <Button className={offClass(exporting, 'ev-btn')} aria-disabled={exporting} onClick={() => void exportXlsx()}>
+            {exporting ? '正在导出…' : '导出名单'}
+          </Button>
+          <Button className='ev-btn' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>
+            签到大屏
+          </Button>
+        </View>
+      </Card>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {list.error && <Notice kind='error'>{list.error}</Notice>}
+      {event.status === 'scheduled' && <RollCallPanel eventId={id} checkedIn={rows.filter((r) => r.checkedInAt).length} remaining={remaining} onPicked={reload} />}
+      <Card>
+        <TextField label='按姓名查找' value={query} onChange={setQuery} maxlength={20} placeholder='输入姓名中的字' />
+        {q && <Text className='ev-muted'>找到 {shown.length} 人</Text>}
+      </Card>
+      <StatusGroups eventId={id} rows={shown} locked={locked} onDone={done} />
+      <FinalizePanel event={event} onDone={reload} />
+      <NotesList eventId={id} />
+    </PageShell>
+  )
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react'
+import { Button, Text } from '@tarojs/components'
+import type { MyEventView } from '@tongxin/shared-types'
+import { callFunction } from '../../services/cloud'
+import { Card, Notice, offClass, TextArea } from '../shared/controls'
+
+export interface LeaveCardProps {
+  event: MyEventView
+  onChanged: () => void
+}
+
+/** 请假：活动结束前、未签到时可请；请过的显示审批情况，被驳回的可以再请 */
+export function LeaveCard({ event, onChanged }: LeaveCardProps) {
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const leave = event.myLeave
+
+  const submit = async () => {
+    if (busy) return
+    if (reason.trim().length < 2) return setProblem('请写明请假原因（至少两个字）')
+    setBusy(true)
+    setProblem(null)
+    const res = await callFunction('event', 'requestLeave', { eventId: event.id, reason: reason.trim() })
+    setBusy(false)
+    if (res.ok) {
+      setReason('')
+      onChanged()
+    } else setProblem(res.error.message)
+  }
+
+  if (leave?.status === 'pending') {
+    return (
+      <Card title='请假'>
+        <Notice kind='info'>已提交请假，等待组织者审批。原因：{leave.reason}</Notice>
+      </Card>
+    )
+  }
+  if (leave?.status === 'approved') {
+    return (
+      <Card title='请假'>
+        <Notice kind='success'>请假已批准。{leave.answer ?? ''}</Notice>
+      </Card>
+    )
+  }
+  return (
+    <Card title='请假'>
+      {leave?.status === 'refused' && <Notice kind='info'>上次的请假未批准{leave.answer ? `：${leave.answer}` : '。'}如仍不能参加，可以再次说明。</Notice>}
+      <Text className='ev-muted'>不能参加时，请在活动开始前说明原因，由组织者审批。</Text>
+      <TextArea label='请假原因' value={reason} onChange={setReason} maxlength={200} placeholder='如：身体不适、外出开会' />
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void submit()}>
+        {busy ? '正在提交…' : '提交请假'}
+      </Button>
+    </Card>
+  )
+}

@@ -1,0 +1,103 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { MyEventView } from '@tongxin/shared-types'
+import { CHECKIN_METHOD_LABELS } from '@tongxin/shared-types/src/events'
+import { PageShell } from '../../components/PageShell'
+import { LOCAL_MODE } from '../../localMode'
+import { callFunction } from '../../services/cloud'
+import { useAppStore } from '../../store'
+import { clockTime, dateTimeLabel, eventTimeLabel } from '../../pages/checkin/time'
+import { EVENT_PAGES, myStatus } from '../../pages/index/myStatus'
+import { Card, Notice, StateText } from '../shared/controls'
+import { useLoad } from '../shared/useLoad'
+import { CheckinPanel } from './CheckinPanel'
+import { LeaveCard } from './LeaveCard'
+import { NoteCard } from './NoteCard'
+import './index.scss'
+
+function Info({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='ev-info'>
+      <Text className='ev-info__label'>{label}</Text>
+      <Text className='ev-info__value'>{value}</Text>
+    </View>
+  )
+}
+
+function Header({ event }: { event: MyEventView }) {
+  return (
+    <Card>
+      <Text className='detail__kind'>{event.kind}</Text>
+      <Text className='detail__title'>{event.title}</Text>
+      {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
+      <Info label='时间' value={eventTimeLabel(event.startsAt, event.endsAt)} />
+      <Info label='地点' value={event.place} />
+      <Info label='签到' value={`${clockTime(event.checkinOpensAt)} 开始签到，${clockTime(event.lateAfter)} 以后算迟到`} />
+      <Info label='参加对象' value={event.audience.map((a) => a.name).join('、')} />
+      <Info label='组织者' value={event.ownerBranch ? `${event.ownerBranch.name} ${event.organiserName}` : event.organiserName} />
+    </Card>
+  )
+}
+
+/** 我的签到：状态一句话；还没签到、签到未截止时给出签到方式 */
+function MyCheckin({ event, reload }: { event: MyEventView; reload: () => void }) {
+  const status = myStatus(event)
+  const a = event.myAttendance
+  const now = Date.now()
+  const open = event.status === 'scheduled' && !a && now <= Date.parse(event.checkinClosesAt)
+  return (
+    <Card title='我的签到'>
+      <Text className={`detail__status detail__status--${status.tone}`}>{status.label}</Text>
+      {a && (
+        <Text className='detail__line'>
+          {clockTime(a.checkedInAt)} 签到（{CHECKIN_METHOD_LABELS[a.method]}）
+        </Text>
+      )}
+      {!a && event.status === 'scheduled' && now > Date.parse(event.checkinClosesAt) && <Text className='detail__line'>签到已经截止。</Text>}
+      {open && now < Date.parse(event.checkinOpensAt) && <Text className='detail__line'>签到从 {dateTimeLabel(event.checkinOpensAt)} 开始。</Text>}
+      {(open || a) && <CheckinPanel event={event} onCheckedIn={reload} hideForms={!open} />}
+    </Card>
+  )
+}
+
+function OrganiserLinks({ eventId }: { eventId: string }) {
+  const go = (url: string) => void Taro.navigateTo({ url })
+  return (
+    <Card title='组织者'>
+      <View className='ev-row'>
+        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.screen(eventId))}>签到大屏</Button>
+        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.attendance(eventId))}>签到名单</Button>
+        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.edit(eventId))}>修改活动</Button>
+      </View>
+    </Card>
+  )
+}
+
+export default function EventDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
+  // 只取引用不变的值：选择器每次返回新数组会让 zustand 无限重渲染
+  const organiser = useAppStore((s) => s.profile?.roles.some((r) => r === 'admin' || r === 'secretary') ?? false)
+  const needsIdentity = LOCAL_MODE && !devOpenid
+  const ev = useLoad(needsIdentity || !id ? null : () => callFunction('event', 'get', { eventId: id }), [id, devOpenid])
+
+  const event = ev.data
+  const now = Date.now()
+  const body = (() => {
+    if (!id) return <StateText>没有指明是哪一场活动。</StateText>
+    if (needsIdentity) return <StateText>请先在页面顶部选择一个演示身份。</StateText>
+    if (!event) return ev.error ? <Notice kind='error'>{ev.error}</Notice> : <StateText>正在加载…</StateText>
+    const attended = Boolean(event.myAttendance)
+    return (
+      <>
+        <Header event={event} />
+        {ev.error && <Notice kind='error'>{ev.error}</Notice>}
+        <MyCheckin event={event} reload={ev.reload} />
+        {!attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) && <LeaveCard event={event} onChanged={ev.reload} />}
+        {attended && now >= Date.parse(event.startsAt) && <NoteCard event={event} />}
+        {organiser && <OrganiserLinks eventId={event.id} />}
+      </>
+    )
+  })()
+  return <PageShell>{body}</PageShell>
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Picker, Text, View } from '@tarojs/components'
+import { ChoiceChips, Notice } from '../shared/controls'
+import { RADIUS_CHOICES, type EventDraft } from './form'
+
+const WEEKDAYS = '日一二三四五六'
+
+/** 2026-12-01 → 2026年12月1日 周二 */
+function dateText(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+  return `${y}年${m}月${d}日 周${WEEKDAYS[weekday]}`
+}
+
+interface PickerFieldProps {
+  label: string
+  mode: 'date' | 'time'
+  value: string
+  onChange: (value: string) => void
+}
+
+/** 日期、时间：显示成大字，点开用系统的选择器 */
+export function PickerField({ label, mode, value, onChange }: PickerFieldProps) {
+  return (
+    <View className='ev-field edit-picker'>
+      <Text className='ev-field__label'>{label}</Text>
+      <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='ev-select' aria-label={label}>
+          <Text className='ev-select__value'>{mode === 'date' ? dateText(value) : value}</Text>
+          <Text className='ev-select__action'>更改 ▾</Text>
+        </View>
+      </Picker>
+    </View>
+  )
+}
+
+/** 可选的位置校验：组织者在会场取一次位置作为会场；成员签到时只核对一次，不保存 */
+export function LocationField({ value, onChange }: { value: EventDraft['geo']; onChange: (geo: EventDraft['geo']) => void }) {
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const useHere = async () => {
+    setBusy(true)
+    setProblem(null)
+    try {
+      const res = await Taro.getLocation({ type: 'wgs84' })
+      onChange({ lat: res.latitude, lng: res.longitude, radiusM: value?.radiusM ?? 500 })
+    } catch {
+      setProblem('没能取得位置。请在会场打开定位、允许获取位置后重试。')
+    }
+    setBusy(false)
+  }
+  return (
+    <View className='ev-field'>
+      <Text className='ev-field__label'>签到时确认在会场附近（可选）</Text>
+      <Text className='ev-field__hint'>一般不需要。开启后，成员签到时手机核对一次位置，位置不保存。</Text>
+      {value ? (
+        <>
+          <Text className='edit-geo'>
+            会场位置：纬度 {value.lat.toFixed(5)}，经度 {value.lng.toFixed(5)}
+          </Text>
+          <ChoiceChips label='多远以内算在会场' options={RADIUS_CHOICES.map((r) => ({ value: String(r), label: `${r} 米` }))} value={String(value.radiusM)} onChange={(r) => onChange({ ...value, radiusM: Number(r) })} />
+          <Button className='ev-btn ev-btn--block' onClick={() => onChange(null)}>
+            不做位置确认
+          </Button>
+        </>
+      ) : (
+        <Button className='ev-btn ev-btn--block' onClick={() => !busy && void useHere()}>
+          {busy ? '正在取位置…' : '用我现在的位置作为会场'}
+        </Button>
+      )}
+      {problem && <Notice kind='error'>{problem}</Notice>}
+    </View>
+  )
+}

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { EventView } from '@tongxin/shared-types'
+import { PageShell } from '../../components/PageShell'
+import { callFunction } from '../../services/cloud'
+import { EVENT_PAGES } from '../../pages/index/myStatus'
+import { Card, ChoiceChips, Notice, offClass, SelectList, StateText, TextField } from '../shared/controls'
+import { useLoad } from '../shared/useLoad'
+import { useOrganiser, type Organiser } from '../shared/useOrganiser'
+import { AudiencePicker } from './AudiencePicker'
+import { CancelPanel } from './CancelPanel'
+import { LocationField, PickerField } from './Fields'
+import {
+  CLOSES_CHOICES, KIND_GROUPS, LATE_CHOICES, OPENS_BEFORE_CHOICES,
+  draftFromEvent, draftProblem, emptyDraft, toInput, withCurrent, type EventDraft,
+} from './form'
+import './index.scss'
+
+/** 新建时的缺省：书记以本人管理的第一个支部主办、面向该支部；管理员不预设 */
+function initialDraft(o: Organiser): EventDraft {
+  if (o.isAdmin) return emptyDraft(new Date(), null, [])
+  const branch = o.profile.branches.find((b) => o.managedBranchIds.includes(b.branchId))
+  return emptyDraft(new Date(), branch?.branchId ?? null, branch ? [{ kind: 'branch', id: branch.branchId, name: branch.branchName }] : [])
+}
+
+function Saved({ event, created }: { event: EventView; created: boolean }) {
+  const go = (url: string) => void Taro.redirectTo({ url })
+  return (
+    <Card>
+      <Notice kind='success'>
+        {created ? '活动已创建' : '修改已保存'}：{event.title}
+        {!created ? '。时间或地点有变化时，参加人员会收到通知。' : ''}
+      </Notice>
+      <View className='ev-row'>
+        <Button className='ev-btn ev-btn--primary' onClick={() => go(EVENT_PAGES.screen(event.id))}>
+          打开签到大屏
+        </Button>
+        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.attendance(event.id))}>
+          签到名单
+        </Button>
+        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.manage)}>
+          回到活动列表
+        </Button>
+      </View>
+    </Card>
+  )
+}
+
+export default function EditEventPage() {
+  const id = useRouter().params.id ?? ''
+  const org = useOrganiser()
+  const organiser = org.status === 'ready' ? org.organiser : null
+  const tree = useLoad(organiser ? () => callFunction('org', 'tree') : null, [Boolean(organiser)])
+  const existing = useLoad(organiser && id ? () => callFunction('event', 'get', { eventId: id }) : null, [Boolean(organiser), id])
+  const [draft, setDraft] = useState<EventDraft | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [saved, setSaved] = useState<EventView | null>(null)
+  const [cancelled, setCancelled] = useState(false)
+
+  useEffect(() => {
+    if (draft || !organiser) return
+    if (!id) setDraft(initialDraft(organiser))
+    else if (existing.data) setDraft(draftFromEvent(existing.data))
+  }, [draft, organiser, id, existing.data])
+
+  if (org.status === 'needs-identity') return <PageShell><StateText>请先在页面顶部选择组织者的演示身份。</StateText></PageShell>
+  if (org.status === 'denied') return <PageShell><Notice kind='error'>{org.message}</Notice></PageShell>
+  if (!organiser || !draft) return <PageShell>{existing.error ? <Notice kind='error'>{existing.error}</Notice> : <StateText>正在加载…</StateText>}</PageShell>
+  if (cancelled) return <PageShell><Notice kind='success'>活动已取消，参加人员会收到通知。</Notice></PageShell>
+  if (existing.data?.status === 'cancelled') return <PageShell><Notice kind='error'>这场活动已经取消，不能再修改。</Notice></PageShell>
+
+  const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft({ ...draft, [key]: value })
+  const branchOptions = (tree.data?.units ?? [])
+    .filter((u) => u.level === '党支部' && u.status === 'active' && (organiser.isAdmin || organiser.managedBranchIds.includes(u.id)))
+    .map((u) => ({ value: u.id, label: u.name }))
+
+  const save = async () => {
+    if (busy) return
+    const found = draftProblem(draft, !organiser.isAdmin)
+    if (found) return setProblem(found)
+    setBusy(true)
+    setProblem(null)
+    const input = toInput(draft)
+    const res = id ? await callFunction('event', 'update', { eventId: id, ...input }) : await callFunction('event', 'create', input)
+    setBusy(false)
+    if (res.ok) setSaved(res.data)
+    else setProblem(res.error.message)
+  }
+
+  if (saved) return <PageShell><Saved event={saved} created={!id} /></PageShell>
+  return (
+    <PageShell>
+      <Card title={id ? '修改活动' : '新建活动'}>
+        {KIND_GROUPS.map((g, i) => (
+          <ChoiceChips key={g.title} label={i === 0 ? `活动类型 · ${g.title}` : g.title} options={g.kinds.map((k) => ({ value: k, label: k }))} value={g.kinds.includes(draft.kind) ? draft.kind : null} onChange={(k) => set('kind', k)} />
+        ))}
+        <TextField label='标题' value={draft.title} onChange={(v) => set('title', v)} placeholder='如：学习贯彻全会精神专题学习' />
+        <TextField label='地点' value={draft.place} onChange={(v) => set('place', v)} placeholder='如：机关三楼会议室' />
+      </Card>
+
+      <Card title='时间与签到'>
+        <PickerField label='日期' mode='date' value={draft.date} onChange={(v) => setDraft({ ...draft, date: v, endDate: draft.endDate === draft.date ? v : draft.endDate })} />
+        <View className='edit-times'>
+          <PickerField label='开始' mode='time' value={draft.startTime} onChange={(v) => set('startTime', v)} />
+          <PickerField label='结束' mode='time' value={draft.endTime} onChange={(v) => set('endTime', v)} />
+        </View>
+        {draft.endDate !== draft.date && <PickerField label='结束日期（跨天）' mode='date' value={draft.endDate} onChange={(v) => set('endDate', v)} />}
+        <ChoiceChips label='开始前多久开放签到' options={withCurrent(OPENS_BEFORE_CHOICES, draft.opensBefore).map((n) => ({ value: String(n), label: `${n} 分钟` }))} value={String(draft.opensBefore)} onChange={(v) => set('opensBefore', Number(v))} />
+        <ChoiceChips
+          label='签到截止'
+          options={withCurrent(CLOSES_CHOICES, draft.closesAfterStart).map((n) => ({ value: String(n), label: n === null ? '活动结束时' : `开始后 ${n} 分钟` }))}
+          value={String(draft.closesAfterStart)}
+          onChange={(v) => set('closesAfterStart', v === 'null' ? null : Number(v))}
+        />
+        <ChoiceChips label='开始后多久算迟到' options={withCurrent(LATE_CHOICES, draft.lateAfterMinutes).map((n) => ({ value: String(n), label: `${n} 分钟` }))} value={String(draft.lateAfterMinutes)} onChange={(v) => set('lateAfterMinutes', Number(v))} />
+        <TextField label='二维码换码间隔（秒）' type='number' value={draft.rotateSeconds} onChange={(v) => set('rotateSeconds', v)} maxlength={3} hint='一般用 15 秒；码换得越勤，截图转发越没用。' />
+      </Card>
+
+      <Card title='主办与参加对象'>
+        {tree.error && <Notice kind='error'>{tree.error}</Notice>}
+        <SelectList label='主办支部' value={draft.ownerBranchId} options={branchOptions} onChange={(v) => set('ownerBranchId', v)} noneLabel={organiser.isAdmin ? '不指定（由办公室组织）' : undefined} />
+        <AudiencePicker value={draft.audience} onChange={(v) => set('audience', v)} tree={tree.data} branchIds={organiser.isAdmin ? null : organiser.managedBranchIds} />
+      </Card>
+
+      <Card title='位置确认'>
+        <LocationField value={draft.geo} onChange={(g) => set('geo', g)} />
+      </Card>
+
+      <View className='edit-submit'>
+        {problem && <Notice kind='error'>{problem}</Notice>}
+        <Button className={offClass(busy, 'ev-btn ev-btn--primary ev-btn--block ev-btn--big')} aria-disabled={busy} onClick={() => void save()}>
+          {busy ? '正在保存…' : id ? '保存修改' : '创建活动'}
+        </Button>
+        {id && <Text className='ev-muted edit-submit__hint'>改了时间或地点，参加人员会收到通知。</Text>}
+      </View>
+
+      {id && <CancelPanel eventId={id} onCancelled={() => setCancelled(true)} />}
+    </PageShell>
+  )
+}

@@ -1,0 +1,35 @@
+import Taro from '@tarojs/taro'
+import type { FileDownload } from '@tongxin/shared-types'
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/**
+ * 把服务器给的表格交到用户手里：浏览器里直接下载；小程序里写到用户目录再用系统打开（可转发、保存）。
+ * 失败时抛出，由调用方显示。
+ */
+export async function saveSpreadsheet(file: FileDownload): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const url = URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64)], { type: XLSX_MIME }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = file.fileName
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    return
+  }
+  // 文件名里可能有斜杠等字符，写文件前换掉
+  const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName.replace(/[\\/:*?"<>|]/g, '_')}`
+  await new Promise<void>((resolve, reject) =>
+    Taro.getFileSystemManager().writeFile({ filePath, data: file.contentBase64, encoding: 'base64', success: () => resolve(), fail: reject }),
+  )
+  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+}

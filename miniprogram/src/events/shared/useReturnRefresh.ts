@@ -1,0 +1,11 @@
+import { useRef } from 'react'
+import { useDidShow } from '@tarojs/taro'
+
+/** 从下一页返回时（如新建、修改了活动）重取一次；第一次显示不算 */
+export function useReturnRefresh(refresh: () => void): void {
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) refresh()
+    shown.current = true
+  })
+}

@@ -1,0 +1,135 @@
+/**
+ * 扫码签到页（主包）：微信“扫一扫”扫大屏上的小程序码直接打开这里（scene 即令牌），
+ * 首页的「扫码签到」扫到码后也跳到这里。一进来就签，结果写得又大又清楚。
+ */
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { PageShell } from '../../components/PageShell'
+import { LOCAL_MODE } from '../../localMode'
+import { useAppStore } from '../../store'
+import { checkInWithToken, flushPendingScans, onReconnect, tokenFromScan, type ScanOutcome } from './client'
+import { clockTime } from './time'
+import './index.scss'
+
+type PageState = { kind: 'working' } | { kind: 'no-token' } | { kind: 'needs-identity' } | ScanOutcome
+
+const HOME = '/pages/index/index'
+
+function Result({ state }: { state: PageState }) {
+  switch (state.kind) {
+    case 'working':
+      return <Text className='checkin__title'>正在签到…</Text>
+    case 'needs-identity':
+      return <Text className='checkin__title checkin__title--small'>请先在页面顶部选择一个演示身份，选好后自动签到。</Text>
+    case 'no-token':
+      return (
+        <>
+          <View className='checkin__mark checkin__mark--bad'>✕</View>
+          <Text className='checkin__title'>没有读到签到码</Text>
+          <Text className='checkin__line'>请对准会场大屏幕上的二维码重新扫一次。</Text>
+        </>
+      )
+    case 'queued':
+      return (
+        <>
+          <View className='checkin__mark checkin__mark--wait'>!</View>
+          <Text className='checkin__title'>网络不给力，已记下这次扫码</Text>
+          <Text className='checkin__line'>扫码时间 {clockTime(state.scannedAt)}。网络恢复后会自动补交，10 分钟内送到都有效。</Text>
+        </>
+      )
+    case 'failed':
+      return (
+        <>
+          <View className='checkin__mark checkin__mark--bad'>✕</View>
+          <View className='checkin__title' role='alert'>
+            {state.message}
+          </View>
+        </>
+      )
+    case 'done': {
+      const r = state.result
+      return (
+        <>
+          <View className={r.already ? 'checkin__mark checkin__mark--info' : 'checkin__mark checkin__mark--ok'}>✓</View>
+          <Text className='checkin__title'>{r.already ? '已经签到过了' : '签到成功'}</Text>
+          <Text className='checkin__event'>{r.eventTitle}</Text>
+          <Text className='checkin__line'>
+            {r.already ? `您在 ${clockTime(r.checkedInAt)} 已经签到，不用再扫。` : `签到时间 ${clockTime(r.checkedInAt)}${r.late ? '（迟到）' : ''}`}
+          </Text>
+          {r.points.map((p) => (
+            <Text key={`${p.track}-${p.ruleName}`} className='checkin__line checkin__points'>
+              {p.track}：{p.ruleName} +{p.points}
+            </Text>
+          ))}
+        </>
+      )
+    }
+  }
+}
+
+export default function CheckinPage() {
+  const { params } = useRouter()
+  const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
+  // 扫到码的时间：断网补交时服务器按它判断码是否有效
+  const [scan, setScan] = useState(() => ({ token: tokenFromScan(params.scene ?? params.token), at: new Date().toISOString() }))
+  const [state, setState] = useState<PageState>({ kind: 'working' })
+  const sent = useRef<string | null>(null)
+
+  useEffect(() => {
+    if (!scan.token) return setState({ kind: 'no-token' })
+    if (LOCAL_MODE && !devOpenid) return setState({ kind: 'needs-identity' })
+    const key = `${scan.token}|${scan.at}|${devOpenid}`
+    if (sent.current === key) return // 同一次扫码只交一次
+    sent.current = key
+    setState({ kind: 'working' })
+    void checkInWithToken(scan.token, scan.at).then(setState)
+  }, [scan, devOpenid])
+
+  // 记下的扫码：网络一恢复就补交，并把这一次的结果换上来
+  const queued = state.kind === 'queued'
+  const retry = () =>
+    flushPendingScans().then((report) => {
+      const mine = report.settled.find((s) => s.scan.token === scan.token)
+      if (mine) setState(mine.outcome)
+    })
+  useEffect(() => {
+    if (!queued) return
+    return onReconnect(() => void retry())
+    // retry 只依赖本次的令牌
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queued, scan.token])
+
+  const rescan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true })
+      setScan({ token: tokenFromScan(res.path || res.result), at: new Date().toISOString() })
+    } catch {
+      // 取消扫码：停在原页
+    }
+  }
+
+  const canRescan = process.env.TARO_ENV === 'weapp' && (state.kind === 'failed' || state.kind === 'no-token')
+  return (
+    <PageShell>
+      <View className='checkin'>
+        <Result state={state} />
+        <View className='checkin__actions'>
+          {queued && (
+            <Button className='checkin__btn checkin__btn--primary' onClick={() => void retry()}>
+              现在重试
+            </Button>
+          )}
+          {canRescan && (
+            <Button className='checkin__btn checkin__btn--primary' onClick={() => void rescan()}>
+              重新扫码
+            </Button>
+          )}
+          <Button className='checkin__btn' onClick={() => void Taro.switchTab({ url: HOME })}>
+            返回首页
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,59 @@
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { MyEventView } from '@tongxin/shared-types'
+import { eventTimeLabel } from '../checkin/time'
+import { EVENT_PAGES, myStatus } from './myStatus'
+
+export interface EventListProps {
+  events: MyEventView[] | null
+  loading: boolean
+  error: string | null
+  includePast: boolean
+  onTogglePast: () => void
+  onRetry: () => void
+}
+
+function EventCard({ event }: { event: MyEventView }) {
+  const status = myStatus(event)
+  return (
+    <Button className='event-card' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(event.id) })}>
+      <View className='event-card__head'>
+        <Text className='event-card__kind'>{event.kind}</Text>
+        <Text className={`event-card__status event-card__status--${status.tone}`}>{status.label}</Text>
+      </View>
+      <Text className='event-card__title'>{event.title}</Text>
+      <Text className='event-card__line'>时间：{eventTimeLabel(event.startsAt, event.endsAt)}</Text>
+      <Text className='event-card__line'>地点：{event.place}</Text>
+      <Text className='event-card__more'>查看详情、请假 ›</Text>
+    </Button>
+  )
+}
+
+/** 我的活动：我应参加的近期会议与活动，及我的签到状态 */
+export function EventList({ events, loading, error, includePast, onTogglePast, onRetry }: EventListProps) {
+  return (
+    <View className='home-section'>
+      <View className='home-section__head'>
+        <Text className='home-section__title'>{includePast ? '最近的活动（含已结束）' : '我的活动'}</Text>
+        <Button className='home-link' onClick={onTogglePast}>
+          {includePast ? '只看近期' : '看已结束的'}
+        </Button>
+      </View>
+      {error && (
+        <View className='home-card'>
+          <View className='home-card__text' role='alert'>
+            {error}
+          </View>
+          <Button className='home-btn' onClick={onRetry}>
+            重试
+          </Button>
+        </View>
+      )}
+      {!events && loading && <Text className='home-card home-card__text'>正在加载活动…</Text>}
+      {events && events.length === 0 && (
+        <Text className='home-card home-card__text'>{includePast ? '最近 90 天没有您参加的活动。' : '近期没有需要您参加的会议和活动。'}</Text>
+      )}
+      {events?.map((e) => <EventCard key={e.id} event={e} />)}
+    </View>
+  )
+}

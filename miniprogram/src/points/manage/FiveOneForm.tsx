@@ -1,0 +1,54 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import { FIVE_ONE_ITEMS, FIVE_ONE_LABELS, type FiveOneItem } from '@tongxin/shared-types/src/points'
+import { callFunction } from '../../services/cloud'
+import { Choices } from '../components/Choices'
+import { Field } from '../components/Field'
+import { todayIso } from '../shared/format'
+
+export interface FiveOneFormProps {
+  memberId: string
+  memberName: string
+  onSaved: () => void
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+
+/** 登记“五个一”中由书记或办公室确认的事项（如民生实事）：事项、名称、日期 */
+export function FiveOneForm({ memberId, memberName, onSaved }: FiveOneFormProps) {
+  const [item, setItem] = useState<FiveOneItem | null>(null)
+  const [title, setTitle] = useState('')
+  const [date, setDate] = useState(todayIso())
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function submit() {
+    setDone(null)
+    if (!item) return setError('请选择是哪一项')
+    if (title.trim().length < 2) return setError('请填写事项名称（至少 2 个字）')
+    if (!DATE_PATTERN.test(date.trim())) return setError('日期请按 2026-03-05 的格式填写')
+    setError(null)
+    setBusy(true)
+    const res = await callFunction('points', 'recordFiveOne', { memberId, item, title: title.trim(), date: date.trim() })
+    setBusy(false)
+    if (!res.ok) return setError(res.error.message)
+    setDone(`已为${memberName}登记“${FIVE_ONE_LABELS[item]}”：${title.trim()}`)
+    setTitle('')
+    onSaved()
+  }
+
+  return (
+    <View>
+      <Text className='pt-field__label'>事项</Text>
+      <Choices stack options={FIVE_ONE_ITEMS.map((i) => ({ value: i, label: FIVE_ONE_LABELS[i] }))} value={item} onChange={setItem} />
+      <Field label='事项名称' maxLength={60} value={title} onChange={setTitle} placeholder='如：推动老旧小区加装电梯' />
+      <Field label='日期' maxLength={10} value={date} onChange={setDate} hint='格式：2026-03-05（默认今天）' />
+      {error && <Text className='pt-error'>{error}</Text>}
+      {done && <Text className='pt-msg'>{done}</Text>}
+      <Button className='pt-btn pt-btn--block' disabled={busy || undefined} onClick={submit}>
+        {busy ? '正在登记…' : '登记'}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { MemberDetail } from '@tongxin/shared-types'
+import { callFunction } from '../../services/cloud'
+import { useLoad } from '../shared/useLoad'
+import { LoadNotice } from '../components/LoadNotice'
+
+export interface PickedMember {
+  id: string
+  name: string
+}
+
+export interface MemberPickerProps {
+  onPick: (member: PickedMember) => void
+}
+
+function memberLine(m: MemberDetail): string {
+  const branches = m.branches.map((b) => b.branchName).join('、')
+  return [m.position, m.sector?.name, branches].filter(Boolean).join(' · ')
+}
+
+/** 按姓名找成员（roster.list）：书记只看得到本支部的成员 */
+export function MemberPicker({ onPick }: MemberPickerProps) {
+  const [text, setText] = useState('')
+  const [q, setQ] = useState('')
+  const { state, reload } = useLoad(() => callFunction('roster', 'list', { q: q || undefined, page: 1, pageSize: 20 }), q)
+  return (
+    <View>
+      <Text className='pt-field__label'>姓名</Text>
+      <View className='pt-search'>
+        <Input
+          className='pt-field__input pt-search__input'
+          aria-label='按姓名查找成员'
+          value={text}
+          placeholder='输入姓名查找'
+          maxlength={40}
+          confirmType='search'
+          onInput={(e) => setText(e.detail.value)}
+          onConfirm={() => setQ(text.trim())}
+        />
+        <Button className='pt-btn pt-search__btn' onClick={() => setQ(text.trim())}>
+          查找
+        </Button>
+      </View>
+      {state.status !== 'ready' ? (
+        <LoadNotice state={state} what='成员名单' retry={reload} />
+      ) : (
+        <View className='pt-search__list'>
+          <Text className='pt-card__sub'>
+            {state.data.total === 0 ? '没有找到符合的成员。' : `共 ${state.data.total} 人${state.data.total > state.data.items.length ? `，显示前 ${state.data.items.length} 人，请输入姓名缩小范围` : ''}；点姓名选择。`}
+          </Text>
+          {state.data.items.map((m) => (
+            <Button key={m.id} className='pt-row' onClick={() => onPick({ id: m.id, name: m.name })}>
+              <View className='pt-row__title'>{m.name}</View>
+              <View className='pt-row__desc'>{memberLine(m)}</View>
+            </Button>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { PointsLedgerView } from '@tongxin/shared-types'
+import { PageShell } from '../../components/PageShell'
+import { callFunction } from '../../services/cloud'
+import { EntryCard } from '../components/EntryCard'
+import { FiveOneCard } from '../components/FiveOneCard'
+import { LoadNotice } from '../components/LoadNotice'
+import { TotalsCard } from '../components/TotalsCard'
+import { YearSwitch } from '../components/YearSwitch'
+import { canAppeal, currentYear, newestFirst } from '../shared/format'
+import { POINTS_FOOTNOTE } from '../shared/texts'
+import { useLoad } from '../shared/useLoad'
+import { AppealForm } from './AppealForm'
+import '../styles/points.scss'
+import './index.scss'
+
+function Ledger({ ledger, reload }: { ledger: PointsLedgerView; reload: () => void }) {
+  const [appealing, setAppealing] = useState<string | null>(null)
+  const [submitted, setSubmitted] = useState<string | null>(null)
+  const entries = newestFirst(ledger.entries)
+  return (
+    <View>
+      <TotalsCard ledger={ledger} />
+      <FiveOneCard year={ledger.year} items={ledger.fiveOne} />
+      <Text className='pt-section-title'>积分记录（{entries.length} 条，新的在前）</Text>
+      {entries.length === 0 && (
+        <View className='pt-state'>
+          <Text className='pt-state__text'>这一年还没有积分记录。</Text>
+          <Text className='pt-state__hint'>参加会议活动、提交提案和社情民意后，积分会自动记在这里。</Text>
+        </View>
+      )}
+      {entries.map((e) => (
+        <EntryCard key={e.id} entry={e}>
+          {submitted === e.id && <Text className='pt-msg'>申诉已提交，支部书记答复后会显示在这里。</Text>}
+          {canAppeal(e) && appealing !== e.id && (
+            <View className='pt-actions'>
+              <Button className='pt-btn pt-btn--ghost' onClick={() => setAppealing(e.id)}>
+                {e.appeal ? '再次申诉' : '申诉'}
+              </Button>
+            </View>
+          )}
+          {appealing === e.id && (
+            <AppealForm
+              entryId={e.id}
+              onCancel={() => setAppealing(null)}
+              onSubmitted={() => {
+                setAppealing(null)
+                setSubmitted(e.id)
+                reload()
+              }}
+            />
+          )}
+        </EntryCard>
+      ))}
+    </View>
+  )
+}
+
+export default function MyPointsPage() {
+  const thisYear = currentYear()
+  const [year, setYear] = useState(thisYear)
+  const { state, reload } = useLoad(() => callFunction('points', 'mine', { year }), String(year))
+  return (
+    <PageShell>
+      <View className='pt-head'>
+        <Text className='pt-head__title'>我的积分</Text>
+        <Text className='pt-head__sub'>
+          {state.status === 'ready' ? `${state.data.memberName} · ` : ''}每一分都写明来由
+        </Text>
+      </View>
+      <View className='pt-card'>
+        <Text className='pt-card__title'>年度</Text>
+        <YearSwitch years={[thisYear, thisYear - 1]} value={year} onChange={setYear} />
+      </View>
+      {state.status === 'ready' ? <Ledger ledger={state.data} reload={reload} /> : <LoadNotice state={state} what='您的积分' retry={reload} />}
+      <Text className='pt-foot'>{POINTS_FOOTNOTE}</Text>
+      <View className='pt-card'>
+        <Text className='pt-card__sub'>他人的积分默认不公开；政协办公室开放后，可以看各支部的汇总。</Text>
+        <Button className='pt-btn pt-btn--ghost pt-btn--block' onClick={() => void Taro.navigateTo({ url: '/points/overview/index' })}>
+          查看积分汇总
+        </Button>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { PointsVisibility } from '@tongxin/shared-types'
+import { VISIBILITY_LABELS, VISIBILITY_OPTIONS } from '@tongxin/shared-types/src/points'
+import { callFunction } from '../../services/cloud'
+import { Choices } from '../components/Choices'
+import { LoadNotice } from '../components/LoadNotice'
+import { RANKING_NOTE } from '../shared/texts'
+import { useLoad } from '../shared/useLoad'
+
+/**
+ * 他人积分的可见范围。没有单独读取设置的接口：管理员总能调 overview，它带回当前的 visibility。
+ */
+export function VisibilitySetting() {
+  const current = useLoad(() => callFunction('points', 'overview'), 'visibility')
+  const [choice, setChoice] = useState<PointsVisibility | null>(null)
+  const [saved, setSaved] = useState<PointsVisibility | null>(null)
+  const [justSaved, setJustSaved] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (current.state.status === 'ready') {
+      setSaved(current.state.data.visibility)
+      setChoice(current.state.data.visibility)
+    }
+  }, [current.state])
+
+  async function save() {
+    if (!choice) return
+    setBusy(true)
+    setError(null)
+    const res = await callFunction('points', 'setVisibility', { visibility: choice })
+    setBusy(false)
+    if (res.ok) {
+      setSaved(res.data.visibility)
+      setJustSaved(true)
+    } else setError(res.error.message)
+  }
+
+  return (
+    <View className='pt-card'>
+      <Text className='pt-card__title'>他人积分的可见范围</Text>
+      <Text className='pt-card__sub'>{RANKING_NOTE}管理员始终可以查看，用于月通报和年述评。</Text>
+      {current.state.status !== 'ready' ? (
+        <LoadNotice state={current.state} what='当前设置' retry={current.reload} />
+      ) : (
+        <View>
+          <Choices
+            stack
+            options={VISIBILITY_OPTIONS.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+            value={choice}
+            onChange={(v) => {
+              setChoice(v)
+              setJustSaved(false)
+            }}
+          />
+          {saved && <Text className={justSaved ? 'pt-msg' : 'pt-card__sub'}>{justSaved ? '已保存。' : ''}当前生效：{VISIBILITY_LABELS[saved]}</Text>}
+          {error && <Text className='pt-error'>{error}</Text>}
+          {choice !== saved && (
+            <Button className='pt-btn pt-btn--block' disabled={busy || undefined} onClick={save}>
+              {busy ? '正在保存…' : '保存可见范围'}
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}

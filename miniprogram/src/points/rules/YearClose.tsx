@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import { callFunction } from '../../services/cloud'
+import { Choices } from '../components/Choices'
+import { currentYear, formatDate } from '../shared/format'
+
+export const CLOSE_YEAR_WARNING = '关账后不能再记分，只有管理员写明原因的冲正可以改动'
+
+/** 年度关账：先选年度，再就地确认（不用弹窗） */
+export function YearClose() {
+  const last = currentYear() - 1
+  const [year, setYear] = useState(last)
+  const [confirming, setConfirming] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function close() {
+    setBusy(true)
+    setError(null)
+    const res = await callFunction('points', 'closeYear', { year })
+    setBusy(false)
+    setConfirming(false)
+    if (res.ok) setDone(`${res.data.year} 年度已于 ${formatDate(res.data.closedAt)} 关账。`)
+    else setError(res.error.message)
+  }
+
+  return (
+    <View className='pt-card'>
+      <Text className='pt-card__title'>年度关账</Text>
+      <Text className='pt-card__sub'>年度结束、年述评定稿后关账，积分从此固定。只能关已经结束的年度。</Text>
+      <Choices
+        options={[last, last - 1].map((y) => ({ value: y, label: `${y} 年` }))}
+        value={year}
+        onChange={(y) => {
+          setYear(y)
+          setConfirming(false)
+          setDone(null)
+          setError(null)
+        }}
+      />
+      {!confirming ? (
+        <Button className='pt-btn pt-btn--ghost pt-btn--block' onClick={() => setConfirming(true)}>
+          关账 {year} 年度…
+        </Button>
+      ) : (
+        <View className='pt-confirm'>
+          <Text className='pt-confirm__text'>确定关账 {year} 年度吗？{CLOSE_YEAR_WARNING}。</Text>
+          <View className='pt-actions'>
+            <Button className='pt-btn' disabled={busy || undefined} onClick={close}>
+              {busy ? '正在关账…' : `确认关账 ${year} 年度`}
+            </Button>
+            <Button className='pt-btn pt-btn--plain' onClick={() => setConfirming(false)}>
+              取消
+            </Button>
+          </View>
+        </View>
+      )}
+      {error && <Text className='pt-error'>{error}</Text>}
+      {done && <Text className='pt-msg'>{done}</Text>}
+    </View>
+  )
+}

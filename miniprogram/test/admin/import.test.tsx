@@ -1,0 +1,102 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import type { ImportPreview } from '@tongxin/shared-types'
+import ImportPage from '../../src/admin/import/index'
+import { callFunction } from '../../src/services/cloud'
+import { useAppStore } from '../../src/store'
+import { actAs, adminProfile, fail, ok, routeCalls, secretaryProfile } from './fixtures'
+
+jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
+jest.mock('@tarojs/components', () => jest.requireActual('../stubs/formComponents').formComponents())
+jest.mock('@tarojs/taro', () => jest.requireActual('../stubs/taroNav').taroNav())
+const mockCall = callFunction as unknown as jest.Mock
+
+const CSV = '姓名,手机号,政治面貌,职务\n赵一,13900000001,民盟,委员\n,13900000002,中共党员,委员\n钱二,12345,中共,主任\n孙三,,无党派,委员\n'
+
+const preview: ImportPreview = {
+  total: 4,
+  valid: 2,
+  errors: [
+    { line: 3, name: '', reasons: ['缺少姓名'] },
+    { line: 4, name: '钱二', reasons: ['手机号“12345”不是 11 位手机号', '职务“主任”应为 主席、副主席、秘书长、常委、委员、机关干部 之一'] },
+  ],
+  sample: [
+    { line: 2, name: '赵一', phone: '13900000001', sector: null, affiliation: '民盟', position: '委员' },
+    { line: 5, name: '孙三', phone: null, sector: null, affiliation: '无党派', position: '委员' },
+  ],
+}
+
+function chooseFile(name: string, content: string) {
+  const input = screen.getByLabelText(/选择表格文件|重新选择文件/) as HTMLInputElement
+  fireEvent.change(input, { target: { files: [new File([content], name, { type: 'text/csv' })] } })
+}
+
+beforeEach(() => {
+  mockCall.mockReset()
+  actAs(adminProfile, useAppStore)
+})
+
+describe('从表格导入成员', () => {
+  it('列出模板表头', () => {
+    render(<ImportPage />)
+    for (const h of ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部']) {
+      expect(screen.getByText(h)).toBeTruthy()
+    }
+  })
+
+  it('预览：总行数、可导入、有问题，以及每一条问题行的行号、姓名与原因', async () => {
+    routeCalls(mockCall, { 'roster.previewImport': () => ok(preview) })
+    render(<ImportPage />)
+    chooseFile('名册.csv', CSV)
+
+    expect(await screen.findByText('有问题的行（不会导入）')).toBeTruthy()
+    const [, , data] = mockCall.mock.calls[0]
+    expect(data.fileName).toBe('名册.csv')
+    expect(Buffer.from(data.contentBase64, 'base64').toString('utf8')).toBe(CSV)
+
+    expect(screen.getByText('总行数').previousSibling!.textContent).toBe('4')
+    expect(screen.getByText('可导入').previousSibling!.textContent).toBe('2')
+    expect(screen.getByText('有问题').previousSibling!.textContent).toBe('2')
+    const line3 = screen.getByText('第 3 行').parentElement!
+    expect(line3.textContent).toBe('第 3 行（无姓名）— 缺少姓名')
+    const line4 = screen.getByText('第 4 行').parentElement!
+    expect(line4.textContent).toContain('钱二')
+    expect(line4.textContent).toContain('手机号“12345”不是 11 位手机号；职务“主任”应为')
+    expect(screen.getByText('赵一')).toBeTruthy()
+    expect(screen.getByText('导入 2 名成员')).toBeTruthy()
+  })
+
+  it('确认导入后显示结果，并不再显示导入按钮（防止重复导入）', async () => {
+    routeCalls(mockCall, {
+      'roster.previewImport': () => ok(preview),
+      'roster.commitImport': () => ok({ created: 2, skipped: 2, errors: preview.errors }),
+    })
+    render(<ImportPage />)
+    chooseFile('名册.csv', CSV)
+    fireEvent.click(await screen.findByText('导入 2 名成员'))
+
+    expect(await screen.findByText('已导入 2 名成员，跳过 2 行。')).toBeTruthy()
+    expect(mockCall.mock.calls[1][1]).toBe('commitImport')
+    expect(mockCall.mock.calls[1][2].fileName).toBe('名册.csv')
+    expect(screen.queryByText('导入 2 名成员')).toBeNull()
+  })
+
+  it('表头不对等服务端错误原样显示', async () => {
+    routeCalls(mockCall, { 'roster.previewImport': () => fail('MEMBER.IMPORT_COLUMNS', '表头缺少：政治面貌') })
+    render(<ImportPage />)
+    chooseFile('名册.csv', CSV)
+    expect((await screen.findByRole('alert')).textContent).toBe('表头缺少：政治面貌')
+  })
+
+  it('不支持的文件类型当场提示，不去请求', async () => {
+    render(<ImportPage />)
+    chooseFile('名册.xls', 'x')
+    expect((await screen.findByRole('alert')).textContent).toContain('只支持 Excel（.xlsx）或 CSV 文件')
+    expect(mockCall).not.toHaveBeenCalled()
+  })
+
+  it('书记打不开导入页', () => {
+    actAs(secretaryProfile, useAppStore)
+    render(<ImportPage />)
+    expect(screen.getByText('这项功能只有政协办公室管理员可以使用')).toBeTruthy()
+  })
+})

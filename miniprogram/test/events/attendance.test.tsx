@@ -1,0 +1,150 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import type { AttendanceList, AttendanceRow } from '@tongxin/shared-types'
+import AttendancePage from '../../src/events/attendance/index'
+import { useAppStore } from '../../src/store'
+import { setRouterParams } from './stubs'
+import { callsTo, fail, myEvent, ok, routeCalls } from './support'
+
+jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
+jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
+jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
+
+function row(memberId: string, name: string, overrides: Partial<AttendanceRow> = {}): AttendanceRow {
+  return { memberId, name, sector: null, expected: true, status: 'absent', checkedInAt: null, method: null, proxyReason: null, proxyByName: null, leave: null, rollCalled: false, ...overrides }
+}
+
+/** 一个记状态的假后端：代签、审批、点名都会改动名单 */
+function fakeBackend() {
+  const { myAttendance: _a, myLeave: _l, myNote: _n, expected: _e, ...event } = myEvent()
+  const rows: AttendanceRow[] = [
+    row('m-wang', '王秀兰', { status: 'on_time', checkedInAt: '2026-12-01T01:02:00.000Z', method: 'scan', sector: '经济界' }),
+    row('m-zhao', '赵振华', { status: 'late', checkedInAt: '2026-12-01T01:15:00.000Z', method: 'code' }),
+    row('m-chen', '陈志远', { status: 'leave_pending', leave: { id: 'l-1', status: 'pending', reason: '外出考察' } }),
+    row('m-liu', '刘洋'),
+  ]
+  const list = (): AttendanceList => {
+    const checkedIn = rows.filter((r) => r.checkedInAt).length
+    const onLeave = rows.filter((r) => r.status === 'on_leave').length
+    return {
+      event,
+      rows: rows.map((r) => ({ ...r })),
+      counts: { expected: rows.length, checkedIn, late: rows.filter((r) => r.status === 'late').length, onLeave, absent: rows.length - checkedIn - onLeave, walkIns: 0, rate: Math.round((checkedIn / (rows.length - onLeave)) * 1000) / 10 },
+    }
+  }
+  const find = (id: string) => rows.find((r) => r.memberId === id)!
+  let order = 0
+  return routeCalls({
+    'event.attendance': () => ok(list()),
+    'event.proxyCheckin': (d) => {
+      Object.assign(find(d.memberId), { status: 'on_time', checkedInAt: '2026-12-01T01:20:00.000Z', method: 'proxy', proxyByName: '周敏', proxyReason: d.reason })
+      return ok({ eventId: 'e-1', eventTitle: event.title, already: false, checkedInAt: '2026-12-01T01:20:00.000Z', late: false, points: [] })
+    },
+    'event.decideLeave': (d) => {
+      const r = rows.find((x) => x.leave?.id === d.leaveId)!
+      Object.assign(r, { status: d.approve ? 'on_leave' : 'absent', leave: { ...r.leave!, status: d.approve ? 'approved' : 'refused' } })
+      return ok({})
+    },
+    'event.rollCall': () => {
+      const next = rows.find((r) => r.checkedInAt && !r.rollCalled)
+      if (!next) return fail('CHECKIN.ROLLCALL_EXHAUSTED', '已签到的人都点过了')
+      next.rollCalled = true
+      order += 1
+      return ok({ memberId: next.memberId, name: next.name, order, calledAt: '2026-12-01T02:00:00.000Z', note: null, remaining: rows.filter((r) => r.checkedInAt && !r.rollCalled).length })
+    },
+    'event.rollCallNote': (d) => ok({ memberId: d.memberId, name: find(d.memberId).name, order, calledAt: '', note: d.note, remaining: 0 }),
+    'event.exportAttendance': () => ok({ fileName: '学习-签到名单.xlsx', contentBase64: 'UEsDBA==' }),
+  })
+}
+
+const group = (title: RegExp) => screen.getByText(title).parentElement as HTMLElement
+const rowOf = (name: string) => screen.getByText(name).closest('.att-row') as HTMLElement
+const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+
+beforeEach(() => {
+  useAppStore.getState().chooseDevIdentity({ openid: 'dev_admin', name: '周敏', roles: ['admin'], description: '' })
+  setRouterParams({ id: 'e-1' })
+})
+
+describe('签到名单', () => {
+  it('按状态分组，显示人数与到会率', async () => {
+    fakeBackend()
+    render(<AttendancePage />)
+    expect(await screen.findByText('请假待批（1）')).toBeTruthy()
+    expect(within(group(/^已签到（/)).getByText('王秀兰')).toBeTruthy()
+    expect(within(group(/^迟到（/)).getByText('赵振华')).toBeTruthy()
+    expect(within(group(/^未到（/)).getByText('刘洋')).toBeTruthy()
+    expect(screen.getByText('50%')).toBeTruthy()
+  })
+
+  it('代签：选一位未到的人、写明原因；没写原因不提交', async () => {
+    const mock = fakeBackend()
+    render(<AttendancePage />)
+    await screen.findByText('刘洋')
+    fireEvent.click(within(rowOf('刘洋')).getByText('代签'))
+
+    fireEvent.click(screen.getByText('确认代签'))
+    expect(screen.getByRole('alert').textContent).toBe('请写明代签原因（至少两个字）')
+    expect(callsTo(mock, 'event', 'proxyCheckin')).toEqual([])
+
+    type('为 刘洋 代签的原因', '未带手机，本人在场')
+    fireEvent.click(screen.getByText('确认代签'))
+    expect(await screen.findByText('已为 刘洋 代签')).toBeTruthy()
+    expect(callsTo(mock, 'event', 'proxyCheckin')).toEqual([{ eventId: 'e-1', memberId: 'm-liu', reason: '未带手机，本人在场' }])
+    await screen.findByText(/^已签到（2）/)
+    expect(within(group(/^已签到（2）/)).getByText('刘洋')).toBeTruthy()
+    expect(screen.getByText(/由周敏代签（未带手机，本人在场）/)).toBeTruthy()
+  })
+
+  it('请假就地批准，名单随之更新', async () => {
+    const mock = fakeBackend()
+    render(<AttendancePage />)
+    await screen.findByText('陈志远')
+    expect(screen.getByText(/请假原因：外出考察/)).toBeTruthy()
+    fireEvent.click(within(rowOf('陈志远')).getByText('批准'))
+
+    expect(await screen.findByText('已批准 陈志远 的请假，已通知本人')).toBeTruthy()
+    expect(callsTo(mock, 'event', 'decideLeave')).toEqual([{ leaveId: 'l-1', approve: true, answer: '' }])
+    await screen.findByText(/^请假（1）/)
+    expect(within(group(/^请假（1）/)).getByText('陈志远')).toBeTruthy()
+  })
+
+  it('随机点名：名字大字显示、可记发言要点；两人都点过后按钮失效，不再请求', async () => {
+    const mock = fakeBackend()
+    render(<AttendancePage />)
+    await screen.findByText('在已签到的人里抽取，还可点 2 人，不会重复。')
+
+    fireEvent.click(screen.getByRole('button', { name: '随机点名' }))
+    expect(await screen.findByText('第 1 位')).toBeTruthy()
+    expect(document.querySelector('.rollcall__name')?.textContent).toBe('王秀兰')
+    type('王秀兰的发言要点（可不记）', '结合经济界调研谈体会')
+    fireEvent.click(screen.getByText('记下发言要点'))
+    expect(await screen.findByText('已记下')).toBeTruthy()
+    expect(callsTo(mock, 'event', 'rollCallNote')).toEqual([{ eventId: 'e-1', memberId: 'm-wang', note: '结合经济界调研谈体会' }])
+
+    fireEvent.click(screen.getByText('再点一位'))
+    expect(await screen.findByText('第 2 位')).toBeTruthy()
+    expect(document.querySelector('.rollcall__name')?.textContent).toBe('赵振华')
+
+    const exhausted = await screen.findByText('已签到的人都点过了')
+    expect(exhausted.getAttribute('aria-disabled')).toBe('true')
+    fireEvent.click(exhausted)
+    expect(callsTo(mock, 'event', 'rollCall')).toHaveLength(2)
+  })
+
+  it('导出名单：浏览器里把表格作为文件下载', async () => {
+    const createObjectURL = jest.fn(() => 'blob:x')
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    fakeBackend()
+    render(<AttendancePage />)
+    await screen.findByText('刘洋')
+    fireEvent.click(screen.getByText('导出名单'))
+
+    expect(await screen.findByText('已导出「学习-签到名单.xlsx」')).toBeTruthy()
+    const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0]
+    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(blob.size).toBe(4)
+    expect(click).toHaveBeenCalled()
+    click.mockRestore()
+  })
+})

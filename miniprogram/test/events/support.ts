@@ -1,0 +1,72 @@
+import type { CheckinResult, Envelope, MemberProfile, MyEventView } from '@tongxin/shared-types'
+import { callFunction } from '../../src/services/cloud'
+
+export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
+export const fail = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code: code as 'INTERNAL', message } })
+export const offline = () => fail('CLIENT.NETWORK', '网络不给力，请检查网络后重试')
+
+export type Handler = (data: any) => Envelope<unknown> | Promise<Envelope<unknown>>
+
+/** 按「函数.操作」回答客户端调用；没配的操作答 INTERNAL，一眼看出漏了什么 */
+export function routeCalls(handlers: Record<string, Handler>): jest.Mock {
+  const mock = callFunction as unknown as jest.Mock
+  mock.mockReset()
+  mock.mockImplementation(async (fn: string, action: string, data: unknown) => {
+    const h = handlers[`${fn}.${action}`]
+    return h ? h(data) : fail('INTERNAL', `测试没有配置 ${fn}.${action}`)
+  })
+  return mock
+}
+
+/** 某个操作收到的全部 data */
+export const callsTo = (mock: jest.Mock, fn: string, action: string): any[] => mock.mock.calls.filter(([f, a]) => f === fn && a === action).map(([, , d]) => d)
+
+export const TOKEN = 'AbCdEfGh00abcde0123456789abcdef'
+
+export function checkinResult(overrides: Partial<CheckinResult> = {}): CheckinResult {
+  return { eventId: 'e-1', eventTitle: '学习贯彻全会精神专题学习', already: false, checkedInAt: '2026-12-01T01:02:00.000Z', late: false, points: [{ track: '党员积分', ruleName: '集中学习', points: 2 }], ...overrides }
+}
+
+export function myEvent(overrides: Partial<MyEventView> = {}): MyEventView {
+  return {
+    id: 'e-1',
+    kind: '中心组学习',
+    title: '学习贯彻全会精神专题学习',
+    place: '机关三楼会议室',
+    startsAt: '2026-12-01T01:00:00.000Z',
+    endsAt: '2026-12-01T03:30:00.000Z',
+    checkinOpensAt: '2026-12-01T00:30:00.000Z',
+    checkinClosesAt: '2026-12-01T03:30:00.000Z',
+    lateAfter: '2026-12-01T01:10:00.000Z',
+    rotateSeconds: 15,
+    geo: null,
+    status: 'scheduled',
+    cancelReason: null,
+    ownerBranch: null,
+    organiserName: '周敏',
+    audience: [{ kind: 'all', id: null, name: '全体成员' }],
+    finalizedAt: null,
+    expected: true,
+    myAttendance: null,
+    myLeave: null,
+    myNote: null,
+    ...overrides,
+  }
+}
+
+export const memberProfile: MemberProfile = {
+  id: 'm-wang',
+  orgId: 'org-1',
+  orgName: '示例市政协',
+  name: '王秀兰',
+  phone: null,
+  kind: 'committee_member',
+  position: '委员',
+  affiliation: '中共党员',
+  sector: { id: 's-1', name: '经济界' },
+  committees: [],
+  roles: ['member'],
+  branches: [],
+}
+
+export const adminProfile: MemberProfile = { ...memberProfile, id: 'm-zhou', name: '周敏', roles: ['staff', 'admin'] }
