@@ -39,27 +39,44 @@ export async function benchCheckin(deps: Deps) {
   };
   const handlerEvent = await create('委员培训（处理器）');
   const bareEvent = await create('委员培训（裸 SQL）');
-  const ev = await db.selectFrom('event').select(['short_code', 'rotate_seconds']).where('id', '=', handlerEvent).executeTakeFirstOrThrow();
-  const token = makeToken(deps.secrets.checkin, ev.short_code, stepOf(at, ev.rotate_seconds));
+  const warmHandlerEvent = await create('预热（处理器）');
+  const warmBareEvent = await create('预热（裸 SQL）');
+  const tokenOf = async (eventId: string) => {
+    const ev = await db.selectFrom('event').select(['short_code', 'rotate_seconds']).where('id', '=', eventId).executeTakeFirstOrThrow();
+    return makeToken(deps.secrets.checkin, ev.short_code, stepOf(at, ev.rotate_seconds));
+  };
+  const token = await tokenOf(handlerEvent);
   const rule = await db.selectFrom('points_rule').select(['id', 'track', 'category']).where('org_id', '=', org.orgId).where('code', '=', 'party.study').where('superseded_at', 'is', null).executeTakeFirstOrThrow();
+
+  const checkIn = (tok: string, i: number) => eventFunction.handle({ action: 'checkin', data: { token: tok } }, members[i].openid, deps);
+  const bareCheckIn = (eventId: string, i: number) =>
+    db.transaction().execute(async (trx) => {
+      const m = members[i];
+      await sql`INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late) VALUES (${org.orgId}, ${eventId}, ${m.id}, ${at}, ${at}, 'scan', false)`.execute(trx);
+      await sql`INSERT INTO points_entry (org_id, member_id, year, track, category, rule_id, rule_code, points, requested_points, source_kind, source_id, source_title, idempotency_key, created_at)
+        VALUES (${org.orgId}, ${m.id}, 2026, ${rule.track}, ${rule.category}, ${rule.id}, 'party.study', 2, 2, 'event', ${eventId}, '委员培训', ${`event:${eventId}:party.study:${m.id}`}, ${at})`.execute(trx);
+    });
+
+  // 预热：两条路径都先跑一轮（建立全部连接、准备语句），测量时谁也不替谁付启动的账
+  const warmToken = await tokenOf(warmHandlerEvent);
+  await runConcurrent(200, CONCURRENCY, async (i) => void (await checkIn(warmToken, i)));
+  await runConcurrent(200, CONCURRENCY, (i) => bareCheckIn(warmBareEvent, i));
 
   // 3. 处理器
   let failures = 0;
+  const cpu0 = process.cpuUsage();
   const handler = await runConcurrent(MEMBERS, CONCURRENCY, async (i) => {
-    const res = await eventFunction.handle({ action: 'checkin', data: { token } }, members[i].openid, deps);
+    const res = await checkIn(token, i);
     if (!res.ok || (res.data as { already: boolean }).already) failures++;
   });
 
+  const cpuHandler = process.cpuUsage(cpu0);
   // 4. 裸 SQL：同一事务里插入签到与积分记录
-  const bare = await runConcurrent(MEMBERS, CONCURRENCY, async (i) => {
-    const m = members[i];
-    await db.transaction().execute(async (trx) => {
-      await sql`INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late) VALUES (${org.orgId}, ${bareEvent}, ${m.id}, ${at}, ${at}, 'scan', false)`.execute(trx);
-      await sql`INSERT INTO points_entry (org_id, member_id, year, track, category, rule_id, rule_code, points, requested_points, source_kind, source_id, source_title, idempotency_key, created_at)
-        VALUES (${org.orgId}, ${m.id}, 2026, ${rule.track}, ${rule.category}, ${rule.id}, 'party.study', 2, 2, 'event', ${bareEvent}, '委员培训', ${`event:${bareEvent}:party.study:${m.id}`}, ${at})`.execute(trx);
-    });
-  });
+  const cpu1 = process.cpuUsage();
+  const bare = await runConcurrent(MEMBERS, CONCURRENCY, (i) => bareCheckIn(bareEvent, i));
 
+  const cpuBare = process.cpuUsage(cpu1);
+  if (process.env.BENCH_DEBUG) console.error('node cpu ms per check-in: handler', (cpuHandler.user + cpuHandler.system) / 1000 / MEMBERS, 'bare', (cpuBare.user + cpuBare.system) / 1000 / MEMBERS, 'wall ms', handler.totalMs, bare.totalMs);
   // 5. 核对：不多不少
   const count = async (eventId: string) =>
     Number((await db.selectFrom('attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('event_id', '=', eventId).executeTakeFirstOrThrow()).n);

@@ -26,7 +26,7 @@ export async function startThrowawayPostgres(): Promise<{ connectionString: stri
   const port = await freePort();
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`, 'start']);
   return {
-    connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    connectionString: `postgresql://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);

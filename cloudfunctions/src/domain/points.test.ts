@@ -1,20 +1,9 @@
-import { applyCap, checkAdjustment, explainEntry, yearOf } from './points';
+import { checkAdjustment, explainEntry, yearOf } from './points';
 
 describe('积分的纯规则', () => {
   test('年度按北京时间：12 月 31 日晚上的会议算当年，元旦凌晨算新年', () => {
     expect(yearOf(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
     expect(yearOf(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
-  });
-
-  test('年度上限已满时不再加分，记 0', () => {
-    expect(applyCap(2, 12, 12)).toBe(0);
-    expect(applyCap(3, 12, 11)).toBe(1);
-    expect(applyCap(2, 12, 4)).toBe(2);
-    expect(applyCap(2, null, 1000)).toBe(2);
-  });
-
-  test('扣分不受年度上限约束', () => {
-    expect(applyCap(-30, 12, 12)).toBe(-30);
   });
 
   test('手工评定的分值须在规则范围内，自动规则不能手工评定', () => {

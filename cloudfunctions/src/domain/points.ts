@@ -5,15 +5,6 @@ export function yearOf(at: Date): number {
   return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 }
 
-/**
- * 年度上限：加分最多加到上限，超出的部分记 0（仍留一条记录，让本人看得到为什么没加分）。
- * 扣分不受上限约束。
- */
-export function applyCap(requested: number, cap: number | null, used: number): number {
-  if (requested <= 0 || cap === null) return requested;
-  return Math.max(0, Math.min(requested, cap - used));
-}
-
 export interface RuleLike {
   name: string;
   basis: RuleBasis;

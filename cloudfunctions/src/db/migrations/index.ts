@@ -3,6 +3,7 @@ import * as m001 from './001_organisation';
 import * as m002 from './002_roster';
 import * as m003 from './003_points';
 import * as m004 from './004_events';
+import * as m005 from './005_award_function';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002_roster': m002,
   '003_points': m003,
   '004_events': m004,
+  '005_award_function': m005,
 };

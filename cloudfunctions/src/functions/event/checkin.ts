@@ -57,7 +57,8 @@ export const checkin = defineAction({
     if (judged === 'future') throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
     if (judged === 'expired') throw new AppError('CHECKIN.TOKEN_EXPIRED', '签到码已过期，请扫描屏幕上最新的码');
     assertCanCheckIn(event, at, input.location);
-    return deps.db.transaction().execute((trx) => recordAttendance(trx, { event, memberId: actor.memberId, at, receivedAt: now, method: 'scan' }));
+    // 一条语句就是一个事务（见 recordAttendance），不必再开显式事务
+    return recordAttendance(deps.db, { event, memberId: actor.memberId, at, receivedAt: now, method: 'scan' });
   },
 });
 
@@ -82,7 +83,7 @@ export const checkinByCode = defineAction({
       throw new AppError('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字');
     }
     assertCanCheckIn(event, now, location);
-    return deps.db.transaction().execute((trx) => recordAttendance(trx, { event, memberId: actor.memberId, at: now, receivedAt: now, method: 'code' }));
+    return recordAttendance(deps.db, { event, memberId: actor.memberId, at: now, receivedAt: now, method: 'code' });
   },
 });
 

@@ -1,7 +1,8 @@
-import { AppError, type FiveOneItem, type PointsCategory } from '@tongxin/shared-types';
-import { type Transaction, sql } from 'kysely';
+import { AppError, type FiveOneItem } from '@tongxin/shared-types';
+import { type RawBuilder, type Transaction, sql } from 'kysely';
+import type { DB } from '../../db/connect';
 import type { Database } from '../../db/schema';
-import { DEFAULT_RULES, applyCap, yearOf } from '../../domain/points';
+import { DEFAULT_RULES, yearOf } from '../../domain/points';
 
 type Trx = Transaction<Database>;
 
@@ -31,88 +32,45 @@ export type AwardOutcome =
  * - 年度上限：超过上限的部分记 0，并留下记录；
  * - 已关账的年度拒绝（POINTS.YEAR_CLOSED）；党员积分规则对非党员不适用。
  */
-export async function awardPoints(trx: Trx, req: AwardRequest): Promise<AwardOutcome> {
+export async function awardPoints(trx: Trx | DB, req: AwardRequest): Promise<AwardOutcome> {
+  const result = await sql<AwardRow>`SELECT * FROM ${awardPointsCall(req)}`.execute(trx).catch(mapAwardError(req));
+  return toOutcome(result.rows[0]);
+}
+
+/** award_points 返回的一行 */
+export interface AwardRow {
+  status: 'awarded' | 'capped' | 'duplicate' | 'not_applicable';
+  entry_id: string | null;
+  points: number;
+  rule_name: string;
+  track: 'party' | 'duty';
+}
+
+/**
+ * 调用数据库函数 award_points（迁移 005）的 SQL 片段：锁人年、查关账与幂等、按年度上限截分、写流水，一次往返完成。
+ * 热路径（签到）把它和挣分的那条写入拼成一条语句，少几次往返；别处直接用 awardPoints。
+ */
+export function awardPointsCall(req: AwardRequest, atSql?: RawBuilder<unknown>) {
   const year = yearOf(req.at);
   const key = req.idempotencyKey ?? `${req.source.kind}:${req.source.id}:${req.ruleCode}:${req.memberId}`;
+  return sql`award_points(${req.orgId}::uuid, ${req.memberId}::uuid, ${year}::int, ${req.ruleCode}::text, ${req.points ?? null}::int,
+    ${req.source.kind}::text, ${req.source.id}::text, ${req.source.title}::text, ${key}::text,
+    ${req.reason ?? ''}::text, ${req.operator?.id ?? null}::uuid, ${req.operator?.name ?? null}::text, ${atSql ?? sql`${req.at}::timestamptz`})`;
+}
 
-  // 1. 一次取齐：是否关账、是否记过、现行规则、此人政治面貌（签到高峰时少几次往返）
-  const c = (
-    await sql<{
-      closed: boolean;
-      existing_id: string | null;
-      existing_points: number | null;
-      affiliation: string | null;
-      rule_id: string | null;
-      name: string;
-      code: string;
-      track: 'party' | 'duty';
-      category: PointsCategory;
-      points: number;
-      yearly_cap: number | null;
-      applies_to: 'cpc' | 'all';
-      active: boolean;
-    }>`
-      SELECT
-        EXISTS (SELECT 1 FROM points_year y WHERE y.org_id = ${req.orgId} AND y.year = ${year}) AS closed,
-        e.id AS existing_id, e.points AS existing_points,
-        (SELECT m.affiliation FROM member m WHERE m.org_id = ${req.orgId} AND m.id = ${req.memberId}) AS affiliation,
-        r.id AS rule_id, r.name, r.code, r.track, r.category, r.points, r.yearly_cap, r.applies_to, r.active
-      FROM (SELECT 1) AS one
-      LEFT JOIN points_rule r ON r.org_id = ${req.orgId} AND r.code = ${req.ruleCode} AND r.superseded_at IS NULL
-      LEFT JOIN points_entry e ON e.org_id = ${req.orgId} AND e.idempotency_key = ${key}
-    `.execute(trx)
-  ).rows[0];
-  if (c.closed) throw new AppError('POINTS.YEAR_CLOSED', `${year} 年度积分已关账，不能再记分`);
-  if (c.existing_id) return { status: 'duplicate', entryId: c.existing_id, points: c.existing_points ?? 0 };
-  if (!c.rule_id) throw new AppError('POINTS.RULE_NOT_FOUND', `积分规则 ${req.ruleCode} 不存在`);
-  if (!c.active) return { status: 'not_applicable', reason: '规则已停用' };
-  if (c.applies_to === 'cpc' && c.affiliation !== '中共党员') return { status: 'not_applicable', reason: '党员积分只适用于中共党员' };
-
-  const requested = req.points ?? c.points;
-  const entry = {
-    org_id: req.orgId,
-    member_id: req.memberId,
-    year,
-    track: c.track,
-    category: c.category,
-    rule_id: c.rule_id,
-    rule_code: c.code,
-    requested_points: requested,
-    source_kind: req.source.kind,
-    source_id: req.source.id,
-    source_title: req.source.title,
-    idempotency_key: key,
-    reason: req.reason ?? '',
-    operator_id: req.operator?.id ?? null,
-    operator_name: req.operator?.name ?? null,
-    created_at: req.at,
+/** 数据库函数抛出的业务错误 → AppError */
+export function mapAwardError(req: Pick<AwardRequest, 'at' | 'ruleCode'>) {
+  return (err: { code?: string; message?: string }): never => {
+    if (err?.code === 'P0001' && err.message === 'POINTS.YEAR_CLOSED') throw new AppError('POINTS.YEAR_CLOSED', `${yearOf(req.at)} 年度积分已关账，不能再记分`);
+    if (err?.code === 'P0001' && err.message === 'POINTS.RULE_NOT_FOUND') throw new AppError('POINTS.RULE_NOT_FOUND', `积分规则 ${req.ruleCode} 不存在`);
+    throw err;
   };
-  const awarded = (entryId: string, points: number): AwardOutcome => ({ status: points === requested ? 'awarded' : 'capped', entryId, points, ruleName: c.name, track: c.track });
+}
 
-  // 2a. 没有年度上限：幂等键的唯一约束就够了（并发的同一来源只有一条插得进去）
-  if (c.yearly_cap === null || requested <= 0) {
-    const row = await trx.insertInto('points_entry').values({ ...entry, points: requested }).onConflict((oc) => oc.columns(['org_id', 'idempotency_key']).doNothing()).returning('id').executeTakeFirst();
-    if (row) return awarded(row.id, requested);
-    const existing = await trx.selectFrom('points_entry').select(['id', 'points']).where('org_id', '=', req.orgId).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
-    return { status: 'duplicate', entryId: existing.id, points: existing.points };
-  }
-
-  // 2b. 有年度上限：锁住此人此年，让同一人的记分串行，再按已用的分截到上限（冲正为负，自然腾出额度）。
-  //     锁必须是单独一条语句：之后的查询才看得到先拿到锁的事务已提交的记录。
-  await lockMemberYear(trx, req.orgId, req.memberId, year);
-  const after = (
-    await sql<{ used: number; existing_id: string | null; existing_points: number | null }>`
-      SELECT
-        (SELECT coalesce(sum(x.points), 0)::int FROM points_entry x
-          WHERE x.org_id = ${req.orgId} AND x.member_id = ${req.memberId} AND x.year = ${year} AND x.rule_code = ${req.ruleCode}) AS used,
-        e.id AS existing_id, e.points AS existing_points
-      FROM (SELECT 1) AS one LEFT JOIN points_entry e ON e.org_id = ${req.orgId} AND e.idempotency_key = ${key}
-    `.execute(trx)
-  ).rows[0];
-  if (after.existing_id) return { status: 'duplicate', entryId: after.existing_id, points: after.existing_points ?? 0 };
-  const points = applyCap(requested, c.yearly_cap, Number(after.used));
-  const inserted = await trx.insertInto('points_entry').values({ ...entry, points }).returning('id').executeTakeFirstOrThrow();
-  return awarded(inserted.id, points);
+export function toOutcome(r: AwardRow): AwardOutcome {
+  if (r.status === 'not_applicable') return { status: 'not_applicable', reason: r.rule_name };
+  if (r.status === 'duplicate') return { status: 'duplicate', entryId: r.entry_id!, points: r.points };
+  return { status: r.status, entryId: r.entry_id!, points: r.points, ruleName: r.rule_name, track: r.track };
 }
 
 /** 冲正：新增一条相反的记录指向原记录；原记录不改不删。关账年度须 allowClosedYear（管理员）。 */
