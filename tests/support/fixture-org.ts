@@ -13,11 +13,13 @@ export async function createFixtureOrg(db: DB) {
   return db.transaction().execute(async (trx) => {
     const org = await trx.insertInto('organisation').values({ name: `测试政协${tag}`, code: `test-${tag}` }).returning('id').executeTakeFirstOrThrow();
     const orgId = org.id;
+    // 按建立顺序排：同一事务里 now() 相同，不能靠建立时间排序
+    let sortOrder = 0;
     const addOrg = async (name: string, level: string, parent: string | null, kind: string | null) =>
       (
         await trx
           .insertInto('party_org')
-          .values({ org_id: orgId, name, level: level as never, parent_id: parent, branch_kind: kind as never })
+          .values({ org_id: orgId, name, level: level as never, parent_id: parent, branch_kind: kind as never, sort_order: sortOrder++ })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;

@@ -21,6 +21,7 @@ export async function loadTree(db: DB, orgId: string): Promise<OrgTree> {
       .where('p.org_id', '=', orgId)
       .orderBy('p.sort_order')
       .orderBy('p.created_at')
+      .orderBy('p.name')
       .execute(),
     db.selectFrom('committee').select(['id', 'name']).where('org_id', '=', orgId).orderBy('sort_order').orderBy('name').execute(),
     db.selectFrom('sector').select(['id', 'name']).where('org_id', '=', orgId).orderBy('sort_order').orderBy('name').execute(),
