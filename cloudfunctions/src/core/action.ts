@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RawBuilder } from 'kysely';
 import type { AppRole } from '@tongxin/shared-types';
 import type { Clock } from '../adapters/clock';
 import type { Logger } from '../adapters/logger';
@@ -47,6 +48,8 @@ export interface IdentityContext {
 
 export interface ActorContext extends IdentityContext {
   actor: Actor;
+  /** prefetch 取回的数据（没有声明 prefetch 或取不到时为 null） */
+  prefetched: unknown;
 }
 
 type ContextFor<A extends Access> = A extends 'identity' ? IdentityContext : ActorContext;
@@ -56,6 +59,11 @@ export interface ActionDef<S extends z.ZodType, A extends Access, O> {
   access: A;
   /** 写操作：管理员与书记的每次写都记入审计日志（矩阵测试据此检查） */
   writes?: boolean;
+  /**
+   * 热路径用：与解析身份同一条语句取回处理器要用的一样东西（一条返回单值的子查询，如活动行的 JSON）。
+   * 入参是未经校验的原始 data，只能当作 SQL 参数使用；处理器须自行核对取回的东西（如是否属于本政协）。
+   */
+  prefetch?: (data: unknown) => RawBuilder<unknown> | null;
   handler: (input: z.output<S>, ctx: ContextFor<A>) => Promise<O>;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Envelope, describeIssues, fail, ok } from '@tongxin/shared-types';
-import { type Actor, resolveActor } from './actor';
+import { type Actor, loadActor } from './actor';
 import type { AnyAction, Deps } from './action';
 import { assertInScope } from './scope';
 
@@ -51,8 +51,9 @@ async function run(
   // 2. 身份与权限（先于输入校验：未授权者看不到输入规则）
   if (!openid) throw new AppError('UNAUTHENTICATED');
   let actor: Actor | undefined;
+  let prefetched: unknown = null;
   if (action.access !== 'identity') {
-    actor = await resolveActor(deps.db, openid);
+    ({ actor, prefetched } = await loadActor(deps.db, openid, action.prefetch?.(event.data)));
     if (typeof action.access === 'object' && !action.access.roles.some((r) => actor!.roles.includes(r))) {
       throw new AppError('FORBIDDEN');
     }
@@ -68,7 +69,7 @@ async function run(
   }
 
   // 5. 处理器
-  return action.handler(parsed.data, { deps, openid, requestId, actor } as never);
+  return action.handler(parsed.data, { deps, openid, requestId, actor, prefetched } as never);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { AppError, contract } from '@tongxin/shared-types';
+import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
@@ -6,7 +7,7 @@ import { CLOCK_SKEW_MS, OFFLINE_GRACE_MS, codeMatches, judgeStep, parseToken, st
 import { distanceMeters, windowState } from '../../domain/events';
 import type { DB } from '../../db/connect';
 import { recordAttendance } from './record';
-import { ORGANISERS, type EventRow, byEvent, loadEventRow } from './shared';
+import { ORGANISERS, type EventRow, byEvent, eventFromJson, loadEventRow } from './shared';
 
 const CODE_MAX_FAILURES = 5;
 const CODE_WINDOW_MS = 10 * 60_000;
@@ -35,10 +36,17 @@ function referenceTime(now: Date, scannedAt: string | undefined): Date {
   return at > now ? now : at;
 }
 
-async function findEventByToken(db: DB, actor: Actor, token: string, secret: string) {
+/** 与身份一起取回令牌所指的活动行（JSON），签到少一次往返 */
+function prefetchEventByToken(data: unknown) {
+  const token = typeof data === 'object' && data !== null ? (data as { token?: unknown }).token : undefined;
+  const parsed = typeof token === 'string' ? parseToken(token.trim()) : null;
+  return parsed ? sql`SELECT row_to_json(e) FROM event e WHERE e.short_code = ${parsed.shortCode}` : null;
+}
+
+async function findEventByToken(db: DB, actor: Actor, token: string, secret: string, prefetched: unknown) {
   const parsed = parseToken(token);
   if (!parsed) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
-  const event = await db.selectFrom('event').selectAll().where('short_code', '=', parsed.shortCode).executeTakeFirst();
+  const event = prefetched ? eventFromJson(prefetched as Record<string, unknown>) : await db.selectFrom('event').selectAll().where('short_code', '=', parsed.shortCode).executeTakeFirst();
   // 别的政协的活动与伪造的码答复相同
   if (!event || event.org_id !== actor.orgId || !verifyToken(secret, parsed)) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
   return { event, step: parsed.step };
@@ -48,9 +56,10 @@ async function findEventByToken(db: DB, actor: Actor, token: string, secret: str
 export const checkin = defineAction({
   input: contract.event.checkin,
   access: 'member',
-  handler: async (input, { deps, actor }) => {
+  prefetch: prefetchEventByToken,
+  handler: async (input, { deps, actor, prefetched }) => {
     const now = deps.clock.now();
-    const { event, step } = await findEventByToken(deps.db, actor, input.token, deps.secrets.checkin);
+    const { event, step } = await findEventByToken(deps.db, actor, input.token, deps.secrets.checkin, prefetched);
     if (input.eventId && input.eventId !== event.id) throw new AppError('CHECKIN.TOKEN_WRONG_EVENT', '这是另一场活动的签到码');
     const at = referenceTime(now, input.scannedAt);
     const judged = judgeStep(step, stepOf(at, event.rotate_seconds));
