@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readSheet } from '../../cloudfunctions/src/adapters/spreadsheet';
-import { actAs, hasChromium, launch, openTab, shot } from './support/browser';
+import { actAs, hasChromium, launch, openTab, shot, openPage } from './support/browser';
 import { type RunningHost, callFn, newDataDir, startHost } from './support/host';
 
 const describeIfBrowser = hasChromium ? describe : describe.skip;
@@ -51,7 +51,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   });
 
   test('签到大屏（1280×720）：二维码、六位码、人数；当前令牌在 data-token 上', async () => {
-    await screenPage.goto(`${host.url}/#/events/screen/index?id=${eventId}`);
+    await openPage(screenPage, `${host.url}/#/events/screen/index?id=${eventId}`);
     await actAs(screenPage, '周敏');
     const qr = visible(screenPage, '[data-token]');
     await visible(screenPage, '.screen-qr__img').waitFor();
@@ -71,7 +71,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   });
 
   test('王秀兰在手机上打开活动，粘贴签到码：签到成功', async () => {
-    await phone.goto(detailUrl());
+    await openPage(phone, detailUrl());
     await actAs(phone, '王秀兰');
     await waitText(phone, '新任委员履职培训');
     await waitText(phone, '未签到');
@@ -85,14 +85,14 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   });
 
   test('再扫一次（微信扫码进入签到页）：只说已经签到过了', async () => {
-    await phone.goto(`${host.url}/#/pages/checkin/index?scene=${encodeURIComponent(token)}`);
+    await openPage(phone, `${host.url}/#/pages/checkin/index?scene=${encodeURIComponent(token)}`);
     await waitText(phone, '已经签到过了');
     await shot(phone, 'e2e-checkin-04-already');
   });
 
   test('改过的码、别的活动的码都被拒绝，并说明原因', async () => {
     const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
-    await phone.goto(`${host.url}/#/pages/checkin/index?scene=${forged}`);
+    await openPage(phone, `${host.url}/#/pages/checkin/index?scene=${forged}`);
     await waitText(phone, '这不是本活动的签到码');
     await shot(phone, 'e2e-checkin-05-refused');
 
@@ -106,7 +106,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     expect(api.body.error?.code).toBe('CHECKIN.TOKEN_WRONG_EVENT');
 
     // 在本活动的详情页贴上别的活动的码
-    await phone.goto(detailUrl());
+    await openPage(phone, detailUrl());
     await actAs(phone, '李建国');
     await visible(phone, '.checkin-panel__paste input').fill(otherToken);
     await visible(phone, 'text=用签到码签到').click();
@@ -125,7 +125,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   test('管理员在签到名单上批准请假、为刘洋代签', async () => {
     const list = await desk.newPage();
     await list.setViewportSize({ width: 390, height: 844 });
-    await list.goto(`${host.url}/#/events/attendance/index?id=${eventId}`);
+    await openPage(list, `${host.url}/#/events/attendance/index?id=${eventId}`);
     await waitText(list, '请假待批（1）');
     const chen = visible(list, '.att-row:has-text("陈志远")');
     await chen.locator('text=批准').first().click();
@@ -161,7 +161,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
 
   test('随机点名：两次点到两个不同的人，第三次说都点过了', async () => {
     const list = await desk.newPage();
-    await list.goto(`${host.url}/#/events/attendance/index?id=${eventId}`);
+    await openPage(list, `${host.url}/#/events/attendance/index?id=${eventId}`);
     await visible(list, 'text=还可点 2 人').waitFor();
     await visible(list, '.rollcall__pick').click();
     await visible(list, 'text=第 1 位').waitFor();
@@ -191,7 +191,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   });
 
   test('王秀兰：首页看到已签到；大字模式下活动详情的字与按钮够大', async () => {
-    await phone.goto(host.url);
+    await openPage(phone, host.url);
     await actAs(phone, '王秀兰');
     await visible(phone, '.event-card:has-text("新任委员履职培训")').waitFor();
     await visible(phone, '.event-card:has-text("新任委员履职培训") >> text=已签到').waitFor();
@@ -201,7 +201,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await visible(phone, '.setting-row:has-text("大字模式")').click();
     await waitText(phone, '已开启');
     // 还没签到的那场：签到、请假的输入框与按钮都在
-    await phone.goto(`${host.url}/#/events/detail/index?id=${otherEventId}`);
+    await openPage(phone, `${host.url}/#/events/detail/index?id=${otherEventId}`);
     await waitText(phone, '另一场讲座');
     await waitText(phone, '提交请假');
     const sizes = await phone.evaluate(() => {
@@ -216,7 +216,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     expect(sizes.minButton).toBeGreaterThanOrEqual(60);
     // 没签到：没有学习心得的编辑框
     expect(await phone.locator('text=学习心得 >> visible=true').count()).toBe(0);
-    await phone.goto(host.url);
+    await openPage(phone, host.url);
     await visible(phone, '.event-card').waitFor();
     await shot(phone, 'e2e-checkin-11-home-elder');
   });
@@ -224,7 +224,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   test('组织者在页面上新建活动：填标题、地点、选参加对象即可', async () => {
     const page = await desk.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${host.url}/#/events/manage/index`);
+    await openPage(page, `${host.url}/#/events/manage/index`);
     await visible(page, '.manage-item:has-text("新任委员履职培训")').waitFor();
     await visible(page, 'text=新建活动').click();
     await visible(page, '.ev-field:has-text("标题") input').fill('十二月主题党日');

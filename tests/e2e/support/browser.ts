@@ -31,3 +31,13 @@ export async function actAs(page: Page, name: string): Promise<void> {
 export async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.weui-tabbar__item', { hasText: label }).first().click();
 }
+
+/**
+ * 整页打开并等它取完数。只改 # 后面的 goto 不会重新加载文档，路由切换与取数在 goto 返回后才发生；
+ * 这时切换身份，身份条会随页面重建而收起、点不中。先到 about:blank 保证是一次真正的加载。
+ */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+}
