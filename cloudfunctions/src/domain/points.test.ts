@@ -13,6 +13,12 @@ describe('积分的纯规则', () => {
     expect(checkAdjustment({ ...conduct, name: '集中学习', basis: 'attendance' }, 2)).toContain('自动计分');
   });
 
+  test('扣分用真正的减号显示', () => {
+    expect(explainEntry({ ruleName: '品行评定', sourceTitle: '支部评定', points: -2, requestedPoints: -2, yearlyCap: null, usedAfter: -2, operatorName: '书记乙', reason: '迟到', isReversal: false })).toBe(
+      '「支部评定」按规则「品行评定」，记 −2 分，由书记乙评定，原因：迟到',
+    );
+  });
+
   test('解释说清来源、规则、上限用量与评定人', () => {
     expect(explainEntry({ ruleName: '集中学习', sourceTitle: '十一月中心组学习', points: 2, requestedPoints: 2, yearlyCap: 12, usedAfter: 8, operatorName: null, reason: '', isReversal: false })).toBe(
       '「十一月中心组学习」按规则「集中学习」，记 +2 分，年度上限 12 分，已用 8 分',

@@ -26,7 +26,9 @@ export function checkAdjustment(rule: RuleLike, points: number): string | null {
   return null;
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+/** 带符号的分值：负号用 U+2212，与页面上的显示一致 */
+export const signedPoints = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
+const signed = signedPoints;
 
 export interface ExplainInput {
   ruleName: string;

@@ -9,7 +9,7 @@ import {
   type PointsTotals,
 } from '@tongxin/shared-types';
 import type { DB } from '../../db/connect';
-import { explainEntry, isManualBasis } from '../../domain/points';
+import { explainEntry, isManualBasis, signedPoints } from '../../domain/points';
 
 type Queryable = Pick<DB, 'selectFrom'>;
 
@@ -121,7 +121,7 @@ export async function loadAppeals(db: Queryable, orgId: string, filter: (q: Appe
     answeredByName: r.answered_by_name,
     createdAt: new Date(r.created_at).toISOString(),
     answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
-    entrySummary: `「${r.source_title}」${r.points > 0 ? '+' : ''}${r.points} 分${r.operator_name ? `（${r.operator_name}评定）` : ''}`,
+    entrySummary: `「${r.source_title}」${signedPoints(r.points)} 分${r.operator_name ? `（${r.operator_name}评定）` : ''}`,
   }));
 }
 
