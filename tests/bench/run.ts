@@ -17,11 +17,14 @@ import { startThrowawayPostgres } from './throwaway-pg';
 async function main() {
   const throwaway = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
   const connectionString = process.env.DATABASE_URL ?? throwaway!.connectionString;
-  const db = createDb({ connectionString, max: 60 });
+  // 处理器与裸 SQL 共用同一个连接池。池子不宜远大于核数：这台 2 核的机器上，几十个后端争两个核只会互相拖慢
+  // （60 个连接时两边都更慢）。BENCH_POOL_SIZE 可改，输出里有 checkin.burst.pool_size。
+  const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 20);
+  const db = createDb({ connectionString, max: poolSize });
   try {
     await migrateToLatest(db);
     const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, secrets: { checkin: randomBytes(32).toString('hex') } };
-    await benchCheckin(deps);
+    await benchCheckin(deps, poolSize);
     await benchRoster(deps);
   } finally {
     await db.destroy();
