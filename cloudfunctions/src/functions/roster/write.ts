@@ -1,5 +1,7 @@
 import { AppError, contract } from '@tongxin/shared-types';
-import { defineAction } from '../../core/action';
+import { type ActorContext, defineAction } from '../../core/action';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import { loadMemberDetail } from './detail';
@@ -117,25 +119,40 @@ export const update = defineAction({
 
 const FIELD_LABELS: Record<string, string> = { name: '姓名', phone: '手机号', kind: '类别', position: '职务', affiliation: '政治面貌', sector_id: '界别' };
 
+/**
+ * 在一个事务里锁住并取出一位成员（不存在即 NOT_FOUND），做完改动（含审计）后返回最新详情。
+ * 退出、管理员角色、解除绑定都是这个形状。
+ */
+async function changeMember(
+  ctx: ActorContext,
+  memberId: string,
+  change: (trx: Transaction<Database>, member: { name: string; status: 'active' | 'retired' }, now: Date) => Promise<void>,
+) {
+  const { deps, actor } = ctx;
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
+    if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+    await change(trx, m, now);
+  });
+  return loadMemberDetail(deps.db, actor, memberId, now);
+}
+
 /** 退出：保留全部历史，只是不再在册；同时解除微信绑定、作废未用的邀请码。 */
 export const retire = defineAction({
   input: contract.roster.retire,
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ memberId, reason }, ctx) => {
-    const { deps, actor } = ctx;
-    const now = deps.clock.now();
-    await deps.db.transaction().execute(async (trx) => {
-      const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+    const orgId = ctx.actor.orgId;
+    if (memberId === ctx.actor.memberId) throw new AppError('CONFLICT', '不能把自己设为退出');
+    return changeMember(ctx, memberId, async (trx, m, now) => {
       if (m.status === 'retired') throw new AppError('CONFLICT', `${m.name} 已经退出`);
-      if (memberId === actor.memberId) throw new AppError('CONFLICT', '不能把自己设为退出');
-      await trx.updateTable('member').set({ status: 'retired', retired_at: now, retire_reason: reason, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', memberId).execute();
-      await trx.deleteFrom('wx_binding').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).execute();
-      await trx.updateTable('invite_code').set({ revoked_at: now }).where('org_id', '=', actor.orgId).where('member_id', '=', memberId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+      await trx.updateTable('member').set({ status: 'retired', retired_at: now, retire_reason: reason, updated_at: now }).where('org_id', '=', orgId).where('id', '=', memberId).execute();
+      await trx.deleteFrom('wx_binding').where('org_id', '=', orgId).where('member_id', '=', memberId).execute();
+      await trx.updateTable('invite_code').set({ revoked_at: now }).where('org_id', '=', orgId).where('member_id', '=', memberId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
       await recordAudit(trx, ctx, { action: 'roster.retire', targetKind: 'member', targetId: memberId, summary: `${m.name} 退出：${reason}` });
     });
-    return loadMemberDetail(deps.db, actor, memberId, now);
   },
 });
 
@@ -144,21 +161,17 @@ export const setAdmin = defineAction({
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ memberId, admin }, ctx) => {
-    const { deps, actor } = ctx;
-    if (!admin && memberId === actor.memberId) throw new AppError('CONFLICT', '不能撤销自己的管理员角色，请由另一位管理员操作');
-    const now = deps.clock.now();
-    await deps.db.transaction().execute(async (trx) => {
-      const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+    const orgId = ctx.actor.orgId;
+    if (!admin && memberId === ctx.actor.memberId) throw new AppError('CONFLICT', '不能撤销自己的管理员角色，请由另一位管理员操作');
+    return changeMember(ctx, memberId, async (trx, m) => {
       if (admin) {
         if (m.status !== 'active') throw new AppError('CONFLICT', '已退出的成员不能设为管理员');
-        await trx.insertInto('member_role').values({ org_id: actor.orgId, member_id: memberId, role: 'admin' }).onConflict((oc) => oc.doNothing()).execute();
+        await trx.insertInto('member_role').values({ org_id: orgId, member_id: memberId, role: 'admin' }).onConflict((oc) => oc.doNothing()).execute();
       } else {
-        await trx.deleteFrom('member_role').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).where('role', '=', 'admin').execute();
+        await trx.deleteFrom('member_role').where('org_id', '=', orgId).where('member_id', '=', memberId).where('role', '=', 'admin').execute();
       }
       await recordAudit(trx, ctx, { action: 'roster.setAdmin', targetKind: 'member', targetId: memberId, summary: admin ? `设 ${m.name} 为管理员` : `撤销 ${m.name} 的管理员角色` });
     });
-    return loadMemberDetail(deps.db, actor, memberId, now);
   },
 });
 
@@ -167,18 +180,12 @@ export const unbind = defineAction({
   input: contract.roster.unbind,
   access: { roles: ['admin'] },
   writes: true,
-  handler: async ({ memberId, reason }, ctx) => {
-    const { deps, actor } = ctx;
-    const now = deps.clock.now();
-    await deps.db.transaction().execute(async (trx) => {
-      const m = await trx.selectFrom('member').select('name').where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
-      const removed = await trx.deleteFrom('wx_binding').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).executeTakeFirst();
+  handler: async ({ memberId, reason }, ctx) =>
+    changeMember(ctx, memberId, async (trx, m) => {
+      const removed = await trx.deleteFrom('wx_binding').where('org_id', '=', ctx.actor.orgId).where('member_id', '=', memberId).executeTakeFirst();
       if (Number(removed.numDeletedRows) === 0) throw new AppError('CONFLICT', `${m.name} 尚未绑定微信`);
       await recordAudit(trx, ctx, { action: 'roster.unbind', targetKind: 'binding', targetId: memberId, summary: `解除 ${m.name} 的微信绑定：${reason}` });
-    });
-    return loadMemberDetail(deps.db, actor, memberId, now);
-  },
+    }),
 });
 
 export { byMember };
