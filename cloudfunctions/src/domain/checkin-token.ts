@@ -4,7 +4,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * 签到令牌：`短代码(8) + 时间步(7 位 36 进制) + HMAC(16 位 base64url)`，共 31 个字符，
  * 放得进小程序码的 scene（≤ 32）。HMAC 用服务器密钥对“活动 + 时间步”签名，伪造不了，也不能挪到别的活动用。
  */
-export const TOKEN_LENGTH = 31;
 const TOKEN_PATTERN = /^([A-Za-z0-9]{8})([0-9a-z]{7})([A-Za-z0-9_-]{16})$/;
 
 export interface ParsedToken {
@@ -14,7 +13,6 @@ export interface ParsedToken {
 }
 
 export const stepOf = (at: Date, rotateSeconds: number) => Math.floor(at.getTime() / 1000 / rotateSeconds);
-export const stepStart = (step: number, rotateSeconds: number) => new Date(step * rotateSeconds * 1000);
 
 function mac(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 16);

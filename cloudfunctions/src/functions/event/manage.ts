@@ -5,7 +5,7 @@ import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import type { Database } from '../../db/schema';
-import { ORGANISERS, byEvent, expectedMemberIds, iso, loadEventRow, notifyMembers, toEventViews } from './shared';
+import { ORGANISERS, byEvent, expectedMemberIds, iso, loadEventRow, notifyMembers, replaceAudience, toEventViews } from './shared';
 
 const SHORT_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 
@@ -85,7 +85,7 @@ export const create = defineAction({
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('event_audience').values(input.audience.map((a) => ({ org_id: actor.orgId, event_id: row.id, target_kind: a.kind, target_id: a.id }))).execute();
+      await replaceAudience(trx, actor.orgId, row.id, input.audience);
       await recordAudit(trx, ctx, { action: 'event.create', targetKind: 'event', targetId: row.id, summary: `新建${input.kind}：${input.title}` });
       return row.id;
     });
@@ -137,8 +137,7 @@ export const update = defineAction({
         .where('id', '=', input.eventId)
         .execute();
       if (input.audience) {
-        await trx.deleteFrom('event_audience').where('org_id', '=', actor.orgId).where('event_id', '=', input.eventId).execute();
-        await trx.insertInto('event_audience').values(input.audience.map((a) => ({ org_id: actor.orgId, event_id: input.eventId, target_kind: a.kind, target_id: a.id }))).execute();
+        await replaceAudience(trx, actor.orgId, input.eventId, input.audience);
       }
       const moved = t.starts.getTime() !== new Date(before.starts_at).getTime() || (input.place !== undefined && input.place !== before.place);
       if (moved) {

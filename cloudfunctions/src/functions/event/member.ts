@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import type { DB } from '../../db/connect';
-import { ORGANISERS, byEvent, type EventRow, expectedMemberIds, iso, loadEventRow, toEventViews } from './shared';
+import { ORGANISERS, byEvent, type EventRow, audienceIncludesMember, isExpected, iso, loadEventRow, toEventViews } from './shared';
 
 async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEventView[]> {
   if (rows.length === 0) return [];
@@ -13,7 +13,7 @@ async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEven
     db.selectFrom('attendance').select(['event_id', 'checked_in_at', 'late', 'method']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
     db.selectFrom('leave_request').select(['id', 'event_id', 'status', 'reason', 'answer']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).orderBy('created_at').execute(),
     db.selectFrom('study_note').select(['event_id', 'content', 'updated_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
-    Promise.all(ids.map(async (id) => [id, Boolean(await expectedMemberIds(db, actor.orgId, id).where('m.id', '=', actor.memberId).executeTakeFirst())] as const)),
+    Promise.all(ids.map(async (id) => [id, await isExpected(db, actor.orgId, id, actor.memberId)] as const)),
   ]);
   const expectedOf = new Map(expected);
   return views.map((v) => {
@@ -51,15 +51,7 @@ export const upcoming = defineAction({
       .where((eb) =>
         eb.or([
           eb.exists(eb.selectFrom('attendance as a').select('a.member_id').whereRef('a.org_id', '=', 'e.org_id').whereRef('a.event_id', '=', 'e.id').where('a.member_id', '=', actor.memberId)),
-          sql<boolean>`EXISTS (
-            SELECT 1 FROM event_audience au JOIN member m ON m.org_id = au.org_id AND m.id = ${actor.memberId}
-            WHERE au.org_id = e.org_id AND au.event_id = e.id AND (
-              au.target_kind = 'all'
-              OR (au.target_kind = 'member' AND au.target_id = m.id)
-              OR (au.target_kind = 'sector' AND au.target_id = m.sector_id)
-              OR (au.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = au.target_id))
-              OR (au.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = au.target_id))
-            ))`,
+          eb.exists(eb.selectFrom('member as m').select('m.id').whereRef('m.org_id', '=', 'e.org_id').where('m.id', '=', actor.memberId).where(audienceIncludesMember(sql.ref('e.id')))),
         ]),
       )
       .orderBy('e.starts_at', input?.includePast ? 'desc' : 'asc')

@@ -1,5 +1,5 @@
 import { AppError, type AudienceTarget, type EventView } from '@tongxin/shared-types';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Deps, Scope } from '../../core/action';
 import type { Database, EventTable } from '../../db/schema';
 
@@ -30,23 +30,24 @@ export async function loadEventRow(db: Queryable, orgId: string, eventId: string
   return row;
 }
 
-/** 应到人员：按活动的参加对象（全体、支部、专委会、界别、指定人员）展开，只算在册成员 */
+/**
+ * “成员 m 在活动的参加对象里”：全体、指定人员、界别、支部、专委会。调用处须有别名为 m 的 member 表；
+ * eventId 可以是参数，也可以是外层查询的列（如 sql.ref('e.id')）。应到名单与“我的活动”共用这一个定义。
+ */
+export function audienceIncludesMember(eventId: string | RawBuilder<unknown>) {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM event_audience a WHERE a.org_id = m.org_id AND a.event_id = ${eventId} AND (
+      a.target_kind = 'all'
+      OR (a.target_kind = 'member' AND a.target_id = m.id)
+      OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
+      OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
+      OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
+    ))`;
+}
+
+/** 应到人员：按活动的参加对象展开，只算在册成员 */
 export function expectedMemberIds(db: Queryable, orgId: string, eventId: string) {
-  return db
-    .selectFrom('member as m')
-    .select('m.id')
-    .where('m.org_id', '=', orgId)
-    .where('m.status', '=', 'active')
-    .where(
-      sql<boolean>`EXISTS (
-        SELECT 1 FROM event_audience a WHERE a.org_id = m.org_id AND a.event_id = ${eventId} AND (
-          a.target_kind = 'all'
-          OR (a.target_kind = 'member' AND a.target_id = m.id)
-          OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
-          OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
-          OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
-        ))`,
-    );
+  return db.selectFrom('member as m').select('m.id').where('m.org_id', '=', orgId).where('m.status', '=', 'active').where(audienceIncludesMember(eventId));
 }
 
 export async function isExpected(db: Queryable, orgId: string, eventId: string, memberId: string): Promise<boolean> {
@@ -110,4 +111,10 @@ export async function notifyMembers(db: Pick<Kysely<Database>, 'insertInto'>, or
     .insertInto('notification')
     .values(memberIds.map((member_id) => ({ org_id: orgId, member_id, title: n.title.slice(0, 40), body: n.body.slice(0, 300), event_id: n.eventId, created_at: n.at })))
     .execute();
+}
+
+/** 写入（或整体替换）活动的参加对象 */
+export async function replaceAudience(trx: Pick<Kysely<Database>, 'insertInto' | 'deleteFrom'>, orgId: string, eventId: string, audience: ReadonlyArray<{ kind: AudienceTarget['kind']; id: string | null }>) {
+  await trx.deleteFrom('event_audience').where('org_id', '=', orgId).where('event_id', '=', eventId).execute();
+  await trx.insertInto('event_audience').values(audience.map((a) => ({ org_id: orgId, event_id: eventId, target_kind: a.kind, target_id: a.id }))).execute();
 }
