@@ -31,6 +31,9 @@ describe('记分：幂等与年度上限（并发）', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => award(org, org.members.cpc.id, 'party.study', 'same-source')));
     expect(results.filter((r) => r.status === 'awarded')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(49);
+    // 重复的那些都指回同一条记录，分值也是它的
+    const first = results.find((r) => r.status === 'awarded') as { entryId: string };
+    expect(results.every((r) => 'entryId' in r && r.entryId === first.entryId && r.points === 2)).toBe(true);
     const rows = await db.selectFrom('points_entry').select('points').where('org_id', '=', org.orgId).where('member_id', '=', org.members.cpc.id).execute();
     expect(rows).toEqual([{ points: 2 }]);
   });

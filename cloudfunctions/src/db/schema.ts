@@ -167,12 +167,6 @@ export interface PointsEntryTable {
   seq: Generated<string>;
 }
 
-export interface PointsMemberYearTable {
-  org_id: string;
-  member_id: string;
-  year: number;
-}
-
 export interface PointsYearTable {
   org_id: string;
   year: number;
@@ -238,6 +232,8 @@ export interface EventTable {
   finalized_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 每次改动由触发器加一（迁移 007） */
+  revision: Generated<number>;
 }
 
 export interface EventAudienceTable {
@@ -320,7 +316,6 @@ export interface Database {
   notification: NotificationTable;
   points_rule: PointsRuleTable;
   points_entry: PointsEntryTable;
-  points_member_year: PointsMemberYearTable;
   points_year: PointsYearTable;
   five_one_fulfilment: FiveOneFulfilmentTable;
   points_appeal: PointsAppealTable;

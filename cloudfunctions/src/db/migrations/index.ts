@@ -4,6 +4,8 @@ import * as m002 from './002_roster';
 import * as m003 from './003_points';
 import * as m004 from './004_events';
 import * as m005 from './005_award_function';
+import * as m006 from './006_award_points_v2';
+import * as m007 from './007_event_revision';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '003_points': m003,
   '004_events': m004,
   '005_award_function': m005,
+  '006_award_points_v2': m006,
+  '007_event_revision': m007,
 };

@@ -17,8 +17,6 @@ export interface AwardRequest {
   points?: number;
   reason?: string;
   operator?: { id: string; name: string };
-  /** 缺省为 `${source.kind}:${source.id}:${ruleCode}:${memberId}` */
-  idempotencyKey?: string;
 }
 
 export type AwardOutcome =
@@ -28,7 +26,7 @@ export type AwardOutcome =
 
 /**
  * 给某人按某规则为某来源记分。须在调用方自己的事务里调用，与挣分的那次写入同生共死。
- * - 幂等：同一幂等键只记一次，并发调用也是（先锁住此人此年，再查再写；唯一约束兜底）；
+ * - 幂等：同一幂等键只记一次，并发调用也是（唯一约束；有年度上限的先锁住此人此年再求已用分）；
  * - 年度上限：超过上限的部分记 0，并留下记录；
  * - 已关账的年度拒绝（POINTS.YEAR_CLOSED）；党员积分规则对非党员不适用。
  */
@@ -47,14 +45,17 @@ export interface AwardRow {
 }
 
 /**
- * 调用数据库函数 award_points（迁移 005）的 SQL 片段：锁人年、查关账与幂等、按年度上限截分、写流水，一次往返完成。
+ * 调用数据库函数 award_points（迁移 005，006 改版）的 SQL 片段：锁人年、查关账与幂等、按年度上限截分、写流水，一次往返完成。
  * 热路径（签到）把它和挣分的那条写入拼成一条语句，少几次往返；别处直接用 awardPoints。
  */
-export function awardPointsCall(req: AwardRequest, atSql?: RawBuilder<unknown>) {
+export function awardPointsCall(req: Omit<AwardRequest, 'memberId'> & { memberId: string | RawBuilder<string> }, atSql?: RawBuilder<unknown>) {
   const year = yearOf(req.at);
-  const key = req.idempotencyKey ?? `${req.source.kind}:${req.source.id}:${req.ruleCode}:${req.memberId}`;
-  return sql`award_points(${req.orgId}::uuid, ${req.memberId}::uuid, ${year}::int, ${req.ruleCode}::text, ${req.points ?? null}::int,
-    ${req.source.kind}::text, ${req.source.id}::text, ${req.source.title}::text, ${key}::text,
+  // 成员可以是参数，也可以是同一语句里别处的列（签到时身份在语句里才解析出来）
+  const member = typeof req.memberId === 'string' ? sql`${req.memberId}::uuid` : req.memberId;
+  // 幂等键 `${来源类型}:${来源 id}:${规则}:${成员 id}`：含成员 id，award_points 查重时靠它只看这一个人的记录（迁移 006）
+  const keyPrefix = `${req.source.kind}:${req.source.id}:${req.ruleCode}:`;
+  return sql`award_points(${req.orgId}::uuid, ${member}, ${year}::int, ${req.ruleCode}::text, ${req.points ?? null}::int,
+    ${req.source.kind}::text, ${req.source.id}::text, ${req.source.title}::text, ${keyPrefix}::text || ${member}::text,
     ${req.reason ?? ''}::text, ${req.operator?.id ?? null}::uuid, ${req.operator?.name ?? null}::text, ${atSql ?? sql`${req.at}::timestamptz`})`;
 }
 
@@ -129,9 +130,9 @@ export async function assertYearOpen(trx: Trx, orgId: string, year: number): Pro
   if (closed) throw new AppError('POINTS.YEAR_CLOSED', `${year} 年度积分已关账，不能再记分`);
 }
 
+/** 与 award_points 同一把锁（迁移 006 的事务级咨询锁）：同一人同一年的记分与冲正串行 */
 async function lockMemberYear(trx: Trx, orgId: string, memberId: string, year: number): Promise<void> {
-  await sql`INSERT INTO points_member_year (org_id, member_id, year) VALUES (${orgId}, ${memberId}, ${year})
-    ON CONFLICT (org_id, member_id, year) DO UPDATE SET year = EXCLUDED.year`.execute(trx);
+  await sql`SELECT lock_points_member_year(${orgId}::uuid, ${memberId}::uuid, ${year}::int)`.execute(trx);
 }
 
 /** 新政协写入默认规则（已有规则的不动） */
