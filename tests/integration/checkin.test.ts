@@ -174,3 +174,79 @@ describe('签到窗口、取消、位置与离线补交', () => {
     expect(codeOf(await call(org.members.secB.openid, 'checkinByCode', { eventId: ev.id, code: '12ab56' }, T0))).toBe('INVALID_PARAMETER');
   });
 });
+
+/**
+ * 扫码签到的热路径把活动行缓存在实例里、把身份并进写签到的那条语句（一次往返）。
+ * 这里确认两件事不因此走样：活动一改动立即生效；谁在扫、错误的先后与其他操作一样。
+ */
+describe('热路径：缓存的活动行与身份判定', () => {
+  let org: FixtureOrg;
+  beforeAll(async () => {
+    org = await createFixtureOrg(db);
+  });
+  const revisionOf = async (id: string) => (await db.selectFrom('event').select('revision').where('id', '=', id).executeTakeFirstOrThrow()).revision;
+
+  test('有人签过（活动行已缓存）之后取消活动：下一个人立即被拒，不多收一条签到或积分', async () => {
+    const ev = await createEvent(db, org, { title: '缓存后取消' });
+    const s = await screenAt(db, org, ev.id, T0);
+    expect(codeOf(await checkinAt(db, org.members.cpc.openid, s.token, T0))).toBe('ok');
+    const before = await revisionOf(ev.id);
+    await eventCaller(db)(org.members.admin.openid, 'cancel', { eventId: ev.id, reason: '临时取消' }, T0);
+    expect(await revisionOf(ev.id)).toBeGreaterThan(before);
+    expect(codeOf(await checkinAt(db, org.members.secB.openid, s.token, plus(T0, 5)))).toBe('CHECKIN.EVENT_CANCELLED');
+    const rows = await db.selectFrom('attendance').select('member_id').where('org_id', '=', org.orgId).where('event_id', '=', ev.id).execute();
+    expect(rows).toEqual([{ member_id: org.members.cpc.id }]);
+  });
+
+  test('缓存之后改了签到时间：按新的时间判断', async () => {
+    const ev = await createEvent(db, org, { title: '缓存后改时间' });
+    const s = await screenAt(db, org, ev.id, T0);
+    expect(codeOf(await checkinAt(db, org.members.cpc.openid, s.token, T0))).toBe('ok');
+    const moved = await eventCaller(db)(org.members.admin.openid, 'update', { eventId: ev.id, startsAt: '2026-11-26T14:00:00+08:00', endsAt: '2026-11-26T16:00:00+08:00' }, T0);
+    expect(moved.ok).toBe(true);
+    expect(codeOf(await checkinAt(db, org.members.secB.openid, s.token, plus(T0, 5)))).toBe('CHECKIN.WINDOW_NOT_OPEN');
+  });
+
+  test('未绑定的人：有效的码、伪造的码、格式不对的码，都只回答未绑定', async () => {
+    const ev = await createEvent(db, org, { title: '未绑定扫码' });
+    const s = await screenAt(db, org, ev.id, T0);
+    expect(codeOf(await checkinAt(db, org.unboundOpenid, s.token, T0))).toBe('NOT_BOUND');
+    expect(codeOf(await checkinAt(db, org.unboundOpenid, makeToken('wrong-secret', s.token.slice(0, 8), stepOf(new Date(T0), 15)), T0))).toBe('NOT_BOUND');
+    expect(codeOf(await checkinAt(db, org.unboundOpenid, '', T0))).toBe('NOT_BOUND');
+    const late = '2026-11-26T11:30:00+08:00';
+    expect(codeOf(await checkinAt(db, org.unboundOpenid, (await screenAt(db, org, ev.id, late)).token, late))).toBe('NOT_BOUND');
+    const rows = await db.selectFrom('attendance').select('member_id').where('org_id', '=', org.orgId).where('event_id', '=', ev.id).execute();
+    expect(rows).toEqual([]);
+  });
+
+  test('已退出的成员扫有效的码：未绑定，不记签到', async () => {
+    const other = await createFixtureOrg(db);
+    const ev = await createEvent(db, other, { title: '退出后扫码' });
+    const s = await screenAt(db, other, ev.id, T0);
+    expect(codeOf(await checkinAt(db, other.members.cpc.openid, s.token, T0))).toBe('ok');
+    await db.updateTable('member').set({ status: 'retired' }).where('org_id', '=', other.orgId).where('id', '=', other.members.nonCpc.id).execute();
+    expect(codeOf(await checkinAt(db, other.members.nonCpc.openid, s.token, T0))).toBe('NOT_BOUND');
+    const rows = await db.selectFrom('attendance').select('member_id').where('org_id', '=', other.orgId).where('event_id', '=', ev.id).execute();
+    expect(rows).toEqual([{ member_id: other.members.cpc.id }]);
+  });
+
+  test('别的政协的人扫本会的码：签到时间内外都视同伪造，不泄露这场活动的状态', async () => {
+    const ev = await createEvent(db, org, { title: '外会扫码' });
+    const outsider = (await createFixtureOrg(db)).members.cpc.openid;
+    const s = await screenAt(db, org, ev.id, T0);
+    expect(codeOf(await checkinAt(db, outsider, s.token, T0))).toBe('CHECKIN.TOKEN_INVALID');
+    const late = '2026-11-26T11:30:00+08:00';
+    expect(codeOf(await checkinAt(db, outsider, (await screenAt(db, org, ev.id, late)).token, late))).toBe('CHECKIN.TOKEN_INVALID');
+    expect(codeOf(await checkinAt(db, outsider, s.token, T0, { eventId: ev.id }))).toBe('CHECKIN.TOKEN_INVALID');
+  });
+
+  test('屏幕一亮几十人同时扫（活动行尚未缓存）：人人签上，各记一次', async () => {
+    const ev = await createEvent(db, org, { title: '同时扫码', audience: [{ kind: 'all', id: null }] });
+    const s = await screenAt(db, org, ev.id, T0);
+    const people = [org.members.cpc, org.members.secB, org.members.nonCpc, org.members.staff, org.members.admin];
+    const results = await Promise.all(people.map((p) => checkinAt(db, p.openid, s.token, T0)));
+    expect(results.map(codeOf)).toEqual(people.map(() => 'ok'));
+    const rows = await db.selectFrom('attendance').select('member_id').where('org_id', '=', org.orgId).where('event_id', '=', ev.id).execute();
+    expect(new Set(rows.map((r) => r.member_id))).toEqual(new Set(people.map((p) => p.id)));
+  });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Envelope, describeIssues, fail, ok } from '@tongxin/shared-types';
-import { type Actor, loadActor } from './actor';
+import { type Actor, resolveActor } from './actor';
 import type { AnyAction, Deps } from './action';
 import { assertInScope } from './scope';
 
@@ -50,10 +50,10 @@ async function run(
 
   // 2. 身份与权限（先于输入校验：未授权者看不到输入规则）
   if (!openid) throw new AppError('UNAUTHENTICATED');
+  if (action.inlineIdentity) return runInline(action, event.data, openid, deps, requestId);
   let actor: Actor | undefined;
-  let prefetched: unknown = null;
   if (action.access !== 'identity') {
-    ({ actor, prefetched } = await loadActor(deps.db, openid, action.prefetch?.(event.data)));
+    actor = await resolveActor(deps.db, openid);
     if (typeof action.access === 'object' && !action.access.roles.some((r) => actor!.roles.includes(r))) {
       throw new AppError('FORBIDDEN');
     }
@@ -69,7 +69,27 @@ async function run(
   }
 
   // 5. 处理器
-  return action.handler(parsed.data, { deps, openid, requestId, actor, prefetched } as never);
+  return action.handler(parsed.data, { deps, openid, requestId, actor } as never);
+}
+
+/**
+ * 身份并进处理器语句的操作（见 ActionDef.inlineIdentity）。正常路径上身份只在处理器那一条语句里解析；
+ * 出错时先核对身份（至多一次查询），保证错误的先后与其他操作一样：未绑定 → NOT_BOUND，之后才轮到输入与业务错误。
+ */
+async function runInline(action: AnyAction, data: unknown, openid: string, deps: Deps, requestId: string): Promise<unknown> {
+  let resolved: Promise<Actor> | undefined;
+  const ensureActor = () => (resolved ??= resolveActor(deps.db, openid));
+  const parsed = action.input.safeParse(data);
+  if (!parsed.success) {
+    await ensureActor();
+    throw new AppError('INVALID_PARAMETER', describeIssues(action.input, parsed.error.issues, data));
+  }
+  try {
+    return await action.handler(parsed.data, { deps, openid, requestId, resolveActor: ensureActor } as never);
+  } catch (err) {
+    if (err instanceof AppError && err.code !== 'NOT_BOUND') await ensureActor();
+    throw err;
+  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -15,15 +15,6 @@ export const byEvent: Scope<{ eventId: string }> = {
     (await deps.db.selectFrom('event').select('owner_branch_id').where('org_id', '=', orgId).where('id', '=', i.eventId).executeTakeFirst())?.owner_branch_id,
 };
 
-const EVENT_TIMESTAMPS = ['starts_at', 'ends_at', 'checkin_opens_at', 'checkin_closes_at', 'late_after', 'finalized_at', 'created_at', 'updated_at'] as const;
-
-/** row_to_json(event) 取回的行：时间字段从字符串还原为 Date，与查询得到的行一致 */
-export function eventFromJson(json: Record<string, unknown>): EventRow {
-  const row = { ...json } as Record<string, unknown>;
-  for (const k of EVENT_TIMESTAMPS) if (typeof row[k] === 'string') row[k] = new Date(row[k] as string);
-  return row as unknown as EventRow;
-}
-
 export async function loadEventRow(db: Queryable, orgId: string, eventId: string): Promise<EventRow> {
   const row = await db.selectFrom('event').selectAll().where('org_id', '=', orgId).where('id', '=', eventId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '活动不存在');
