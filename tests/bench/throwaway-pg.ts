@@ -29,7 +29,13 @@ export async function startThrowawayPostgres(): Promise<{ connectionString: stri
     connectionString: `postgresql://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+        // smart：等客户端自己断开（连接池关闭时各连接的 Terminate 还在路上），不把它们当成“连接被服务器掐断”的错误；
+        // 五秒内没断开的再快速停止
+        try {
+          run('pg_ctl', ['-D', data, '-m', 'smart', '-t', '5', '-w', 'stop']);
+        } catch {
+          run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
