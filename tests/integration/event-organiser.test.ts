@@ -176,4 +176,27 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     expect(mine.map((e) => e.title)).toEqual(['十一月中心组学习']);
     expect(mine[0]).toMatchObject({ expected: true, myAttendance: expect.objectContaining({ method: 'scan' }) });
   });
+
+  test('组织者的列表：每场各自的应到与已签到人数；不在名单里的人看活动时标为非应到', async () => {
+    const org = await createFixtureOrg(db);
+    const toB = await createEvent(db, org, { title: '面向乙支部' });
+    const toAll = await createEvent(db, org, { title: '面向全体', audience: [{ kind: 'all', id: null }] });
+    await createEvent(db, org, { title: '还没人签到', audience: [{ kind: 'member', id: org.members.nonCpc.id }] });
+    const sB = await screenAt(db, org, toB.id, T0);
+    const sAll = await screenAt(db, org, toAll.id, T0);
+    for (const m of [org.members.cpc, org.members.secB]) await checkinAt(db, m.openid, sB.token, T0);
+    for (const m of [org.members.cpc, org.members.nonCpc, org.members.staff]) await checkinAt(db, m.openid, sAll.token, T0);
+    const activeMembers = Number((await db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
+    const expectedB = Number(
+      (await db.selectFrom('branch_membership').select((eb) => eb.fn.count<number>('member_id').distinct().as('n')).where('org_id', '=', org.orgId).where('branch_id', '=', org.branches.B).executeTakeFirstOrThrow()).n,
+    );
+    const list = data<{ items: Array<{ title: string; counts: { expected: number; checkedIn: number } }> }>(await call(org.members.admin.openid, 'list', { page: 1, pageSize: 20 }, T0));
+    const countsOf = (title: string) => list.items.find((i) => i.title === title)!.counts;
+    expect(countsOf('面向乙支部')).toEqual({ expected: expectedB, checkedIn: 2 });
+    expect(countsOf('面向全体')).toEqual({ expected: activeMembers, checkedIn: 3 });
+    expect(countsOf('还没人签到')).toEqual({ expected: 1, checkedIn: 0 });
+    // 民盟委员不在乙支部：看得到这场活动（活动详情），但不是应到
+    expect(data<{ expected: boolean }>(await call(org.members.nonCpc.openid, 'get', { eventId: toB.id }, T0)).expected).toBe(false);
+    expect(data<{ expected: boolean }>(await call(org.members.nonCpc.openid, 'get', { eventId: toAll.id }, T0)).expected).toBe(true);
+  });
 });

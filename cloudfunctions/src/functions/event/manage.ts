@@ -5,7 +5,7 @@ import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import type { Database } from '../../db/schema';
-import { ORGANISERS, byEvent, expectedMemberIds, iso, loadEventRow, notifyMembers, replaceAudience, toEventViews } from './shared';
+import { ORGANISERS, attendanceCounts, byEvent, expectedMemberIds, iso, loadEventRow, notifyMembers, replaceAudience, toEventViews } from './shared';
 
 const SHORT_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 
@@ -188,16 +188,9 @@ export const list = defineAction({
       q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       q.selectAll().orderBy('starts_at', 'desc').limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),
     ]);
-    const views = await toEventViews(deps.db, actor.orgId, rows);
-    const items = await Promise.all(
-      views.map(async (v) => {
-        const [expected, checkedIn] = await Promise.all([
-          deps.db.selectFrom(expectedMemberIds(deps.db, actor.orgId, v.id).as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-          deps.db.selectFrom('attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', actor.orgId).where('event_id', '=', v.id).executeTakeFirstOrThrow(),
-        ]);
-        return { ...v, counts: { expected: Number(expected.n), checkedIn: Number(checkedIn.n) } };
-      }),
-    );
+    const ids = rows.map((r) => r.id);
+    const [views, counts] = await Promise.all([toEventViews(deps.db, actor.orgId, rows), attendanceCounts(deps.db, actor.orgId, ids)]);
+    const items = views.map((v) => ({ ...v, counts: counts.get(v.id)! }));
     return { items, total: Number(total), page: input.page, pageSize: input.pageSize };
   },
 });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import type { DB } from '../../db/connect';
-import { ORGANISERS, byEvent, type EventRow, audienceIncludesMember, isExpected, iso, loadEventRow, toEventViews } from './shared';
+import { ORGANISERS, byEvent, type EventRow, audienceIncludesMember, expectedEventIds, iso, loadEventRow, toEventViews } from './shared';
 
 async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEventView[]> {
   if (rows.length === 0) return [];
@@ -13,16 +13,15 @@ async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEven
     db.selectFrom('attendance').select(['event_id', 'checked_in_at', 'late', 'method']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
     db.selectFrom('leave_request').select(['id', 'event_id', 'status', 'reason', 'answer']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).orderBy('created_at').execute(),
     db.selectFrom('study_note').select(['event_id', 'content', 'updated_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
-    Promise.all(ids.map(async (id) => [id, await isExpected(db, actor.orgId, id, actor.memberId)] as const)),
+    expectedEventIds(db, actor.orgId, actor.memberId, ids),
   ]);
-  const expectedOf = new Map(expected);
   return views.map((v) => {
     const a = attendance.find((x) => x.event_id === v.id);
     const l = leaves.filter((x) => x.event_id === v.id).pop();
     const n = notes.find((x) => x.event_id === v.id);
     return {
       ...v,
-      expected: expectedOf.get(v.id) ?? false,
+      expected: expected.has(v.id),
       myAttendance: a ? { checkedInAt: iso(a.checked_in_at), late: a.late, method: a.method } : null,
       myLeave: l ? { id: l.id, status: l.status, reason: l.reason, answer: l.answer } : null,
       myNote: n ? { content: n.content, updatedAt: iso(n.updated_at) } : null,

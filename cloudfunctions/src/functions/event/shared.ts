@@ -41,11 +41,50 @@ export function expectedMemberIds(db: Queryable, orgId: string, eventId: string)
   return db.selectFrom('member as m').select('m.id').where('m.org_id', '=', orgId).where('m.status', '=', 'active').where(audienceIncludesMember(eventId));
 }
 
-export async function isExpected(db: Queryable, orgId: string, eventId: string, memberId: string): Promise<boolean> {
-  return Boolean(await expectedMemberIds(db, orgId, eventId).where('m.id', '=', memberId).executeTakeFirst());
+/** 这些活动里，哪些的应到名单有这位成员（一条查询） */
+export async function expectedEventIds(db: Queryable, orgId: string, memberId: string, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('event as e')
+    .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 'e.org_id'))
+    .select('e.id')
+    .where('e.org_id', '=', orgId)
+    .where('e.id', 'in', eventIds)
+    .where('m.id', '=', memberId)
+    .where('m.status', '=', 'active')
+    .where(audienceIncludesMember(sql.ref('e.id')))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
-/** 活动视图：带参加对象的名称、主办支部与组织者 */
+/** 这些活动各自的应到人数与已签到人数（两条分组查询，不随活动数增加） */
+export async function attendanceCounts(db: Queryable, orgId: string, eventIds: string[]): Promise<Map<string, { expected: number; checkedIn: number }>> {
+  const counts = new Map(eventIds.map((id) => [id, { expected: 0, checkedIn: 0 }]));
+  if (eventIds.length === 0) return counts;
+  const [expected, checkedIn] = await Promise.all([
+    db
+      .selectFrom('event as e')
+      .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 'e.org_id'))
+      .select((eb) => ['e.id', eb.fn.countAll<number>().as('n')])
+      .where('e.org_id', '=', orgId)
+      .where('e.id', 'in', eventIds)
+      .where('m.status', '=', 'active')
+      .where(audienceIncludesMember(sql.ref('e.id')))
+      .groupBy('e.id')
+      .execute(),
+    db
+      .selectFrom('attendance')
+      .select((eb) => ['event_id', eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('event_id', 'in', eventIds)
+      .groupBy('event_id')
+      .execute(),
+  ]);
+  for (const r of expected) counts.get(r.id)!.expected = Number(r.n);
+  for (const r of checkedIn) counts.get(r.event_id)!.checkedIn = Number(r.n);
+  return counts;
+}
+
 export async function toEventViews(db: Queryable, orgId: string, rows: EventRow[]): Promise<EventView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
