@@ -127,6 +127,19 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     expect(await duty(org.members.secB.openid)).toBe(-10);
   });
 
+  test('面向全体的常委会议定案：每位缺席者各扣一次，出席者不扣', async () => {
+    const org = await createFixtureOrg(db);
+    const ev = await createEvent(db, org, { kind: '常委会议', title: '常委会议第三次会议', audience: [{ kind: 'all', id: null }] });
+    const s = await screenAt(db, org, ev.id, T0);
+    await checkinAt(db, org.members.cpc.openid, s.token, T0);
+    const active = await db.selectFrom('member').select('id').where('org_id', '=', org.orgId).where('status', '=', 'active').execute();
+    expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toEqual({ absentees: active.length - 1, excused: 0 });
+    const deductions = await db.selectFrom('points_entry').select(['member_id', 'points']).where('org_id', '=', org.orgId).where('source_kind', '=', 'event-absence').where('source_id', '=', ev.id).execute();
+    expect(deductions).toHaveLength(active.length - 1);
+    expect(new Set(deductions.map((d) => d.member_id))).toEqual(new Set(active.map((m) => m.id).filter((id) => id !== org.members.cpc.id)));
+    expect(deductions.every((d) => d.points < 0)).toBe(true);
+  });
+
   test('学习心得：签到参加后才能写，可修改；组织者能看到', async () => {
     const org = await createFixtureOrg(db);
     const ev = await createEvent(db, org);

@@ -3,7 +3,7 @@ import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { writeXlsx } from '../../adapters/spreadsheet';
 import { PARTY_LIFE_KINDS } from '../../domain/events';
-import { awardPoints } from '../points/ledger';
+import { awardPointsToEach } from '../points/ledger';
 import { loadAttendance } from './roster-view';
 import { ORGANISERS, byEvent, loadEventRow, toEventViews } from './shared';
 
@@ -103,18 +103,15 @@ export const finalize = defineAction({
       let absentees = 0;
       let excused = 0;
       if (PLENARY_KINDS.includes(event.kind)) {
-        for (const r of rows.filter((x) => x.expected && (x.status === 'absent' || x.status === 'leave_pending' || x.status === 'on_leave'))) {
-          const onLeave = r.status === 'on_leave';
-          await awardPoints(trx, {
-            orgId: actor.orgId,
-            memberId: r.memberId,
-            ruleCode: onLeave ? 'duty.absence_excused' : 'duty.absence_unexcused',
-            source: { kind: 'event-absence', id: event.id, title: event.title },
-            at: new Date(event.starts_at),
-          });
-          if (onLeave) excused++;
-          else absentees++;
-        }
+        const missing = rows.filter((x) => x.expected && (x.status === 'absent' || x.status === 'leave_pending' || x.status === 'on_leave'));
+        const excusedIds = missing.filter((r) => r.status === 'on_leave').map((r) => r.memberId);
+        const absentIds = missing.filter((r) => r.status !== 'on_leave').map((r) => r.memberId);
+        // 每条规则一条语句，不随缺席人数增加往返
+        const source = { kind: 'event-absence', id: event.id, title: event.title };
+        await awardPointsToEach(trx, { orgId: actor.orgId, ruleCode: 'duty.absence_excused', source, at: new Date(event.starts_at) }, excusedIds);
+        await awardPointsToEach(trx, { orgId: actor.orgId, ruleCode: 'duty.absence_unexcused', source, at: new Date(event.starts_at) }, absentIds);
+        excused = excusedIds.length;
+        absentees = absentIds.length;
       }
       await trx.updateTable('event').set({ finalized_at: now }).where('org_id', '=', actor.orgId).where('id', '=', eventId).execute();
       await recordAudit(trx, ctx, { action: 'event.finalize', targetKind: 'event', targetId: eventId, summary: `「${event.title}」定案：无故缺席 ${absentees} 人，请假 ${excused} 人` });

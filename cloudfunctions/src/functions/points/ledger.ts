@@ -35,6 +35,18 @@ export async function awardPoints(trx: Trx | DB, req: AwardRequest): Promise<Awa
   return toOutcome(result.rows[0]);
 }
 
+/** 同一规则、同一来源给一批人记分（如全体会议定案时的缺席扣分）：一条语句，逐人的语义与 awardPoints 相同 */
+export async function awardPointsToEach(trx: Trx, req: Omit<AwardRequest, 'memberId'>, memberIds: string[]): Promise<AwardOutcome[]> {
+  if (memberIds.length === 0) return [];
+  const result = await sql<AwardRow>`
+    SELECT r.* FROM unnest(${memberIds}::uuid[]) WITH ORDINALITY AS x(member_id, n)
+    CROSS JOIN LATERAL ${awardPointsCall({ ...req, memberId: sql<string>`x.member_id` })} AS r
+    ORDER BY x.n`
+    .execute(trx)
+    .catch(mapAwardError(req));
+  return result.rows.map(toOutcome);
+}
+
 /** award_points 返回的一行 */
 export interface AwardRow {
   status: 'awarded' | 'capped' | 'duplicate' | 'not_applicable';
