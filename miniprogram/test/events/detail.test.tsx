@@ -34,6 +34,7 @@ describe('活动详情', () => {
     fireEvent.click(screen.getByText('用签到码签到'))
 
     expect(await screen.findByText('✓ 签到成功 09:02')).toBeTruthy()
+    expect(screen.getByText('党员积分：集中学习 +2')).toBeTruthy()
     expect(await screen.findByText('已签到')).toBeTruthy()
     expect(screen.queryByText('用数字码签到')).toBeNull()
     expect(callsTo(mock, 'event', 'checkin')).toEqual([{ token: TOKEN, eventId: 'e-1' }])

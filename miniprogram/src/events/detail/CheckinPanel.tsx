@@ -24,6 +24,11 @@ export function OutcomeNotice({ outcome }: { outcome: ScanOutcome }) {
   return (
     <Notice kind='success'>
       <Text className='ev-outcome'>{r.already ? '已经签到过了' : `✓ 签到成功 ${clockTime(r.checkedInAt)}${r.late ? '（迟到）' : ''}`}</Text>
+      {r.points.map((p) => (
+        <Text key={`${p.track}-${p.ruleName}`} className='ev-outcome__points'>
+          {p.track}：{p.ruleName} +{p.points}
+        </Text>
+      ))}
     </Notice>
   )
 }
