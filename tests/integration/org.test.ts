@@ -129,6 +129,24 @@ describe('撤销与合并临时党支部', () => {
     await expectRefused('closeBranch', { id: temp, reason: '再次撤销' }, 'CONFLICT');
   });
 
+  test('撤销或合并走的临时党支部，其下的党小组一并撤销，不留挂在已撤销支部下的小组', async () => {
+    const temp = await insertTempBranch(db, org.orgId, org.branches.committeeParty, '考察临时党支部');
+    const tree = await c.ok(admin, 'org', 'createUnit', { parentId: temp, name: '考察第一小组', level: '党小组' });
+    const group = tree.units.find((u) => u.name === '考察第一小组')!;
+    const closed = await c.ok(admin, 'org', 'closeBranch', { id: temp, reason: '考察结束' });
+    expect(unit(closed, temp)?.status).toBe('closed');
+    expect(unit(closed, group.id)?.status).toBe('closed');
+    expect((await latestAudit(db, org.orgId))[0].summary).toBe('撤销 考察临时党支部及其下 1 个党小组：考察结束');
+
+    const temp2 = await insertTempBranch(db, org.orgId, org.branches.committeeParty, '调研临时党支部');
+    const group2 = (await c.ok(admin, 'org', 'createUnit', { parentId: temp2, name: '调研小组', level: '党小组' })).units.find((u) => u.name === '调研小组')!;
+    const merged = await c.ok(admin, 'org', 'mergeBranches', { sourceId: temp2, targetId: org.branches.B });
+    expect(unit(merged, group2.id)?.status).toBe('closed');
+    expect((await latestAudit(db, org.orgId))[0].summary).toBe('调研临时党支部 合并入 经济委功能型党支部，转入 0 人，原支部下 1 个党小组一并撤销');
+    // 别的支部下的党小组不受影响
+    expect(unit(merged, org.branches.B)?.status).toBe('active');
+  });
+
   test('所在临时支部撤销后，仍可修改这位成员的手机号', async () => {
     const temp = await insertTempBranch(db, org.orgId, org.branches.committeeParty);
     await db.insertInto('branch_membership').values({ org_id: org.orgId, member_id: org.members.cpc.id, branch_id: temp, kind: 'functional' }).execute();

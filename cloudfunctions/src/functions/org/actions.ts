@@ -1,8 +1,10 @@
 import { AppError, PARTY_ORG_LEVELS, contract } from '@tongxin/shared-types';
+import { type Transaction, sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { FUNCTIONAL_KINDS } from '../../domain/membership';
 import { isUniqueViolation } from '../roster/refs';
+import type { Database } from '../../db/schema';
 import { loadTree } from './tree';
 
 const ADMIN = { roles: ['admin'] } as const;
@@ -76,6 +78,20 @@ export const updateUnit = defineAction({
   },
 });
 
+/** 撤销一个组织及其仍在的下级（党小组不能挂在已撤销的支部下）；返回一并撤销的下级个数 */
+async function closeWithDescendants(trx: Transaction<Database>, orgId: string, id: string, at: Date): Promise<number> {
+  const { rows } = await sql<{ id: string }>`
+    WITH RECURSIVE sub AS (
+      SELECT p.id FROM party_org p WHERE p.org_id = ${orgId} AND p.parent_id = ${id}
+      UNION ALL
+      SELECT p.id FROM party_org p JOIN sub ON p.org_id = ${orgId} AND p.parent_id = sub.id
+    )
+    UPDATE party_org SET status = 'closed', closed_at = ${at}
+    WHERE org_id = ${orgId} AND (id = ${id} OR (id IN (SELECT id FROM sub) AND status = 'active'))
+    RETURNING id`.execute(trx);
+  return rows.filter((r) => r.id !== id).length;
+}
+
 /** 撤销临时党支部（全会、考察结束后）；成员的组织关系记录保留，支部不再出现在可选列表里 */
 export const closeBranch = defineAction({
   input: contract.org.closeBranch,
@@ -88,8 +104,8 @@ export const closeBranch = defineAction({
       if (!b) throw new AppError('NOT_FOUND', '支部不存在');
       if (b.branch_kind !== '临时党支部') throw new AppError('ORG.NOT_TEMPORARY', '只有临时党支部可以撤销');
       if (b.status === 'closed') throw new AppError('CONFLICT', `${b.name}已经撤销`);
-      await trx.updateTable('party_org').set({ status: 'closed', closed_at: deps.clock.now() }).where('org_id', '=', actor.orgId).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { action: 'org.closeBranch', targetKind: 'party_org', targetId: id, summary: `撤销 ${b.name}：${reason}` });
+      const groups = await closeWithDescendants(trx, actor.orgId, id, deps.clock.now());
+      await recordAudit(trx, ctx, { action: 'org.closeBranch', targetKind: 'party_org', targetId: id, summary: `撤销 ${b.name}${groups ? `及其下 ${groups} 个党小组` : ''}：${reason}` });
     });
     return loadTree(deps.db, actor.orgId);
   },
@@ -121,8 +137,14 @@ export const mergeBranches = defineAction({
       if (toMove.length) {
         await trx.insertInto('branch_membership').values(toMove.map((m) => ({ org_id: actor.orgId, member_id: m.member_id, branch_id: targetId, kind: 'functional' as const, joined_at: deps.clock.now() }))).execute();
       }
-      await trx.updateTable('party_org').set({ status: 'closed', closed_at: deps.clock.now() }).where('org_id', '=', actor.orgId).where('id', '=', sourceId).execute();
-      await recordAudit(trx, ctx, { action: 'org.mergeBranches', targetKind: 'party_org', targetId: sourceId, summary: `${source.name} 合并入 ${target.name}，转入 ${toMove.length} 人`, details: { targetId } });
+      const groups = await closeWithDescendants(trx, actor.orgId, sourceId, deps.clock.now());
+      await recordAudit(trx, ctx, {
+        action: 'org.mergeBranches',
+        targetKind: 'party_org',
+        targetId: sourceId,
+        summary: `${source.name} 合并入 ${target.name}，转入 ${toMove.length} 人${groups ? `，原支部下 ${groups} 个党小组一并撤销` : ''}`,
+        details: { targetId },
+      });
       return toMove.length;
     });
     return { ...(await loadTree(deps.db, actor.orgId)), moved };

@@ -118,7 +118,7 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
           {target && (
             <ConfirmPanel
               title={`把「${unit.name}」合并到「${targets.find((b) => b.id === target)?.name ?? ''}」`}
-              message='成员转入目标支部（已在其中的不重复），原支部随之撤销；原支部里的书记等职务不带过去。'
+              message='成员转入目标支部（已在其中的不重复），原支部及其下的党小组随之撤销；原支部里的书记等职务不带过去。'
               confirmLabel='确认合并'
               busy={busy}
               error={error}
@@ -137,7 +137,7 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
       {mode === 'close' && (
         <ConfirmPanel
           title={`撤销「${unit.name}」`}
-          message='撤销后它不再出现在可选的支部里；成员的历史记录保留。'
+          message='撤销后它（连同其下的党小组）不再出现在可选的支部里；成员的历史记录保留。'
           reasonLabel='撤销原因'
           confirmLabel='确认撤销'
           busy={busy}
