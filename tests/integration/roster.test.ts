@@ -220,3 +220,38 @@ describe('审计日志', () => {
     expect(await orgSnapshot(db, org.orgId)).toEqual(before);
   });
 });
+
+describe('修改组织关系：逐条比对，不抹掉历史', () => {
+  test('仍在的关系保留加入时间、只改职务；新加的从现在算；已撤销临时支部里的记录保留；去掉的才删除', async () => {
+    const own = await createFixtureOrg(db);
+    const oc = client(db);
+    const member = own.members.cpc.id;
+    const joined = new Date('2025-03-01T00:00:00+08:00');
+    // 加入时间在应用里不可改，测试直接用 SQL 把它放回过去
+    await sql`UPDATE branch_membership SET joined_at = ${joined} WHERE org_id = ${own.orgId} AND member_id = ${member}`.execute(db);
+    // 全会临时支部：参加过、已撤销
+    const temp = (await db.insertInto('party_org').values({ org_id: own.orgId, parent_id: own.branches.committeeParty, name: '全会临时党支部', level: '党支部', branch_kind: '临时党支部', status: 'closed' }).returning('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('branch_membership').values({ org_id: own.orgId, member_id: member, branch_id: temp, kind: 'functional', duty: '党员', joined_at: joined }).execute();
+
+    // 表单里只有仍在的支部：第一组织关系不变、升为支委；去掉经济委功能型支部
+    await oc.ok(own.members.admin.openid, 'roster', 'update', { memberId: member, memberships: [{ branchId: own.branches.retired, kind: 'primary', duty: '支委' }] });
+    const rows = await db.selectFrom('branch_membership').select(['branch_id', 'kind', 'duty', 'joined_at']).where('org_id', '=', own.orgId).where('member_id', '=', member).execute();
+    const byBranch = new Map(rows.map((r) => [r.branch_id, r]));
+    expect(byBranch.get(own.branches.retired)).toMatchObject({ kind: 'primary', duty: '支委' });
+    expect(new Date(byBranch.get(own.branches.retired)!.joined_at).getTime()).toBe(joined.getTime());
+    expect(byBranch.has(own.branches.B)).toBe(false);
+    expect(byBranch.get(temp)).toMatchObject({ kind: 'functional', duty: '党员' });
+
+    // 第一组织关系从离退休支部转到机关支部，重新加入经济委功能型支部：守住“只有一个第一组织关系”
+    await oc.ok(own.members.admin.openid, 'roster', 'update', {
+      memberId: member,
+      memberships: [
+        { branchId: own.branches.A, kind: 'primary', duty: '党员' },
+        { branchId: own.branches.B, kind: 'functional', duty: '党员' },
+      ],
+    });
+    const after = await db.selectFrom('branch_membership').select(['branch_id', 'kind', 'joined_at']).where('org_id', '=', own.orgId).where('member_id', '=', member).execute();
+    expect(new Set(after.map((r) => `${r.branch_id}:${r.kind}`))).toEqual(new Set([`${own.branches.A}:primary`, `${own.branches.B}:functional`, `${temp}:functional`]));
+    expect(new Date(after.find((r) => r.branch_id === own.branches.A)!.joined_at).getTime()).toBeGreaterThan(joined.getTime());
+  });
+});

@@ -1,4 +1,4 @@
-import { AppError, contract } from '@tongxin/shared-types';
+import { AppError, type BranchDuty, contract } from '@tongxin/shared-types';
 import { type ActorContext, defineAction } from '../../core/action';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -97,12 +97,7 @@ export const update = defineAction({
         await trx.deleteFrom('member_committee').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
         if (input.committeeIds.length) await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: input.memberId, committee_id: c }))).execute();
       }
-      if (input.memberships) {
-        await trx.deleteFrom('branch_membership').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
-        if (input.memberships.length) {
-          await trx.insertInto('branch_membership').values(input.memberships.map((b) => ({ org_id: actor.orgId, member_id: input.memberId, branch_id: b.branchId, kind: b.kind, duty: b.duty, joined_at: now }))).execute();
-        }
-      }
+      if (input.memberships) await replaceMemberships(trx, actor.orgId, input.memberId, input.memberships, now);
       const fields = [...changed.map(([k]) => FIELD_LABELS[k] ?? k), ...(input.committeeIds ? ['专委会'] : []), ...(input.memberships ? ['组织关系'] : [])];
       await recordAudit(trx, ctx, {
         action: 'roster.update',
@@ -189,3 +184,40 @@ export const unbind = defineAction({
 });
 
 export { byMember };
+
+/**
+ * 改组织关系：按支部逐条比对，而不是删了重建。
+ * - 仍在的关系保留加入时间，只改类别与职务；新加的关系从现在算起；
+ * - 已撤销支部里的关系是历史（双重组织生活的导出、当时的名单要用），表单里看不到，也不删；
+ * - 先删、再把主关系降为功能型、再升新的主关系、最后新增：每一步都守“只有一个第一组织关系”的唯一约束。
+ */
+async function replaceMemberships(
+  trx: Transaction<Database>,
+  orgId: string,
+  memberId: string,
+  wanted: ReadonlyArray<{ branchId: string; kind: 'primary' | 'functional'; duty: BranchDuty }>,
+  now: Date,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('branch_membership as bm')
+    .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
+    .select(['bm.branch_id', 'bm.kind', 'bm.duty', 'p.status'])
+    .where('bm.org_id', '=', orgId)
+    .where('bm.member_id', '=', memberId)
+    .execute();
+  const wantedBy = new Map(wanted.map((w) => [w.branchId, w]));
+  const removed = existing.filter((e) => e.status === 'active' && !wantedBy.has(e.branch_id)).map((e) => e.branch_id);
+  if (removed.length) await trx.deleteFrom('branch_membership').where('org_id', '=', orgId).where('member_id', '=', memberId).where('branch_id', 'in', removed).execute();
+  const changed = existing.flatMap((e) => {
+    const w = wantedBy.get(e.branch_id);
+    return w && (w.kind !== e.kind || w.duty !== e.duty) ? [w] : [];
+  });
+  for (const w of [...changed.filter((c) => c.kind === 'functional'), ...changed.filter((c) => c.kind === 'primary')]) {
+    await trx.updateTable('branch_membership').set({ kind: w.kind, duty: w.duty }).where('org_id', '=', orgId).where('member_id', '=', memberId).where('branch_id', '=', w.branchId).execute();
+  }
+  const have = new Set(existing.map((e) => e.branch_id));
+  const added = wanted.filter((w) => !have.has(w.branchId));
+  if (added.length) {
+    await trx.insertInto('branch_membership').values(added.map((w) => ({ org_id: orgId, member_id: memberId, branch_id: w.branchId, kind: w.kind, duty: w.duty, joined_at: now }))).execute();
+  }
+}
