@@ -253,5 +253,21 @@ describe('修改组织关系：逐条比对，不抹掉历史', () => {
     const after = await db.selectFrom('branch_membership').select(['branch_id', 'kind', 'joined_at']).where('org_id', '=', own.orgId).where('member_id', '=', member).execute();
     expect(new Set(after.map((r) => `${r.branch_id}:${r.kind}`))).toEqual(new Set([`${own.branches.A}:primary`, `${own.branches.B}:functional`, `${temp}:functional`]));
     expect(new Date(after.find((r) => r.branch_id === own.branches.A)!.joined_at).getTime()).toBeGreaterThan(joined.getTime());
+
+    // 表单把已撤销支部里的那条原样带回来（成员详情里有它）：视为历史，照常保存，不报“已撤销”
+    await oc.ok(own.members.admin.openid, 'roster', 'update', {
+      memberId: member,
+      memberships: [
+        { branchId: own.branches.A, kind: 'primary', duty: '支委' },
+        { branchId: temp, kind: 'functional', duty: '党员' },
+      ],
+    });
+    const last = await db.selectFrom('branch_membership').select(['branch_id', 'duty', 'joined_at']).where('org_id', '=', own.orgId).where('member_id', '=', member).execute();
+    expect(new Set(last.map((r) => r.branch_id))).toEqual(new Set([own.branches.A, temp]));
+    expect(new Date(last.find((r) => r.branch_id === temp)!.joined_at).getTime()).toBe(joined.getTime());
+    // 但不能借此新加入一个已撤销的支部
+    const other = (await db.insertInto('party_org').values({ org_id: own.orgId, parent_id: own.branches.committeeParty, name: '另一个临时党支部', level: '党支部', branch_kind: '临时党支部', status: 'closed' }).returning('id').executeTakeFirstOrThrow()).id;
+    const refused = await oc.call(own.members.admin.openid, 'roster', 'update', { memberId: member, memberships: [{ branchId: own.branches.A, kind: 'primary', duty: '支委' }, { branchId: other, kind: 'functional', duty: '党员' }] });
+    expect(codeOf(refused)).toBe('INVALID_PARAMETER');
   });
 });

@@ -58,17 +58,12 @@ export const update = defineAction({
       const before = await trx.selectFrom('member').selectAll().where('org_id', '=', actor.orgId).where('id', '=', input.memberId).forUpdate().executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', '没有找到这位成员');
       const affiliation = input.affiliation ?? before.affiliation;
-      // 未改组织关系时只核对现有支部里的关系：已撤销的临时支部里的记录是历史，不应让这位成员从此无法编辑
-      const memberships =
-        input.memberships ??
-        (await trx
-          .selectFrom('branch_membership as bm')
-          .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
-          .select(['bm.branch_id as branchId', 'bm.kind'])
-          .where('bm.org_id', '=', actor.orgId)
-          .where('bm.member_id', '=', input.memberId)
-          .where('p.status', '=', 'active')
-          .execute());
+      // 已撤销的临时支部里的记录是历史：不核对、不改也不删（表单把它们原样带回来时同样视为历史），
+      // 不应让这位成员从此无法编辑
+      const existing = await currentMemberships(trx, actor.orgId, input.memberId);
+      const history = new Set(existing.filter((e) => e.status !== 'active').map((e) => e.branch_id));
+      const wanted = input.memberships?.filter((m) => !history.has(m.branchId));
+      const memberships = wanted ?? existing.filter((e) => e.status === 'active').map((e) => ({ branchId: e.branch_id, kind: e.kind }));
       await assertMemberRefs(trx, actor.orgId, {
         affiliation,
         sectorId: input.sectorId === undefined ? null : input.sectorId,
@@ -97,7 +92,7 @@ export const update = defineAction({
         await trx.deleteFrom('member_committee').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
         if (input.committeeIds.length) await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: input.memberId, committee_id: c }))).execute();
       }
-      if (input.memberships) await replaceMemberships(trx, actor.orgId, input.memberId, input.memberships, now);
+      if (wanted) await replaceMemberships(trx, actor.orgId, input.memberId, existing, wanted, now);
       const fields = [...changed.map(([k]) => FIELD_LABELS[k] ?? k), ...(input.committeeIds ? ['专委会'] : []), ...(input.memberships ? ['组织关系'] : [])];
       await recordAudit(trx, ctx, {
         action: 'roster.update',
@@ -185,6 +180,17 @@ export const unbind = defineAction({
 
 export { byMember };
 
+/** 这位成员现有的组织关系（含已撤销支部里的历史记录），带支部状态 */
+function currentMemberships(trx: Transaction<Database>, orgId: string, memberId: string) {
+  return trx
+    .selectFrom('branch_membership as bm')
+    .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
+    .select(['bm.branch_id', 'bm.kind', 'bm.duty', 'p.status'])
+    .where('bm.org_id', '=', orgId)
+    .where('bm.member_id', '=', memberId)
+    .execute();
+}
+
 /**
  * 改组织关系：按支部逐条比对，而不是删了重建。
  * - 仍在的关系保留加入时间，只改类别与职务；新加的关系从现在算起；
@@ -195,16 +201,10 @@ async function replaceMemberships(
   trx: Transaction<Database>,
   orgId: string,
   memberId: string,
+  existing: Awaited<ReturnType<typeof currentMemberships>>,
   wanted: ReadonlyArray<{ branchId: string; kind: 'primary' | 'functional'; duty: BranchDuty }>,
   now: Date,
 ): Promise<void> {
-  const existing = await trx
-    .selectFrom('branch_membership as bm')
-    .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
-    .select(['bm.branch_id', 'bm.kind', 'bm.duty', 'p.status'])
-    .where('bm.org_id', '=', orgId)
-    .where('bm.member_id', '=', memberId)
-    .execute();
   const wantedBy = new Map(wanted.map((w) => [w.branchId, w]));
   const removed = existing.filter((e) => e.status === 'active' && !wantedBy.has(e.branch_id)).map((e) => e.branch_id);
   if (removed.length) await trx.deleteFrom('branch_membership').where('org_id', '=', orgId).where('member_id', '=', memberId).where('branch_id', 'in', removed).execute();
