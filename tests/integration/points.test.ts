@@ -92,6 +92,25 @@ describe('冲正与关账', () => {
     expect(again.ok ? 'ok' : again.error.code).toBe('POINTS.ALREADY_REVERSED');
   });
 
+  test('年初补记上一年度的评定：记入上一年度（合计与上限都按那一年），记录时间是真实的；更早、将来的年度与已关账的年度都拒绝', async () => {
+    const org = await createFixtureOrg(db);
+    const jan = '2026-01-08T10:00:00+08:00';
+    const adj = await call(org.members.secB.openid, 'adjust', { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 3, reason: '去年十二月志愿服务', year: 2025 }, jan);
+    expect(adj.ok).toBe(true);
+    const row = await db.selectFrom('points_entry').select(['year', 'created_at']).where('org_id', '=', org.orgId).where('member_id', '=', org.members.cpc.id).executeTakeFirstOrThrow();
+    expect(row.year).toBe(2025);
+    expect(new Date(row.created_at).toISOString()).toBe(new Date(jan).toISOString());
+    expect(total(await mine(org, org.members.cpc.openid, 2025), 'party')).toBe(3);
+    expect(total(await mine(org, org.members.cpc.openid, 2026), 'party') ?? 0).toBe(0);
+    const codeOf = (r: Awaited<ReturnType<typeof call>>) => (r.ok ? 'ok' : r.error.code);
+    const base = { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 1, reason: '补记' };
+    expect(codeOf(await call(org.members.secB.openid, 'adjust', { ...base, year: 2024 }, jan))).toBe('INVALID_PARAMETER');
+    expect(codeOf(await call(org.members.secB.openid, 'adjust', { ...base, year: 2027 }, jan))).toBe('INVALID_PARAMETER');
+    expect((await call(org.members.admin.openid, 'closeYear', { year: 2025 }, jan)).ok).toBe(true);
+    expect(codeOf(await call(org.members.secB.openid, 'adjust', { ...base, year: 2025 }, jan))).toBe('POINTS.YEAR_CLOSED');
+    expect(codeOf(await call(org.members.secB.openid, 'adjust', base, jan))).toBe('ok');
+  });
+
   test('关账后不能再记分；只有管理员写明原因的冲正可以改动', async () => {
     const org = await createFixtureOrg(db);
     const last = new Date('2025-12-10T10:00:00+08:00');

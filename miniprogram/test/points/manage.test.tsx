@@ -72,6 +72,44 @@ describe('积分管理：评定加减分', () => {
     expect(await screen.findByText('只能管理您所在支部的成员')).toBeTruthy()
   })
 
+  // 只假装今天的日期，计时器照常（页面的等待靠它们）
+  const onDate = (iso: string) =>
+    jest.useFakeTimers({ now: new Date(iso), doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'nextTick', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'hrtime'] })
+
+  it('年初可把评定补记进上一年度', async () => {
+    onDate(`${YEAR + 1}-01-10T10:00:00+08:00`)
+    try {
+      const mock = setup(zhangProfile, { 'points.adjust': () => ok({ ...wangEntries[4], id: uuid(51), explanation: '已补记' }) })
+      await pickWang()
+      fireEvent.click(screen.getByText('评定加减'))
+      fireEvent.click(await screen.findByText('品行评定'))
+      expect(screen.getByText('记入年度')).toBeTruthy()
+      fireEvent.click(screen.getByText(`${YEAR} 年（补记）`))
+      fireEvent.click(screen.getByText('加分'))
+      fireEvent.change(screen.getByLabelText('分值'), { target: { value: '2' } })
+      fireEvent.change(screen.getByLabelText('原因（必填）'), { target: { value: '十二月志愿服务' } })
+      fireEvent.click(screen.getByText('记入积分'))
+      await screen.findByText('已记入王秀兰的积分：已补记')
+      expect(callsTo(mock, 'points', 'adjust')).toEqual([{ memberId: WANG_ID, ruleCode: 'party.conduct', points: 2, reason: '十二月志愿服务', year: YEAR }])
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('一季度以后只记本年度，没有年度这道选择', async () => {
+    onDate(`${YEAR}-06-10T10:00:00+08:00`)
+    try {
+      setup(zhangProfile)
+      await pickWang()
+      fireEvent.click(screen.getByText('评定加减'))
+      fireEvent.click(await screen.findByText('品行评定'))
+      expect(screen.getByText('加分还是扣分')).toBeTruthy()
+      expect(screen.queryByText('记入年度')).toBeNull()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it('没选加减、超出规则范围、没写原因时就地提示，不发请求', async () => {
     const mock = setup(zhangProfile)
     await pickWang()

@@ -18,6 +18,8 @@ export const pointsSchemas = {
     ruleCode: z.string().min(1).max(60).describe('规则'),
     points: z.number().int().min(-100).max(100).refine((n) => n !== 0, '分值不能为 0').describe('分值'),
     reason,
+    /** 记入哪一年：缺省本年度；年初可补记上一年度（须未关账） */
+    year: year.optional(),
   }),
   /** 冲正一条记录（记错了）；关账年度只有管理员可以 */
   reverse: z.strictObject({ entryId: idSchema('积分记录'), reason }),

@@ -17,6 +17,8 @@ export interface AwardRequest {
   points?: number;
   reason?: string;
   operator?: { id: string; name: string };
+  /** 记入的年度；缺省为 at 所在的年度（年初补记上一年度的评定时才给） */
+  year?: number;
 }
 
 export type AwardOutcome =
@@ -61,7 +63,7 @@ export interface AwardRow {
  * 热路径（签到）把它和挣分的那条写入拼成一条语句，少几次往返；别处直接用 awardPoints。
  */
 export function awardPointsCall(req: Omit<AwardRequest, 'memberId'> & { memberId: string | RawBuilder<string> }, atSql?: RawBuilder<unknown>) {
-  const year = yearOf(req.at);
+  const year = req.year ?? yearOf(req.at);
   // 成员可以是参数，也可以是同一语句里别处的列（签到时身份在语句里才解析出来）
   const member = typeof req.memberId === 'string' ? sql`${req.memberId}::uuid` : req.memberId;
   // 幂等键 `${来源类型}:${来源 id}:${规则}:${成员 id}`：含成员 id，award_points 查重时靠它只看这一个人的记录（迁移 006）
@@ -72,9 +74,9 @@ export function awardPointsCall(req: Omit<AwardRequest, 'memberId'> & { memberId
 }
 
 /** 数据库函数抛出的业务错误 → AppError */
-export function mapAwardError(req: Pick<AwardRequest, 'at' | 'ruleCode'>) {
+export function mapAwardError(req: Pick<AwardRequest, 'at' | 'ruleCode' | 'year'>) {
   return (err: { code?: string; message?: string }): never => {
-    if (err?.code === 'P0001' && err.message === 'POINTS.YEAR_CLOSED') throw new AppError('POINTS.YEAR_CLOSED', `${yearOf(req.at)} 年度积分已关账，不能再记分`);
+    if (err?.code === 'P0001' && err.message === 'POINTS.YEAR_CLOSED') throw new AppError('POINTS.YEAR_CLOSED', `${req.year ?? yearOf(req.at)} 年度积分已关账，不能再记分`);
     if (err?.code === 'P0001' && err.message === 'POINTS.RULE_NOT_FOUND') throw new AppError('POINTS.RULE_NOT_FOUND', `积分规则 ${req.ruleCode} 不存在`);
     throw err;
   };

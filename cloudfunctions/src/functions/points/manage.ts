@@ -28,10 +28,13 @@ export const adjust = defineAction({
   input: contract.points.adjust,
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
-  handler: async ({ memberId, ruleCode, points, reason }, ctx) => {
+  handler: async ({ memberId, ruleCode, points, reason, year: wantedYear }, ctx) => {
     const { deps, actor } = ctx;
     if (memberId === actor.memberId) throw new AppError('FORBIDDEN', '不能给自己评定积分，请由其他书记或政协办公室评定');
     const now = deps.clock.now();
+    // 年初补记上一年度的评定（关账前）；更早的年度与将来的年度都不行
+    const year = wantedYear ?? yearOf(now);
+    if (year > yearOf(now) || year < yearOf(now) - 1) throw new AppError('INVALID_PARAMETER', `「年度」只能是 ${yearOf(now)} 年或 ${yearOf(now) - 1} 年`);
     const entryId = await deps.db.transaction().execute(async (trx) => {
       const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
       if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND', '积分规则不存在或已停用');
@@ -47,6 +50,7 @@ export const adjust = defineAction({
         points,
         reason,
         at: now,
+        year,
         operator: { id: actor.memberId, name: actor.name },
         // 解释里已有“由某某评定，原因：……”，来源只写是谁的评定
         source: { kind: 'adjustment', id: ctx.requestId, title: rule.track === 'party' ? '支部评定' : '政协办公室评定' },

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { TRACK_LABELS } from '@tongxin/shared-types/src/points'
@@ -36,6 +36,12 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // 年初（一至三月）可以把上一年度的评定补记进上一年度（关账前）；其余时候只记本年度，不多一道选择
+  const [thisYear, inFirstQuarter] = useMemo(() => {
+    const today = new Date()
+    return [today.getFullYear(), today.getMonth() < 3] as const
+  }, [])
+  const [year, setYear] = useState(thisYear)
   const rule = rules.find((r) => r.code === code) ?? null
 
   if (rules.length === 0) {
@@ -61,13 +67,14 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
     if (reason.trim().length < 2) return setError('请写明原因（至少 2 个字）')
     setError(null)
     setBusy(true)
-    const res = await callFunction('points', 'adjust', { memberId, ruleCode: rule.code, points, reason: reason.trim() })
+    const res = await callFunction('points', 'adjust', { memberId, ruleCode: rule.code, points, reason: reason.trim(), ...(year !== thisYear ? { year } : {}) })
     setBusy(false)
     if (!res.ok) return setError(res.error.message)
     setDone(`已记入${memberName}的积分：${res.data.explanation}`)
     setDirection(null)
     setAmount('')
     setReason('')
+    setYear(thisYear)
     onSaved()
   }
 
@@ -86,6 +93,19 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
       />
       {rule && (
         <View>
+          {inFirstQuarter && (
+            <View>
+              <Text className='pt-field__label pt-gap'>记入年度</Text>
+              <Choices
+                options={[
+                  { value: thisYear, label: `${thisYear} 年` },
+                  { value: thisYear - 1, label: `${thisYear - 1} 年（补记）` },
+                ]}
+                value={year}
+                onChange={setYear}
+              />
+            </View>
+          )}
           <Text className='pt-field__label pt-gap'>加分还是扣分</Text>
           <Choices
             options={directions}
