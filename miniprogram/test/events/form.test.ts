@@ -1,6 +1,6 @@
 import { EVENT_KINDS } from '@tongxin/shared-types/src/events'
 import { KIND_GROUPS, draftFromEvent, draftProblem, emptyDraft, toInput } from '../../src/events/edit/form'
-import { eventTimeLabel } from '../../src/pages/checkin/time'
+import { eventTimeLabel, timeNear } from '../../src/pages/checkin/time'
 import { myEvent } from './support'
 
 const base = () => ({ ...emptyDraft(new Date('2026-11-30T10:00:00Z'), null, [{ kind: 'all' as const, id: null, name: '全体成员' }]), title: '专题学习', place: '三楼会议室' })
@@ -54,5 +54,8 @@ describe('活动表单', () => {
   it('时间按北京时间写出，与设备时区无关', () => {
     expect(eventTimeLabel('2026-12-01T01:00:00.000Z', '2026-12-01T03:30:00.000Z')).toBe('12月1日 周二 09:00–11:30')
     expect(eventTimeLabel('2026-12-01T01:00:00.000Z', '2026-12-02T09:00:00.000Z')).toBe('12月1日 周二 09:00 至 12月2日 周三 17:00')
+    // 签到开放、迟到界限与活动同一天只写钟点；前一晚就开放的带上日期（北京时间判断同一天）
+    expect(timeNear('2026-12-01T00:30:00.000Z', '2026-12-01T01:00:00.000Z')).toBe('08:30')
+    expect(timeNear('2026-11-30T15:30:00.000Z', '2026-12-01T01:00:00.000Z')).toBe('11月30日 周一 23:30')
   })
 })

@@ -6,7 +6,7 @@ import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
-import { clockTime, dateTimeLabel, eventTimeLabel } from '../../pages/checkin/time'
+import { clockTime, dateTimeLabel, eventTimeLabel, timeNear } from '../../pages/checkin/time'
 import { EVENT_PAGES, myStatus } from '../../pages/index/myStatus'
 import { Card, Notice, StateText } from '../shared/controls'
 import { useLoad } from '../shared/useLoad'
@@ -32,7 +32,7 @@ function Header({ event }: { event: MyEventView }) {
       {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
       <Info label='时间' value={eventTimeLabel(event.startsAt, event.endsAt)} />
       <Info label='地点' value={event.place} />
-      <Info label='签到' value={`${clockTime(event.checkinOpensAt)} 开始签到，${clockTime(event.lateAfter)} 以后算迟到`} />
+      <Info label='签到' value={`${timeNear(event.checkinOpensAt, event.startsAt)} 开始签到，${timeNear(event.lateAfter, event.startsAt)} 以后算迟到`} />
       <Info label='参加对象' value={event.audience.map((a) => a.name).join('、')} />
       <Info label='组织者' value={event.ownerBranch ? `${event.ownerBranch.name} ${event.organiserName}` : event.organiserName} />
     </Card>

@@ -44,6 +44,11 @@ export function eventTimeLabel(startsAt: string, endsAt: string): string {
     : `${dateTimeLabel(startsAt)} 至 ${dateTimeLabel(endsAt)}`
 }
 
+/** 与活动开始同一天的只写钟点，不同天的带上日期（如前一晚就开放签到） */
+export function timeNear(iso: string, dayOf: string): string {
+  return dayLabel(iso) === dayLabel(dayOf) ? clockTime(iso) : dateTimeLabel(iso)
+}
+
 /** 表单用：2026-12-01 */
 export function dateInputValue(iso: string): string {
   const c = beijing(iso)
