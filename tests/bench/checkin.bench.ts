@@ -6,6 +6,7 @@ import { eventFunction } from '../../cloudfunctions/src/functions/event';
 import { createFixtureOrg } from '../support/fixture-org';
 import { readFileSync, readdirSync } from 'node:fs';
 import { percentile, report, runConcurrent } from './stats';
+import { nameSortKey } from '../../cloudfunctions/src/domain/name-sort';
 
 /** 调试用（BENCH_DEBUG）：本机所有 postgres 进程累计的 CPU 时间（微秒），看处理器与裸 SQL 各让数据库做了多少事 */
 function pgTicks(): number {
@@ -43,7 +44,7 @@ export async function benchCheckin(deps: Deps, poolSize: number) {
   const members = Array.from({ length: MEMBERS }, (_, i) => ({ id: randomUUID(), openid: `bench_${org.tag}_${i}`, cpc: i % 5 < 2 }));
   for (let i = 0; i < MEMBERS; i += 500) {
     const chunk = members.slice(i, i + 500);
-    await db.insertInto('member').values(chunk.map((m, j) => ({ org_id: org.orgId, id: m.id, name: `学员${i + j}`, phone: null, kind: 'committee_member' as const, position: '委员' as const, affiliation: m.cpc ? ('中共党员' as const) : ('无党派' as const), sector_id: null }))).execute();
+    await db.insertInto('member').values(chunk.map((m, j) => ({ org_id: org.orgId, id: m.id, name: `学员${i + j}`, name_sort: nameSortKey(`学员${i + j}`), phone: null, kind: 'committee_member' as const, position: '委员' as const, affiliation: m.cpc ? ('中共党员' as const) : ('无党派' as const), sector_id: null }))).execute();
     await db.insertInto('wx_binding').values(chunk.map((m) => ({ openid: m.openid, org_id: org.orgId, member_id: m.id }))).execute();
   }
 

@@ -49,6 +49,16 @@ describe('成员列表（在一个独立的政协里）', () => {
     expect((await c.ok(own.members.admin.openid, 'roster', 'list', { page: 4, pageSize: 2 })).items).toEqual([]);
   });
 
+  test('名单按姓名拼音排序（不是按汉字编码）；改名后随之改变位置', async () => {
+    // 另起一个政协：改名不影响本组其他用例
+    const mine = await createFixtureOrg(db);
+    const order = async () => (await c.ok(mine.members.admin.openid, 'roster', 'list', { pageSize: 50 })).items.map((m) => m.name);
+    // dang 党员委员、guan 管理员甲、ji 机关干部乙、min 民盟委员、shu 书记甲、shu 书记乙（按编码则“书”最前）
+    expect(await order()).toEqual(['党员委员', '管理员甲', '机关干部乙', '民盟委员', '书记甲', '书记乙']);
+    await c.ok(mine.members.admin.openid, 'roster', 'update', { memberId: mine.members.nonCpc.id, name: '艾民' });
+    expect((await order())[0]).toBe('艾民');
+  });
+
   test.each([
     ['按姓名搜索', (o: FixtureOrg) => ({ q: '委员' }), ['党员委员', '民盟委员']],
     ['按手机号片段搜索', () => ({ q: '00000004' }), ['党员委员']],

@@ -2,6 +2,7 @@ import type { Affiliation, BranchDuty, Position } from '@tongxin/shared-types';
 import type { DB } from '../../cloudfunctions/src/db/connect';
 import { installDefaultRules } from '../../cloudfunctions/src/functions/points/ledger';
 import { uniqueSuffix } from './db';
+import { nameSortKey } from '../../cloudfunctions/src/domain/name-sort';
 
 /**
  * 一个小而完整的测试政协：每次调用都是新的组织（独立 org_id、独立 openid），测试之间互不干扰。
@@ -43,6 +44,7 @@ export async function createFixtureOrg(db: DB) {
         .values({
           org_id: orgId,
           name: spec.name,
+          name_sort: nameSortKey(spec.name),
           phone: `1380000${String(++phoneSeq).padStart(4, '0')}`,
           kind: spec.staff ? 'staff' : 'committee_member',
           position: spec.position,

@@ -50,6 +50,8 @@ export interface MemberTable {
   org_id: string;
   id: Generated<string>;
   name: string;
+  /** 姓名的拼音排序键（domain/name-sort）；写姓名时一并写 */
+  name_sort: string;
   phone: string | null;
   kind: Generated<MemberKind>;
   position: Position;

@@ -1,6 +1,7 @@
 import type { Affiliation, BranchDuty, Position } from '@tongxin/shared-types';
 import type { DB } from '../db/connect';
 import { installDefaultRules } from '../functions/points/ledger';
+import { nameSortKey } from '../domain/name-sort';
 
 /** 演示政协的代码：种子只写一次 */
 export const DEMO_ORG_CODE = 'demo-city';
@@ -98,6 +99,7 @@ export async function seedDemo(db: DB): Promise<{ orgId: string; created: boolea
         .values({
           org_id: orgId,
           name: spec.name,
+          name_sort: nameSortKey(spec.name),
           phone: `139${String(10000000 + i * 7919).slice(-8)}`,
           kind: spec.kind,
           position: spec.position,

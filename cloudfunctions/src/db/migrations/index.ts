@@ -6,6 +6,7 @@ import * as m004 from './004_events';
 import * as m005 from './005_award_function';
 import * as m006 from './006_award_points_v2';
 import * as m007 from './007_event_revision';
+import * as m008 from './008_member_name_sort';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_award_function': m005,
   '006_award_points_v2': m006,
   '007_event_revision': m007,
+  '008_member_name_sort': m008,
 };

@@ -1,4 +1,5 @@
 import { ATTENDANCE_STATUS_LABELS, AppError, CHECKIN_METHOD_LABELS, PLENARY_KINDS, contract } from '@tongxin/shared-types';
+import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { writeXlsx } from '../../adapters/spreadsheet';
@@ -70,7 +71,8 @@ export const exportDualLife = defineAction({
       .where('e.kind', 'in', [...PARTY_LIFE_KINDS])
       .where('e.starts_at', '>=', new Date(`${from}T00:00:00+08:00`))
       .where('e.starts_at', '<', new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000))
-      .orderBy('m.name')
+      .orderBy(sql`m.name_sort COLLATE "C"`)
+      .orderBy('m.id')
       .orderBy('e.starts_at')
       .execute();
     const file = await writeXlsx(

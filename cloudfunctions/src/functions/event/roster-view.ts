@@ -6,6 +6,9 @@ import { type EventRow, expectedMemberIds, iso } from './shared';
 
 type Queryable = Pick<Kysely<Database>, 'selectFrom'>;
 
+/** 按字节比较（与数据库里 name_sort COLLATE "C" 的次序一致） */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** 一场活动的名单：应到的每个人（已签到、迟到、请假、未到）加上不在应到名单里的到场者 */
 export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ counts: AttendanceCounts; rows: AttendanceRow[] }> {
   const orgId = event.org_id;
@@ -27,7 +30,7 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
     ? await db
         .selectFrom('member as m')
         .leftJoin('sector as s', (j) => j.onRef('s.org_id', '=', 'm.org_id').onRef('s.id', '=', 'm.sector_id'))
-        .select(['m.id', 'm.name', 's.name as sector'])
+        .select(['m.id', 'm.name', 'm.name_sort', 's.name as sector'])
         .where('m.org_id', '=', orgId)
         .where('m.id', 'in', allIds)
         .execute()
@@ -36,6 +39,7 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
   // 最新的一条请假为准（被驳回后可再请）
   const leaveOf = new Map(leaves.map((l) => [l.member_id, l]));
   const called = new Set(calls.map((c) => c.member_id));
+  const sortKey = new Map(people.map((p) => [p.id, p.name_sort]));
   const rows: AttendanceRow[] = people.map((p) => {
     const a = byMember.get(p.id);
     const l = leaveOf.get(p.id);
@@ -54,7 +58,7 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
     };
   });
   const order = { on_time: 0, late: 1, leave_pending: 2, on_leave: 3, absent: 4 } as const;
-  rows.sort((x, y) => order[x.status] - order[y.status] || (x.checkedInAt ?? '').localeCompare(y.checkedInAt ?? '') || x.name.localeCompare(y.name, 'zh-CN'));
+  rows.sort((x, y) => order[x.status] - order[y.status] || (x.checkedInAt ?? '').localeCompare(y.checkedInAt ?? '') || byKey(sortKey.get(x.memberId)!, sortKey.get(y.memberId)!));
   const exp = rows.filter((r) => r.expected);
   const checkedInExpected = exp.filter((r) => r.status === 'on_time' || r.status === 'late').length;
   const onLeave = exp.filter((r) => r.status === 'on_leave').length;

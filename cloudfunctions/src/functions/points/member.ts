@@ -92,9 +92,10 @@ export const overview = defineAction({
         .select(sql<number>`coalesce(sum(e.points) FILTER (WHERE e.track = 'duty'), 0)::int`.as('duty'))
         .where('m.org_id', '=', actor.orgId)
         .where('m.status', '=', 'active')
-        .groupBy(['m.id', 'm.name', 'm.affiliation'])
-        // 按姓名排列，不按分数排：公开个人积分也不做排名（国办函〔2026〕12号）
-        .orderBy('m.name')
+        .groupBy(['m.id', 'm.name', 'm.name_sort', 'm.affiliation'])
+        // 按姓名拼音排列，不按分数排：公开个人积分也不做排名（国办函〔2026〕12号）
+        .orderBy(sql`m.name_sort COLLATE "C"`)
+        .orderBy('m.id')
         .execute();
       // 政治面貌只有管理员能看：非管理员看到的个人积分里不出现党员积分
       individuals = rows.map((r) => ({ memberId: r.id, name: r.name, party: isAdmin && r.affiliation === '中共党员' ? r.party : null, duty: r.duty }));

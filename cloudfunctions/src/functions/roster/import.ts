@@ -7,6 +7,7 @@ import { readSheet } from '../../adapters/spreadsheet';
 import type { Database } from '../../db/schema';
 import { IMPORT_COLUMNS, type ImportField, type MemberDraftRow, REQUIRED_COLUMNS, checkImportRow } from '../../domain/import-row';
 import { loadBranchInfo } from './refs';
+import { nameSortKey } from '../../domain/name-sort';
 
 const MAX_ROWS = 10_000;
 const CHUNK = 1_000;
@@ -90,7 +91,7 @@ export const commitImport = defineAction({
         const chunk = good.slice(i, i + CHUNK);
         const ids = await trx
           .insertInto('member')
-          .values(chunk.map((r) => ({ org_id: orgId, name: r.name, phone: r.phone, kind: r.kind, position: r.position, affiliation: r.affiliation, sector_id: r.sectorId, created_at: now, updated_at: now })))
+          .values(chunk.map((r) => ({ org_id: orgId, name: r.name, name_sort: nameSortKey(r.name), phone: r.phone, kind: r.kind, position: r.position, affiliation: r.affiliation, sector_id: r.sectorId, created_at: now, updated_at: now })))
           .returning('id')
           .execute();
         const committees = chunk.flatMap((r, j) => r.committeeIds.map((c) => ({ org_id: orgId, member_id: ids[j].id, committee_id: c })));

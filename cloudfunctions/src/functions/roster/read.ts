@@ -37,7 +37,8 @@ export const list = defineAction({
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       query
         .select('m.id')
-        .orderBy(sql`convert_to(m.name, 'UTF8')`)
+        // 按姓名拼音（排序键只含 ASCII，按字节比较），同名的按 id，翻页不重不漏
+        .orderBy(sql`m.name_sort COLLATE "C"`)
         .orderBy('m.id')
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize)

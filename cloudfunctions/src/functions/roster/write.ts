@@ -6,6 +6,7 @@ import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import { loadMemberDetail } from './detail';
 import { assertMemberRefs, isUniqueViolation } from './refs';
+import { nameSortKey } from '../../domain/name-sort';
 
 const PHONE_TAKEN = '该手机号已登记给其他成员';
 const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) => i.memberId };
@@ -21,7 +22,7 @@ export const create = defineAction({
       await assertMemberRefs(trx, actor.orgId, input);
       const m = await trx
         .insertInto('member')
-        .values({ org_id: actor.orgId, name: input.name, phone: input.phone, kind: input.kind, position: input.position, affiliation: input.affiliation, sector_id: input.sectorId, created_at: now, updated_at: now })
+        .values({ org_id: actor.orgId, name: input.name, name_sort: nameSortKey(input.name), phone: input.phone, kind: input.kind, position: input.position, affiliation: input.affiliation, sector_id: input.sectorId, created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow()
         .catch((err) => {
@@ -81,7 +82,7 @@ export const update = defineAction({
       const changed = Object.entries(changes).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]);
       await trx
         .updateTable('member')
-        .set({ ...changes, updated_at: now })
+        .set({ ...changes, ...(input.name !== undefined ? { name_sort: nameSortKey(input.name) } : {}), updated_at: now })
         .where('org_id', '=', actor.orgId)
         .where('id', '=', input.memberId)
         .execute()
