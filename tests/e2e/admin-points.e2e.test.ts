@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { actAs, hasChromium, launch, openTab, shot, openPage } from './support/browser';
 import { type RunningHost, callFn, newDataDir, startHost } from './support/host';
+import { nameSortKey } from '../../cloudfunctions/src/domain/name-sort';
 
 const describeIfBrowser = hasChromium ? describe : describe.skip;
 
@@ -175,7 +176,12 @@ describeIfBrowser('管理员导入与邀请绑定、书记的范围、积分来�
       await openPage(big, `${host.url}/#/admin/members/index`);
       await actAs(big, '周敏');
       await visible(big, '.member-list__head').waitFor();
-      await visible(big, '.member-row:has-text("周敏")').waitFor();
+      // 名册按姓名拼音排（周敏在后面的页上）：页面上的次序就是拼音的次序
+      await visible(big, '.member-row').waitFor();
+      const shown = (await big.locator('.member-row__name >> visible=true').allTextContents()).map((t) => t.replace('已退出', '').trim());
+      expect(shown.length).toBeGreaterThan(5);
+      expect(shown).toEqual([...shown].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : nameSortKey(a) > nameSortKey(b) ? 1 : 0)));
+      expect(shown).not.toContain('周敏');
       const layout = await big.evaluate(() => ({ scroll: document.documentElement.scrollWidth, rows: document.querySelectorAll('.member-row').length }));
       expect(layout.scroll).toBeLessThanOrEqual(1280);
       expect(layout.rows).toBeGreaterThan(5);
