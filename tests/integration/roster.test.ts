@@ -222,11 +222,20 @@ describe('审计日志', () => {
     expect(codeOf(await c.call(org.members[who].openid, 'roster', 'auditLog', {}))).toBe('FORBIDDEN');
   });
 
-  test('数据库层面只能追加：UPDATE 与 DELETE 都被拒绝', async () => {
+  test('数据库层面只能追加：UPDATE、DELETE 与 TRUNCATE 都被拒绝', async () => {
     const before = await orgSnapshot(db, org.orgId);
     await expect(db.updateTable('audit_log').set({ summary: '篡改' }).where('org_id', '=', org.orgId).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('audit_log').where('org_id', '=', org.orgId).execute()).rejects.toThrow(/append-only/);
     await expect(sql`UPDATE audit_log SET actor_name = 'x' WHERE org_id = ${org.orgId}`.execute(db)).rejects.toThrow(/append-only/);
+    // TRUNCATE 也不行（在事务里试，万一没拦住也回滚，不清空别的用例的数据）；积分流水同样
+    for (const table of ['audit_log', 'points_entry']) {
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`TRUNCATE ${sql.table(table)} CASCADE`.execute(trx);
+          throw new Error('TRUNCATE 没有被拒绝');
+        }),
+      ).rejects.toThrow(/append-only/);
+    }
     expect(await orgSnapshot(db, org.orgId)).toEqual(before);
   });
 });
