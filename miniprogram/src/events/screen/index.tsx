@@ -131,7 +131,7 @@ export default function ScreenPage() {
             <CodeArea view={view} />
             <Board view={view} />
           </View>
-          <Text className='screen-foot'>二维码每 {view.stepSeconds} 秒更换一次，截图转发无效</Text>
+          <Text className='screen-foot'>二维码每 {view.stepSeconds} 秒更换一次，截图转发的码 {view.stepSeconds * 2} 秒内失效</Text>
         </>
       ) : (
         <View className='screen-wait' role={problem ? 'alert' : undefined}>
