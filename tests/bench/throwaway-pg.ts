@@ -26,7 +26,8 @@ export async function startThrowawayPostgres(): Promise<{ connectionString: stri
   const port = await freePort();
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`, 'start']);
   return {
-    connectionString: `postgresql://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
+    // 走 TCP（回环），与云函数经网络连 CloudBase PostgreSQL、与 CI 的 DATABASE_URL 一致；套接字目录只给 pg_ctl 用
+    connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     stop() {
       try {
         // smart：等客户端自己断开（连接池关闭时各连接的 Terminate 还在路上），不把它们当成“连接被服务器掐断”的错误；
