@@ -78,6 +78,18 @@ export function draftFromEvent(e: EventView): EventDraft {
   }
 }
 
+/**
+ * 照一场活动再办一场（每月的主题党日、改期重办）：类型、标题、地点、时长、签到设置、主办与参加对象都照旧，
+ * 日期改为明天起（跨天的保持天数），由组织者改成实际的日子。
+ */
+export function draftForCopy(e: EventView, now: Date): EventDraft {
+  const d = draftFromEvent(e)
+  const spanDays = Math.round((Date.parse(`${d.endDate}T00:00:00Z`) - Date.parse(`${d.date}T00:00:00Z`)) / 86_400_000)
+  const start = dateInputValue(new Date(now.getTime() + 86_400_000).toISOString())
+  const end = dateInputValue(new Date(Date.parse(`${start}T12:00:00+08:00`) + spanDays * 86_400_000).toISOString())
+  return { ...d, date: start, endDate: end }
+}
+
 /** 交给 event.create / event.update 的字段 */
 export function toInput(d: EventDraft) {
   const startsAt = beijingIso(d.date, d.startTime)

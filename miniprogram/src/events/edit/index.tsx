@@ -13,7 +13,7 @@ import { CancelPanel } from './CancelPanel'
 import { LocationField, PickerField } from './Fields'
 import {
   CLOSES_CHOICES, KIND_GROUPS, LATE_CHOICES, OPENS_BEFORE_CHOICES,
-  draftFromEvent, draftProblem, emptyDraft, toInput, withCurrent, type EventDraft,
+  draftForCopy, draftFromEvent, draftProblem, emptyDraft, toInput, withCurrent, type EventDraft,
 } from './form'
 import './index.scss'
 
@@ -48,11 +48,15 @@ function Saved({ event, created }: { event: EventView; created: boolean }) {
 }
 
 export default function EditEventPage() {
-  const id = useRouter().params.id ?? ''
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  // 照此再办一场：读那场活动，存成新的
+  const copyFrom = id ? '' : params.copy ?? ''
+  const sourceId = id || copyFrom
   const org = useOrganiser()
   const organiser = org.status === 'ready' ? org.organiser : null
   const tree = useLoad(organiser ? () => callFunction('org', 'tree') : null, [Boolean(organiser)])
-  const existing = useLoad(organiser && id ? () => callFunction('event', 'get', { eventId: id }) : null, [Boolean(organiser), id])
+  const existing = useLoad(organiser && sourceId ? () => callFunction('event', 'get', { eventId: sourceId }) : null, [Boolean(organiser), sourceId])
   const [draft, setDraft] = useState<EventDraft | null>(null)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
@@ -61,15 +65,15 @@ export default function EditEventPage() {
 
   useEffect(() => {
     if (draft || !organiser) return
-    if (!id) setDraft(initialDraft(organiser))
-    else if (existing.data) setDraft(draftFromEvent(existing.data))
-  }, [draft, organiser, id, existing.data])
+    if (!sourceId) setDraft(initialDraft(organiser))
+    else if (existing.data) setDraft(copyFrom ? draftForCopy(existing.data, new Date()) : draftFromEvent(existing.data))
+  }, [draft, organiser, sourceId, copyFrom, existing.data])
 
   if (org.status === 'needs-identity') return <PageShell><StateText>请先在页面顶部选择组织者的演示身份。</StateText></PageShell>
   if (org.status === 'denied') return <PageShell><Notice kind='error'>{org.message}</Notice></PageShell>
   if (!organiser || !draft) return <PageShell>{existing.error ? <Notice kind='error'>{existing.error}</Notice> : <StateText>正在加载…</StateText>}</PageShell>
   if (cancelled) return <PageShell><Notice kind='success'>活动已取消，参加人员会收到通知。</Notice></PageShell>
-  if (existing.data?.status === 'cancelled') return <PageShell><Notice kind='error'>这场活动已经取消，不能再修改。</Notice></PageShell>
+  if (id && existing.data?.status === 'cancelled') return <PageShell><Notice kind='error'>这场活动已经取消，不能再修改。</Notice></PageShell>
 
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft({ ...draft, [key]: value })
   const branchOptions = (tree.data?.units ?? [])
@@ -93,6 +97,7 @@ export default function EditEventPage() {
   return (
     <PageShell>
       <Card title={id ? '修改活动' : '新建活动'}>
+        {copyFrom && existing.data && <Notice kind='info'>照「{existing.data.title}」新建：除日期外都已照填。请改成这次的日期；标题里如有月份，也一并改。</Notice>}
         {KIND_GROUPS.map((g, i) => (
           <ChoiceChips key={g.title} label={i === 0 ? `活动类型 · ${g.title}` : g.title} options={g.kinds.map((k) => ({ value: k, label: k }))} value={g.kinds.includes(draft.kind) ? draft.kind : null} onChange={(k) => set('kind', k)} />
         ))}

@@ -49,6 +49,9 @@ function EventItem({ event }: { event: Listed }) {
             修改
           </Button>
         )}
+        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.copy(event.id))}>
+          {cancelled ? '改期重办' : '照此再办一场'}
+        </Button>
       </View>
     </Card>
   )

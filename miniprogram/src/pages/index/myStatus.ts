@@ -16,6 +16,8 @@ export const EVENT_PAGES = {
   detail: (id: string) => `/events/detail/index?id=${encodeURIComponent(id)}`,
   manage: '/events/manage/index',
   edit: (id?: string) => (id ? `/events/edit/index?id=${encodeURIComponent(id)}` : '/events/edit/index'),
+  /** 照某场活动新建一场 */
+  copy: (id: string) => `/events/edit/index?copy=${encodeURIComponent(id)}`,
   screen: (id: string) => `/events/screen/index?id=${encodeURIComponent(id)}`,
   attendance: (id: string) => `/events/attendance/index?id=${encodeURIComponent(id)}`,
 } as const
