@@ -5,6 +5,7 @@ import { callFunction } from '../../src/services/cloud'
 import { useAppStore } from '../../src/store'
 import { liProfile } from '../fixtures'
 import { fail, ok, routeCalls } from './fixtures'
+import { setRouterParams } from '../stubs/taroNav'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 jest.mock('@tarojs/components', () => jest.requireActual('../stubs/formComponents').formComponents())
@@ -13,6 +14,7 @@ const mockCall = callFunction as unknown as jest.Mock
 
 beforeEach(() => {
   mockCall.mockReset()
+  setRouterParams({})
   useAppStore.getState().chooseDevIdentity({ openid: 'dev_unbound', name: '新用户', roles: [], description: '' })
 })
 
@@ -58,5 +60,18 @@ describe('绑定委员信息', () => {
     expect(useAppStore.getState().profile?.id).toBe(liProfile.id)
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/mine/index' })
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('扫码签到时才发现没绑定：绑定后回到签到页，带着那次扫码（令牌与扫码时间）去补签', async () => {
+    const TOKEN = 'AbCdEfGh00abcde0123456789abcdef'
+    const at = '2026-12-01T01:02:00.000Z'
+    setRouterParams({ token: TOKEN, at: encodeURIComponent(at) })
+    routeCalls(mockCall, { 'member.bind': () => ok(liProfile) })
+    render(<BindPage />)
+    expect(screen.getByText('绑定后会自动为您补上刚才的签到。')).toBeTruthy()
+    fill('ABCD-EFGH', '李秀英')
+
+    expect(await screen.findByText('绑定成功，李秀英，欢迎您！')).toBeTruthy()
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `/pages/checkin/index?token=${TOKEN}&at=${encodeURIComponent(at)}` })
   })
 })

@@ -47,6 +47,26 @@ describe('扫码签到页', () => {
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' })
   })
 
+  it('还没绑定：说明先绑定，按钮带着这次扫码去绑定页；绑定后回来按扫码那一刻补签', async () => {
+    routeCalls({ 'event.checkin': () => fail('NOT_BOUND', '您的微信还没有绑定委员信息') })
+    const { unmount } = render(<CheckinPage />)
+    expect((await screen.findByRole('alert')).textContent).toBe('您的微信还没有绑定委员信息')
+    expect(screen.getByText('第一次使用请先绑定。绑定后会自动为您补上这次签到（10 分钟内有效）。')).toBeTruthy()
+    screen.getByText('输入邀请码绑定').click()
+    const url: string = (Taro.navigateTo as jest.Mock).mock.calls.at(-1)[0].url
+    expect(url).toMatch(new RegExp(`^/account/bind/index\\?token=${TOKEN}&at=`))
+    const at = decodeURIComponent(/[?&]at=([^&]+)/.exec(url)![1])
+    expect(Math.abs(Date.parse(at) - Date.now())).toBeLessThan(5_000)
+    unmount()
+
+    // 绑定页成功后 reLaunch 回来：这次带上扫码时间
+    const mock = routeCalls({ 'event.checkin': () => ok(checkinResult()) })
+    setRouterParams({ token: TOKEN, at: encodeURIComponent(at) })
+    render(<CheckinPage />)
+    expect(await screen.findByText('签到成功')).toBeTruthy()
+    expect(callsTo(mock, 'event', 'checkin')).toEqual([{ token: TOKEN, scannedAt: at }])
+  })
+
   it('扫到的是小程序码路径（…?scene=令牌）也认得', async () => {
     setRouterParams({ token: `pages/checkin/index?scene=${encodeURIComponent(TOKEN)}` })
     const mock = routeCalls({ 'event.checkin': () => ok(checkinResult()) })

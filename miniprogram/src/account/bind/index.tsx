@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
+import { tokenFromScan } from '../../pages/checkin/client'
 import { checkBindInput, normalizeInviteCode } from './inviteCode'
 import './index.scss'
 
@@ -11,6 +12,10 @@ const MINE_PAGE = '/pages/mine/index'
 
 /** 用政协办公室发的邀请码，把本人的微信绑定到委员信息上 */
 export default function BindPage() {
+  const { params } = useRouter()
+  // 从签到页来的（扫码时还没绑定）：绑定后回去按扫码那一刻补签
+  const pendingToken = tokenFromScan(params.token)
+  const pendingAt = params.at ? decodeURIComponent(params.at) : null
   const rememberProfile = useAppStore((s) => s.rememberProfile)
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
@@ -33,6 +38,10 @@ export default function BindPage() {
     }
     rememberProfile(res.data)
     setBoundName(res.data.name)
+    if (pendingToken && pendingAt) {
+      void Taro.reLaunch({ url: `/pages/checkin/index?token=${encodeURIComponent(pendingToken)}&at=${encodeURIComponent(pendingAt)}` })
+      return
+    }
     // 「我的」是 tabBar 页，重新进入才会按新身份取资料
     void Taro.reLaunch({ url: MINE_PAGE })
   }
@@ -51,6 +60,7 @@ export default function BindPage() {
       <View className='bind'>
         <Text className='bind__title'>绑定委员信息</Text>
         <Text className='bind__intro'>请输入政协办公室发给您的邀请码和您的姓名。绑定后，用这个微信就能使用同心圆。</Text>
+        {pendingToken && pendingAt && <Text className='bind__intro bind__intro--then'>绑定后会自动为您补上刚才的签到。</Text>}
 
         <View className='bind__field'>
           <Text className='bind__label'>邀请码（8 位）</Text>

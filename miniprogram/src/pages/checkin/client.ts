@@ -61,10 +61,11 @@ function toOutcome(res: Envelope<CheckinResult>): Exclude<ScanOutcome, { kind: '
 
 /**
  * 扫码后立即签到。网络不通时把扫码记下（服务器认扫码那一刻有效、且 10 分钟内送达的码），返回 queued。
- * scannedAt 是扫到码的时间，由调用方在扫到码时取下。
+ * scannedAt 是扫到码的时间，由调用方在扫到码时取下。刚扫时不必带上它（服务器按收到的时刻判断）；
+ * 扫码之后先去做了别的（如先绑定身份）再交的，带上 scannedEarlier，服务器按扫码那一刻判断。
  */
-export async function checkInWithToken(token: string, scannedAt: string, eventId?: string): Promise<ScanOutcome> {
-  const res = await send(token, eventId, undefined)
+export async function checkInWithToken(token: string, scannedAt: string, eventId?: string, options: { scannedEarlier?: boolean } = {}): Promise<ScanOutcome> {
+  const res = await send(token, eventId, options.scannedEarlier ? scannedAt : undefined)
   if (!res.ok && res.error.code === NETWORK_ERROR_CODE) {
     queueScan({ token, eventId, scannedAt })
     return { kind: 'queued', scannedAt }

@@ -16,6 +16,17 @@ type PageState = { kind: 'working' } | { kind: 'no-token' } | { kind: 'needs-ide
 
 const HOME = '/pages/index/index'
 
+/** 扫码时还没绑定身份：带着这次扫码去绑定，绑定后回到签到页按扫码那一刻补交 */
+export const bindThenCheckInUrl = (token: string, scannedAt: string) =>
+  `/account/bind/index?token=${encodeURIComponent(token)}&at=${encodeURIComponent(scannedAt)}`
+
+/** 签到页地址里带回来的扫码时间（先去绑定再回来时才有）；认不出或在将来的不用 */
+function earlierScan(at: string | undefined): string | null {
+  if (!at) return null
+  const t = new Date(decodeURIComponent(at))
+  return Number.isNaN(t.getTime()) || t.getTime() > Date.now() + 60_000 ? null : t.toISOString()
+}
+
 function Result({ state }: { state: PageState }) {
   switch (state.kind) {
     case 'working':
@@ -72,7 +83,10 @@ export default function CheckinPage() {
   const { params } = useRouter()
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
   // 扫到码的时间：断网补交时服务器按它判断码是否有效
-  const [scan, setScan] = useState(() => ({ token: tokenFromScan(params.scene ?? params.token), at: new Date().toISOString() }))
+  const [scan, setScan] = useState(() => {
+    const earlier = earlierScan(params.at)
+    return { token: tokenFromScan(params.scene ?? params.token), at: earlier ?? new Date().toISOString(), earlier: earlier !== null }
+  })
   const [state, setState] = useState<PageState>({ kind: 'working' })
   const sent = useRef<string | null>(null)
 
@@ -83,7 +97,7 @@ export default function CheckinPage() {
     if (sent.current === key) return // 同一次扫码只交一次
     sent.current = key
     setState({ kind: 'working' })
-    void checkInWithToken(scan.token, scan.at).then(setState)
+    void checkInWithToken(scan.token, scan.at, undefined, { scannedEarlier: scan.earlier }).then(setState)
   }, [scan, devOpenid])
 
   // 记下的扫码：网络一恢复就补交，并把这一次的结果换上来
@@ -103,13 +117,14 @@ export default function CheckinPage() {
   const rescan = async () => {
     try {
       const res = await Taro.scanCode({ onlyFromCamera: true })
-      setScan({ token: tokenFromScan(res.path || res.result), at: new Date().toISOString() })
+      setScan({ token: tokenFromScan(res.path || res.result), at: new Date().toISOString(), earlier: false })
     } catch {
       // 取消扫码：停在原页
     }
   }
 
-  const canRescan = process.env.TARO_ENV === 'weapp' && (state.kind === 'failed' || state.kind === 'no-token')
+  const canRescan = process.env.TARO_ENV === 'weapp' && (state.kind === 'failed' || state.kind === 'no-token') && !(state.kind === 'failed' && state.code === 'NOT_BOUND')
+  const needsBinding = state.kind === 'failed' && state.code === 'NOT_BOUND' && scan.token !== null
   return (
     <PageShell>
       <View className='checkin'>
@@ -119,6 +134,14 @@ export default function CheckinPage() {
             <Button className='checkin__btn checkin__btn--primary' onClick={() => void retry()}>
               现在重试
             </Button>
+          )}
+          {needsBinding && (
+            <>
+              <Text className='checkin__line'>第一次使用请先绑定。绑定后会自动为您补上这次签到（10 分钟内有效）。</Text>
+              <Button className='checkin__btn checkin__btn--primary' onClick={() => void Taro.navigateTo({ url: bindThenCheckInUrl(scan.token!, scan.at) })}>
+                输入邀请码绑定
+              </Button>
+            </>
           )}
           {canRescan && (
             <Button className='checkin__btn checkin__btn--primary' onClick={() => void rescan()}>
