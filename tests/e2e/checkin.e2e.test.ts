@@ -113,6 +113,35 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await waitText(phone, '这是另一场活动的签到码');
   });
 
+  test('第一次用的人扫码：先凭邀请码绑定，绑定后自动补上这次签到（按扫码那一刻）', async () => {
+    const found = await callFn(host, 'roster', { action: 'list', data: { q: '蔡宏伟' } }, 'dev_admin');
+    const member = found.body.data.items[0];
+    const invite = await callFn(host, 'roster', { action: 'issueInvite', data: { memberId: member.id } }, 'dev_admin');
+    expect(invite.body.ok).toBe(true);
+    const scanned = (await event('screen', { eventId: otherEventId })).body.data.token;
+
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    try {
+      const p = await fresh.newPage();
+      await openPage(p, `${host.url}/#/pages/checkin/index?scene=${encodeURIComponent(scanned)}`);
+      await actAs(p, '新用户');
+      await waitText(p, '绑定后会自动为您补上这次签到');
+      await shot(p, 'e2e-checkin-05a-not-bound');
+      await visible(p, 'text=输入邀请码绑定').click();
+      await waitText(p, '绑定后会自动为您补上刚才的签到。');
+      await visible(p, 'input[aria-label="邀请码"], .bind__input--code input').fill(invite.body.data.code);
+      await visible(p, 'input[aria-label="姓名"], .bind__field:has-text("姓名") input').fill('蔡宏伟');
+      await visible(p, '.bind__submit').click();
+      await waitText(p, '签到成功');
+      await waitText(p, '另一场讲座');
+      await shot(p, 'e2e-checkin-05b-bound-then-checked-in');
+    } finally {
+      await fresh.close();
+    }
+    const rows = (await event('attendance', { eventId: otherEventId })).body.data.rows as Array<{ name: string; status: string }>;
+    expect(rows.find((r) => r.name === '蔡宏伟')?.status).toBe('on_time');
+  });
+
   test('陈志远请假', async () => {
     await actAs(phone, '陈志远');
     await waitText(phone, '提交请假');

@@ -51,7 +51,7 @@ describe('扫码签到页', () => {
     routeCalls({ 'event.checkin': () => fail('NOT_BOUND', '您的微信还没有绑定委员信息') })
     const { unmount } = render(<CheckinPage />)
     expect((await screen.findByRole('alert')).textContent).toBe('您的微信还没有绑定委员信息')
-    expect(screen.getByText('第一次使用请先绑定。绑定后会自动为您补上这次签到（10 分钟内有效）。')).toBeTruthy()
+    expect(screen.getByText('绑定后会自动为您补上这次签到（10 分钟内有效）。')).toBeTruthy()
     screen.getByText('输入邀请码绑定').click()
     const url: string = (Taro.navigateTo as jest.Mock).mock.calls.at(-1)[0].url
     expect(url).toMatch(new RegExp(`^/account/bind/index\\?token=${TOKEN}&at=`))

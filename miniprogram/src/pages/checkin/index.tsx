@@ -137,7 +137,7 @@ export default function CheckinPage() {
           )}
           {needsBinding && (
             <>
-              <Text className='checkin__line'>第一次使用请先绑定。绑定后会自动为您补上这次签到（10 分钟内有效）。</Text>
+              <Text className='checkin__line'>绑定后会自动为您补上这次签到（10 分钟内有效）。</Text>
               <Button className='checkin__btn checkin__btn--primary' onClick={() => void Taro.navigateTo({ url: bindThenCheckInUrl(scan.token!, scan.at) })}>
                 输入邀请码绑定
               </Button>
