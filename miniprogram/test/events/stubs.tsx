@@ -75,6 +75,7 @@ export function taro() {
     scanCode: jest.fn(() => Promise.reject(new Error('cancel'))),
     getLocation: jest.fn(() => Promise.reject(new Error('denied'))),
     setKeepScreenOn: jest.fn(() => Promise.resolve()),
+    setClipboardData: jest.fn(() => Promise.resolve()),
     onNetworkStatusChange: (l: (res: { isConnected: boolean }) => void) => void networkListeners.add(l),
     offNetworkStatusChange: (l: (res: { isConnected: boolean }) => void) => void networkListeners.delete(l),
   }

@@ -10,6 +10,7 @@ import { Card, Notice, offClass, StateText } from '../shared/controls'
 import { useLoad } from '../shared/useLoad'
 import { useOrganiser } from '../shared/useOrganiser'
 import { useReturnRefresh } from '../shared/useReturnRefresh'
+import { eventNoticeText } from '../shared/notice'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -19,6 +20,15 @@ type Listed = EventView & { counts: { expected: number; checkedIn: number } }
 
 function EventItem({ event }: { event: Listed }) {
   const cancelled = event.status === 'cancelled'
+  const [copied, setCopied] = useState<string | null>(null)
+  const copyNotice = async () => {
+    try {
+      await Taro.setClipboardData({ data: eventNoticeText(event) })
+      setCopied('已复制通知文字，可以粘贴到微信群')
+    } catch {
+      setCopied('没能复制，请再试一次')
+    }
+  }
   return (
     <Card className='manage-item'>
       <View className='manage-item__head'>
@@ -52,7 +62,11 @@ function EventItem({ event }: { event: Listed }) {
         <Button className='ev-btn' onClick={() => go(EVENT_PAGES.copy(event.id))}>
           {cancelled ? '改期重办' : '照此再办一场'}
         </Button>
+        <Button className='ev-btn' onClick={() => void copyNotice()}>
+          {cancelled ? '复制取消通知' : '复制会议通知'}
+        </Button>
       </View>
+      {copied && <Notice kind='info'>{copied}</Notice>}
     </Card>
   )
 }

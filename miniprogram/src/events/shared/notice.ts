@@ -1,0 +1,18 @@
+import type { EventView } from '@tongxin/shared-types'
+import { eventTimeLabel, timeNear } from '../../pages/checkin/time'
+
+/**
+ * 发到微信群里的会议通知：组织者一键复制、粘贴，不必再照着活动信息另打一遍。
+ * 写明时间、地点、参加对象，以及到场怎么签到、不能来怎么请假；取消了的写成取消通知。
+ */
+export function eventNoticeText(e: EventView): string {
+  const head = [`【${e.status === 'cancelled' ? '取消通知' : '会议通知'}】${e.title}`, `时间：${eventTimeLabel(e.startsAt, e.endsAt)}`, `地点：${e.place}`, `参加：${e.audience.map((a) => a.name).join('、')}`]
+  if (e.status === 'cancelled') return [...head, `本次活动已取消${e.cancelReason ? `（${e.cancelReason}）` : ''}，请相互转告。`].join('\n')
+  return [
+    ...head,
+    `签到：${timeNear(e.checkinOpensAt, e.startsAt)} 起在会场扫大屏上的二维码，${timeNear(e.lateAfter, e.startsAt)} 以后算迟到。`,
+    ...(e.geo ? ['签到时会确认您在会场附近（只核对一次，不保存位置）。'] : []),
+    '不能参加的，请在“同心圆”小程序里打开这场活动请假，写明原因。',
+    `组织者：${e.organiserName}`,
+  ].join('\n')
+}
