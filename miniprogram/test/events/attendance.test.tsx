@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import type { AttendanceList, AttendanceRow } from '@tongxin/shared-types'
 import AttendancePage from '../../src/events/attendance/index'
 import { useAppStore } from '../../src/store'
+import Taro from '@tarojs/taro'
 import { setRouterParams } from './stubs'
 import { callsTo, fail, myEvent, ok, routeCalls } from './support'
 
@@ -106,6 +107,16 @@ describe('签到名单', () => {
     expect(callsTo(mock, 'event', 'decideLeave')).toEqual([{ leaveId: 'l-1', approve: true, answer: '' }])
     await screen.findByText(/^请假（1）/)
     expect(within(group(/^请假（1）/)).getByText('陈志远')).toBeTruthy()
+  })
+
+  it('复制未到名单：只列应到、未签到、也没请假的人，粘贴到微信群提醒', async () => {
+    fakeBackend()
+    render(<AttendancePage />)
+    fireEvent.click(await screen.findByText('复制未到名单'))
+    expect(await screen.findByText('已复制未到名单（1 人），可以粘贴到微信群提醒')).toBeTruthy()
+    expect(Taro.setClipboardData).toHaveBeenLastCalledWith({
+      data: '「学习贯彻全会精神专题学习」还有 1 位同志未签到：刘洋。请尽快到会场扫码签到；不能参加的，请在“同心圆”小程序里请假。',
+    })
   })
 
   it('随机点名：名字大字显示、可记发言要点；两人都点过后按钮失效，不再请求', async () => {

@@ -17,6 +17,7 @@ import { useLoad } from '../shared/useLoad'
 import { FinalizePanel, NotesList } from './Extras'
 import { RollCallPanel } from './RollCallPanel'
 import { StatusGroups } from './StatusGroups'
+import { absentNoticeText } from '../shared/notice'
 import './index.scss'
 
 /** 会场上名单随签到变化：页面在前台时每 10 秒重取一次 */
@@ -93,6 +94,15 @@ export default function AttendancePage() {
   const q = query.trim()
   const shown = q ? rows.filter((r) => r.name.includes(q)) : rows
   const remaining = rows.filter((r) => r.checkedInAt && !r.rollCalled).length
+  const absentNames = rows.filter((r) => r.expected && r.status === 'absent').map((r) => r.name)
+  const copyAbsent = async () => {
+    try {
+      await Taro.setClipboardData({ data: absentNoticeText(event.title, absentNames) })
+      setMessage({ kind: 'success', text: `已复制未到名单（${absentNames.length} 人），可以粘贴到微信群提醒` })
+    } catch {
+      setMessage({ kind: 'error', text: '没能复制，请再试一次' })
+    }
+  }
   return (
     <PageShell>
       <Card>
@@ -112,6 +122,11 @@ export default function AttendancePage() {
           <Button className='ev-btn' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>
             签到大屏
           </Button>
+          {!locked && absentNames.length > 0 && (
+            <Button className='ev-btn' onClick={() => void copyAbsent()}>
+              复制未到名单
+            </Button>
+          )}
         </View>
       </Card>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}

@@ -16,3 +16,8 @@ export function eventNoticeText(e: EventView): string {
     `组织者：${e.organiserName}`,
   ].join('\n')
 }
+
+/** 会开始后提醒还没到的人（粘贴到微信群）：只列应到、未签到、也没请假的 */
+export function absentNoticeText(title: string, names: readonly string[]): string {
+  return `「${title}」还有 ${names.length} 位同志未签到：${names.join('、')}。请尽快到会场扫码签到；不能参加的，请在“同心圆”小程序里请假。`
+}
