@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import EventDetailPage from '../../src/events/detail/index'
 import { useAppStore } from '../../src/store'
 import { setRouterParams } from './stubs'
@@ -68,6 +68,19 @@ describe('活动详情', () => {
     expect(await screen.findByText('已提交请假，等待组织者审批。原因：赴外地调研')).toBeTruthy()
     expect(screen.getByText('请假待批')).toBeTruthy()
     expect(callsTo(mock, 'event', 'requestLeave')).toEqual([{ eventId: 'e-1', reason: '赴外地调研' }])
+  })
+
+  it('请假：点一下常见原因就填好，可以在框里补充', async () => {
+    const mock = routeCalls({ 'event.get': () => ok(myEvent(live())), 'event.requestLeave': () => ok({}) })
+    render(<EventDetailPage />)
+    fireEvent.click(await screen.findByText('因公出差'))
+    expect((screen.getByLabelText('请假原因') as HTMLTextAreaElement).value).toBe('因公出差')
+    expect(screen.getByText('✓ 因公出差')).toBeTruthy()
+    type('请假原因', '因公出差，赴省里开会')
+    // 改写后不再是某个常见原因，选中标记随之去掉
+    expect(screen.queryByText('✓ 因公出差')).toBeNull()
+    fireEvent.click(screen.getByText('提交请假'))
+    await waitFor(() => expect(callsTo(mock, 'event', 'requestLeave')).toEqual([{ eventId: 'e-1', reason: '因公出差，赴省里开会' }]))
   })
 
   it('签到过、活动已开始：可写学习心得；不足 10 字当场提示', async () => {

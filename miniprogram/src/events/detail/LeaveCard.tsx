@@ -2,12 +2,15 @@ import { useState } from 'react'
 import { Button, Text } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { Card, Notice, offClass, TextArea } from '../shared/controls'
+import { Card, ChoiceChips, Notice, offClass, TextArea } from '../shared/controls'
 
 export interface LeaveCardProps {
   event: MyEventView
   onChanged: () => void
 }
+
+/** 常见的请假原因：点一下就填好，老同志不必一个字一个字地打；也可以在框里补充或自己写 */
+const QUICK_REASONS = ['身体不适', '因公出差', '参加其他会议', '家中有事'] as const
 
 /** 请假：活动结束前、未签到时可请；请过的显示审批情况，被驳回的可以再请 */
 export function LeaveCard({ event, onChanged }: LeaveCardProps) {
@@ -47,7 +50,16 @@ export function LeaveCard({ event, onChanged }: LeaveCardProps) {
     <Card title='请假'>
       {leave?.status === 'refused' && <Notice kind='info'>上次的请假未批准{leave.answer ? `：${leave.answer}` : '。'}如仍不能参加，可以再次说明。</Notice>}
       <Text className='ev-muted'>不能参加时，请在活动开始前说明原因，由组织者审批。</Text>
-      <TextArea label='请假原因' value={reason} onChange={setReason} maxlength={200} placeholder='如：身体不适、外出开会' />
+      <ChoiceChips
+        label='常见原因（点一下即可）'
+        options={QUICK_REASONS.map((r) => ({ value: r, label: r }))}
+        value={(QUICK_REASONS as readonly string[]).includes(reason) ? (reason as (typeof QUICK_REASONS)[number]) : null}
+        onChange={(r) => {
+          setReason(r)
+          setProblem(null)
+        }}
+      />
+      <TextArea label='请假原因' value={reason} onChange={setReason} maxlength={200} placeholder='点选上面的常见原因，或在这里写明' />
       {problem && <Notice kind='error'>{problem}</Notice>}
       <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void submit()}>
         {busy ? '正在提交…' : '提交请假'}
