@@ -190,6 +190,22 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     expect(mine[0]).toMatchObject({ expected: true, myAttendance: expect.objectContaining({ method: 'scan' }) });
   });
 
+  test('组织者的列表：正在进行与即将开始的在前（由近到远），已结束的在后（最近的在前）', async () => {
+    const org = await createFixtureOrg(db);
+    // 现在是 11月26日 09:02（T0）；创建顺序故意打乱
+    for (const [title, startsAt, endsAt] of [
+      ['上周的会', '2026-11-19T09:00:00+08:00', '2026-11-19T11:00:00+08:00'],
+      ['昨天的会', '2026-11-25T09:00:00+08:00', '2026-11-25T11:00:00+08:00'],
+      ['下周的会', '2026-12-03T09:00:00+08:00', '2026-12-03T11:00:00+08:00'],
+      ['明天的会', '2026-11-27T09:00:00+08:00', '2026-11-27T11:00:00+08:00'],
+      ['正在开的会', '2026-11-26T09:00:00+08:00', '2026-11-26T11:00:00+08:00'],
+    ]) {
+      await createEvent(db, org, { title, startsAt, endsAt });
+    }
+    const list = data<{ items: Array<{ title: string }> }>(await call(org.members.admin.openid, 'list', { page: 1, pageSize: 20 }, T0));
+    expect(list.items.map((i) => i.title)).toEqual(['正在开的会', '明天的会', '下周的会', '昨天的会', '上周的会']);
+  });
+
   test('组织者的列表：每场各自的应到与已签到人数；不在名单里的人看活动时标为非应到', async () => {
     const org = await createFixtureOrg(db);
     const toB = await createEvent(db, org, { title: '面向乙支部' });

@@ -1,5 +1,5 @@
 import { AppError, type EventKind, contract } from '@tongxin/shared-types';
-import type { Transaction } from 'kysely';
+import { type Transaction, sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
@@ -177,6 +177,7 @@ export const list = defineAction({
   input: contract.event.list,
   access: { roles: ORGANISERS },
   handler: async (input, { deps, actor }) => {
+    const now = deps.clock.now();
     let q = deps.db.selectFrom('event').where('org_id', '=', actor.orgId);
     if (input.from) q = q.where('ends_at', '>=', new Date(input.from));
     if (!input.includeCancelled) q = q.where('status', '=', 'scheduled');
@@ -186,7 +187,16 @@ export const list = defineAction({
     }
     const [{ total }, rows] = await Promise.all([
       q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-      q.selectAll().orderBy('starts_at', 'desc').limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),
+      // 组织者最常找的是正在进行和即将开始的：未结束的在前、按开始时间由近到远，已结束的在后、最近的在前
+      q
+        .selectAll()
+        .orderBy(sql`ends_at < ${now}`)
+        .orderBy(sql`CASE WHEN ends_at >= ${now} THEN starts_at END`)
+        .orderBy('starts_at', 'desc')
+        .orderBy('id')
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize)
+        .execute(),
     ]);
     const ids = rows.map((r) => r.id);
     const [views, counts] = await Promise.all([toEventViews(deps.db, actor.orgId, rows), attendanceCounts(deps.db, actor.orgId, ids)]);
