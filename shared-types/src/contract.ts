@@ -35,6 +35,7 @@ export interface ActionOutputs {
   };
   roster: {
     list: MemberPage;
+    exportRoster: FileDownload;
     get: MemberDetail;
     create: MemberDetail;
     update: MemberDetail;

@@ -4,6 +4,7 @@
 import type { MemberDetail } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import type { DB } from '../../cloudfunctions/src/db/connect';
+import { readSheet } from '../../cloudfunctions/src/adapters/spreadsheet';
 import { type Client, CHINESE, auditCount, client, codeOf, latestAudit, orgSnapshot } from '../support/call';
 import { useTestDb } from '../support/db';
 import { type FixtureOrg, createFixtureOrg } from '../support/fixture-org';
@@ -237,6 +238,26 @@ describe('审计日志', () => {
       ).rejects.toThrow(/append-only/);
     }
     expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+  });
+});
+
+describe('导出名册', () => {
+  test('管理员按筛选条件导出 XLSX：拼音次序、手机号与组织关系都在；导出记入审计；书记不能导出', async () => {
+    const own = await createFixtureOrg(db);
+    const oc = client(db);
+    const file = await oc.ok(own.members.admin.openid, 'roster', 'exportRoster', { branchId: own.branches.B });
+    expect(file.fileName).toMatch(/^成员名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
+    expect(sheet.headers).toEqual(['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '微信绑定', '状态']);
+    // B 支部：党员委员（dang）、书记乙（shu）
+    expect(sheet.rows.map((r) => r.cells[0])).toEqual(['党员委员', '书记乙']);
+    const cpc = sheet.rows[0].cells;
+    expect(cpc[1]).toMatch(/^1380000\d{4}$/);
+    expect(cpc[4]).toBe('中共党员');
+    expect(cpc[7]).toContain('经济委功能型党支部（功能型）');
+    expect(sheet.rows[1].cells[7]).toContain('（功能型·书记）');
+    expect((await latestAudit(db, own.orgId))[0]).toMatchObject({ action: 'roster.exportRoster', target_kind: 'export', summary: '导出成员名册（2 人）' });
+    expect(codeOf(await oc.call(own.members.secB.openid, 'roster', 'exportRoster', {}))).toBe('FORBIDDEN');
   });
 });
 

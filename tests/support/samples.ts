@@ -99,6 +99,7 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   'roster.list': { data: ({ target }) => ({ branchId: target.branchId }) },
+  'roster.exportRoster': { data: ({ target }) => ({ branchId: target.branchId }) },
   'roster.get': { data: ({ target }) => ({ memberId: target.memberId }) },
   'roster.create': {
     data: ({ org }) => ({ name: '新委员', phone: freshPhone(), kind: 'committee_member', position: '委员', affiliation: '民盟', sectorId: org.sectors.education, committeeIds: [org.committees.economy] }),

@@ -91,6 +91,8 @@ describe('成员名册', () => {
 
     expect(screen.getByText('这里只列出您所在支部的成员。')).toBeTruthy()
     expect(screen.queryByText('＋ 新增成员')).toBeNull()
+    // 名册导出含手机号等个人信息：只有管理员有这个按钮
+    expect(screen.queryByText('导出名册')).toBeNull()
     fireEvent.click(screen.getByText('筛选 ▾'))
     const branchField = screen.getByText('支部').parentElement!
     fireEvent.click(within(branchField).getByText('更改 ▾'))
@@ -103,5 +105,25 @@ describe('成员名册', () => {
     render(<MembersPage />)
     expect(screen.getByText('管理功能只对政协办公室管理员和支部书记开放')).toBeTruthy()
     expect(mockCall).not.toHaveBeenCalled()
+  })
+
+  it('管理员按当前的搜索与筛选导出名册（不分页），浏览器里下载表格', async () => {
+    const createObjectURL = jest.fn(() => 'blob:x')
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    routeCalls(mockCall, { 'roster.list': listPage, 'org.tree': () => ok(tree), 'roster.exportRoster': () => ok({ fileName: '成员名册-2026-11-26.xlsx', contentBase64: 'UEsDBA==' }) })
+    actAs(adminProfile, useAppStore)
+    render(<MembersPage />)
+    await screen.findByText('第1页甲')
+    fireEvent.change(screen.getByLabelText('搜索姓名或手机号'), { target: { value: '王' } })
+    fireEvent.click(screen.getByText('搜索'))
+    fireEvent.click(screen.getByText('导出名册'))
+
+    expect(await screen.findByText('已导出「成员名册-2026-11-26.xlsx」')).toBeTruthy()
+    const exports = mockCall.mock.calls.filter(([fn, action]) => fn === 'roster' && action === 'exportRoster').map(([, , data]) => data)
+    expect(exports).toEqual([{ q: '王', status: 'active' }])
+    expect(createObjectURL).toHaveBeenCalledTimes(1)
+    expect(click).toHaveBeenCalledTimes(1)
+    click.mockRestore()
   })
 })

@@ -31,15 +31,19 @@ const fileInput = z.strictObject({
   contentBase64: z.string().min(1).max(14_000_000, '文件不能超过 10 MB').describe('文件内容'),
 });
 
+/** 名册的筛选条件：列表与导出共用 */
+const listFilters = {
+  q: z.string().trim().max(40).optional().describe('搜索'),
+  branchId: idSchema('支部').optional(),
+  committeeId: idSchema('专委会').optional(),
+  sectorId: idSchema('界别').optional(),
+  status: z.enum(['active', 'retired', 'all']).default('active').describe('状态'),
+};
+
 export const rosterSchemas = {
-  list: z.strictObject({
-    q: z.string().trim().max(40).optional().describe('搜索'),
-    branchId: idSchema('支部').optional(),
-    committeeId: idSchema('专委会').optional(),
-    sectorId: idSchema('界别').optional(),
-    status: z.enum(['active', 'retired', 'all']).default('active').describe('状态'),
-    ...pageInput,
-  }),
+  list: z.strictObject({ ...listFilters, ...pageInput }),
+  /** 按同样的筛选条件导出名册（XLSX，含手机号等个人信息：只限管理员，记入审计） */
+  exportRoster: z.strictObject(listFilters),
   get: z.strictObject({ memberId }),
   create: z.strictObject({ ...memberFields, phone: memberFields.phone.default(null), sectorId: memberFields.sectorId.default(null), committeeIds: memberFields.committeeIds.default([]), memberships: memberFields.memberships.default([]) }),
   update: z.strictObject({

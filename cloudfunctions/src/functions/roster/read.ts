@@ -1,10 +1,46 @@
 import { type AuditEntryView, type PageOf, contract } from '@tongxin/shared-types';
 import { sql } from 'kysely';
+import type { z } from 'zod';
+import { writeXlsx } from '../../adapters/spreadsheet';
 import { defineAction } from '../../core/action';
+import type { Actor } from '../../core/actor';
+import { recordAudit } from '../../core/audit';
 import { visibleBranches } from '../../core/scope';
+import type { DB } from '../../db/connect';
 import { loadMemberDetail, loadMemberDetails } from './detail';
 
 const MANAGERS = ['admin', 'secretary'] as const;
+
+type Filters = z.output<typeof contract.roster.exportRoster>;
+
+/** 名册的筛选（列表与导出共用）；书记只看到自己支部的成员。书记没有任何支部时为 null */
+function filteredMembers(db: DB, actor: Actor, input: Filters) {
+  const scope = visibleBranches(actor, MANAGERS);
+  let query = db.selectFrom('member as m').where('m.org_id', '=', actor.orgId);
+  if (input.status !== 'all') query = query.where('m.status', '=', input.status);
+  if (input.q) {
+    const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.phone', 'like', like)]));
+  }
+  if (input.sectorId) query = query.where('m.sector_id', '=', input.sectorId);
+  if (input.committeeId) {
+    const committeeId = input.committeeId;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('member_committee as mc').select('mc.member_id').whereRef('mc.org_id', '=', 'm.org_id').whereRef('mc.member_id', '=', 'm.id').where('mc.committee_id', '=', committeeId)),
+    );
+  }
+  const branchIds = input.branchId ? [input.branchId] : scope;
+  if (branchIds) {
+    if (branchIds.length === 0) return null;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'm.org_id').whereRef('bm.member_id', '=', 'm.id').where('bm.branch_id', 'in', branchIds)),
+    );
+  }
+  return query;
+}
+
+/** 按姓名拼音（排序键只含 ASCII，按字节比较），同名的按 id，翻页不重不漏 */
+const byName = sql`m.name_sort COLLATE "C", m.id`;
 
 /** 成员列表：搜索姓名或手机号，按支部/专委会/界别筛选；书记只看到自己支部的成员。 */
 export const list = defineAction({
@@ -12,40 +48,55 @@ export const list = defineAction({
   access: { roles: MANAGERS, scope: { kind: 'branch', branchId: (i: { branchId?: string }) => i.branchId } },
   handler: async (input, { deps, actor }) => {
     const { db } = deps;
-    const scope = visibleBranches(actor, MANAGERS);
-    let query = db.selectFrom('member as m').where('m.org_id', '=', actor.orgId);
-    if (input.status !== 'all') query = query.where('m.status', '=', input.status);
-    if (input.q) {
-      const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.phone', 'like', like)]));
-    }
-    if (input.sectorId) query = query.where('m.sector_id', '=', input.sectorId);
-    if (input.committeeId) {
-      const committeeId = input.committeeId;
-      query = query.where((eb) =>
-        eb.exists(eb.selectFrom('member_committee as mc').select('mc.member_id').whereRef('mc.org_id', '=', 'm.org_id').whereRef('mc.member_id', '=', 'm.id').where('mc.committee_id', '=', committeeId)),
-      );
-    }
-    const branchIds = input.branchId ? [input.branchId] : scope;
-    if (branchIds) {
-      if (branchIds.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
-      query = query.where((eb) =>
-        eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'm.org_id').whereRef('bm.member_id', '=', 'm.id').where('bm.branch_id', 'in', branchIds)),
-      );
-    }
+    const query = filteredMembers(db, actor, input);
+    if (!query) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
     const [{ total }, ids] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       query
         .select('m.id')
-        // 按姓名拼音（排序键只含 ASCII，按字节比较），同名的按 id，翻页不重不漏
-        .orderBy(sql`m.name_sort COLLATE "C"`)
-        .orderBy('m.id')
+        .orderBy(byName)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize)
         .execute(),
     ]);
     const items = await loadMemberDetails(db, actor, ids.map((r) => r.id), deps.clock.now());
     return { items, total: Number(total), page: input.page, pageSize: input.pageSize };
+  },
+});
+
+const EXPORT_LIMIT = 20_000;
+
+/** 导出名册（XLSX）：与列表同样的筛选；含手机号、政治面貌，只限管理员，导出记入审计 */
+export const exportRoster = defineAction({
+  input: contract.roster.exportRoster,
+  access: { roles: ['admin'] },
+  writes: true,
+  handler: async (input, ctx) => {
+    const { deps, actor } = ctx;
+    const query = filteredMembers(deps.db, actor, input)!;
+    const ids = (await query.select('m.id').orderBy(byName).limit(EXPORT_LIMIT).execute()).map((r) => r.id);
+    const members = ids.length ? await loadMemberDetails(deps.db, actor, ids, deps.clock.now()) : [];
+    const file = await writeXlsx(
+      '成员名册',
+      ['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '微信绑定', '状态'],
+      members.map((m) => [
+        m.name,
+        m.phone ?? '',
+        m.kind === 'staff' ? '机关干部' : '政协委员',
+        m.position,
+        m.affiliation ?? '',
+        m.sector?.name ?? '',
+        m.committees.map((c) => c.name).join('、'),
+        m.branches.map((b) => `${b.branchName}（${b.kind === 'primary' ? '第一组织关系' : '功能型'}${b.duty === '党员' ? '' : `·${b.duty}`}）`).join('；'),
+        m.bound ? '已绑定' : '未绑定',
+        m.status === 'active' ? '在任' : '已退出',
+      ]),
+    );
+    await deps.db.transaction().execute((trx) =>
+      recordAudit(trx, ctx, { action: 'roster.exportRoster', targetKind: 'export', targetId: null, summary: `导出成员名册（${members.length} 人）` }),
+    );
+    const date = deps.clock.now().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    return { fileName: `成员名册-${date}.xlsx`, contentBase64: file.toString('base64') };
   },
 });
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { MemberDetail, OrgTree } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
+import { saveSpreadsheet } from '../../services/download'
 import { AdminShell } from '../components/AdminShell'
 import { ChoiceChips, Notice, Pager, SelectList, TextField } from '../components/controls'
 import { bindingStatus, pageCount } from '../shared/format'
@@ -86,6 +87,8 @@ function MemberList({ manager }: { manager: Manager }) {
   const [query, setQuery] = useState<Query>({ q: '', branchId: null, committeeId: null, sectorId: null, status: 'active', page: 1 })
   const [search, setSearch] = useState('')
   const [showFilters, setShowFilters] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
   const tree = useLoad(() => callFunction('org', 'tree'), [])
   const list = useLoad(
     () =>
@@ -101,6 +104,29 @@ function MemberList({ manager }: { manager: Manager }) {
     [query],
   )
   useReturnRefresh(list.reload)
+
+  // 按当前的搜索与筛选条件导出（全部页）；含手机号等个人信息，服务端只许管理员导出并记入审计
+  const exportRoster = async () => {
+    if (exporting) return
+    setExporting(true)
+    setExported(null)
+    const res = await callFunction('roster', 'exportRoster', {
+      q: query.q || undefined,
+      branchId: query.branchId ?? undefined,
+      committeeId: query.committeeId ?? undefined,
+      sectorId: query.sectorId ?? undefined,
+      status: query.status,
+    })
+    if (res.ok) {
+      try {
+        await saveSpreadsheet(res.data)
+        setExported({ kind: 'success', text: `已导出「${res.data.fileName}」` })
+      } catch {
+        setExported({ kind: 'error', text: '表格已生成，但没能打开或保存，请重试' })
+      }
+    } else setExported({ kind: 'error', text: res.error.message })
+    setExporting(false)
+  }
 
   // 改了条件就回到第 1 页
   const refine = (patch: Partial<Query>) => setQuery((q) => ({ ...q, ...patch, page: 1 }))
@@ -138,8 +164,14 @@ function MemberList({ manager }: { manager: Manager }) {
               ＋ 新增成员
             </Button>
           )}
+          {manager.isAdmin && (
+            <Button className='btn btn--plain' aria-disabled={exporting} onClick={() => void exportRoster()}>
+              {exporting ? '正在导出…' : '导出名册'}
+            </Button>
+          )}
         </View>
         {showFilters && <Filters manager={manager} tree={tree.data} query={query} onChange={refine} />}
+        {exported && <Notice kind={exported.kind}>{exported.text}</Notice>}
         {tree.error && showFilters && <Notice kind='error'>{tree.error}</Notice>}
       </View>
 
