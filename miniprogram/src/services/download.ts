@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { FileDownload } from '@tongxin/shared-types'
+import type { Envelope, FileDownload } from '@tongxin/shared-types'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -32,4 +32,15 @@ export async function saveSpreadsheet(file: FileDownload): Promise<void> {
     Taro.getFileSystemManager().writeFile({ filePath, data: file.contentBase64, encoding: 'base64', success: () => resolve(), fail: reject }),
   )
   await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+}
+
+/** 导出类操作的结果 → 交到用户手里，并给出一句可直接显示的话 */
+export async function deliverSpreadsheet(res: Envelope<FileDownload>): Promise<{ kind: 'success' | 'error'; text: string }> {
+  if (!res.ok) return { kind: 'error', text: res.error.message }
+  try {
+    await saveSpreadsheet(res.data)
+    return { kind: 'success', text: `已导出「${res.data.fileName}」` }
+  } catch {
+    return { kind: 'error', text: '表格已生成，但没能打开或保存，请重试' }
+  }
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { MemberDetail, OrgTree } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { saveSpreadsheet } from '../../services/download'
+import { deliverSpreadsheet } from '../../services/download'
 import { AdminShell } from '../components/AdminShell'
 import { ChoiceChips, Notice, Pager, SelectList, TextField } from '../components/controls'
 import { bindingStatus, pageCount } from '../shared/format'
@@ -83,6 +83,15 @@ function Filters({ manager, tree, query, onChange }: { manager: Manager; tree: O
   )
 }
 
+/** 页面上的搜索与筛选 → 名册列表与导出共用的条件（没选的不发） */
+const filtersOf = (query: Query) => ({
+  q: query.q || undefined,
+  branchId: query.branchId ?? undefined,
+  committeeId: query.committeeId ?? undefined,
+  sectorId: query.sectorId ?? undefined,
+  status: query.status,
+})
+
 function MemberList({ manager }: { manager: Manager }) {
   const [query, setQuery] = useState<Query>({ q: '', branchId: null, committeeId: null, sectorId: null, status: 'active', page: 1 })
   const [search, setSearch] = useState('')
@@ -92,15 +101,7 @@ function MemberList({ manager }: { manager: Manager }) {
   const tree = useLoad(() => callFunction('org', 'tree'), [])
   const list = useLoad(
     () =>
-      callFunction('roster', 'list', {
-        q: query.q || undefined,
-        branchId: query.branchId ?? undefined,
-        committeeId: query.committeeId ?? undefined,
-        sectorId: query.sectorId ?? undefined,
-        status: query.status,
-        page: query.page,
-        pageSize: PAGE_SIZE,
-      }),
+      callFunction('roster', 'list', { ...filtersOf(query), page: query.page, pageSize: PAGE_SIZE }),
     [query],
   )
   useReturnRefresh(list.reload)
@@ -110,21 +111,7 @@ function MemberList({ manager }: { manager: Manager }) {
     if (exporting) return
     setExporting(true)
     setExported(null)
-    const res = await callFunction('roster', 'exportRoster', {
-      q: query.q || undefined,
-      branchId: query.branchId ?? undefined,
-      committeeId: query.committeeId ?? undefined,
-      sectorId: query.sectorId ?? undefined,
-      status: query.status,
-    })
-    if (res.ok) {
-      try {
-        await saveSpreadsheet(res.data)
-        setExported({ kind: 'success', text: `已导出「${res.data.fileName}」` })
-      } catch {
-        setExported({ kind: 'error', text: '表格已生成，但没能打开或保存，请重试' })
-      }
-    } else setExported({ kind: 'error', text: res.error.message })
+    setExported(await deliverSpreadsheet(await callFunction('roster', 'exportRoster', filtersOf(query))))
     setExporting(false)
   }
 

@@ -12,7 +12,7 @@ import { useAppStore } from '../../store'
 import { eventTimeLabel } from '../../pages/checkin/time'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
 import { Card, Notice, offClass, StateText, TextField } from '../shared/controls'
-import { saveSpreadsheet } from '../../services/download'
+import { deliverSpreadsheet } from '../../services/download'
 import { useLoad } from '../shared/useLoad'
 import { FinalizePanel, NotesList } from './Extras'
 import { RollCallPanel } from './RollCallPanel'
@@ -72,15 +72,7 @@ export default function AttendancePage() {
   const exportXlsx = async () => {
     if (exporting) return
     setExporting(true)
-    const res = await callFunction('event', 'exportAttendance', { eventId: id })
-    if (res.ok) {
-      try {
-        await saveSpreadsheet(res.data)
-        setMessage({ kind: 'success', text: `已导出「${res.data.fileName}」` })
-      } catch {
-        setMessage({ kind: 'error', text: '表格已生成，但没能打开或保存，请重试' })
-      }
-    } else setMessage({ kind: 'error', text: res.error.message })
+    setMessage(await deliverSpreadsheet(await callFunction('event', 'exportAttendance', { eventId: id })))
     setExporting(false)
   }
 
