@@ -5,25 +5,13 @@ import { dateInputValue } from '../../src/pages/checkin/time'
 import { useAppStore } from '../../src/store'
 import { tree } from '../admin/fixtures'
 import { setRouterParams } from './stubs'
-import { adminProfile, callsTo, myEvent, ok, routeCalls } from './support'
+import { adminProfile, callsTo, myEvent, ok, partyDay, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
 jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
-const monthly = myEvent({
-  kind: '主题党日',
-  title: '十一月主题党日',
-  place: '经济委会议室',
-  // 北京时间 11月27日 14:00–16:30，提前 20 分钟开放签到，开始后 15 分钟算迟到
-  startsAt: '2026-11-27T06:00:00.000Z',
-  endsAt: '2026-11-27T08:30:00.000Z',
-  checkinOpensAt: '2026-11-27T05:40:00.000Z',
-  checkinClosesAt: '2026-11-27T08:30:00.000Z',
-  lateAfter: '2026-11-27T06:15:00.000Z',
-  ownerBranch: { id: 'b-2', name: '经济委功能型党支部' },
-  audience: [{ kind: 'branch', id: 'b-2', name: '经济委功能型党支部' }],
-})
+const monthly = partyDay()
 
 describe('照此再办一场', () => {
   it('除日期外照旧；日期从明天起，跨天的保持天数', () => {

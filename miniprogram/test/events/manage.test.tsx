@@ -4,28 +4,17 @@ import ManagePage from '../../src/events/manage/index'
 import { eventNoticeText } from '../../src/events/shared/notice'
 import { useAppStore } from '../../src/store'
 import { setRouterParams } from './stubs'
-import { adminProfile, myEvent, ok, routeCalls } from './support'
+import { adminProfile, ok, partyDay, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
 jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
-const { myAttendance: _a, myLeave: _l, myNote: _n, expected: _e, ...partyDay } = myEvent({
-  kind: '主题党日',
-  title: '十一月主题党日',
-  place: '经济委会议室',
-  startsAt: '2026-11-27T06:00:00.000Z',
-  endsAt: '2026-11-27T08:30:00.000Z',
-  checkinOpensAt: '2026-11-27T05:40:00.000Z',
-  checkinClosesAt: '2026-11-27T08:30:00.000Z',
-  lateAfter: '2026-11-27T06:15:00.000Z',
-  audience: [{ kind: 'branch', id: 'b-2', name: '经济委功能型党支部' }],
-  organiserName: '李建国',
-})
+const { myAttendance: _a, myLeave: _l, myNote: _n, expected: _e, ...event } = partyDay()
 
 describe('会议通知文字', () => {
   it('写明时间、地点、参加对象、签到与请假的办法', () => {
-    expect(eventNoticeText(partyDay)).toBe(
+    expect(eventNoticeText(event)).toBe(
       [
         '【会议通知】十一月主题党日',
         '时间：11月27日 周五 14:00–16:30',
@@ -39,8 +28,8 @@ describe('会议通知文字', () => {
   })
 
   it('要求位置的说明只核对一次；取消了的写成取消通知', () => {
-    expect(eventNoticeText({ ...partyDay, geo: { lat: 30, lng: 120, radiusM: 300 } })).toContain('签到时会确认您在会场附近（只核对一次，不保存位置）。')
-    const cancelled = eventNoticeText({ ...partyDay, status: 'cancelled', cancelReason: '与全会冲突' })
+    expect(eventNoticeText({ ...event, geo: { lat: 30, lng: 120, radiusM: 300 } })).toContain('签到时会确认您在会场附近（只核对一次，不保存位置）。')
+    const cancelled = eventNoticeText({ ...event, status: 'cancelled', cancelReason: '与全会冲突' })
     expect(cancelled.split('\n')[0]).toBe('【取消通知】十一月主题党日')
     expect(cancelled).toContain('本次活动已取消（与全会冲突），请相互转告。')
     expect(cancelled).not.toContain('签到：')
@@ -50,10 +39,10 @@ describe('会议通知文字', () => {
     useAppStore.getState().chooseDevIdentity({ openid: 'dev_admin', name: '周敏', roles: ['admin'], description: '' })
     useAppStore.getState().rememberProfile(adminProfile)
     setRouterParams({})
-    routeCalls({ 'event.list': () => ok({ items: [{ ...partyDay, counts: { expected: 6, checkedIn: 0 } }], total: 1, page: 1, pageSize: 20 }) })
+    routeCalls({ 'event.list': () => ok({ items: [{ ...event, counts: { expected: 6, checkedIn: 0 } }], total: 1, page: 1, pageSize: 20 }) })
     render(<ManagePage />)
     ;(await screen.findByText('复制会议通知')).click()
     expect(await screen.findByText('已复制通知文字，可以粘贴到微信群')).toBeTruthy()
-    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: eventNoticeText(partyDay) })
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: eventNoticeText(event) })
   })
 })

@@ -54,6 +54,24 @@ export function myEvent(overrides: Partial<MyEventView> = {}): MyEventView {
   }
 }
 
+/** 经济委功能型党支部的主题党日：北京时间 11月27日 14:00–16:30，提前 20 分钟开放签到，开始后 15 分钟算迟到 */
+export function partyDay(overrides: Partial<MyEventView> = {}): MyEventView {
+  return myEvent({
+    kind: '主题党日',
+    title: '十一月主题党日',
+    place: '经济委会议室',
+    startsAt: '2026-11-27T06:00:00.000Z',
+    endsAt: '2026-11-27T08:30:00.000Z',
+    checkinOpensAt: '2026-11-27T05:40:00.000Z',
+    checkinClosesAt: '2026-11-27T08:30:00.000Z',
+    lateAfter: '2026-11-27T06:15:00.000Z',
+    ownerBranch: { id: 'b-2', name: '经济委功能型党支部' },
+    audience: [{ kind: 'branch', id: 'b-2', name: '经济委功能型党支部' }],
+    organiserName: '李建国',
+    ...overrides,
+  })
+}
+
 export const memberProfile: MemberProfile = {
   id: 'm-wang',
   orgId: 'org-1',
