@@ -49,6 +49,16 @@ async function checkAudience(trx: Transaction<Database>, actor: Actor, audience:
   }
 }
 
+/** 活动时间与签到窗口的列（新建与修改共用） */
+function scheduleColumns(t: ReturnType<typeof resolveTiming>) {
+  return { starts_at: t.starts, ends_at: t.ends, checkin_opens_at: t.opens, checkin_closes_at: t.closes, late_after: t.lateAfter };
+}
+
+/** 位置确认的列：不要求时三列都为空 */
+function geoColumns(geo: { lat: number; lng: number; radiusM: number } | null) {
+  return { geo_lat: geo?.lat ?? null, geo_lng: geo?.lng ?? null, geo_radius_m: geo?.radiusM ?? null };
+}
+
 export const create = defineAction({
   input: contract.event.create,
   access: { roles: ORGANISERS, scope: { kind: 'branch', branchId: (i: { ownerBranchId: string | null }) => i.ownerBranchId ?? 'none' } },
@@ -69,15 +79,9 @@ export const create = defineAction({
           kind: input.kind,
           title: input.title,
           place: input.place,
-          starts_at: t.starts,
-          ends_at: t.ends,
-          checkin_opens_at: t.opens,
-          checkin_closes_at: t.closes,
-          late_after: t.lateAfter,
+          ...scheduleColumns(t),
           rotate_seconds: input.rotateSeconds,
-          geo_lat: input.geo?.lat ?? null,
-          geo_lng: input.geo?.lng ?? null,
-          geo_radius_m: input.geo?.radiusM ?? null,
+          ...geoColumns(input.geo ?? null),
           owner_branch_id: input.ownerBranchId,
           organiser_id: actor.memberId,
           created_at: now,
@@ -116,21 +120,16 @@ export const update = defineAction({
       const ownerBranchId = input.ownerBranchId === undefined ? before.owner_branch_id : input.ownerBranchId;
       if (input.audience) await checkAudience(trx, actor, input.audience, ownerBranchId);
       else if (ownerBranchId !== before.owner_branch_id && !isOrgWide(actor, ORGANISERS)) throw new AppError('FORBIDDEN', '支部书记不能更改主办支部');
-      const geo = input.geo === undefined ? undefined : input.geo;
       await trx
         .updateTable('event')
         .set({
           kind: input.kind as EventKind | undefined,
           title: input.title,
           place: input.place,
-          starts_at: t.starts,
-          ends_at: t.ends,
-          checkin_opens_at: t.opens,
-          checkin_closes_at: t.closes,
-          late_after: t.lateAfter,
+          ...scheduleColumns(t),
           rotate_seconds: input.rotateSeconds,
           owner_branch_id: ownerBranchId,
-          ...(geo !== undefined ? { geo_lat: geo?.lat ?? null, geo_lng: geo?.lng ?? null, geo_radius_m: geo?.radiusM ?? null } : {}),
+          ...(input.geo !== undefined ? geoColumns(input.geo) : {}),
           updated_at: now,
         })
         .where('org_id', '=', actor.orgId)

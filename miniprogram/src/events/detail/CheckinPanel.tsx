@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
-import { checkInWithToken, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
+import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
 import { clockTime } from '../../pages/checkin/time'
 import { Notice, offClass, TextField } from '../shared/controls'
 
@@ -31,15 +31,6 @@ export function OutcomeNotice({ outcome }: { outcome: ScanOutcome }) {
       ))}
     </Notice>
   )
-}
-
-async function locate(): Promise<{ lat: number; lng: number } | null> {
-  try {
-    const res = await Taro.getLocation({ type: 'wgs84' })
-    return { lat: res.latitude, lng: res.longitude }
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -79,7 +70,7 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
     if (!/^\d{6}$/.test(digits)) return setOutcome({ kind: 'failed', code: 'CLIENT.CODE_FORMAT', message: '请输入大屏上的 6 位数字' })
     setBusy(true)
     // 活动要求在会场附近时，位置只取这一次、只随这次签到发出
-    const location = event.geo ? await locate() : null
+    const location = event.geo ? await locateOnce() : null
     if (event.geo && !location) return finish({ kind: 'failed', code: 'CHECKIN.LOCATION_REQUIRED', message: LOCATION_DENIED_MESSAGE })
     const res = await callFunction('event', 'checkinByCode', { eventId: event.id, code: digits, ...(location ? { location } : {}) })
     finish(res.ok ? { kind: 'done', result: res.data } : { kind: 'failed', code: res.error.code, message: res.error.message })

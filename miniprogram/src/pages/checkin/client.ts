@@ -28,7 +28,7 @@ export function tokenFromScan(text: string | null | undefined): string | null {
 }
 
 /** 位置只在活动要求时取一次、随这次签到发出，不存到任何地方 */
-async function locateOnce(): Promise<{ lat: number; lng: number } | null> {
+export async function locateOnce(): Promise<{ lat: number; lng: number } | null> {
   try {
     const res = await Taro.getLocation({ type: 'wgs84' })
     return { lat: res.latitude, lng: res.longitude }
