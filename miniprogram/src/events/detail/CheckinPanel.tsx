@@ -70,8 +70,8 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
     if (!/^\d{6}$/.test(digits)) return setOutcome({ kind: 'failed', code: 'CLIENT.CODE_FORMAT', message: '请输入大屏上的 6 位数字' })
     setBusy(true)
     // 活动要求在会场附近时，位置只取这一次、只随这次签到发出
-    const location = event.geo ? await locateOnce() : null
-    if (event.geo && !location) return finish({ kind: 'failed', code: 'CHECKIN.LOCATION_REQUIRED', message: LOCATION_DENIED_MESSAGE })
+    const location = event.locationCheck ? await locateOnce() : null
+    if (event.locationCheck && !location) return finish({ kind: 'failed', code: 'CHECKIN.LOCATION_REQUIRED', message: LOCATION_DENIED_MESSAGE })
     const res = await callFunction('event', 'checkinByCode', { eventId: event.id, code: digits, ...(location ? { location } : {}) })
     finish(res.ok ? { kind: 'done', result: res.data } : { kind: 'failed', code: res.error.code, message: res.error.message })
   }
