@@ -104,6 +104,11 @@ export interface CheckinResult {
 export type AttendancePending = 'offline' | 'backfill' | null;
 export const PENDING_LABELS: Record<'offline' | 'backfill', string> = { offline: '离线补交待确认', backfill: '补录待办公室确认' };
 
+/** 签到已记下、分还在等确认时给本人的一句话 */
+export function pendingSentence(p: 'offline' | 'backfill'): string {
+  return p === 'offline' ? '这次扫码送达得晚，已记为离线补交，组织者确认后记分。' : '这是事后补录的活动，已记下签到，政协办公室确认后记分。';
+}
+
 export interface ScreenView {
   eventId: string;
   title: string;

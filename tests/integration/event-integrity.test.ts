@@ -18,7 +18,8 @@ beforeAll(async () => {
   org = await createFixtureOrg(db);
 });
 
-const call = (openid: string, action: string, data: unknown, now: string) => eventCaller(db)(openid, action, data, now);
+type Reply = { ok: boolean; data?: any; error?: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const call = (openid: string, action: string, data: unknown, now: string) => eventCaller(db)(openid, action, data, now) as Promise<Reply>;
 const NOW = '2026-11-26T15:00:00+08:00';
 const pointsOf = async (memberId: string) =>
   (await db.selectFrom('points_entry').select(['points', 'rule_code', 'reason', 'source_id']).where('org_id', '=', org.orgId).where('member_id', '=', memberId).execute());

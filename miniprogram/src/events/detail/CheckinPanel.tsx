@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { MyEventView } from '@tongxin/shared-types'
+import { pendingSentence, type MyEventView } from '@tongxin/shared-types'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
@@ -24,6 +24,7 @@ export function OutcomeNotice({ outcome }: { outcome: ScanOutcome }) {
   return (
     <Notice kind='success'>
       <Text className='ev-outcome'>{r.already ? '已经签到过了' : `✓ 签到成功 ${clockTime(r.checkedInAt)}${r.late ? '（迟到）' : ''}`}</Text>
+      {r.pending && <Text className='ev-outcome__points'>{pendingSentence(r.pending)}</Text>}
       {r.points.map((p) => (
         <Text key={`${p.track}-${p.ruleName}`} className='ev-outcome__points'>
           {p.track}：{p.ruleName} +{p.points}
