@@ -2,7 +2,8 @@ import { useTestDb } from '../support/db';
 import { createFixtureOrg, type FixtureOrg } from '../support/fixture-org';
 import { checkinAt, codeOf, createEvent, eventCaller, screenAt } from '../support/events';
 import { fallbackCode, stepOf, CODE_STEP_FACTOR } from '../../cloudfunctions/src/domain/checkin-token';
-import { TEST_CHECKIN_SECRET } from '../support/db';
+import { TEST_CHECKIN_SECRET, makeDeps } from '../support/db';
+import { pointsFunction } from '../../cloudfunctions/src/functions/points';
 import type { DB } from '../../cloudfunctions/src/db/connect';
 
 /**
@@ -112,6 +113,10 @@ describe('发现 2：代签只为参加对象、不为自己、只在签到时�
     const entries = (await pointsOf(org.members.cpc.id)).filter((p) => p.source_id === eventId);
     expect(entries).toHaveLength(1);
     expect(entries[0].reason).toContain('代签');
+    // 本人的积分说明里看得到是谁代签、为什么
+    const mine = await pointsFunction.handle({ action: 'mine', data: { year: 2026 } }, org.members.cpc.openid, makeDeps(db, NOW).deps);
+    const explained = (mine as Reply).data.entries.find((e: { sourceTitle?: string; explanation: string }) => e.explanation.includes('代签测试'));
+    expect(explained.explanation).toContain('由书记乙代签，原因：手机没电');
   });
 
   test('事后补录两天前的活动并代签：名单记下，分不记；办公室确认后才记', async () => {
