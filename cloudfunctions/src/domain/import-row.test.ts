@@ -47,6 +47,11 @@ describe('导入的一行', () => {
     });
   });
 
+  test('姓名里有方向控制符、其他列里有 NUL：不导入，原因点名列', () => {
+    expect(reasonsOf({ name: '张\u202E三' })).toEqual(['姓名含有不可见的控制字符或文字方向控制符']);
+    expect(reasonsOf({ sector: '教育界\u0000' })).toContain('界别含有不可见的控制字符或文字方向控制符');
+  });
+
   test('只有必填项的行', () => {
     expect(check({})).toMatchObject({ ok: true, row: { phone: null, sectorId: null, committeeIds: [], memberships: [] } });
   });
