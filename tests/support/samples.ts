@@ -28,10 +28,10 @@ export const csvBase64 = (text: string) => Buffer.from(text, 'utf8').toString('b
 const adminOf = (s: SampleCtx) => s.org.members.admin.openid;
 const openidOf = (org: FixtureOrg, memberId: string) => Object.values(org.members).find((m) => m.id === memberId)!.openid;
 
-/** 管理员给目标记一条手工分（党员用品行评定，非党员用履职评定），返回记录 id */
-async function manualEntry(s: SampleCtx): Promise<string> {
+/** 管理员（缺省为 admin）给目标记一条手工分（党员用品行评定，非党员用履职评定），返回记录 id */
+async function manualEntry(s: SampleCtx, by = adminOf(s)): Promise<string> {
   const isCpc = s.target.memberId !== s.org.members.nonCpc.id;
-  const entry = await s.admin.ok(adminOf(s), 'points', 'adjust', {
+  const entry = await s.admin.ok(by, 'points', 'adjust', {
     memberId: s.target.memberId,
     ruleCode: isCpc ? 'party.conduct' : 'duty.adjust',
     points: 3,
@@ -144,7 +144,9 @@ export const SAMPLES: Record<string, Sample> = {
   'points.listAppeals': { data: () => ({}) },
   'points.answerAppeal': {
     data: async (s) => {
-      const entryId = await manualEntry(s);
+      // 评定人不答复对自己评定的申诉：这条分由办公室的另一位管理员（书记甲兼任）记，矩阵里的管理员才答复得了
+      await s.db.insertInto('member_role').values({ org_id: s.org.orgId, member_id: s.org.members.secA.id, role: 'admin' }).execute();
+      const entryId = await manualEntry(s, s.org.members.secA.openid);
       const appeal = await s.admin.ok(openidOf(s.org, s.target.memberId), 'points', 'appeal', { entryId, reason: '评定依据有误，请支部复核' });
       return { appealId: appeal.id, accept: false, answer: '维持原评定' };
     },

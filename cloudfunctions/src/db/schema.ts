@@ -138,6 +138,8 @@ export interface PointsRuleTable {
   min_points: number | null;
   max_points: number | null;
   yearly_cap: number | null;
+  /** 每人每年只记一次（民主评议）；由 award_points 执行 */
+  once_per_year: Generated<boolean>;
   applies_to: 'cpc' | 'all';
   active: Generated<boolean>;
   description: Generated<string>;

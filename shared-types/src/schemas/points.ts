@@ -43,6 +43,8 @@ export const pointsSchemas = {
       minPoints: z.number().int().min(-100).max(100).nullable().default(null).describe('最低分值'),
       maxPoints: z.number().int().min(-100).max(100).nullable().default(null).describe('最高分值'),
       yearlyCap: z.number().int().min(0).max(1000).nullable().default(null).describe('年度上限'),
+      /** 每人每年只记一次；不给则沿用现行版本（新规则为否） */
+      oncePerYear: z.boolean().optional().describe('每年只记一次'),
       appliesTo: z.enum(['cpc', 'all']).describe('适用对象'),
       active: z.boolean().default(true).describe('启用'),
       description: multilineText().trim().max(200).refine(noForbiddenBasis, FORBIDDEN_MESSAGE).default('').describe('说明'),
