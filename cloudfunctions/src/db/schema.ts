@@ -103,6 +103,8 @@ export interface InviteCodeTable {
   used_at: Timestamp | null;
   used_by_openid: string | null;
   revoked_at: Timestamp | null;
+  /** 作废人（重新签发、办理退出、角色变化时）；迁移 011 之前作废的为 null */
+  revoked_by: string | null;
 }
 
 export interface BindAttemptTable {

@@ -176,5 +176,5 @@ export const wangDetail: MemberDetail = {
   retireReason: null,
   isAdmin: false,
   bound: true,
-  invitePending: false,
+  invitePending: false, lastVoidedInvite: null,
 }
