@@ -42,6 +42,8 @@ export interface InviteStanding {
  * 绑定时按当时的角色再判一次（“将来拥有”的角色：签发之后才被设为管理员或书记的，书记签的码随之失效）。
  */
 export function inviteRefusal(issuer: Pick<InviteStanding, 'isAdmin'>, target: InviteStanding): 'ROSTER.INVITE_ABOVE' | null {
-  if (issuer.isAdmin) return null;
-  return target.isAdmin || target.managesBranch ? 'ROSTER.INVITE_ABOVE' : null;
+  return issuer.isAdmin || !outranksSecretary(target) ? null : 'ROSTER.INVITE_ABOVE';
 }
+
+/** 与书记同级或更高：管理员，或任何支部的书记、副书记、党务干部。书记对这样的人不签码、不改资料（包括自己） */
+export const outranksSecretary = (target: InviteStanding) => target.isAdmin || target.managesBranch;

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import { type ActorContext, defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
+import type { DB } from '../../db/connect';
 import type { Database } from '../../db/schema';
 import { INVITE_TTL_DAYS, type InviteStanding, composeInviteCode, hashInviteCode, inviteRefusal } from '../../domain/invite';
 
@@ -99,7 +100,7 @@ export async function voidOutrankedInvites(trx: Trx, ctx: ActorContext, memberId
 }
 
 /** 某人的管理员角色与支部职务（未撤销的支部）：决定谁能为他签发邀请码 */
-export async function inviteStandingOf(trx: Trx, orgId: string, memberId: string): Promise<InviteStanding> {
+export async function inviteStandingOf(trx: Trx | DB, orgId: string, memberId: string): Promise<InviteStanding> {
   const row = await trx
     .selectFrom('member as m')
     .select(({ exists, selectFrom }) => [

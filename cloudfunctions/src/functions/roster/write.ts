@@ -7,7 +7,8 @@ import { isOrgWide } from '../../core/scope';
 import { loadMemberDetail } from './detail';
 import { assertMemberRefs, isUniqueViolation } from './refs';
 import { nameSortKey } from '../../domain/name-sort';
-import { voidOutrankedInvites } from './invite';
+import { outranksSecretary } from '../../domain/invite';
+import { inviteStandingOf, voidOutrankedInvites } from './invite';
 
 const PHONE_TAKEN = '该手机号已登记给其他成员';
 const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) => i.memberId };
@@ -59,6 +60,8 @@ export const update = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('member').selectAll().where('org_id', '=', actor.orgId).where('id', '=', input.memberId).forUpdate().executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      // 书记只改普通成员：管理员、书记与党务干部（包括他自己）的资料由办公室改
+      if (!isOrgWide(actor, ['admin']) && outranksSecretary(await inviteStandingOf(trx, actor.orgId, input.memberId))) throw new AppError('ROSTER.MEMBER_ABOVE');
       const affiliation = input.affiliation ?? before.affiliation;
       // 已撤销的临时支部里的记录是历史：不核对、不改也不删（表单把它们原样带回来时同样视为历史），
       // 不应让这位成员从此无法编辑
