@@ -26,6 +26,14 @@ export const ERROR_MESSAGES = {
   'EVENT.NOT_PENDING': '这条签到不需要确认',
   'EVENT.BACKFILL_NOT_PENDING': '这场活动不是待确认的补录',
   'EVENT.LEAVE_NOT_IN_AUDIENCE': '这场活动不在您的参加范围内，无需请假',
+  'POINTS.SELF': '不能为自己评定、冲正积分或登记五个一，也不能答复与自己有关的申诉；请由其他书记或政协办公室办理',
+  'POINTS.OWN_ENTRY': '这条记分是您评定的，对它的申诉须由其他书记或政协办公室答复',
+  'POINTS.OFFICE_ONLY': '委员履职积分与系统自动记的分，只能由政协办公室评定或更正',
+  'POINTS.YEAR_NOT_OPEN': '只能记入本年度；年初可补记尚未关账的上一年度',
+  'POINTS.FUTURE_DATE': '日期不能晚于今天',
+  'POINTS.ONCE_A_YEAR': '这条规则每人每年只记一次，本年度已经记过了',
+  'ROSTER.INVITE_ABOVE': '不能为管理员或支部书记、党务干部签发邀请码，请由政协办公室签发',
+  'ROSTER.MEMBER_ABOVE': '支部书记不能修改管理员或支部书记、党务干部（包括自己）的资料，请联系政协办公室',
 } as const;
 
 export type GenericErrorCode = keyof typeof ERROR_MESSAGES;

@@ -55,6 +55,8 @@ export interface PointsRuleView {
   minPoints: number | null;
   maxPoints: number | null;
   yearlyCap: number | null;
+  /** 每人每年只记一次（如民主评议） */
+  oncePerYear: boolean;
   appliesTo: 'cpc' | 'all';
   active: boolean;
   description: string;
@@ -97,6 +99,11 @@ export interface PointsAppealView {
   createdAt: string;
   answeredAt: string | null;
   entrySummary: string;
+  /** 被申诉的那条记分当初写的原因：答复的人把它和申诉理由对照着看 */
+  entryReason: string;
+  /** 评定人（自动记分为 null）：评定人不能答复对自己评定的申诉 */
+  entryOperatorId: string | null;
+  entryOperatorName: string | null;
 }
 
 export interface PointsTotals {

@@ -28,6 +28,16 @@ export interface MemberDetail {
   bound: boolean;
   /** 有未使用且未过期的邀请码 */
   invitePending: boolean;
+  /** 最近一次作废的邀请码：谁何时签发、谁何时作废（重新签发、退出、角色变化）；办公室据此看得到谁作废了哪个邀请码 */
+  lastVoidedInvite: VoidedInviteView | null;
+}
+
+export interface VoidedInviteView {
+  issuedByName: string;
+  issuedAt: string;
+  /** 迁移 011 之前作废的不知道是谁 */
+  voidedByName: string | null;
+  voidedAt: string;
 }
 
 export type MemberPage = PageOf<MemberDetail>;

@@ -44,6 +44,37 @@ function wrongValues(value: unknown): unknown[] {
   return swapped === undefined ? [{ 错: 1 }] : [{ 错: 1 }, swapped];
 }
 
+/** 样例里每个文字叶子的路径（含嵌套对象与数组里的） */
+function stringPaths(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+  return [];
+}
+
+/** 深拷贝后把 path 处的值换掉 */
+function withValueAt(value: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) }) as Record<string | number, unknown>;
+  copy[head] = withValueAt(copy[head], rest, replacement);
+  return copy;
+}
+
+/** 样例里没有、但 schema 里是文字的顶层字段（可选的搜索词、令牌……）：也要试到 */
+function isTextField(schema: z.ZodType): boolean {
+  let s: z.ZodType = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
+  return s instanceof z.ZodString || (s instanceof z.ZodPipe && s.in instanceof z.ZodString);
+}
+
+/** 控制字符与方向控制符：NUL 接在末尾，U+202E 插在中间（另加一个不可见的 U+2066） */
+const POISONED: Array<[string, (v: string) => string]> = [
+  ['NUL', (v) => `${v}\u0000`],
+  ['U+202E', (v) => `${v.slice(0, 1)}\u202E${v.slice(1)}`],
+  ['U+2066', (v) => `\u2066${v}`],
+];
+
 const asRecord = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 describe.each(REGISTRY)('%s 的坏输入', (name, def) => {
@@ -89,6 +120,16 @@ describe.each(REGISTRY)('%s 的坏输入', (name, def) => {
 
   test('合法输入外加未知字段 → 点名多余字段', async () => {
     await expectRejected({ ...sample, __bogus: 1 }, '__bogus');
+  });
+
+  test('每个文字字段里有控制字符或方向控制符 → INVALID_PARAMETER，不会是 INTERNAL', async () => {
+    const extra = Object.entries(fieldsOf(def.input)).filter(([k, schema]) => !(k in sample) && isTextField(schema));
+    const base = { ...sample, ...Object.fromEntries(extra.map(([k]) => [k, '文字'])) };
+    const paths = stringPaths(base);
+    for (const path of paths) {
+      const original = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], base) as string;
+      for (const [, poison] of POISONED) await expectRejected(withValueAt(base, path, poison(original || '字')));
+    }
   });
 
   test('每个字段换成错误类型 → 点名该字段', async () => {

@@ -68,7 +68,7 @@ describe('签发邀请码', () => {
     const { member, code: oldCode } = await invite('重发甲');
     const again = await c.ok(admin, 'roster', 'issueInvite', { memberId: member.id });
     expect(again.code).not.toBe(oldCode);
-    expect((await latestAudit(db, org.orgId))[0].summary).toBe('重新签发 重发甲 的邀请码');
+    expect((await latestAudit(db, org.orgId))[0].summary).toBe('重新签发 重发甲 的邀请码，作废了 管理员甲 2026-11-26 09:00 签发的邀请码');
     expect(codeOf(await bind(newOpenid(), oldCode, '重发甲'))).toBe('MEMBER.INVITE_USED');
     expect((await bind(newOpenid(), again.code, '重发甲')).ok).toBe(true);
   });

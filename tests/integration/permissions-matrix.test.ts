@@ -111,6 +111,45 @@ describe('权限矩阵', () => {
     });
   });
 
+  describe('对自己、对上级', () => {
+    /** 对自己：管理员与书记各自以本人为目标（书记乙在自己的支部里，范围内） */
+    const SELF: Array<{ label: string; role: 'admin' | 'secretary'; who: (o: FixtureOrg) => { id: string; openid: string } }> = [
+      { label: '管理员对自己', role: 'admin', who: (o) => o.members.admin },
+      { label: '书记对自己', role: 'secretary', who: (o) => o.members.secB },
+    ];
+    /** 对上级：书记乙对本支部里的管理员、对另一位书记（书记甲也在书记乙的支部里过组织生活） */
+    const ABOVE: Array<{ label: string; who: (o: FixtureOrg) => { id: string; openid: string } }> = [
+      { label: '书记对管理员', who: (o) => o.members.admin },
+      { label: '书记对另一位书记', who: (o) => o.members.secA },
+    ];
+    const selfCases = REGISTRY.flatMap(([name, def]) =>
+      SELF.filter((c) => SAMPLES[name]?.onMember?.self?.[c.role]).map((c) => ({ name, def, label: c.label, who: c.who, expected: SAMPLES[name]!.onMember!.self![c.role]!, caller: c.who })),
+    );
+    const aboveCases = REGISTRY.flatMap(([name, def]) =>
+      SAMPLES[name]?.onMember?.above ? ABOVE.map((c) => ({ name, def, label: c.label, who: c.who, expected: SAMPLES[name]!.onMember!.above!, caller: (o: FixtureOrg) => o.members.secB })) : [],
+    );
+
+    test('有对自己、对上级的用例', () => {
+      expect(selfCases.length).toBeGreaterThanOrEqual(10);
+      expect(aboveCases.length).toBeGreaterThanOrEqual(4);
+    });
+
+    test.each([...selfCases, ...aboveCases].map((c) => [`${c.name} × ${c.label}`, c] as const))('%s → 拒绝，什么也不改', async (_title, c) => {
+      const db = t.db();
+      const org = await createFixtureOrg(db);
+      const adminClient = client(db);
+      // 上级在书记乙的支部里（功能型关系）：范围之内，拒绝只能来自“上级”这条规矩
+      await db.insertInto('branch_membership').values([org.members.admin.id, org.members.secA.id].map((id) => ({ org_id: org.orgId, member_id: id, branch_id: org.branches.B, kind: 'functional' as const, duty: '党员' as const }))).execute();
+      const target = { memberId: org.members.cpc.id, branchId: org.branches.B };
+      const input = await SAMPLES[c.name]!.onMember!.data({ db, org, target, admin: adminClient }, c.who(org));
+      const before = await orgSnapshot(db, org.orgId);
+      const [fn, action] = c.name.split('.');
+      const res = await functions[fn].handle({ action, data: input }, c.caller(org).openid, adminClient.deps);
+      expect(codeOf(res)).toBe(c.expected);
+      expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+    });
+  });
+
   test('汇总：没有意外放行', () => {
     console.log(`权限矩阵：${tally.cases} 个用例，放行 ${tally.allowed}，拒绝 ${tally.refused}，意外放行 ${tally.unexpectedAllows.length}`);
     expect(tally.cases).toBe(REGISTRY.length * CALLERS.length);

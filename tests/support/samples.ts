@@ -23,6 +23,24 @@ export interface Sample {
    * 已绑定的微信再绑是 CONFLICT，申诉别人的记录是 NOT_FOUND。
    */
   expect?: (callerMemberId: string | null, s: SampleCtx) => string;
+  /**
+   * 作用在某一位成员身上的操作：data 给出指向 who 的一份合法输入（who 可以是调用者本人，也可以是他的上级）。
+   * 权限矩阵据此另试两种情形，期望的都是拒绝且什么也不改：
+   * - self：对自己动手，按调用者的角色给出期望的错误码（不写的角色表示对自己可以，如改自己的资料）；
+   * - above：书记对上级动手（本支部里的管理员、另一位书记），期望的错误码。
+   */
+  onMember?: {
+    data: (s: SampleCtx, who: { id: string; openid: string }) => unknown | Promise<unknown>;
+    self?: Partial<Record<'admin' | 'secretary', string>>;
+    above?: string;
+  };
+}
+
+/** 对 who 的一条手工分，由别人记（对管理员由书记甲——他所在机关支部的书记——记，其余由管理员记），返回记录 id */
+async function entryAgainst(s: SampleCtx, who: { id: string }): Promise<string> {
+  const by = who.id === s.org.members.admin.id ? s.org.members.secA.openid : adminOf(s);
+  const entry = await s.admin.ok(by, 'points', 'adjust', { memberId: who.id, ruleCode: 'party.conduct', points: -2, reason: '会议迟到' });
+  return entry.id;
 }
 
 export const csvBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -30,10 +48,10 @@ export const csvBase64 = (text: string) => Buffer.from(text, 'utf8').toString('b
 const adminOf = (s: SampleCtx) => s.org.members.admin.openid;
 const openidOf = (org: FixtureOrg, memberId: string) => Object.values(org.members).find((m) => m.id === memberId)!.openid;
 
-/** 管理员给目标记一条手工分（党员用品行评定，非党员用履职评定），返回记录 id */
-async function manualEntry(s: SampleCtx): Promise<string> {
+/** 管理员（缺省为 admin）给目标记一条手工分（党员用品行评定，非党员用履职评定），返回记录 id */
+async function manualEntry(s: SampleCtx, by = adminOf(s)): Promise<string> {
   const isCpc = s.target.memberId !== s.org.members.nonCpc.id;
-  const entry = await s.admin.ok(adminOf(s), 'points', 'adjust', {
+  const entry = await s.admin.ok(by, 'points', 'adjust', {
     memberId: s.target.memberId,
     ruleCode: isCpc ? 'party.conduct' : 'duty.adjust',
     points: 3,
@@ -114,12 +132,24 @@ export const SAMPLES: Record<string, Sample> = {
   'roster.create': {
     data: ({ org }) => ({ name: '新委员', phone: freshPhone(), kind: 'committee_member', position: '委员', affiliation: '民盟', sectorId: org.sectors.education, committeeIds: [org.committees.economy] }),
   },
-  'roster.update': { data: ({ target }) => ({ memberId: target.memberId, phone: freshPhone() }) },
-  'roster.retire': { data: ({ target }) => ({ memberId: target.memberId, reason: '届满退出' }) },
-  'roster.setAdmin': { data: ({ target }) => ({ memberId: target.memberId, admin: true }) },
+  'roster.update': {
+    data: ({ target }) => ({ memberId: target.memberId, phone: freshPhone() }),
+    // 管理员改自己的资料可以；书记只改普通成员，自己、管理员与别的书记都由办公室改
+    onMember: { data: (_s, who) => ({ memberId: who.id, phone: freshPhone() }), self: { secretary: 'ROSTER.MEMBER_ABOVE' }, above: 'ROSTER.MEMBER_ABOVE' },
+  },
+  'roster.retire': {
+    data: ({ target }) => ({ memberId: target.memberId, reason: '届满退出' }),
+    onMember: { data: (_s, who) => ({ memberId: who.id, reason: '届满退出' }), self: { admin: 'CONFLICT' } },
+  },
+  'roster.setAdmin': {
+    data: ({ target }) => ({ memberId: target.memberId, admin: true }),
+    onMember: { data: (_s, who) => ({ memberId: who.id, admin: false }), self: { admin: 'CONFLICT' } },
+  },
   'roster.issueInvite': {
     // 已绑定的人不再签发邀请码：换成与目标同处一地、尚未绑定的一位新成员
     data: async (s) => ({ memberId: await unboundTwin(s) }),
+    // 自己已绑定（办公室答 CONFLICT）；书记对自己、对管理员、对别的书记都不签
+    onMember: { data: (_s, who) => ({ memberId: who.id }), self: { admin: 'CONFLICT', secretary: 'ROSTER.INVITE_ABOVE' }, above: 'ROSTER.INVITE_ABOVE' },
   },
   'roster.unbind': { data: ({ target }) => ({ memberId: target.memberId, reason: '更换手机' }) },
   'roster.previewImport': { data: () => ({ fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
@@ -149,17 +179,33 @@ export const SAMPLES: Record<string, Sample> = {
   'points.ledger': { data: ({ target }) => ({ memberId: target.memberId }) },
   'points.adjust': {
     data: ({ org, target }) => ({ memberId: target.memberId, ruleCode: target.memberId === org.members.nonCpc.id ? 'duty.adjust' : 'party.conduct', points: 2, reason: '带头参加志愿服务' }),
+    onMember: { data: (_s, who) => ({ memberId: who.id, ruleCode: 'party.conduct', points: 2, reason: '自我表扬' }), self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' } },
   },
-  'points.reverse': { data: async (s) => ({ entryId: await manualEntry(s), reason: '记错了人' }) },
+  'points.reverse': {
+    data: async (s) => ({ entryId: await manualEntry(s), reason: '记错了人' }),
+    onMember: { data: async (s, who) => ({ entryId: await entryAgainst(s, who), reason: '当天有公务' }), self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' } },
+  },
   'points.listAppeals': { data: () => ({}) },
   'points.answerAppeal': {
     data: async (s) => {
-      const entryId = await manualEntry(s);
+      // 评定人不答复对自己评定的申诉：这条分由办公室的另一位管理员（书记甲兼任）记，矩阵里的管理员才答复得了
+      await s.db.insertInto('member_role').values({ org_id: s.org.orgId, member_id: s.org.members.secA.id, role: 'admin' }).execute();
+      const entryId = await manualEntry(s, s.org.members.secA.openid);
       const appeal = await s.admin.ok(openidOf(s.org, s.target.memberId), 'points', 'appeal', { entryId, reason: '评定依据有误，请支部复核' });
       return { appealId: appeal.id, accept: false, answer: '维持原评定' };
     },
+    onMember: {
+      data: async (s, who) => {
+        const appeal = await s.admin.ok(who.openid, 'points', 'appeal', { entryId: await entryAgainst(s, who), reason: '当天有公务，已事先报备' });
+        return { appealId: appeal.id, accept: true, answer: '同意' };
+      },
+      self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' },
+    },
   },
-  'points.recordFiveOne': { data: ({ target }) => ({ memberId: target.memberId, item: 'livelihood', title: '帮扶社区养老', date: '2026-11-20' }) },
+  'points.recordFiveOne': {
+    data: ({ target }) => ({ memberId: target.memberId, item: 'livelihood', title: '帮扶社区养老', date: '2026-11-20' }),
+    onMember: { data: (_s, who) => ({ memberId: who.id, item: 'livelihood', title: '帮扶社区养老', date: '2026-11-20' }), self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' } },
+  },
   'points.rules': { data: () => undefined },
   'points.saveRule': {
     data: () => ({ code: 'duty.consultation', name: '参加专题协商', track: 'duty', category: '履职', basis: 'attendance', points: 3, appliesTo: 'all' }),

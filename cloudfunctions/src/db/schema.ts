@@ -103,6 +103,8 @@ export interface InviteCodeTable {
   used_at: Timestamp | null;
   used_by_openid: string | null;
   revoked_at: Timestamp | null;
+  /** 作废人（重新签发、办理退出、角色变化时）；迁移 011 之前作废的为 null */
+  revoked_by: string | null;
 }
 
 export interface BindAttemptTable {
@@ -138,6 +140,8 @@ export interface PointsRuleTable {
   min_points: number | null;
   max_points: number | null;
   yearly_cap: number | null;
+  /** 每人每年只记一次（民主评议）；由 award_points 执行 */
+  once_per_year: Generated<boolean>;
   applies_to: 'cpc' | 'all';
   active: Generated<boolean>;
   description: Generated<string>;

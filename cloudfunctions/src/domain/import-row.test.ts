@@ -47,6 +47,15 @@ describe('导入的一行', () => {
     });
   });
 
+  test('姓名里有方向控制符、其他列里有 NUL：不导入，原因点名列', () => {
+    expect(reasonsOf({ name: '张\u202E三' })).toEqual(['姓名含有不可见的控制字符或文字方向控制符']);
+    expect(reasonsOf({ sector: '教育界\u0000' })).toContain('界别含有不可见的控制字符或文字方向控制符');
+  });
+
+  test('临时党支部不能作为第一组织关系', () => {
+    expect(reasonsOf({ affiliation: '中共党员', primaryBranch: '全会临时党支部' })).toEqual(['全会临时党支部是临时党支部，不能作为第一组织关系']);
+  });
+
   test('只有必填项的行', () => {
     expect(check({})).toMatchObject({ ok: true, row: { phone: null, sectorId: null, committeeIds: [], memberships: [] } });
   });

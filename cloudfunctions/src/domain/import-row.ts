@@ -1,4 +1,4 @@
-import { AFFILIATIONS, type Affiliation, POSITIONS, type Position } from '@tongxin/shared-types';
+import { AFFILIATIONS, type Affiliation, MULTILINE_TEXT, POSITIONS, type Position, SINGLE_LINE_TEXT } from '@tongxin/shared-types';
 import { type BranchInfo, checkMemberships } from './membership';
 
 /** 导入文件的列：表头文字 → 字段 */
@@ -55,6 +55,12 @@ export function checkImportRow(
   phonesInFile: Map<string, number>,
 ): { ok: true; row: MemberDraftRow } | { ok: false; name: string; reasons: string[] } {
   const reasons: string[] = [];
+  // 与表单同一条规矩：控制字符、文字方向控制符一律不收（单元格里的换行只在列表类的列里当分隔符）
+  for (const [header, field] of Object.entries(IMPORT_COLUMNS)) {
+    const value = record[field] ?? '';
+    const ok = field === 'name' ? SINGLE_LINE_TEXT.test(value.trim()) : MULTILINE_TEXT.test(value.replace(/\r/g, ''));
+    if (!ok) reasons.push(`${header}含有不可见的控制字符或文字方向控制符`);
+  }
   const name = (record.name ?? '').trim();
   if (!name) reasons.push('缺少姓名');
   else if (name.length > 40) reasons.push('姓名过长');

@@ -77,3 +77,15 @@ describe('绑定失败的锁定窗口（十分钟内五次）', () => {
     expect(bindLockedUntil(Array(5).fill(at(0)), at(0))).toEqual(at(10));
   });
 });
+
+describe('谁可以为谁签发邀请码', () => {
+  const { inviteRefusal } = require('./invite') as typeof import('./invite');
+  const plain = { isAdmin: false, managesBranch: false };
+  test('书记为普通成员签发可以', () => expect(inviteRefusal({ isAdmin: false }, plain)).toBeNull());
+  test('书记为管理员签发：拒绝', () => expect(inviteRefusal({ isAdmin: false }, { isAdmin: true, managesBranch: false })).toBe('ROSTER.INVITE_ABOVE'));
+  test('书记为另一位书记或党务干部签发：拒绝', () => expect(inviteRefusal({ isAdmin: false }, { isAdmin: false, managesBranch: true })).toBe('ROSTER.INVITE_ABOVE'));
+  test('办公室为任何人签发都可以（含新设的管理员）', () => {
+    expect(inviteRefusal({ isAdmin: true }, { isAdmin: true, managesBranch: true })).toBeNull();
+    expect(inviteRefusal({ isAdmin: true }, plain)).toBeNull();
+  });
+});

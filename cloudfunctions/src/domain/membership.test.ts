@@ -35,7 +35,7 @@ describe('组织关系规则', () => {
   });
 
   test('同一个支部不能重复加入（哪怕一次第一、一次功能型）', () => {
-    expect(check([primary('temp'), functional('temp')])).toEqual(['同一个支部不能重复加入']);
+    expect(check([primary('temp'), functional('temp')])).toEqual(['全会临时党支部是临时党支部，不能作为第一组织关系', '同一个支部不能重复加入']);
   });
 
   test('支部不存在、或不是党支部（党委没有类别）', () => {
@@ -52,9 +52,10 @@ describe('组织关系规则', () => {
     expect(check([functional('retired')])).toEqual(['离退休干部党支部不是功能型支部，不能作为功能型组织关系']);
   });
 
-  test('功能型党支部不能作为第一组织关系；临时支部可以', () => {
+  test('功能型党支部、临时党支部都不能作为第一组织关系；临时支部可以是功能型关系', () => {
     expect(check([primary('economy')])).toEqual(['经济委功能型党支部是功能型支部，不能作为第一组织关系']);
-    expect(check([primary('temp')])).toEqual([]);
+    expect(check([primary('temp')])).toEqual(['全会临时党支部是临时党支部，不能作为第一组织关系']);
+    expect(check([primary('retired'), functional('temp')])).toEqual([]);
   });
 
   test('几个问题一次列出，相同的原因只列一次', () => {

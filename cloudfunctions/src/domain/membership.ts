@@ -11,7 +11,7 @@ export interface BranchInfo {
   status: 'active' | 'closed';
 }
 
-/** 功能型关系只能挂在功能型、临时或界别党支部上；第一组织关系不能是功能型支部 */
+/** 功能型关系只能挂在功能型、临时或界别党支部上；第一组织关系不能是功能型支部，也不能是临时党支部 */
 export const FUNCTIONAL_KINDS: readonly BranchKind[] = ['功能型党支部', '临时党支部', '界别党支部'];
 
 /**
@@ -34,6 +34,8 @@ export function checkMemberships(affiliation: Affiliation, drafts: readonly Memb
     if (b.status !== 'active') reasons.push(`${b.name}已撤销`);
     else if (d.kind === 'functional' && !FUNCTIONAL_KINDS.includes(b.branchKind)) reasons.push(`${b.name}不是功能型支部，不能作为功能型组织关系`);
     else if (d.kind === 'primary' && b.branchKind === '功能型党支部') reasons.push(`${b.name}是功能型支部，不能作为第一组织关系`);
+    // 临时党支部为一次全会、一次考察而设，结束即撤销：它撤销时谁也不该因此失去第一组织关系
+    else if (d.kind === 'primary' && b.branchKind === '临时党支部') reasons.push(`${b.name}是临时党支部，不能作为第一组织关系`);
   }
   return [...new Set(reasons)];
 }

@@ -74,6 +74,8 @@ export interface DefaultRule {
   minPoints?: number;
   maxPoints?: number;
   yearlyCap?: number;
+  /** 每人每年只记一次（年度考评） */
+  oncePerYear?: boolean;
   appliesTo: 'cpc' | 'all';
   description: string;
 }
@@ -84,9 +86,9 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { code: 'party.meeting', name: '三会一课', track: 'party', category: '履责', basis: 'attendance', points: 3, yearlyCap: 12, appliesTo: 'cpc', description: '参加支部党员大会、支委会、党小组会、党课' },
   { code: 'party.theme_day', name: '主题党日', track: 'party', category: '履责', basis: 'attendance', points: 2, yearlyCap: 8, appliesTo: 'cpc', description: '参加每月主题党日' },
   { code: 'party.conduct', name: '品行评定', track: 'party', category: '品行', basis: 'manual', points: 5, minPoints: -10, maxPoints: 10, appliesTo: 'cpc', description: '支部根据日常表现加分或扣分，须写明原因' },
-  { code: 'party.evaluation', name: '民主评议', track: 'party', category: '考评', basis: 'evaluation', points: 10, minPoints: -10, maxPoints: 10, appliesTo: 'cpc', description: '年度民主评议结果：优秀 +10，合格 +5，不合格 −10' },
-  { code: 'duty.plenary', name: '出席全体会议、常委会议', track: 'duty', category: '履职', basis: 'attendance', points: 5, appliesTo: 'all', description: '每半天 +5' },
-  { code: 'duty.activity', name: '参加履职活动', track: 'duty', category: '履职', basis: 'attendance', points: 5, appliesTo: 'all', description: '调研、视察、委员之家活动、界别活动、协商会等' },
+  { code: 'party.evaluation', name: '民主评议', track: 'party', category: '考评', basis: 'evaluation', points: 10, minPoints: -10, maxPoints: 10, oncePerYear: true, appliesTo: 'cpc', description: '年度民主评议结果：优秀 +10，合格 +5，不合格 −10' },
+  { code: 'duty.plenary', name: '出席全体会议、常委会议', track: 'duty', category: '履职', basis: 'attendance', points: 5, yearlyCap: 60, appliesTo: 'all', description: '每半天 +5' },
+  { code: 'duty.activity', name: '参加履职活动', track: 'duty', category: '履职', basis: 'attendance', points: 5, yearlyCap: 40, appliesTo: 'all', description: '调研、视察、委员之家活动、界别活动、协商会等' },
   { code: 'duty.proposal_lead', name: '领衔提案', track: 'duty', category: '履职', basis: 'suggestion', points: 15, appliesTo: 'all', description: '提案立案后记分' },
   { code: 'duty.proposal_cosign', name: '联名提案', track: 'duty', category: '履职', basis: 'suggestion', points: 3, appliesTo: 'all', description: '联名人确认后记分' },
   { code: 'duty.proposal_key', name: '重点提案', track: 'duty', category: '履职', basis: 'suggestion', points: 15, appliesTo: 'all', description: '提案被列为重点提案' },

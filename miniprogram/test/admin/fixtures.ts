@@ -50,6 +50,7 @@ export function member(overrides: Partial<MemberDetail> = {}): MemberDetail {
     isAdmin: false,
     bound: false,
     invitePending: false,
+    lastVoidedInvite: null,
     ...overrides,
   }
 }

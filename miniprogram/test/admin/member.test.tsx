@@ -55,6 +55,15 @@ describe('成员资料', () => {
     expect(await screen.findByText('ABCD EFGH')).toBeTruthy()
   })
 
+  it('办公室看得到谁作废了哪个邀请码', async () => {
+    actAs(adminProfile, useAppStore)
+    const lastVoidedInvite = { issuedByName: '周敏', issuedAt: '2026-11-20T01:00:00.000Z', voidedByName: '李建国', voidedAt: '2026-11-26T02:30:00.000Z' }
+    routeCalls(mockCall, { 'roster.get': () => ok(member({ invitePending: true, lastVoidedInvite })) })
+    render(<MemberDetailPage />)
+    expect(await screen.findByText('作废的邀请码')).toBeTruthy()
+    expect(screen.getByText('周敏 2026-11-20 09:00 签发的邀请码，已由李建国于 2026-11-26 10:30 作废')).toBeTruthy()
+  })
+
   it('书记：编辑只有姓名与手机号，没有管理员的操作；只提交改动的字段', async () => {
     actAs(secretaryProfile, useAppStore)
     routeCalls(mockCall, {

@@ -23,6 +23,9 @@ describe('积分申诉', () => {
     expect(await screen.findByText('王秀兰')).toBeTruthy()
     expect(screen.getByText(pending.entrySummary)).toBeTruthy()
     expect(screen.getByText(pending.reason)).toBeTruthy()
+    // 原评定理由与申诉理由并排
+    expect(screen.getByText('评定理由')).toBeTruthy()
+    expect(screen.getByText(pending.entryReason)).toBeTruthy()
     expect(callsTo(mock, 'points', 'listAppeals')).toEqual([{ status: 'pending', page: 1, pageSize: 20 }])
 
     fireEvent.click(screen.getByText('驳回'))
@@ -32,6 +35,16 @@ describe('积分申诉', () => {
     expect(await screen.findByText('已答复王秀兰的申诉（驳回）。')).toBeTruthy()
     expect(callsTo(mock, 'points', 'answerAppeal')).toEqual([{ appealId: pending.id, accept: false, answer: '帮扶分按支部标准已给足' }])
     expect(screen.queryByText('驳回')).toBeNull()
+  })
+
+  it('评定人本人看到申诉但不能答复', async () => {
+    const profile = useAppStore.getState().profile
+    routeCalls({ 'points.listAppeals': () => ok({ items: [{ ...pending, entryOperatorId: profile?.id ?? 'me' }], total: 1, page: 1, pageSize: 20 }) })
+    if (!profile) useAppStore.setState({ profile: { id: 'me' } as never })
+    render(<PointsAppealsPage />)
+    expect(await screen.findByText('这条记分是您评定的，申诉须由支部的另一位书记或政协办公室答复。')).toBeTruthy()
+    expect(screen.queryByText('驳回')).toBeNull()
+    expect(screen.queryByText('采纳并冲正')).toBeNull()
   })
 
   it('答复失败时显示服务端提示', async () => {

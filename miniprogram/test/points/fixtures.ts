@@ -44,6 +44,9 @@ function appeal(id: number, entryId: string, over: Partial<PointsAppealView>): P
     createdAt: at('06-03'),
     answeredAt: null,
     entrySummary: '「品行评定：未参加主题党日」−5 分（李建国评定）',
+    entryReason: '未参加主题党日',
+    entryOperatorId: uuid(900),
+    entryOperatorName: '李建国',
     ...over,
   }
 }
@@ -140,6 +143,7 @@ function rule(code: string, over: Partial<PointsRuleView>): PointsRuleView {
     minPoints: null,
     maxPoints: null,
     yearlyCap: null,
+    oncePerYear: false,
     appliesTo: 'cpc',
     active: true,
     description: '',
@@ -172,5 +176,5 @@ export const wangDetail: MemberDetail = {
   retireReason: null,
   isAdmin: false,
   bound: true,
-  invitePending: false,
+  invitePending: false, lastVoidedInvite: null,
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { AFFILIATIONS, BRANCH_DUTIES, MEMBERSHIP_KINDS, MEMBER_KINDS, POSITIONS } from '../domain';
-import { idSchema, pageInput } from './common';
+import { idSchema, multilineText, pageInput, plainText } from './common';
 
-export const phoneSchema = z
-  .string()
+export const phoneSchema = plainText()
   .trim()
   .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字，以 1 开头')
   .describe('手机号');
@@ -15,7 +14,7 @@ export const membershipInput = z.strictObject({
 });
 
 const memberFields = {
-  name: z.string().trim().min(1).max(40).describe('姓名'),
+  name: plainText().trim().min(1).max(40).describe('姓名'),
   phone: phoneSchema.nullable(),
   kind: z.enum(MEMBER_KINDS).describe('成员类别'),
   position: z.enum(POSITIONS).describe('职务'),
@@ -27,13 +26,13 @@ const memberFields = {
 
 const memberId = idSchema('成员');
 const fileInput = z.strictObject({
-  fileName: z.string().trim().min(1).max(120).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件').describe('文件名'),
-  contentBase64: z.string().min(1).max(14_000_000, '文件不能超过 10 MB').describe('文件内容'),
+  fileName: plainText().trim().min(1).max(120).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件').describe('文件名'),
+  contentBase64: plainText().min(1).max(14_000_000, '文件不能超过 10 MB').describe('文件内容'),
 });
 
 /** 名册的筛选条件：列表与导出共用 */
 const listFilters = {
-  q: z.string().trim().max(40).optional().describe('搜索'),
+  q: plainText().trim().max(40).optional().describe('搜索'),
   branchId: idSchema('支部').optional(),
   committeeId: idSchema('专委会').optional(),
   sectorId: idSchema('界别').optional(),
@@ -57,11 +56,11 @@ export const rosterSchemas = {
     committeeIds: memberFields.committeeIds.optional(),
     memberships: memberFields.memberships.optional(),
   }),
-  retire: z.strictObject({ memberId, reason: z.string().trim().min(2).max(200).describe('原因') }),
+  retire: z.strictObject({ memberId, reason: multilineText().trim().min(2).max(200).describe('原因') }),
   setAdmin: z.strictObject({ memberId, admin: z.boolean().describe('是否管理员') }),
   issueInvite: z.strictObject({ memberId }),
-  unbind: z.strictObject({ memberId, reason: z.string().trim().min(2).max(200).describe('原因') }),
+  unbind: z.strictObject({ memberId, reason: multilineText().trim().min(2).max(200).describe('原因') }),
   previewImport: fileInput,
   commitImport: fileInput,
-  auditLog: z.strictObject({ action: z.string().max(60).optional().describe('操作'), ...pageInput }),
+  auditLog: z.strictObject({ action: plainText().max(60).optional().describe('操作'), ...pageInput }),
 };

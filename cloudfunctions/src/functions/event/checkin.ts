@@ -2,6 +2,7 @@ import { AppError, contract } from '@tongxin/shared-types';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
+import { judgeCheckinCode } from '../../db/attempts';
 import { CLOCK_SKEW_MS, OFFLINE_GRACE_MS, codeMatches, judgeStep, parseToken, stepOf, verifyToken } from '../../domain/checkin-token';
 import { attendanceConfirmation, checkinEligibility, judgeScanDelay } from '../../domain/event-policy';
 import { distanceMeters, windowState } from '../../domain/events';
@@ -92,19 +93,12 @@ export const checkinByCode = defineAction({
   handler: async ({ eventId, code, location }, { deps, actor }) => {
     const now = deps.clock.now();
     const event = await loadEventRow(deps.db, actor.orgId, eventId);
-    const failures = await deps.db
-      .selectFrom('checkin_attempt')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('org_id', '=', actor.orgId)
-      .where('event_id', '=', eventId)
-      .where('member_id', '=', actor.memberId)
-      .where('at', '>', new Date(now.getTime() - CODE_WINDOW_MS))
-      .executeTakeFirstOrThrow();
-    if (Number(failures.n) >= CODE_MAX_FAILURES) throw new AppError('RATE_LIMITED', '数字码输错次数过多，请 10 分钟后再试，或请组织者代签');
-    if (!codeMatches(deps.secrets.checkin, event.short_code, code, now, event.rotate_seconds)) {
-      await deps.db.insertInto('checkin_attempt').values({ org_id: actor.orgId, event_id: eventId, member_id: actor.memberId, at: now }).execute();
-      throw new AppError('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字');
-    }
+    // 数失败次数、判码、记失败对同一人同一场活动串行（db/attempts.ts）：并发的猜码也只判得了 5 次
+    const verdict = await judgeCheckinCode(deps.db, { orgId: actor.orgId, eventId, memberId: actor.memberId, at: now }, { max: CODE_MAX_FAILURES, windowMs: CODE_WINDOW_MS }, () =>
+      codeMatches(deps.secrets.checkin, event.short_code, code, now, event.rotate_seconds),
+    );
+    if (verdict === 'limited') throw new AppError('RATE_LIMITED', '数字码输错次数过多，请 10 分钟后再试，或请组织者代签');
+    if (verdict === 'wrong') throw new AppError('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字');
     assertCanCheckIn(event, now, location);
     const standing = await memberStanding(deps.db, event, actor.memberId);
     const eligibility = checkinEligibility(event.kind, { inAudience: Boolean(standing?.inAudience), isPartyMember: Boolean(standing?.isPartyMember) });

@@ -1,12 +1,14 @@
 import { AppError, contract } from '@tongxin/shared-types';
 import { defineAction } from '../../core/action';
 import { resolveActor } from '../../core/actor';
-import { BIND_WINDOW_MS, bindLockedUntil, hashInviteCode } from '../../domain/invite';
+import { withAttemptLock } from '../../db/attempts';
+import { BIND_WINDOW_MS, bindLockedUntil, hashInviteCode, inviteRefusal } from '../../domain/invite';
+import { inviteStandingOf } from '../roster/invite';
 import { isUniqueViolation } from '../roster/refs';
 import { loadProfile } from './me';
 
 /**
- * 用邀请码绑定微信身份。失败（码错、码已用、过期、姓名不符）都记一次；十分钟内五次失败即暂时锁定。
+ * 用邀请码绑定微信身份。失败（码错、码已用、过期、姓名不符）都记一次；十分钟内五次失败即暂时锁定（并发下也成立）。
  */
 export const bind = defineAction({
   input: contract.member.bind,
@@ -16,44 +18,37 @@ export const bind = defineAction({
     const now = deps.clock.now();
     const { db } = deps;
 
-    // 1. 是否已被锁定
-    const failures = await db
-      .selectFrom('bind_attempt')
-      .select('at')
-      .where('openid', '=', openid)
-      .where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS))
-      .execute();
-    const lockedUntil = bindLockedUntil(failures.map((f) => new Date(f.at)), now);
-    if (lockedUntil) {
-      const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60000));
-      throw new AppError('RATE_LIMITED', `尝试次数过多，请 ${minutes} 分钟后再试`);
-    }
-
-    const failWith = async (reason: string, err: AppError): Promise<never> => {
-      await db.insertInto('bind_attempt').values({ openid, at: now, reason }).execute();
-      throw err;
-    };
-
-    // 2. 已绑定的微信不能再绑
+    // 1. 已绑定的微信不能再绑（不算一次失败）
     const ALREADY_BOUND = '这个微信已经绑定过了，如需更换请联系政协办公室';
     const MEMBER_TAKEN = '该成员已绑定了另一个微信，如需更换请联系政协办公室';
     const existing = await db.selectFrom('wx_binding').select('member_id').where('openid', '=', openid).executeTakeFirst();
     if (existing) throw new AppError('CONFLICT', ALREADY_BOUND);
 
-    // 3. 核对邀请码与姓名，写入绑定（同一事务，邀请码只能用一次）
-    const bound = await db.transaction().execute(async (trx) => {
+    // 2. 数失败、核对邀请码与姓名、记失败或写入绑定：同一微信的尝试在一把锁下排队（db/attempts.ts），
+    //    100 个并发的错码也只判得了 5 次；邀请码只能用一次（行锁）
+    const bound = await withAttemptLock(db, `bind:${openid}`, async (trx) => {
+      const failures = await trx.selectFrom('bind_attempt').select('at').where('openid', '=', openid).where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS)).execute();
+      const lockedUntil = bindLockedUntil(failures.map((f) => new Date(f.at)), now);
+      if (lockedUntil) return { error: 'locked' as const, lockedUntil };
+      const failed = async (error: 'invalid' | 'used' | 'expired' | 'name' | 'retired') => {
+        await trx.insertInto('bind_attempt').values({ openid, at: now, reason: error }).execute();
+        return { error };
+      };
       const invite = await trx
         .selectFrom('invite_code as i')
         .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 'i.org_id').onRef('m.id', '=', 'i.member_id'))
-        .select(['i.org_id', 'i.id', 'i.member_id', 'i.expires_at', 'i.used_at', 'i.revoked_at', 'm.name', 'm.status'])
+        .select(['i.org_id', 'i.id', 'i.member_id', 'i.issued_by', 'i.expires_at', 'i.used_at', 'i.revoked_at', 'm.name', 'm.status'])
         .where('i.code_hash', '=', hashInviteCode(code))
         .forUpdate('i')
         .executeTakeFirst();
-      if (!invite) return { error: 'invalid' as const };
-      if (invite.used_at || invite.revoked_at) return { error: 'used' as const };
-      if (new Date(invite.expires_at) <= now) return { error: 'expired' as const };
-      if (invite.name !== name) return { error: 'name' as const };
-      if (invite.status !== 'active') return { error: 'retired' as const };
+      if (!invite) return failed('invalid');
+      if (invite.used_at || invite.revoked_at) return failed('used');
+      if (new Date(invite.expires_at) <= now) return failed('expired');
+      if (invite.name !== name) return failed('name');
+      if (invite.status !== 'active') return failed('retired');
+      // 签发人按现在的角色仍须压得住这位成员：书记签的码，等对方成了管理员或书记就作废了
+      const issuerIsAdmin = await trx.selectFrom('member_role').select('member_id').where('org_id', '=', invite.org_id).where('member_id', '=', invite.issued_by).where('role', '=', 'admin').executeTakeFirst();
+      if (inviteRefusal({ isAdmin: Boolean(issuerIsAdmin) }, await inviteStandingOf(trx, invite.org_id, invite.member_id))) return failed('used');
       const other = await trx.selectFrom('wx_binding').select('openid').where('org_id', '=', invite.org_id).where('member_id', '=', invite.member_id).executeTakeFirst();
       if (other) return { error: 'taken' as const };
       await trx.updateTable('invite_code').set({ used_at: now, used_by_openid: openid }).where('org_id', '=', invite.org_id).where('id', '=', invite.id).execute();
@@ -70,17 +65,22 @@ export const bind = defineAction({
       throw err;
     });
 
+    // 3. 失败已在锁内记下并提交：这里只把它变成答复
     switch (bound.error) {
+      case 'locked': {
+        const minutes = Math.max(1, Math.ceil((bound.lockedUntil.getTime() - now.getTime()) / 60000));
+        throw new AppError('RATE_LIMITED', `尝试次数过多，请 ${minutes} 分钟后再试`);
+      }
       case 'invalid':
-        return failWith('invalid', new AppError('MEMBER.INVITE_INVALID', '邀请码不正确，请核对后重新输入'));
+        throw new AppError('MEMBER.INVITE_INVALID', '邀请码不正确，请核对后重新输入');
       case 'used':
-        return failWith('used', new AppError('MEMBER.INVITE_USED', '这个邀请码已经用过或已作废，请向政协办公室索取新的邀请码'));
+        throw new AppError('MEMBER.INVITE_USED', '这个邀请码已经用过或已作废，请向政协办公室索取新的邀请码');
       case 'expired':
-        return failWith('expired', new AppError('MEMBER.INVITE_EXPIRED', '邀请码已过期，请向政协办公室索取新的邀请码'));
+        throw new AppError('MEMBER.INVITE_EXPIRED', '邀请码已过期，请向政协办公室索取新的邀请码');
       case 'name':
-        return failWith('name', new AppError('MEMBER.NAME_MISMATCH', '姓名与邀请码不符，请输入登记的姓名'));
+        throw new AppError('MEMBER.NAME_MISMATCH', '姓名与邀请码不符，请输入登记的姓名');
       case 'retired':
-        return failWith('retired', new AppError('MEMBER.INVITE_INVALID', '该成员已不在册，请联系政协办公室'));
+        throw new AppError('MEMBER.INVITE_INVALID', '该成员已不在册，请联系政协办公室');
       case 'taken':
         throw new AppError('CONFLICT', MEMBER_TAKEN);
     }

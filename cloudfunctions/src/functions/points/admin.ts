@@ -17,6 +17,7 @@ export const toRuleView = (r: Selectable<PointsRuleTable>): PointsRuleView => ({
   minPoints: r.min_points,
   maxPoints: r.max_points,
   yearlyCap: r.yearly_cap,
+  oncePerYear: r.once_per_year,
   appliesTo: r.applies_to,
   active: r.active,
   description: r.description,
@@ -62,6 +63,8 @@ export const saveRule = defineAction({
           min_points: input.minPoints,
           max_points: input.maxPoints,
           yearly_cap: input.yearlyCap,
+          // 没说就沿用现行版本（旧的客户端不认识这一项，不能让它悄悄取消“每年一次”）
+          once_per_year: input.oncePerYear ?? current?.once_per_year ?? false,
           applies_to: input.appliesTo,
           active: input.active,
           description: input.description,

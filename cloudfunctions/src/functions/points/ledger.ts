@@ -24,12 +24,15 @@ export interface AwardRequest {
 export type AwardOutcome =
   | { status: 'awarded' | 'capped'; entryId: string; points: number; ruleName: string; track: 'party' | 'duty' }
   | { status: 'duplicate'; entryId: string; points: number }
-  | { status: 'not_applicable'; reason: string };
+  | { status: 'not_applicable'; reason: string }
+  /** 每年只记一次的规则，本年度已经记过（未冲正）：什么也没写 */
+  | { status: 'once_a_year'; ruleName: string };
 
 /**
  * 给某人按某规则为某来源记分。须在调用方自己的事务里调用，与挣分的那次写入同生共死。
  * - 幂等：同一幂等键只记一次，并发调用也是（唯一约束；有年度上限的先锁住此人此年再求已用分）；
  * - 年度上限：超过上限的部分记 0，并留下记录；
+ * - 每年一次的规则：本年度已有未冲正的记录时什么也不写（once_a_year）；
  * - 已关账的年度拒绝（POINTS.YEAR_CLOSED）；党员积分规则对非党员不适用。
  */
 export async function awardPoints(trx: Trx | DB, req: AwardRequest): Promise<AwardOutcome> {
@@ -51,7 +54,7 @@ export async function awardPointsToEach(trx: Trx, req: Omit<AwardRequest, 'membe
 
 /** award_points 返回的一行 */
 export interface AwardRow {
-  status: 'awarded' | 'capped' | 'duplicate' | 'not_applicable';
+  status: 'awarded' | 'capped' | 'duplicate' | 'not_applicable' | 'once_a_year';
   entry_id: string | null;
   points: number;
   rule_name: string;
@@ -84,6 +87,7 @@ export function mapAwardError(req: Pick<AwardRequest, 'at' | 'ruleCode' | 'year'
 
 export function toOutcome(r: AwardRow): AwardOutcome {
   if (r.status === 'not_applicable') return { status: 'not_applicable', reason: r.rule_name };
+  if (r.status === 'once_a_year') return { status: 'once_a_year', ruleName: r.rule_name };
   if (r.status === 'duplicate') return { status: 'duplicate', entryId: r.entry_id!, points: r.points };
   return { status: r.status, entryId: r.entry_id!, points: r.points, ruleName: r.rule_name, track: r.track };
 }
@@ -166,6 +170,7 @@ export async function installDefaultRules(trx: Trx, orgId: string, at: Date): Pr
         min_points: r.minPoints ?? null,
         max_points: r.maxPoints ?? null,
         yearly_cap: r.yearlyCap ?? null,
+        once_per_year: r.oncePerYear ?? false,
         applies_to: r.appliesTo,
         description: r.description,
         created_at: at,

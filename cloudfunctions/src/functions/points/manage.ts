@@ -3,10 +3,17 @@ import { defineAction, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide, visibleBranches } from '../../core/scope';
 import { checkAdjustment, yearOf } from '../../domain/points';
-import { awardPoints, recordFiveOne as recordFiveOneIn, reverseEntry } from './ledger';
+import { adjustRefusal, answerAppealRefusal, recordFiveOneRefusal, reverseRefusal } from '../../domain/points-authority';
+import type { Actor } from '../../core/actor';
+import { assertYearOpen, awardPoints, recordFiveOne as recordFiveOneIn, reverseEntry } from './ledger';
 import { type AppealQuery, countAppeals, loadAppeals, loadEntryView, loadLedger } from './view';
 
 const MANAGERS = ['admin', 'secretary'] as const;
+/** 积分权限的判断对象：本人是谁、是不是办公室 */
+const callerOf = (actor: Actor) => ({ memberId: actor.memberId, isAdmin: isOrgWide(actor, ['admin']) });
+const refuseIf = (code: ReturnType<typeof reverseRefusal>) => {
+  if (code) throw new AppError(code);
+};
 const byMember: Scope<{ memberId: string }> = { kind: 'member', memberId: (i) => i.memberId };
 const byEntry: Scope<{ entryId: string }> = {
   kind: 'memberOf',
@@ -30,15 +37,12 @@ export const adjust = defineAction({
   writes: true,
   handler: async ({ memberId, ruleCode, points, reason, year: wantedYear }, ctx) => {
     const { deps, actor } = ctx;
-    if (memberId === actor.memberId) throw new AppError('FORBIDDEN', '不能给自己评定积分，请由其他书记或政协办公室评定');
     const now = deps.clock.now();
-    // 年初补记上一年度的评定（关账前）；更早的年度与将来的年度都不行
     const year = wantedYear ?? yearOf(now);
-    if (year > yearOf(now) || year < yearOf(now) - 1) throw new AppError('INVALID_PARAMETER', `「年度」只能是 ${yearOf(now)} 年或 ${yearOf(now) - 1} 年`);
     const entryId = await deps.db.transaction().execute(async (trx) => {
       const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
       if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND', '积分规则不存在或已停用');
-      if (rule.track !== 'party' && !isOrgWide(actor, ['admin'])) throw new AppError('FORBIDDEN', '委员履职积分的评定由政协办公室进行');
+      refuseIf(adjustRefusal(callerOf(actor), { memberId, track: rule.track, year }, now));
       const problem = checkAdjustment({ name: rule.name, basis: rule.basis, points: rule.points, minPoints: rule.min_points, maxPoints: rule.max_points, yearlyCap: rule.yearly_cap }, points);
       if (problem) throw new AppError('POINTS.ADJUSTMENT_INVALID', problem);
       const member = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
@@ -55,6 +59,7 @@ export const adjust = defineAction({
         // 解释里已有“由某某评定，原因：……”，来源只写是谁的评定
         source: { kind: 'adjustment', id: ctx.requestId, title: rule.track === 'party' ? '支部评定' : '政协办公室评定' },
       });
+      if (outcome.status === 'once_a_year') throw new AppError('POINTS.ONCE_A_YEAR');
       if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', outcome.reason);
       await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
       return outcome.entryId;
@@ -74,7 +79,7 @@ export const reverse = defineAction({
     const reversalId = await deps.db.transaction().execute(async (trx) => {
       const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id', 'source_title', 'points']).where('org_id', '=', actor.orgId).where('id', '=', entryId).executeTakeFirst();
       if (!entry) throw new AppError('NOT_FOUND', '积分记录不存在');
-      if (!admin && (entry.track !== 'party' || entry.operator_id === null)) throw new AppError('FORBIDDEN', '支部书记只能冲正支部评定的党员积分，其他记录请联系政协办公室');
+      refuseIf(reverseRefusal(callerOf(actor), { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
       const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: deps.clock.now(), allowClosedYear: admin });
       await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `冲正「${entry.source_title}」${entry.points} 分：${reason}`, details: { entryId } });
       return id;
@@ -119,7 +124,8 @@ export const answerAppeal = defineAction({
       const a = await trx.selectFrom('points_appeal').select(['entry_id', 'member_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', appealId).forUpdate().executeTakeFirst();
       if (!a) throw new AppError('NOT_FOUND', '申诉不存在');
       if (a.status !== 'pending') throw new AppError('CONFLICT', '这个申诉已经答复过了');
-      if (a.member_id === actor.memberId) throw new AppError('FORBIDDEN', '不能答复自己的申诉，请由其他书记或政协办公室答复');
+      const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id']).where('org_id', '=', actor.orgId).where('id', '=', a.entry_id).executeTakeFirstOrThrow();
+      refuseIf(answerAppealRefusal(callerOf(actor), { memberId: a.member_id }, { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
       if (accept) {
         await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: `申诉采纳：${answer}`, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
       }
@@ -143,11 +149,13 @@ export const recordFiveOne = defineAction({
   writes: true,
   handler: async ({ memberId, item, title, date }, ctx) => {
     const { deps, actor } = ctx;
+    refuseIf(recordFiveOneRefusal(callerOf(actor), { memberId, date }, deps.clock.now()));
     const at = new Date(`${date}T12:00:00+08:00`);
     const id = `${item}:${date}:${title}`;
     await deps.db.transaction().execute(async (trx) => {
       const m = await trx.selectFrom('member').select('name').where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
       if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      await assertYearOpen(trx, actor.orgId, yearOf(at));
       await recordFiveOneIn(trx, { orgId: actor.orgId, memberId, item, source: { kind: 'manual', id, title }, at, recordedBy: actor.memberId });
       await recordAudit(trx, ctx, { action: 'points.recordFiveOne', targetKind: 'member', targetId: memberId, summary: `为 ${m.name} 登记“${FIVE_ONE_LABELS[item]}”：${title}` });
     });

@@ -99,7 +99,7 @@ function appealBase(db: Queryable, orgId: string) {
     .selectFrom('points_appeal as a')
     .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 'a.org_id').onRef('m.id', '=', 'a.member_id'))
     .innerJoin('points_entry as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.id', '=', 'a.entry_id'))
-    .select(['a.id', 'a.entry_id', 'a.member_id', 'm.name as member_name', 'a.reason', 'a.status', 'a.answer', 'a.answered_by_name', 'a.created_at', 'a.answered_at', 'e.source_title', 'e.points', 'e.operator_name'])
+    .select(['a.id', 'a.entry_id', 'a.member_id', 'm.name as member_name', 'a.reason', 'a.status', 'a.answer', 'a.answered_by_name', 'a.created_at', 'a.answered_at', 'e.source_title', 'e.points', 'e.operator_name', 'e.operator_id', 'e.reason as entry_reason'])
     .where('a.org_id', '=', orgId);
 }
 
@@ -122,6 +122,9 @@ export async function loadAppeals(db: Queryable, orgId: string, filter: (q: Appe
     createdAt: new Date(r.created_at).toISOString(),
     answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
     entrySummary: `「${r.source_title}」${signedPoints(r.points)} 分${r.operator_name ? `（${r.operator_name}评定）` : ''}`,
+    entryReason: r.entry_reason,
+    entryOperatorId: r.operator_id,
+    entryOperatorName: r.operator_name,
   }));
 }
 

@@ -8,7 +8,7 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
   if (memberIds.length === 0) return [];
   const orgId = actor.orgId;
   const ids = [...memberIds];
-  const [rows, committees, branches, admins, bindings, invites] = await Promise.all([
+  const [rows, committees, branches, admins, bindings, invites, voided] = await Promise.all([
     db
       .selectFrom('member as m')
       .leftJoin('sector as s', (j) => j.onRef('s.org_id', '=', 'm.org_id').onRef('s.id', '=', 'm.sector_id'))
@@ -44,11 +44,26 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', now)
       .execute(),
+    db
+      .selectFrom('invite_code as i')
+      .leftJoin('member as iss', (j) => j.onRef('iss.org_id', '=', 'i.org_id').onRef('iss.id', '=', 'i.issued_by'))
+      .leftJoin('member as rev', (j) => j.onRef('rev.org_id', '=', 'i.org_id').onRef('rev.id', '=', 'i.revoked_by'))
+      .select(['i.member_id', 'i.issued_at', 'i.revoked_at', 'iss.name as issued_by_name', 'rev.name as revoked_by_name'])
+      .where('i.org_id', '=', orgId)
+      .where('i.member_id', 'in', ids)
+      .where('i.revoked_at', 'is not', null)
+      .orderBy('i.revoked_at', 'desc')
+      .execute(),
   ]);
   const viewer = { memberId: actor.memberId, isAdmin: actor.roles.includes('admin'), managedBranchIds: actor.managedBranchIds };
   const adminSet = new Set(admins.map((a) => a.member_id));
   const boundSet = new Set(bindings.map((b) => b.member_id));
   const inviteSet = new Set(invites.map((i) => i.member_id));
+  const lastVoided = new Map<string, MemberDetail['lastVoidedInvite']>();
+  for (const v of voided) {
+    if (lastVoided.has(v.member_id)) continue;
+    lastVoided.set(v.member_id, { issuedByName: v.issued_by_name ?? '', issuedAt: new Date(v.issued_at).toISOString(), voidedByName: v.revoked_by_name, voidedAt: new Date(v.revoked_at!).toISOString() });
+  }
   const byId = new Map(
     rows.map((r) => {
       const own = branches.filter((b) => b.member_id === r.id);
@@ -71,6 +86,7 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
         isAdmin: adminSet.has(r.id),
         bound: boundSet.has(r.id),
         invitePending: inviteSet.has(r.id),
+        lastVoidedInvite: lastVoided.get(r.id) ?? null,
       };
       return [r.id, detail] as const;
     }),

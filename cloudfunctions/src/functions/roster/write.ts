@@ -7,6 +7,8 @@ import { isOrgWide } from '../../core/scope';
 import { loadMemberDetail } from './detail';
 import { assertMemberRefs, isUniqueViolation } from './refs';
 import { nameSortKey } from '../../domain/name-sort';
+import { outranksSecretary } from '../../domain/invite';
+import { inviteStandingOf, voidOutrankedInvites } from './invite';
 
 const PHONE_TAKEN = '该手机号已登记给其他成员';
 const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) => i.memberId };
@@ -58,6 +60,8 @@ export const update = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('member').selectAll().where('org_id', '=', actor.orgId).where('id', '=', input.memberId).forUpdate().executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      // 书记只改普通成员：管理员、书记与党务干部（包括他自己）的资料由办公室改
+      if (!isOrgWide(actor, ['admin']) && outranksSecretary(await inviteStandingOf(trx, actor.orgId, input.memberId))) throw new AppError('ROSTER.MEMBER_ABOVE');
       const affiliation = input.affiliation ?? before.affiliation;
       // 已撤销的临时支部里的记录是历史：不核对、不改也不删（表单把它们原样带回来时同样视为历史），
       // 不应让这位成员从此无法编辑
@@ -93,7 +97,11 @@ export const update = defineAction({
         await trx.deleteFrom('member_committee').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
         if (input.committeeIds.length) await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: input.memberId, committee_id: c }))).execute();
       }
-      if (wanted) await replaceMemberships(trx, actor.orgId, input.memberId, existing, wanted, now);
+      if (wanted) {
+        await replaceMemberships(trx, actor.orgId, input.memberId, existing, wanted, now);
+        // 新担任支部职务：书记先前为他签的码压不住了
+        await voidOutrankedInvites(trx, ctx, input.memberId, input.name ?? before.name, now);
+      }
       const fields = [...changed.map(([k]) => FIELD_LABELS[k] ?? k), ...(input.committeeIds ? ['专委会'] : []), ...(input.memberships ? ['组织关系'] : [])];
       await recordAudit(trx, ctx, {
         action: 'roster.update',
@@ -141,7 +149,7 @@ export const retire = defineAction({
       if (m.status === 'retired') throw new AppError('CONFLICT', `${m.name} 已经退出`);
       await trx.updateTable('member').set({ status: 'retired', retired_at: now, retire_reason: reason, updated_at: now }).where('org_id', '=', orgId).where('id', '=', memberId).execute();
       await trx.deleteFrom('wx_binding').where('org_id', '=', orgId).where('member_id', '=', memberId).execute();
-      await trx.updateTable('invite_code').set({ revoked_at: now }).where('org_id', '=', orgId).where('member_id', '=', memberId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+      await trx.updateTable('invite_code').set({ revoked_at: now, revoked_by: ctx.actor.memberId }).where('org_id', '=', orgId).where('member_id', '=', memberId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
       await recordAudit(trx, ctx, { action: 'roster.retire', targetKind: 'member', targetId: memberId, summary: `${m.name} 退出：${reason}` });
     });
   },
@@ -154,10 +162,12 @@ export const setAdmin = defineAction({
   handler: async ({ memberId, admin }, ctx) => {
     const orgId = ctx.actor.orgId;
     if (!admin && memberId === ctx.actor.memberId) throw new AppError('CONFLICT', '不能撤销自己的管理员角色，请由另一位管理员操作');
-    return changeMember(ctx, memberId, async (trx, m) => {
+    return changeMember(ctx, memberId, async (trx, m, now) => {
       if (admin) {
         if (m.status !== 'active') throw new AppError('CONFLICT', '已退出的成员不能设为管理员');
         await trx.insertInto('member_role').values({ org_id: orgId, member_id: memberId, role: 'admin' }).onConflict((oc) => oc.doNothing()).execute();
+        // 书记先前为他签的码不能再用来绑定一个管理员账号
+        await voidOutrankedInvites(trx, ctx, memberId, m.name, now);
       } else {
         await trx.deleteFrom('member_role').where('org_id', '=', orgId).where('member_id', '=', memberId).where('role', '=', 'admin').execute();
       }

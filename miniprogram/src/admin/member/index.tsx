@@ -7,7 +7,7 @@ import { MEMBERSHIP_KIND_LABELS } from '../../utils/labels'
 import { AdminShell } from '../components/AdminShell'
 import { ConfirmPanel, Notice, offClass } from '../components/controls'
 import { MemberForm } from '../components/MemberForm'
-import { bindingStatus, formatDate, MEMBER_STATUS_LABELS } from '../shared/format'
+import { bindingStatus, formatDate, formatDateTime, MEMBER_STATUS_LABELS } from '../shared/format'
 import { draftFromDetail, isEmptyUpdate, toUpdateInput, type MemberDraft } from '../shared/memberDraft'
 import { useLoad } from '../shared/useLoad'
 import type { Manager } from '../shared/useManager'
@@ -36,6 +36,13 @@ function MemberInfo({ m }: { m: MemberDetail }) {
       <InfoRow label='专委会' value={m.committees.map((c) => c.name).join('、') || '无'} />
       <InfoRow label='状态' value={status} />
       <InfoRow label='微信绑定' value={bindingStatus(m)} />
+      {m.lastVoidedInvite && (
+        // 谁作废了哪个邀请码：重新签发会让别人签的码失效，办公室要看得到
+        <InfoRow
+          label='作废的邀请码'
+          value={`${m.lastVoidedInvite.issuedByName} ${formatDateTime(m.lastVoidedInvite.issuedAt)} 签发的邀请码，已由${m.lastVoidedInvite.voidedByName ?? '（未记录）'}于 ${formatDateTime(m.lastVoidedInvite.voidedAt)} 作废`}
+        />
+      )}
       <InfoRow label='管理员' value={m.isAdmin ? '是' : '否'} />
       {m.branches.length > 0 && (
         <View className='info'>

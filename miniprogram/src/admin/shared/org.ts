@@ -38,9 +38,10 @@ export function childLevels(parent: PartyOrgLevel | null): PartyOrgLevel[] {
   return PARTY_ORG_LEVELS.slice(PARTY_ORG_LEVELS.indexOf(parent) + 1)
 }
 
-/** 功能型组织关系只能挂在这些支部上；第一组织关系不能是功能型党支部（与服务端规则一致） */
+/** 功能型组织关系只能挂在这些支部上；第一组织关系不能是功能型党支部，也不能是临时党支部（与服务端规则一致） */
 const FUNCTIONAL_KINDS: readonly BranchKind[] = ['功能型党支部', '临时党支部', '界别党支部']
+const NEVER_PRIMARY: readonly BranchKind[] = ['功能型党支部', '临时党支部']
 export function allowsMembership(branchKind: BranchKind | null, kind: 'primary' | 'functional'): boolean {
   if (!branchKind) return false
-  return kind === 'functional' ? FUNCTIONAL_KINDS.includes(branchKind) : branchKind !== '功能型党支部'
+  return kind === 'functional' ? FUNCTIONAL_KINDS.includes(branchKind) : !NEVER_PRIMARY.includes(branchKind)
 }

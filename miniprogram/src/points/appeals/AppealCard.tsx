@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { PointsAppealView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
+import { useAppStore } from '../../store'
 import { Field } from '../components/Field'
 import { formatDate } from '../shared/format'
 
@@ -18,6 +19,9 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
   const [answer, setAnswer] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // 评定人不裁决对自己评定的申诉（服务端同样拒绝）：只看，不答
+  const myId = useAppStore((s) => s.profile?.id)
+  const ownEntry = appeal.entryOperatorId !== null && appeal.entryOperatorId === myId
 
   async function submit(accept: boolean) {
     if (answer.trim().length < 2) return setError('请写明答复（至少 2 个字），本人会看到')
@@ -40,6 +44,10 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
         <Text className='pt-kv__v'>{appeal.entrySummary}</Text>
       </View>
       <View className='pt-kv'>
+        <Text className='pt-kv__k'>评定理由</Text>
+        <Text className='pt-kv__v'>{appeal.entryReason || '（未写）'}</Text>
+      </View>
+      <View className='pt-kv'>
         <Text className='pt-kv__k'>申诉理由</Text>
         <Text className='pt-kv__v'>{appeal.reason}</Text>
       </View>
@@ -56,7 +64,10 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
           </Text>
         </View>
       )}
-      {appeal.status === 'pending' && (
+      {appeal.status === 'pending' && ownEntry && (
+        <Text className='pt-field__hint'>这条记分是您评定的，申诉须由支部的另一位书记或政协办公室答复。</Text>
+      )}
+      {appeal.status === 'pending' && !ownEntry && (
         <View>
           <Field label='答复' multiline maxLength={500} value={answer} onChange={setAnswer} placeholder='写明采纳或不采纳的理由' />
           <Text className='pt-field__hint'>采纳：原记录自动冲正（新增一条相反的记录）。驳回：记分不变。答复会显示在本人的“我的积分”里。</Text>

@@ -12,6 +12,7 @@ export function ruleTerms(r: PointsRuleView): string {
     parts.push(`评定范围 ${signedPoints(min)} 到 ${signedPoints(max)}`)
   }
   parts.push(r.yearlyCap === null ? '不设年度上限' : `年度上限 ${r.yearlyCap} 分`)
+  if (r.oncePerYear) parts.push('每人每年只记一次')
   return parts.join('；')
 }
 
