@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { MyEventView, NotificationView } from '@tongxin/shared-types'
-import type { LoadError } from '../../services/refusal'
+import { useLoad } from '../../hooks/useLoad'
 import { PageShell } from '../../components/PageShell'
 import { Button } from '../../components/Button'
 import { ElderModeSwitch } from '../../components/ElderModeSwitch'
@@ -55,17 +54,20 @@ export default function IndexPage() {
   const profile = profileState.status === 'ready' ? profileState.me.profile : null
   const ready = profile !== null
   const [includePast, setIncludePast] = useState(false)
-  const [events, setEvents] = useState<{ data: MyEventView[] | null; loading: boolean; error: LoadError | null }>({ data: null, loading: true, error: null })
-  const [notices, setNotices] = useState<NotificationView[]>([])
+  const events = useLoad(ready ? () => callFunction('event', 'upcoming', { includePast }) : null, [ready, profile?.id, includePast])
+  const unread = useLoad(ready ? () => callFunction('event', 'notifications', { unreadOnly: true }) : null, [ready, profile?.id])
+  // 点了「知道了」的通知立刻收起，不等重取
+  const [readIds, setReadIds] = useState<string[]>([])
+  const notices = (unread.data ?? []).filter((n) => !n.read && !readIds.includes(n.id))
   const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null)
   const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
 
-  const loadAll = useCallback(async () => {
-    setEvents((s) => ({ ...s, loading: true, error: null }))
-    const [list, unread] = await Promise.all([callFunction('event', 'upcoming', { includePast }), callFunction('event', 'notifications', { unreadOnly: true })])
-    setEvents((s) => (list.ok ? { data: list.data, loading: false, error: null } : { ...s, loading: false, error: list.error }))
-    if (unread.ok) setNotices(unread.data.filter((n) => !n.read))
-  }, [includePast])
+  const { reload: reloadEvents } = events
+  const { reload: reloadNotices } = unread
+  const loadAll = useCallback(() => {
+    reloadEvents()
+    reloadNotices()
+  }, [reloadEvents, reloadNotices])
 
   // 断网时记下的扫码：进入首页、回到首页、网络恢复时都补交一次
   const flush = useCallback(async () => {
@@ -73,19 +75,17 @@ export default function IndexPage() {
     setPending((p) => ({ ...p, busy: true }))
     const report = await flushPendingScans()
     setPending((p) => ({ count: report.remaining, busy: false, settled: report.settled.length ? report.settled : p.settled }))
-    if (report.settled.length) void loadAll()
+    if (report.settled.length) loadAll()
   }, [loadAll])
 
   useEffect(() => {
-    if (!ready) return
-    void loadAll()
-    void flush()
-  }, [ready, profile?.id, loadAll, flush])
+    if (ready) void flush()
+  }, [ready, profile?.id, flush])
 
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current && ready) {
-      void loadAll()
+      loadAll()
       void flush()
     }
     shown.current = true
@@ -93,7 +93,7 @@ export default function IndexPage() {
   useEffect(() => (ready ? onReconnect(() => void flush()) : undefined), [ready, flush])
 
   const markRead = async (ids: string[]) => {
-    setNotices((list) => list.filter((n) => !ids.includes(n.id)))
+    setReadIds((read) => [...read, ...ids])
     await callFunction('event', 'markRead', { ids })
   }
 
@@ -126,7 +126,7 @@ export default function IndexPage() {
           error={events.error}
           includePast={includePast}
           onTogglePast={() => setIncludePast(!includePast)}
-          onRetry={() => void loadAll()}
+          onRetry={reloadEvents}
         />
       )}
       {organiser && (
