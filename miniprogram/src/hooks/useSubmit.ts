@@ -7,8 +7,8 @@ export interface Submitting {
   busy: boolean
   /** 最近一次失败（服务器的中文提示在 message 里）；再次提交或 clear 时清空 */
   error: LoadError | null
-  /** 提交一次；正在提交时再点不会重复发出。成功返回数据，失败返回 null */
-  run: <T>(send: () => Promise<Envelope<T>>) => Promise<T | null>
+  /** 提交一次；正在提交时再点不会重复发出。成功返回 { data }（data 可以是空的），失败或重复点击返回 null */
+  run: <T>(send: () => Promise<Envelope<T>>) => Promise<{ data: T } | null>
   /** 页面自己发现的问题（如必填项没填），与服务器的失败显示在同一处 */
   fail: (message: string) => void
   clear: () => void
@@ -20,14 +20,14 @@ export function useSubmit(): Submitting {
   const [error, setError] = useState<LoadError | null>(null)
   const inFlight = useRef(false)
 
-  const run = useCallback(async <T,>(send: () => Promise<Envelope<T>>): Promise<T | null> => {
+  const run = useCallback(async <T,>(send: () => Promise<Envelope<T>>): Promise<{ data: T } | null> => {
     if (inFlight.current) return null
     inFlight.current = true
     setBusy(true)
     setError(null)
     try {
       const res = await send()
-      if (res.ok) return res.data
+      if (res.ok) return { data: res.data }
       setError(res.error)
       return null
     } finally {

@@ -4,6 +4,8 @@ import type { Envelope } from '@tongxin/shared-types'
 import { LoadGate } from '../../src/components/PageState'
 import { RoleGate } from '../../src/components/RoleGate'
 import { useLoad } from '../../src/hooks/useLoad'
+import { useSubmit } from '../../src/hooks/useSubmit'
+import { Button } from '../../src/components/Button'
 import { toMyRoles } from '../../src/hooks/useMyRoles'
 import { useAppStore } from '../../src/store'
 import { memberProfile } from '../events/support'
@@ -109,5 +111,31 @@ describe('按角色开放的页面', () => {
     )
     fireEvent.click(screen.getByText('重试'))
     await waitFor(() => expect(retry).toHaveBeenCalled())
+  })
+})
+
+describe('提交', () => {
+  function Form({ send }: { send: () => Promise<Envelope<null>> }) {
+    const { busy, error, run } = useSubmit()
+    return (
+      <>
+        <Button busy={busy} onClick={() => void run(send)}>
+          提交请假
+        </Button>
+        {error && <p role='alert'>{error.message}</p>}
+      </>
+    )
+  }
+
+  it('提交中再点不会重复发出；失败时显示服务器的提示', async () => {
+    const reply = deferred<Envelope<null>>()
+    const send = jest.fn(() => reply.promise)
+    render(<Form send={send} />)
+    fireEvent.click(screen.getByText('提交请假'))
+    fireEvent.click(screen.getByText('正在提交…'))
+    expect(send).toHaveBeenCalledTimes(1)
+    reply.resolve({ ok: false, error: { code: 'CHECKIN.WINDOW_CLOSED', message: '活动已经开始，不能再请假' } })
+    expect(await screen.findByRole('alert')).toBeTruthy()
+    expect(screen.getByRole('alert').textContent).toBe('活动已经开始，不能再请假')
   })
 })
