@@ -26,12 +26,14 @@ export interface InfoRowProps {
   /** 左边的名目，如「地点」 */
   label: string
   value: ReactNode
+  /** 行与行之间画细线（资料卡、申诉卡） */
+  divided?: boolean
 }
 
 /** 名目与内容一行：名目在左、灰字，内容占满其余 */
-export function InfoRow({ label, value }: InfoRowProps) {
+export function InfoRow({ label, value, divided }: InfoRowProps) {
   return (
-    <View className='ui-info'>
+    <View className={divided ? 'ui-info ui-info--divided' : 'ui-info'}>
       <Text className='ui-info__label'>{label}</Text>
       <Text className='ui-info__value'>{value}</Text>
     </View>

@@ -13,19 +13,10 @@ import { CheckinPanel } from './CheckinPanel'
 import { LeaveCard } from './LeaveCard'
 import { NoteCard } from './NoteCard'
 import { Button } from '../../components/Button'
-import { Card } from '../../components/Card'
+import { Card, InfoRow } from '../../components/Card'
 import { Notice } from '../../components/Notice'
 import { LoadStatus, StateText } from '../../components/PageState'
 import './index.scss'
-
-function Info({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='ui-info'>
-      <Text className='ui-info__label'>{label}</Text>
-      <Text className='ui-info__value'>{value}</Text>
-    </View>
-  )
-}
 
 function Header({ event }: { event: MyEventView }) {
   return (
@@ -33,11 +24,11 @@ function Header({ event }: { event: MyEventView }) {
       <Text className='detail__kind'>{event.kind}</Text>
       <Text className='detail__title'>{event.title}</Text>
       {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
-      <Info label='时间' value={eventTimeLabel(event.startsAt, event.endsAt)} />
-      <Info label='地点' value={event.place} />
-      <Info label='签到' value={`${timeNear(event.checkinOpensAt, event.startsAt)} 开始签到，${timeNear(event.lateAfter, event.startsAt)} 以后算迟到`} />
-      <Info label='参加对象' value={event.audience.map((a) => a.name).join('、')} />
-      <Info label='组织者' value={event.ownerBranch ? `${event.ownerBranch.name} ${event.organiserName}` : event.organiserName} />
+      <InfoRow label='时间' value={eventTimeLabel(event.startsAt, event.endsAt)} />
+      <InfoRow label='地点' value={event.place} />
+      <InfoRow label='签到' value={`${timeNear(event.checkinOpensAt, event.startsAt)} 开始签到，${timeNear(event.lateAfter, event.startsAt)} 以后算迟到`} />
+      <InfoRow label='参加对象' value={event.audience.map((a) => a.name).join('、')} />
+      <InfoRow label='组织者' value={event.ownerBranch ? `${event.ownerBranch.name} ${event.organiserName}` : event.organiserName} />
     </Card>
   )
 }

@@ -6,6 +6,7 @@ import { formatDate } from '../../utils/time'
 import { Button } from '../../components/Button'
 import { TextArea } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { InfoRow } from '../../components/Card'
 import '../../components/Card.scss'
 
 export interface AppealCardProps {
@@ -38,26 +39,15 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
         <Text className='ui-card__title'>{appeal.memberName}</Text>
         <Text className={`pt-badge pt-badge--appeal-${appeal.status}`}>{STATUS_LABELS[appeal.status]}</Text>
       </View>
-      <View className='pt-kv'>
-        <Text className='pt-kv__k'>申诉的记分</Text>
-        <Text className='pt-kv__v'>{appeal.entrySummary}</Text>
-      </View>
-      <View className='pt-kv'>
-        <Text className='pt-kv__k'>申诉理由</Text>
-        <Text className='pt-kv__v'>{appeal.reason}</Text>
-      </View>
-      <View className='pt-kv'>
-        <Text className='pt-kv__k'>提出日期</Text>
-        <Text className='pt-kv__v'>{formatDate(appeal.createdAt)}</Text>
-      </View>
+      <InfoRow divided label='申诉的记分' value={appeal.entrySummary} />
+      <InfoRow divided label='申诉理由' value={appeal.reason} />
+      <InfoRow divided label='提出日期' value={formatDate(appeal.createdAt)} />
       {appeal.answer && (
-        <View className='pt-kv'>
-          <Text className='pt-kv__k'>答复</Text>
-          <Text className='pt-kv__v'>
-            {appeal.answer}（{appeal.answeredByName ?? ''}
-            {appeal.answeredAt ? ` ${formatDate(appeal.answeredAt)}` : ''}）
-          </Text>
-        </View>
+        <InfoRow
+          divided
+          label='答复'
+          value={`${appeal.answer}（${appeal.answeredByName ?? ''}${appeal.answeredAt ? ` ${formatDate(appeal.answeredAt)}` : ''}）`}
+        />
       )}
       {appeal.status === 'pending' && (
         <View>
