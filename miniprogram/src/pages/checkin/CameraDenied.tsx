@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { openCameraSetting } from './scan'
@@ -16,8 +16,8 @@ export function CameraDenied({ onAllowed }: CameraDeniedProps) {
   return (
     <View className='camera-denied'>
       <Notice kind='warn'>
-        <Text>扫码需要使用相机，但同心圆还没有相机权限。</Text>
-        <Text>{'\n'}请点下面的按钮，在设置里打开「相机」，再回来扫码。设置里没有「相机」这一项时，请在手机的“设置 → 微信”里允许使用相机。</Text>
+        <View>扫码需要使用相机，但同心圆还没有相机权限。</View>
+        <View>请点下面的按钮，在设置里打开「相机」，再回来扫码。设置里没有「相机」这一项时，请在手机的“设置 → 微信”里允许使用相机。</View>
       </Notice>
       <Button kind='primary' block onClick={() => void open()}>
         去开启相机权限
