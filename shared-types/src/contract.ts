@@ -90,6 +90,8 @@ export interface ActionOutputs {
     rollCall: RollCallView;
     rollCallNote: RollCallView;
     finalize: { absentees: number; excused: number };
+    confirmOffline: { accepted: boolean };
+    confirmBackfill: { confirmed: number };
     writeNote: { updatedAt: string };
     notes: StudyNoteView[];
     notifications: NotificationView[];

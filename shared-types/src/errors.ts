@@ -12,6 +12,20 @@ export const ERROR_MESSAGES = {
   CONFLICT: '数据已被修改或已存在，请刷新后重试',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  // 活动与签到：谁能办、谁能签、补录与离线补交（见 cloudfunctions/src/domain/event-policy.ts）
+  'EVENT.KIND_RESERVED': '这类活动只能由政协办公室举办',
+  'EVENT.BACKFILL_TOO_OLD': '只能补录最近 7 天内开始的活动',
+  'EVENT.BACKDATED': '不能把活动改到已经过去的时间；补录请新建活动',
+  'EVENT.NOT_IN_AUDIENCE': '您不在这场活动的参加范围内，请与会议组织者联系',
+  'EVENT.PARTY_ONLY': '这是党内组织生活，只限参加范围内的中共党员签到',
+  'EVENT.PROXY_SELF': '不能为自己代签，请扫码或输入数字码签到',
+  'EVENT.PROXY_NOT_IN_AUDIENCE': '只能为这场活动的参加人员代签',
+  'EVENT.PROXY_PARTY_ONLY': '党内组织生活只能为参加范围内的中共党员代签',
+  'EVENT.FINALIZE_RESERVED': '全体会议、常委会议的定案由政协办公室进行',
+  'EVENT.PENDING_CONFIRMATIONS': '还有离线补交的签到待确认，请先在签到名单里确认或退回',
+  'EVENT.NOT_PENDING': '这条签到不需要确认',
+  'EVENT.BACKFILL_NOT_PENDING': '这场活动不是待确认的补录',
+  'EVENT.LEAVE_NOT_IN_AUDIENCE': '这场活动不在您的参加范围内，无需请假',
 } as const;
 
 export type GenericErrorCode = keyof typeof ERROR_MESSAGES;

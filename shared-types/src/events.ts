@@ -8,8 +8,31 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** 全体会议、常委会议：缺席要扣履职分 */
+/** 全体会议、常委会议：缺席要扣履职分，只由政协办公室（管理员）举办、定案 */
 export const PLENARY_KINDS: readonly EventKind[] = ['全体会议', '常委会议'];
+
+/** 党内组织生活：只收参加对象里的中共党员（不收旁听，扫码、数字码、代签都一样） */
+export const PARTY_ONLY_KINDS: readonly EventKind[] = ['支部党员大会', '支委会', '党小组会', '党课', '主题党日', '组织生活会', '民主评议党员'];
+
+/**
+ * 不在参加对象里的人能否到场签到：讲座、读书会、委员之家活动、培训、协商会欢迎旁听；组织生活（只限党员）、
+ * 全体会议与常委会议（席位有数）、调研视察与界别活动（记五个一）、中心组学习不收。
+ */
+export const WALK_IN_KINDS: readonly EventKind[] = ['政协讲堂', '书香政协', '委员之家活动', '委员培训', '协商会'];
+
+/** 这些角色能办的活动类型：管理员全部；支部书记只有本支部的组织生活 */
+export function eventKindsFor(roles: readonly string[]): readonly EventKind[] {
+  if (roles.includes('admin')) return EVENT_KINDS;
+  if (roles.includes('secretary')) return PARTY_ONLY_KINDS;
+  return [];
+}
+
+/** 新建活动时默认选中的类型：书记最常办的是主题党日 */
+export function defaultEventKindFor(roles: readonly string[]): EventKind | null {
+  if (roles.includes('admin')) return '中心组学习';
+  if (roles.includes('secretary')) return '主题党日';
+  return null;
+}
 
 export const AUDIENCE_KINDS = ['all', 'branch', 'committee', 'sector', 'member'] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
@@ -51,6 +74,11 @@ export interface EventView {
   organiserName: string;
   audience: AudienceTarget[];
   finalizedAt: string | null;
+  /** 签到时是否核对在会场附近（会场坐标只给组织者，成员这里只知道要不要核对） */
+  locationCheck: boolean;
+  /** 开始后才建的补录记录；backfillConfirmed 为 false 时还在等办公室确认，签到暂不记分 */
+  backfill: boolean;
+  backfillConfirmed: boolean;
 }
 
 /** 成员视角的活动：我的状态 */
@@ -67,8 +95,18 @@ export interface CheckinResult {
   already: boolean;
   checkedInAt: string;
   late: boolean;
-  /** 这次签到记的分（已签过时为空） */
+  /** 这次签到记的分（已签过、或还在等确认时为空） */
   points: Array<{ track: string; ruleName: string; points: number }>;
+  /** 分还在等谁确认：offline 扫码后很久才送达（组织者确认），backfill 补录活动（办公室确认）；null 已记分 */
+  pending: AttendancePending;
+}
+
+export type AttendancePending = 'offline' | 'backfill' | null;
+export const PENDING_LABELS: Record<'offline' | 'backfill', string> = { offline: '离线补交待确认', backfill: '补录待办公室确认' };
+
+/** 签到已记下、分还在等确认时给本人的一句话 */
+export function pendingSentence(p: 'offline' | 'backfill'): string {
+  return p === 'offline' ? '这次扫码送达得晚，已记为离线补交，组织者确认后记分。' : '这是事后补录的活动，已记下签到，政协办公室确认后记分。';
 }
 
 export interface ScreenView {
@@ -115,6 +153,9 @@ export interface AttendanceRow {
   proxyByName: string | null;
   leave: { id: string; status: 'pending' | 'approved' | 'refused'; reason: string } | null;
   rollCalled: boolean;
+  /** 这条签到的分还在等确认（见 CheckinResult.pending）；离线补交时 receivedAt 是送达时间 */
+  pending: AttendancePending;
+  receivedAt: string | null;
 }
 
 export interface AttendanceList {

@@ -18,7 +18,8 @@ describe('扫码签到', () => {
   let eventId: string;
   beforeAll(async () => {
     org = await createFixtureOrg(db);
-    eventId = (await createEvent(db, org)).id;
+    // 面向全体：非党员、机关干部也在参加对象里（圈外人能否签到另见“谁能签到”）
+    eventId = (await createEvent(db, org, { audience: [{ kind: 'all', id: null }] })).id;
   });
 
   test('大屏给出 ≤ 32 字符的令牌、二维码与六位数字码', async () => {
@@ -138,7 +139,7 @@ describe('签到窗口、取消、位置与离线补交', () => {
   });
 
   test('要求在会场附近：不给位置、离得远都拒绝，近处可签；位置不落库', async () => {
-    const ev = await createEvent(db, org, { title: '视察', kind: '视察', geo: { lat: 30.2741, lng: 120.1551, radiusM: 300 } });
+    const ev = await createEvent(db, org, { title: '视察', kind: '视察', audience: [{ kind: 'all', id: null }], geo: { lat: 30.2741, lng: 120.1551, radiusM: 300 } });
     const s = await screenAt(db, org, ev.id, T0);
     expect(codeOf(await checkinAt(db, org.members.nonCpc.openid, s.token, T0))).toBe('CHECKIN.LOCATION_REQUIRED');
     expect(codeOf(await checkinAt(db, org.members.nonCpc.openid, s.token, T0, { location: { lat: 30.3, lng: 120.2 } }))).toBe('CHECKIN.TOO_FAR');

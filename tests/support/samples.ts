@@ -3,6 +3,8 @@ import type { DB } from '../../cloudfunctions/src/db/connect';
 import { functions } from '../../cloudfunctions/src/functions';
 import { type Client, freshPhone, insertTempBranch } from './call';
 import type { FixtureOrg } from './fixture-org';
+import { TEST_CHECKIN_SECRET } from './db';
+import { makeToken, stepOf } from '../../cloudfunctions/src/domain/checkin-token';
 
 export interface SampleCtx {
   db: DB;
@@ -40,14 +42,22 @@ async function manualEntry(s: SampleCtx): Promise<string> {
   return entry.id;
 }
 
-/** 管理员建一场面向目标支部、由它主办的中心组学习（默认今天 9–11 点，时钟在 9 点，正可签到），返回活动 id */
-async function eventOf(s: SampleCtx, day = '2026-11-26'): Promise<string> {
-  const ev = (await s.admin.ok(adminOf(s), 'event', 'create', eventInput(s.target.branchId, day))) as { id: string };
+/**
+ * 管理员建一场由目标支部主办、面向该支部与目标本人的中心组学习（默认今天 9–11 点，时钟在 9 点，正可签到），返回活动 id。
+ * 目标本人单列：他支部的目标（民盟委员）不在支部里，代签、请假只为参加对象。
+ * forEveryone：面向全体的政协讲堂（欢迎旁听），用于任何成员都该能签到、请假的样例。
+ */
+async function eventOf(s: SampleCtx, day = '2026-11-26', forEveryone = false): Promise<string> {
+  const input = forEveryone
+    ? { ...eventInput(s.target.branchId, day, '政协讲堂'), audience: [{ kind: 'all', id: null }] }
+    : { ...eventInput(s.target.branchId, day, '中心组学习'), audience: [{ kind: 'branch', id: s.target.branchId }, { kind: 'member', id: s.target.memberId }] };
+  const ev = (await s.admin.ok(adminOf(s), 'event', 'create', input)) as { id: string };
   return ev.id;
 }
-const eventInput = (branchId: string, day: string) => ({
-  kind: '中心组学习',
-  title: '中心组学习',
+/** 书记也能办的是本支部的组织生活（主题党日） */
+const eventInput = (branchId: string, day: string, kind = '主题党日') => ({
+  kind,
+  title: kind,
   place: '三楼会议室',
   startsAt: `${day}T09:00:00+08:00`,
   endsAt: `${day}T11:00:00+08:00`,
@@ -70,7 +80,7 @@ async function leaveOf(s: SampleCtx): Promise<{ eventId: string; leaveId: string
 }
 
 async function screenOf(s: SampleCtx) {
-  const eventId = await eventOf(s);
+  const eventId = await eventOf(s, '2026-11-26', true);
   return { eventId, ...((await s.admin.ok(adminOf(s), 'event', 'screen', { eventId })) as { token: string; fallbackCode: string }) };
 }
 
@@ -158,7 +168,10 @@ export const SAMPLES: Record<string, Sample> = {
   'points.setVisibility': { data: () => ({ visibility: 'branch_aggregate' }) },
 
   'event.create': { data: ({ target }) => eventInput(target.branchId, '2026-12-01') },
-  'event.update': { data: async (s) => ({ eventId: await eventOf(s), title: '改期后的中心组学习' }) },
+  // 书记只改得了本支部的组织生活（办公室办的类型书记改不了）
+  'event.update': {
+    data: async (s) => ({ eventId: ((await s.admin.ok(adminOf(s), 'event', 'create', eventInput(s.target.branchId, '2026-11-26'))) as { id: string }).id, title: '改期后的主题党日' }),
+  },
   'event.cancel': { data: async (s) => ({ eventId: await eventOf(s), reason: '与全会时间冲突' }) },
   'event.get': { data: async (s) => ({ eventId: await eventOf(s) }) },
   'event.list': { data: () => ({}) },
@@ -172,7 +185,7 @@ export const SAMPLES: Record<string, Sample> = {
     },
   },
   'event.proxyCheckin': { data: async (s) => ({ eventId: await eventOf(s), memberId: s.target.memberId, reason: '没有带手机' }) },
-  'event.requestLeave': { data: async (s) => ({ eventId: await eventOf(s), reason: '出差在外地' }) },
+  'event.requestLeave': { data: async (s) => ({ eventId: await eventOf(s, '2026-11-26', true), reason: '出差在外地' }) },
   'event.decideLeave': { data: async (s) => ({ leaveId: (await leaveOf(s)).leaveId, approve: true, answer: '同意' }) },
   'event.attendance': { data: async (s) => ({ eventId: await eventOf(s) }) },
   'event.exportAttendance': { data: async (s) => ({ eventId: await eventOf(s) }) },
@@ -187,6 +200,25 @@ export const SAMPLES: Record<string, Sample> = {
   },
   // 活动结束后才能定案：昨天的活动
   'event.finalize': { data: async (s) => ({ eventId: await eventOf(s, '2026-11-25') }) },
+  // 目标本人 8:55 扫的码，9:00（五分钟后）才送达：离线补交，等组织者确认
+  'event.confirmOffline': {
+    data: async (s) => {
+      const eventId = await eventOf(s);
+      const ev = await s.db.selectFrom('event').select(['short_code', 'rotate_seconds']).where('id', '=', eventId).executeTakeFirstOrThrow();
+      const scannedAt = new Date('2026-11-26T08:55:00+08:00');
+      const token = makeToken(TEST_CHECKIN_SECRET, ev.short_code, stepOf(scannedAt, ev.rotate_seconds));
+      await s.admin.ok(openidOf(s.org, s.target.memberId), 'event', 'checkin', { token, scannedAt: scannedAt.toISOString() });
+      return { eventId, memberId: s.target.memberId, accept: true };
+    },
+  },
+  // 书记补录昨天的主题党日（补录的分等办公室确认）
+  'event.confirmBackfill': {
+    data: async (s) => {
+      const secretary = s.target.branchId === s.org.branches.B ? s.org.members.secB.openid : s.org.members.secA.openid;
+      const ev = (await s.admin.ok(secretary, 'event', 'create', eventInput(s.target.branchId, '2026-11-25'))) as { id: string };
+      return { eventId: ev.id };
+    },
+  },
   'event.writeNote': {
     // 签到参加了才能写心得
     expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'CHECKIN.NOT_ATTENDED'),

@@ -236,6 +236,10 @@ export interface EventTable {
   updated_at: Timestamp;
   /** 每次改动由触发器加一（迁移 007） */
   revision: Generated<number>;
+  /** 开始后才建的补录记录；书记补录的等办公室确认才记分（迁移 012） */
+  backfill: Generated<boolean>;
+  backfill_confirmed_at: Timestamp | null;
+  backfill_confirmed_by: string | null;
 }
 
 export interface EventAudienceTable {
@@ -255,6 +259,8 @@ export interface AttendanceTable {
   late: boolean;
   proxy_by: string | null;
   proxy_reason: string | null;
+  /** 分还在等确认：'offline' 离线补交等组织者，'backfill' 补录等办公室；NULL 已记分（迁移 012） */
+  confirmation: Generated<'offline' | 'backfill' | null>;
 }
 
 export interface LeaveRequestTable {

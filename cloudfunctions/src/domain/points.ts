@@ -53,8 +53,15 @@ export function explainEntry(e: ExplainInput): string {
     parts.push(`记 ${signed(e.points)} 分`);
     if (e.yearlyCap !== null) parts.push(`年度上限 ${e.yearlyCap} 分，已用 ${e.usedAfter} 分`);
   }
-  if (e.operatorName) parts.push(`由${e.operatorName}评定${e.reason ? `，原因：${e.reason}` : ''}`);
+  if (e.operatorName) parts.push(operatorClause(e.operatorName, e.reason));
   return parts.join('，');
+}
+
+/** 谁、以什么身份让这条分记上：代签写明代签，补交与补录写明确认，其余是评定 */
+function operatorClause(operator: string, reason: string): string {
+  if (reason.startsWith('代签：')) return `由${operator}代签，原因：${reason.slice(3)}`;
+  if (reason.endsWith('确认')) return `${reason.replace(/，?经.*确认$/, '')}，由${operator}确认`;
+  return `由${operator}评定${reason ? `，原因：${reason}` : ''}`;
 }
 
 export interface DefaultRule {

@@ -9,7 +9,7 @@ import { callsTo, fail, myEvent, ok, routeCalls } from './support'
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
 function row(memberId: string, name: string, overrides: Partial<AttendanceRow> = {}): AttendanceRow {
-  return { memberId, name, sector: null, expected: true, status: 'absent', checkedInAt: null, method: null, proxyReason: null, proxyByName: null, leave: null, rollCalled: false, ...overrides }
+  return { memberId, name, sector: null, expected: true, status: 'absent', checkedInAt: null, method: null, proxyReason: null, proxyByName: null, leave: null, rollCalled: false, pending: null, receivedAt: null, ...overrides }
 }
 
 /** 一个记状态的假后端：代签、审批、点名都会改动名单 */

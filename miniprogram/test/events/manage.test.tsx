@@ -26,7 +26,7 @@ describe('会议通知文字', () => {
   })
 
   it('要求位置的说明只核对一次；取消了的写成取消通知', () => {
-    expect(eventNoticeText({ ...event, geo: { lat: 30, lng: 120, radiusM: 300 } })).toContain('签到时会确认您在会场附近（只核对一次，不保存位置）。')
+    expect(eventNoticeText({ ...event, geo: { lat: 30, lng: 120, radiusM: 300 }, locationCheck: true })).toContain('签到时会确认您在会场附近（只核对一次，不保存位置）。')
     const cancelled = eventNoticeText({ ...event, status: 'cancelled', cancelReason: '与全会冲突' })
     expect(cancelled.split('\n')[0]).toBe('【取消通知】十一月主题党日')
     expect(cancelled).toContain('本次活动已取消（与全会冲突），请相互转告。')

@@ -24,7 +24,7 @@ export const callsTo = (mock: jest.Mock, fn: string, action: string): any[] => m
 export const TOKEN = 'AbCdEfGh00abcde0123456789abcdef'
 
 export function checkinResult(overrides: Partial<CheckinResult> = {}): CheckinResult {
-  return { eventId: 'e-1', eventTitle: '学习贯彻全会精神专题学习', already: false, checkedInAt: '2026-12-01T01:02:00.000Z', late: false, points: [{ track: '党员积分', ruleName: '集中学习', points: 2 }], ...overrides }
+  return { eventId: 'e-1', eventTitle: '学习贯彻全会精神专题学习', already: false, checkedInAt: '2026-12-01T01:02:00.000Z', late: false, points: [{ track: '党员积分', ruleName: '集中学习', points: 2 }], pending: null, ...overrides }
 }
 
 export function myEvent(overrides: Partial<MyEventView> = {}): MyEventView {
@@ -40,6 +40,9 @@ export function myEvent(overrides: Partial<MyEventView> = {}): MyEventView {
     lateAfter: '2026-12-01T01:10:00.000Z',
     rotateSeconds: 15,
     geo: null,
+    locationCheck: false,
+    backfill: false,
+    backfillConfirmed: false,
     status: 'scheduled',
     cancelReason: null,
     ownerBranch: null,

@@ -85,6 +85,10 @@ export const eventSchemas = {
   rollCall: z.strictObject({ eventId }),
   rollCallNote: z.strictObject({ eventId, memberId: idSchema('成员'), note: z.string().trim().min(1).max(500).describe('发言要点') }),
   finalize: z.strictObject({ eventId }),
+  /** 组织者确认（或退回）一条离线补交的签到 */
+  confirmOffline: z.strictObject({ eventId, memberId: idSchema('成员'), accept: z.boolean().describe('是否确认') }),
+  /** 办公室确认书记补录的活动：按名单补记积分 */
+  confirmBackfill: z.strictObject({ eventId }),
   writeNote: z.strictObject({ eventId, content: z.string().trim().min(10, '学习心得至少 10 个字').max(5000).describe('学习心得') }),
   notes: z.strictObject({ eventId }),
   notifications: z.strictObject({ unreadOnly: z.boolean().default(false).describe('只看未读') }).optional(),

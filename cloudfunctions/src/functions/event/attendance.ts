@@ -101,6 +101,10 @@ export const finalize = defineAction({
       if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消');
       if (event.finalized_at) throw new AppError('CONFLICT', '这场活动已经定案');
       if (now < new Date(event.ends_at)) throw new AppError('CHECKIN.EVENT_NOT_OVER', '活动结束后才能定案');
+      // 定案会给缺席者扣履职分的活动，只由办公室定案（书记自建的活动到不了这里：这类活动只有办公室能建）
+      if (PLENARY_KINDS.includes(event.kind) && !actor.roles.includes('admin')) throw new AppError('EVENT.FINALIZE_RESERVED');
+      const pending = await trx.selectFrom('attendance').select('member_id').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('confirmation', '=', 'offline').executeTakeFirst();
+      if (pending) throw new AppError('EVENT.PENDING_CONFIRMATIONS');
       const { rows } = await loadAttendance(trx, event);
       let absentees = 0;
       let excused = 0;

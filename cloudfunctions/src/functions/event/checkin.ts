@@ -1,11 +1,13 @@
 import { AppError, contract } from '@tongxin/shared-types';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
+import { isOrgWide } from '../../core/scope';
 import { CLOCK_SKEW_MS, OFFLINE_GRACE_MS, codeMatches, judgeStep, parseToken, stepOf, verifyToken } from '../../domain/checkin-token';
+import { attendanceConfirmation, checkinEligibility, judgeScanDelay } from '../../domain/event-policy';
 import { distanceMeters, windowState } from '../../domain/events';
 import { eventByShortCode } from './event-cache';
 import { recordAttendance, recordOwnAttendance } from './record';
-import { ORGANISERS, type EventRow, byEvent, loadEventRow } from './shared';
+import { ORGANISERS, type EventRow, byEvent, loadEventRow, memberStanding } from './shared';
 
 const CODE_MAX_FAILURES = 5;
 const CODE_WINDOW_MS = 10 * 60_000;
@@ -32,6 +34,11 @@ function referenceTime(now: Date, scannedAt: string | undefined): Date {
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('CHECKIN.TOKEN_INVALID', '扫码时间不正确');
   if (now.getTime() - at.getTime() > OFFLINE_GRACE_MS) throw new AppError('CHECKIN.OFFLINE_TOO_LATE', '这次扫码离现在太久，未能补签，请重新扫码或联系组织者');
   return at > now ? now : at;
+}
+
+/** 这场活动的签到现在记不记分（补录未确认、离线补交要等确认） */
+function confirmationOf(event: EventRow, at: Date, receivedAt: Date) {
+  return attendanceConfirmation({ backfill: event.backfill, backfillConfirmed: event.backfill_confirmed_at !== null }, judgeScanDelay(at, receivedAt));
 }
 
 /** 扫码的时间、令牌的时间步与活动的状态是否都允许这次签到；返回记为签到时间的那一刻 */
@@ -71,7 +78,7 @@ export const checkin = defineAction({
         if ((await resolveActor()).orgId !== event.org_id) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
         throw err;
       }
-      const result = await recordOwnAttendance(deps.db, { event, at, receivedAt: now, method: 'scan' }, openid, event.revision);
+      const result = await recordOwnAttendance(deps.db, { event, at, receivedAt: now, method: 'scan', confirmation: confirmationOf(event, at, now) }, openid, event.revision);
       if (result !== 'stale') return result;
     }
     throw new AppError('CONFLICT', '活动信息刚刚有变动，请再扫一次');
@@ -99,11 +106,18 @@ export const checkinByCode = defineAction({
       throw new AppError('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字');
     }
     assertCanCheckIn(event, now, location);
-    return recordAttendance(deps.db, { event, memberId: actor.memberId, at: now, receivedAt: now, method: 'code' });
+    const standing = await memberStanding(deps.db, event, actor.memberId);
+    const eligibility = checkinEligibility(event.kind, { inAudience: Boolean(standing?.inAudience), isPartyMember: Boolean(standing?.isPartyMember) });
+    if (eligibility === 'party_only') throw new AppError('EVENT.PARTY_ONLY');
+    if (eligibility === 'not_in_audience') throw new AppError('EVENT.NOT_IN_AUDIENCE');
+    return recordAttendance(deps.db, { event, memberId: actor.memberId, at: now, receivedAt: now, method: 'code', confirmation: confirmationOf(event, now, now) });
   },
 });
 
-/** 代签：为没有手机的成员签到，注明原因，记入审计 */
+/**
+ * 代签：为没有手机的成员签到，注明原因，记入审计。只为参加对象里、本人管得着的人代签，不为自己；
+ * 只在签到时间内（补录活动在定案前）；组织生活只为党员。代签挣的分在本人的积分说明里写明“代签”与原因。
+ */
 export const proxyCheckin = defineAction({
   input: contract.event.proxyCheckin,
   access: { roles: ORGANISERS, scope: byEvent },
@@ -116,10 +130,24 @@ export const proxyCheckin = defineAction({
       if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
       // 定案后名单锁定：缺席扣分已按当时的名单记了
       if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED', '这场活动的名单已经定案，不能再代签');
-      if (now < new Date(event.checkin_opens_at)) throw new AppError('CHECKIN.WINDOW_NOT_OPEN', '还没到签到时间');
-      const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
-      if (!m || m.status !== 'active') throw new AppError('NOT_FOUND', '没有找到这位成员');
-      const result = await recordAttendance(trx, { event, memberId, at: now, receivedAt: now, method: 'proxy', proxy: { by: actor.memberId, byName: actor.name, reason } });
+      // 补录的活动事后才建，签到时间早已过去：名单由组织者补记，分等办公室确认
+      if (!event.backfill) {
+        const state = windowState(now, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at));
+        if (state === 'not_open') throw new AppError('CHECKIN.WINDOW_NOT_OPEN');
+        if (state === 'closed') throw new AppError('CHECKIN.WINDOW_CLOSED');
+      }
+      if (memberId === actor.memberId) throw new AppError('EVENT.PROXY_SELF');
+      const m = await memberStanding(trx, event, memberId);
+      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      // 书记只为本支部的人代签（管理员不限）；在事务的连接上查，嵌入式数据库只有一个连接
+      if (!isOrgWide(actor, ORGANISERS) && actor.managedBranchIds.length > 0) {
+        const mine = await trx.selectFrom('branch_membership').select('member_id').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).where('branch_id', 'in', actor.managedBranchIds).executeTakeFirst();
+        if (!mine) throw new AppError('FORBIDDEN', '只能管理您所在支部的成员');
+      }
+      if (!m.inAudience) throw new AppError('EVENT.PROXY_NOT_IN_AUDIENCE');
+      if (checkinEligibility(event.kind, m) === 'party_only') throw new AppError('EVENT.PROXY_PARTY_ONLY');
+      const confirmation = confirmationOf(event, now, now);
+      const result = await recordAttendance(trx, { event, memberId, at: now, receivedAt: now, method: 'proxy', proxy: { by: actor.memberId, byName: actor.name, reason }, confirmation });
       if (!result.already) await recordAudit(trx, ctx, { action: 'event.proxyCheckin', targetKind: 'event', targetId: eventId, summary: `为 ${m.name} 代签「${event.title}」：${reason}` });
       return result;
     });

@@ -1,6 +1,7 @@
 import { createFunction } from '../../core/dispatch';
 import { attendance, exportAttendance, exportDualLife, finalize } from './attendance';
 import { checkin, checkinByCode, proxyCheckin } from './checkin';
+import { confirmBackfill, confirmOffline } from './confirm';
 import { decideLeave, requestLeave } from './leave';
 import { cancel, create, list, update } from './manage';
 import { get, markRead, notes, notifications, upcoming, writeNote } from './member';
@@ -27,6 +28,8 @@ export const eventFunction = createFunction('event', {
   rollCall,
   rollCallNote,
   finalize,
+  confirmOffline,
+  confirmBackfill,
   writeNote,
   notes,
   notifications,

@@ -3,7 +3,7 @@ import { defineAction, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import type { DB } from '../../db/connect';
 import { isUniqueViolation } from '../roster/refs';
-import { ORGANISERS, iso, loadEventRow, notifyMembers } from './shared';
+import { ORGANISERS, iso, loadEventRow, memberStanding, notifyMembers } from './shared';
 
 /** 请假归活动的主办支部审批 */
 const byLeave: Scope<{ leaveId: string }> = {
@@ -45,6 +45,8 @@ export const requestLeave = defineAction({
       if (now >= new Date(event.ends_at)) throw new AppError('CHECKIN.EVENT_OVER', '活动已经结束，不能再请假');
       const attended = await trx.selectFrom('attendance').select('member_id').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('member_id', '=', actor.memberId).executeTakeFirst();
       if (attended) throw new AppError('CONFLICT', '您已经签到了，无需请假');
+      // 只有应到的人才需要请假：给不相干的活动请假只会在组织者的名单里添乱
+      if (!(await memberStanding(trx, event, actor.memberId))?.inAudience) throw new AppError('EVENT.LEAVE_NOT_IN_AUDIENCE');
       const row = await trx
         .insertInto('leave_request')
         .values({ org_id: actor.orgId, event_id: eventId, member_id: actor.memberId, reason, created_at: now })

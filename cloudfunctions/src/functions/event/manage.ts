@@ -5,6 +5,7 @@ import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import type { Database } from '../../db/schema';
+import { judgeSchedule, mayHold } from '../../domain/event-policy';
 import { ORGANISERS, attendanceCounts, byEvent, expectedMemberIds, iso, loadEventRow, notifyMembers, replaceAudience, toEventViews } from './shared';
 
 const SHORT_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
@@ -26,6 +27,18 @@ function resolveTiming(t: Timing) {
   if (ends <= starts) throw new AppError('INVALID_PARAMETER', '「结束时间」须晚于开始时间');
   if (closes <= opens) throw new AppError('INVALID_PARAMETER', '「签到截止时间」须晚于签到开始时间');
   return { starts, ends, opens, closes, lateAfter: new Date(starts.getTime() + t.lateAfterMinutes * 60_000) };
+}
+
+/**
+ * 谁能办这一类、这个时间的活动（规则见 domain/event-policy）：书记只办本支部的组织生活；开始时间已过的是补录，
+ * 至多补录 7 天内的；办公室补录的当场确认，书记补录的等办公室确认。返回补录列的值。
+ */
+function judgeHolding(actor: Actor, kind: EventKind, starts: Date, now: Date) {
+  if (!mayHold(actor.roles, kind)) throw new AppError('EVENT.KIND_RESERVED');
+  const schedule = judgeSchedule(starts, now);
+  if ('refused' in schedule) throw new AppError('EVENT.BACKFILL_TOO_OLD');
+  const office = actor.roles.includes('admin');
+  return { backfill: schedule.backfill, backfill_confirmed_at: schedule.backfill && office ? now : null, backfill_confirmed_by: schedule.backfill && office ? actor.memberId : null };
 }
 
 type Audience = Array<{ kind: 'all' | 'branch' | 'committee' | 'sector' | 'member'; id: string | null }>;
@@ -67,6 +80,7 @@ export const create = defineAction({
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     const t = resolveTiming(input);
+    const holding = judgeHolding(actor, input.kind, t.starts, now);
     const id = await deps.db.transaction().execute(async (trx) => {
       await checkAudience(trx, actor, input.audience, input.ownerBranchId);
       let shortCode = '';
@@ -84,13 +98,14 @@ export const create = defineAction({
           ...geoColumns(input.geo ?? null),
           owner_branch_id: input.ownerBranchId,
           organiser_id: actor.memberId,
+          ...holding,
           created_at: now,
           updated_at: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       await replaceAudience(trx, actor.orgId, row.id, input.audience);
-      await recordAudit(trx, ctx, { action: 'event.create', targetKind: 'event', targetId: row.id, summary: `新建${input.kind}：${input.title}` });
+      await recordAudit(trx, ctx, { action: 'event.create', targetKind: 'event', targetId: row.id, summary: `${holding.backfill ? '补录' : '新建'}${input.kind}：${input.title}` });
       return row.id;
     });
     const [view] = await toEventViews(deps.db, actor.orgId, [await loadEventRow(deps.db, actor.orgId, id)]);
@@ -117,6 +132,14 @@ export const update = defineAction({
         checkinClosesAt: input.checkinClosesAt ?? (input.endsAt ? undefined : iso(before.checkin_closes_at)),
         lateAfterMinutes: input.lateAfterMinutes ?? Math.round((new Date(before.late_after).getTime() - new Date(before.starts_at).getTime()) / 60_000),
       });
+      // 改类型也按“谁能办”判断；改时间不能改到过去（补录请新建，补录的记录可在 7 天内改正）
+      if (input.kind !== undefined && input.kind !== before.kind && !mayHold(actor.roles, input.kind)) throw new AppError('EVENT.KIND_RESERVED');
+      if (!mayHold(actor.roles, before.kind)) throw new AppError('EVENT.KIND_RESERVED');
+      if (t.starts.getTime() !== new Date(before.starts_at).getTime()) {
+        const schedule = judgeSchedule(t.starts, now);
+        if ('refused' in schedule) throw new AppError('EVENT.BACKFILL_TOO_OLD');
+        if (schedule.backfill && !before.backfill) throw new AppError('EVENT.BACKDATED');
+      }
       const ownerBranchId = input.ownerBranchId === undefined ? before.owner_branch_id : input.ownerBranchId;
       if (input.audience) await checkAudience(trx, actor, input.audience, ownerBranchId);
       else if (ownerBranchId !== before.owner_branch_id && !isOrgWide(actor, ORGANISERS)) throw new AppError('FORBIDDEN', '支部书记不能更改主办支部');

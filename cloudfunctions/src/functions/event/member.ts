@@ -17,10 +17,13 @@ async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEven
   ]);
   return views.map((v) => {
     const a = attendance.find((x) => x.event_id === v.id);
+    // 会场坐标只给办这场活动的人（编辑表单要用）；成员只知道要核对位置，由服务器比较（坐标给了人，就能在别处伪造位置）
+    const organises = actor.roles.includes('admin') || (v.ownerBranch !== null && actor.managedBranchIds.includes(v.ownerBranch.id));
     const l = leaves.filter((x) => x.event_id === v.id).pop();
     const n = notes.find((x) => x.event_id === v.id);
     return {
       ...v,
+      geo: organises ? v.geo : null,
       expected: expected.has(v.id),
       myAttendance: a ? { checkedInAt: iso(a.checked_in_at), late: a.late, method: a.method } : null,
       myLeave: l ? { id: l.id, status: l.status, reason: l.reason, answer: l.answer } : null,

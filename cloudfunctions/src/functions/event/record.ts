@@ -1,4 +1,4 @@
-import { AppError, type CheckinMethod, type CheckinResult, TRACK_LABELS } from '@tongxin/shared-types';
+import { AppError, type AttendancePending, type CheckinMethod, type CheckinResult, PARTY_ONLY_KINDS, TRACK_LABELS, WALK_IN_KINDS } from '@tongxin/shared-types';
 import { type RawBuilder, type Transaction, sql } from 'kysely';
 import { type ActorRow, actorSelect, toActor } from '../../core/actor';
 import type { DB } from '../../db/connect';
@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { EVENT_EFFECTS } from '../../domain/events';
 import { yearOf } from '../../domain/points';
 import { type AwardRow, awardPointsCall, mapAwardError, toOutcome } from '../points/ledger';
-import { type EventRow, iso } from './shared';
+import { type EventRow, audienceIncludesMember, iso } from './shared';
 
 type Queryable = Transaction<Database> | DB;
 
@@ -16,10 +16,22 @@ export interface AttendanceWrite {
   receivedAt: Date;
   method: CheckinMethod;
   proxy?: { by: string; byName: string; reason: string };
+  /** 分还在等确认时（离线补交、未确认的补录）只记签到，不记分、不记五个一；确认时再记（见 confirm.ts） */
+  confirmation: AttendancePending;
 }
 
 /** 签到写入后取回的一行：新插入时有签到时间与各条积分的结果；已签过时签到列为 null */
 type WrittenRow = { checked_in_at: Date | null; late: boolean | null } & Record<string, AwardRow | null>;
+
+/**
+ * 扫码人能否签到这场活动（规则见 domain/event-policy 的 checkinEligibility，这里是同一规则的 SQL 写法，
+ * 好并进热路径的那条语句）：欢迎旁听的活动不用查；组织生活只收参加对象里的党员；其他只收参加对象。
+ */
+function eligibleSql(event: EventRow): RawBuilder<boolean> | null {
+  if (WALK_IN_KINDS.includes(event.kind)) return null;
+  const inAudience = sql<boolean>`EXISTS (SELECT 1 FROM member m WHERE m.org_id = actor.org_id AND m.id = actor.member_id AND ${audienceIncludesMember(event.id)})`;
+  return PARTY_ONLY_KINDS.includes(event.kind) ? sql<boolean>`(actor.affiliation = '中共党员' AND ${inAudience})` : inAudience;
+}
 
 /**
  * 记一次出席：签到、积分（经台账的 award_points）与五个一写在同一条语句里——一条语句本身就是一个事务，
@@ -39,12 +51,13 @@ export async function recordAttendance(db: Queryable, req: AttendanceWrite & { m
  */
 export async function recordOwnAttendance(db: DB, req: AttendanceWrite, openid: string, revision: number): Promise<CheckinResult | 'stale'> {
   const { event } = req;
+  const eligible = eligibleSql(event);
   const insert = sql`SELECT ${attendanceValues(req, sql`actor.member_id`)} FROM actor
-    WHERE actor.status = 'active' AND actor.org_id = ${event.org_id}::uuid
+    WHERE actor.status = 'active' AND actor.org_id = ${event.org_id}::uuid${eligible ? sql` AND ${eligible}` : sql``}
       AND EXISTS (SELECT 1 FROM event e WHERE e.org_id = ${event.org_id}::uuid AND e.id = ${event.id}::uuid AND e.revision = ${revision}::int)`;
-  const { rows } = await sql<ActorRow & WrittenRow & { current_revision: number | null }>`
+  const { rows } = await sql<ActorRow & WrittenRow & { current_revision: number | null; eligible: boolean }>`
     WITH actor AS (${actorSelect(openid)}), ${attendanceCtes(req, insert)}
-    SELECT actor.*, w.*,
+    SELECT actor.*, w.*, ${eligible ?? sql`true`} AS eligible,
       (SELECT e.revision FROM event e WHERE e.org_id = ${event.org_id}::uuid AND e.id = ${event.id}::uuid) AS current_revision
     FROM actor LEFT JOIN LATERAL (${writtenSelect(req)}) w ON true
   `
@@ -55,6 +68,7 @@ export async function recordOwnAttendance(db: DB, req: AttendanceWrite, openid: 
   // 别的政协的活动与伪造的码答复相同
   if (actor.orgId !== event.org_id) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
   if (row.current_revision !== revision) return 'stale';
+  if (!row.eligible) throw new AppError(PARTY_ONLY_KINDS.includes(event.kind) ? 'EVENT.PARTY_ONLY' : 'EVENT.NOT_IN_AUDIENCE');
   return toResult(db, req, actor.memberId, row);
 }
 
@@ -62,14 +76,14 @@ export async function recordOwnAttendance(db: DB, req: AttendanceWrite, openid: 
 function attendanceValues(req: AttendanceWrite, member: RawBuilder<unknown>) {
   const { event, at } = req;
   return sql`${event.org_id}::uuid, ${event.id}::uuid, ${member}, ${at}::timestamptz, ${req.receivedAt}::timestamptz, ${req.method}::text,
-    ${at > new Date(event.late_after)}::boolean, ${req.proxy?.by ?? null}::uuid, ${req.proxy?.reason ?? null}::text`;
+    ${at > new Date(event.late_after)}::boolean, ${req.proxy?.by ?? null}::uuid, ${req.proxy?.reason ?? null}::text, ${req.confirmation}::text`;
 }
 
 /** 写签到（a）与五个一（f）的 CTE；source 是 INSERT 的行来源（VALUES 或 SELECT） */
 function attendanceCtes(req: AttendanceWrite, source: RawBuilder<unknown>) {
   const { event } = req;
   const effects = EVENT_EFFECTS[event.kind];
-  const fiveOne = effects.fiveOne
+  const fiveOne = effects.fiveOne && !req.confirmation
     ? sql`, f AS (
         INSERT INTO five_one_fulfilment (org_id, member_id, year, item, source_kind, source_id, title, at)
         SELECT ${event.org_id}, a.member_id, ${yearOf(req.at)}, ${effects.fiveOne}, 'event', ${event.id}, ${event.title}, a.checked_in_at FROM a
@@ -77,7 +91,7 @@ function attendanceCtes(req: AttendanceWrite, source: RawBuilder<unknown>) {
       )`
     : sql``;
   return sql`a AS (
-      INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late, proxy_by, proxy_reason)
+      INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late, proxy_by, proxy_reason, confirmation)
       ${source}
       ON CONFLICT (org_id, event_id, member_id) DO NOTHING
       RETURNING member_id, checked_in_at, late
@@ -90,7 +104,8 @@ function writtenSelect(req: AttendanceWrite) {
   const source = { kind: 'event', id: event.id, title: event.title };
   const operator = req.proxy ? { id: req.proxy.by, name: req.proxy.byName } : undefined;
   const reason = req.proxy ? `代签：${req.proxy.reason}` : undefined;
-  const awards = EVENT_EFFECTS[event.kind].rules.map((ruleCode, i) => ({
+  const rules = req.confirmation ? [] : EVENT_EFFECTS[event.kind].rules;
+  const awards = rules.map((ruleCode, i) => ({
     alias: sql.raw(`p${i}`),
     call: awardPointsCall({ orgId: event.org_id, memberId: sql<string>`a.member_id`, ruleCode, source, at: req.at, operator, reason }, sql`a.checked_in_at`),
   }));
@@ -108,18 +123,18 @@ async function toResult(db: Queryable, req: AttendanceWrite, memberId: string, r
   if (!row?.checked_in_at) {
     const existing = await db
       .selectFrom('attendance')
-      .select(['checked_in_at', 'late'])
+      .select(['checked_in_at', 'late', 'confirmation'])
       .where('org_id', '=', event.org_id)
       .where('event_id', '=', event.id)
       .where('member_id', '=', memberId)
       .executeTakeFirstOrThrow();
-    return { eventId: event.id, eventTitle: event.title, already: true, checkedInAt: iso(existing.checked_in_at), late: existing.late, points: [] };
+    return { eventId: event.id, eventTitle: event.title, already: true, checkedInAt: iso(existing.checked_in_at), late: existing.late, points: [], pending: existing.confirmation };
   }
   const points: CheckinResult['points'] = [];
-  EVENT_EFFECTS[event.kind].rules.forEach((_, i) => {
+  if (!req.confirmation) EVENT_EFFECTS[event.kind].rules.forEach((_, i) => {
     const award = row[`award${i}`];
     const outcome = award ? toOutcome(award) : undefined;
     if (outcome?.status === 'awarded' || outcome?.status === 'capped') points.push({ track: TRACK_LABELS[outcome.track], ruleName: outcome.ruleName, points: outcome.points });
   });
-  return { eventId: event.id, eventTitle: event.title, already: false, checkedInAt: iso(row.checked_in_at), late: Boolean(row.late), points };
+  return { eventId: event.id, eventTitle: event.title, already: false, checkedInAt: iso(row.checked_in_at), late: Boolean(row.late), points, pending: req.confirmation };
 }

@@ -17,7 +17,7 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
     db
       .selectFrom('attendance as a')
       .leftJoin('member as p', (j) => j.onRef('p.org_id', '=', 'a.org_id').onRef('p.id', '=', 'a.proxy_by'))
-      .select(['a.member_id', 'a.checked_in_at', 'a.method', 'a.late', 'a.proxy_reason', 'p.name as proxy_name'])
+      .select(['a.member_id', 'a.checked_in_at', 'a.received_at', 'a.method', 'a.late', 'a.proxy_reason', 'a.confirmation', 'p.name as proxy_name'])
       .where('a.org_id', '=', orgId)
       .where('a.event_id', '=', event.id)
       .execute(),
@@ -55,6 +55,8 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
       proxyByName: a?.proxy_name ?? null,
       leave: l ? { id: l.id, status: l.status, reason: l.reason } : null,
       rollCalled: called.has(p.id),
+      pending: a?.confirmation ?? null,
+      receivedAt: a ? iso(a.received_at) : null,
     };
   });
   const order = { on_time: 0, late: 1, leave_pending: 2, on_leave: 3, absent: 4 } as const;

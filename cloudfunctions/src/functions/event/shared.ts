@@ -41,6 +41,18 @@ export function expectedMemberIds(db: Queryable, orgId: string, eventId: string)
   return db.selectFrom('member as m').select('m.id').where('m.org_id', '=', orgId).where('m.status', '=', 'active').where(audienceIncludesMember(eventId));
 }
 
+/** 这位成员能否签到这场活动（参加对象、党员身份；规则见 domain/event-policy），代签、数字码、请假用；扫码热路径在语句里判断 */
+export async function memberStanding(db: Queryable, event: EventRow, memberId: string): Promise<{ name: string; inAudience: boolean; isPartyMember: boolean } | undefined> {
+  const row = await db
+    .selectFrom('member as m')
+    .select(['m.name', 'm.affiliation', audienceIncludesMember(event.id).as('in_audience')])
+    .where('m.org_id', '=', event.org_id)
+    .where('m.id', '=', memberId)
+    .where('m.status', '=', 'active')
+    .executeTakeFirst();
+  return row && { name: row.name, inAudience: Boolean(row.in_audience), isPartyMember: row.affiliation === '中共党员' };
+}
+
 /** 这些活动里，哪些的应到名单有这位成员（一条查询） */
 export async function expectedEventIds(db: Queryable, orgId: string, memberId: string, eventIds: string[]): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
@@ -129,6 +141,9 @@ export async function toEventViews(db: Queryable, orgId: string, rows: EventRow[
       .filter((a) => a.event_id === r.id)
       .map((a): AudienceTarget => ({ kind: a.target_kind, id: a.target_id, name: a.target_kind === 'all' ? '全体成员' : a.branch ?? a.committee ?? a.sector ?? a.member ?? '' })),
     finalizedAt: r.finalized_at ? iso(r.finalized_at) : null,
+    locationCheck: r.geo_lat !== null,
+    backfill: r.backfill,
+    backfillConfirmed: r.backfill_confirmed_at !== null,
   }));
 }
 

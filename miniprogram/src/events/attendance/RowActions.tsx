@@ -84,3 +84,31 @@ export function LeaveDecision({ row, onDone }: Omit<ActionProps, 'eventId'>) {
     </View>
   )
 }
+
+/** 离线补交：扫码后很久才送达的签到，组织者在会场见过本人就确认（记分），没见过就退回（删去这条签到） */
+export function OfflineDecision({ eventId, row, onDone }: ActionProps) {
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const decide = async (accept: boolean) => {
+    if (busy) return
+    setBusy(true)
+    setProblem(null)
+    const res = await callFunction('event', 'confirmOffline', { eventId, memberId: row.memberId, accept })
+    setBusy(false)
+    if (!res.ok) return setProblem(res.error.message)
+    onDone(accept ? `已确认 ${row.name} 的签到` : `已退回 ${row.name} 的离线补交`)
+  }
+  return (
+    <View className='att-form'>
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={() => void decide(true)}>
+          确认在场
+        </Button>
+        <Button off={busy} onClick={() => void decide(false)}>
+          退回
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { AttendanceRow, AttendanceStatus } from '@tongxin/shared-types'
-import { CHECKIN_METHOD_LABELS } from '@tongxin/shared-types/src/events'
+import { CHECKIN_METHOD_LABELS, PENDING_LABELS } from '@tongxin/shared-types/src/events'
 import { clockTime } from '../../utils/time'
-import { LeaveDecision, ProxyForm } from './RowActions'
+import { LeaveDecision, OfflineDecision, ProxyForm } from './RowActions'
 import '../../components/Card.scss'
 
 /** 分组的先后：要处理的（请假待批）放最前，未到的放最后（代签在那里） */
@@ -19,6 +19,8 @@ function detail(row: AttendanceRow): string {
   if (row.sector) parts.push(row.sector)
   if (row.checkedInAt && row.method === 'proxy') parts.push(`${clockTime(row.checkedInAt)} 由${row.proxyByName ?? '组织者'}代签（${row.proxyReason ?? ''}）`)
   else if (row.checkedInAt) parts.push(`${clockTime(row.checkedInAt)} ${row.method ? CHECKIN_METHOD_LABELS[row.method] : ''}`.trim())
+  if (row.pending === 'offline' && row.receivedAt) parts.push(`${PENDING_LABELS.offline}（${clockTime(row.receivedAt)} 才送达）`)
+  else if (row.pending) parts.push(PENDING_LABELS[row.pending])
   if (row.leave && !row.checkedInAt) parts.push(`请假原因：${row.leave.reason}`)
   if (!row.expected) parts.push('不在应到名单')
   if (row.rollCalled) parts.push('已点名')
@@ -51,6 +53,7 @@ export function StatusGroups({ eventId, rows, locked, onDone }: StatusGroupsProp
                   <Text className='att-row__detail'>{detail(r)}</Text>
                 </View>
                 {!locked && g.status === 'leave_pending' && <LeaveDecision row={r} onDone={onDone} />}
+                {!locked && r.pending === 'offline' && <OfflineDecision eventId={eventId} row={r} onDone={onDone} />}
                 {!locked && (g.status === 'absent' || g.status === 'on_leave' || g.status === 'leave_pending') && <ProxyForm eventId={eventId} row={r} onDone={onDone} />}
               </View>
             ))}

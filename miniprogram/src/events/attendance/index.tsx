@@ -49,6 +49,33 @@ function Counts({ counts }: { counts: AttendanceCounts }) {
   )
 }
 
+/** 补录的活动：名单照常记，分等办公室确认；管理员在这里确认（按名单补记积分） */
+function BackfillNotice({ eventId, confirmed, onDone }: { eventId: string; confirmed: boolean; onDone: (text: string) => void }) {
+  const isAdmin = useAppStore((s) => s.profile?.roles.includes('admin') ?? false)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  if (confirmed) return <Notice kind='info'>这是事后补录的活动，已经政协办公室确认。</Notice>
+  const confirm = async () => {
+    if (busy) return
+    setBusy(true)
+    const res = await callFunction('event', 'confirmBackfill', { eventId })
+    setBusy(false)
+    if (!res.ok) return setProblem(res.error.message)
+    onDone(`已确认补录，为 ${res.data.confirmed} 人补记积分`)
+  }
+  return (
+    <>
+      <Notice kind='info'>这是事后补录的活动：名单照常记录，积分等政协办公室确认后才记。</Notice>
+      {problem && <Notice kind='error'>{problem}</Notice>}
+      {isAdmin && (
+        <Button kind='primary' off={busy} onClick={() => void confirm()}>
+          {busy ? '正在确认…' : '确认补录并记分'}
+        </Button>
+      )}
+    </>
+  )
+}
+
 export default function AttendancePage() {
   const id = useRouter().params.id ?? ''
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
@@ -107,6 +134,7 @@ export default function AttendancePage() {
           {eventTimeLabel(event.startsAt, event.endsAt)} · {event.place}
         </Text>
         {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
+        {event.backfill && <BackfillNotice eventId={id} confirmed={event.backfillConfirmed} onDone={done} />}
         <Counts counts={counts} />
         <View className='ui-btn-row'>
           <Button onClick={reload}>

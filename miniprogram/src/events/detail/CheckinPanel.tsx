@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { MyEventView } from '@tongxin/shared-types'
+import { pendingSentence, type MyEventView } from '@tongxin/shared-types'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
@@ -27,6 +27,7 @@ export function OutcomeNotice({ outcome }: { outcome: ScanOutcome }) {
   return (
     <Notice kind='success'>
       <Text className='ev-outcome'>{r.already ? '已经签到过了' : `✓ 签到成功 ${clockTime(r.checkedInAt)}${r.late ? '（迟到）' : ''}`}</Text>
+      {r.pending && <Text className='ev-outcome__points'>{pendingSentence(r.pending)}</Text>}
       {r.points.map((p) => (
         <Text key={`${p.track}-${p.ruleName}`} className='ev-outcome__points'>
           {p.track}：{p.ruleName} +{p.points}
@@ -72,8 +73,8 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
     if (!/^\d{6}$/.test(digits)) return setOutcome({ kind: 'failed', code: 'CLIENT.CODE_FORMAT', message: '请输入大屏上的 6 位数字' })
     setBusy(true)
     // 活动要求在会场附近时，位置只取这一次、只随这次签到发出
-    const location = event.geo ? await locateOnce() : null
-    if (event.geo && !location) return finish({ kind: 'failed', code: 'CHECKIN.LOCATION_REQUIRED', message: LOCATION_DENIED_MESSAGE })
+    const location = event.locationCheck ? await locateOnce() : null
+    if (event.locationCheck && !location) return finish({ kind: 'failed', code: 'CHECKIN.LOCATION_REQUIRED', message: LOCATION_DENIED_MESSAGE })
     const res = await callFunction('event', 'checkinByCode', { eventId: event.id, code: digits, ...(location ? { location } : {}) })
     finish(res.ok ? { kind: 'done', result: res.data } : { kind: 'failed', code: res.error.code, message: res.error.message })
   }

@@ -24,6 +24,7 @@ function Header({ event }: { event: MyEventView }) {
       <Text className='detail__kind'>{event.kind}</Text>
       <Text className='detail__title'>{event.title}</Text>
       {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
+      {event.backfill && <Notice kind='info'>{event.backfillConfirmed ? '这是事后补录的活动，已经政协办公室确认。' : '这是事后补录的活动：签到照常记录，积分等政协办公室确认后才记。'}</Notice>}
       <InfoRow label='时间' value={eventTimeLabel(event.startsAt, event.endsAt)} />
       <InfoRow label='地点' value={event.place} />
       <InfoRow label='签到' value={`${timeNear(event.checkinOpensAt, event.startsAt)} 开始签到，${timeNear(event.lateAfter, event.startsAt)} 以后算迟到`} />

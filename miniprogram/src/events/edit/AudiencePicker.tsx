@@ -86,7 +86,7 @@ export function AudiencePicker({ value, onChange, tree, branchIds }: AudiencePic
   const everyone = value.some((t) => t.kind === 'all')
   return (
     <View className='ui-field audience'>
-      <Text className='ev-field__label'>参加对象（已选）</Text>
+      <Text className='ui-field__label'>参加对象（已选）</Text>
       <View className='audience__chosen'>
         {value.length === 0 && <Text className='ui-muted'>还没有选择。在下面按类别挑选。</Text>}
         {value.map((t) => (

@@ -27,11 +27,11 @@ interface PickerFieldProps {
 export function PickerField({ label, mode, value, onChange }: PickerFieldProps) {
   return (
     <View className='ui-field edit-picker'>
-      <Text className='ev-field__label'>{label}</Text>
+      <Text className='ui-field__label'>{label}</Text>
       <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
         <View className='ui-select' aria-label={label}>
-          <Text className='ev-select__value'>{mode === 'date' ? dateText(value) : value}</Text>
-          <Text className='ev-select__action'>更改 ▾</Text>
+          <Text className='ui-select__value'>{mode === 'date' ? dateText(value) : value}</Text>
+          <Text className='ui-select__action'>更改 ▾</Text>
         </View>
       </Picker>
     </View>
@@ -55,8 +55,8 @@ export function LocationField({ value, onChange }: { value: EventDraft['geo']; o
   }
   return (
     <View className='ui-field'>
-      <Text className='ev-field__label'>签到时确认在会场附近（可选）</Text>
-      <Text className='ev-field__hint'>一般不需要。开启后，成员签到时手机核对一次位置，位置不保存。</Text>
+      <Text className='ui-field__label'>签到时确认在会场附近（可选）</Text>
+      <Text className='ui-field__hint'>一般不需要。开启后，成员签到时手机核对一次位置，位置不保存。</Text>
       {value ? (
         <>
           <Text className='edit-geo'>

@@ -39,10 +39,10 @@ export const LATE_CHOICES = [5, 10, 15, 30]
 export const RADIUS_CHOICES = [200, 500, 1000]
 
 /** 缺省：明天上午 9 点到 11 点半，开始前 30 分钟开放签到，开始 10 分钟后算迟到，每 15 秒换码 */
-export function emptyDraft(now: Date, ownerBranchId: string | null, audience: AudienceTarget[]): EventDraft {
+export function emptyDraft(now: Date, ownerBranchId: string | null, audience: AudienceTarget[], kind: EventKind = '中心组学习'): EventDraft {
   const tomorrow = dateInputValue(new Date(now.getTime() + 86_400_000).toISOString())
   return {
-    kind: '中心组学习',
+    kind,
     title: '',
     place: '',
     date: tomorrow,

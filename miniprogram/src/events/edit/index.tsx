@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { EventView } from '@tongxin/shared-types'
+import { defaultEventKindFor, eventKindsFor, type EventView } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
@@ -23,11 +23,14 @@ import { Notice } from '../../components/Notice'
 import { LoadStatus, Skeleton } from '../../components/PageState'
 import './index.scss'
 
-/** 新建时的缺省：书记以本人管理的第一个支部主办、面向该支部；管理员不预设 */
+const rolesOf = (o: MyRoles) => (o.isAdmin ? ['admin'] : ['secretary'])
+
+/** 新建时的缺省：书记以本人管理的第一个支部主办、面向该支部，类型是最常办的主题党日；管理员不预设对象 */
 function initialDraft(o: MyRoles): EventDraft {
-  if (o.isAdmin) return emptyDraft(new Date(), null, [])
+  const kind = defaultEventKindFor(rolesOf(o)) ?? undefined
+  if (o.isAdmin) return emptyDraft(new Date(), null, [], kind)
   const branch = o.profile.branches.find((b) => o.managedBranchIds.includes(b.branchId))
-  return emptyDraft(new Date(), branch?.branchId ?? null, branch ? [{ kind: 'branch', id: branch.branchId, name: branch.branchName }] : [])
+  return emptyDraft(new Date(), branch?.branchId ?? null, branch ? [{ kind: 'branch', id: branch.branchId, name: branch.branchName }] : [], kind)
 }
 
 function Saved({ event, created }: { event: EventView; created: boolean }) {
@@ -98,12 +101,15 @@ export default function EditEventPage() {
     else setProblem(res.error.message)
   }
 
+  // 只列出本人能办的类型（全体会议、常委会议等只有办公室能办；规则与服务器同一处：eventKindsFor）
+  const allowed = eventKindsFor(rolesOf(organiser))
+  const kindGroups = KIND_GROUPS.map((g) => ({ ...g, kinds: g.kinds.filter((k) => allowed.includes(k)) })).filter((g) => g.kinds.length > 0)
   if (saved) return <PageShell><Saved event={saved} created={!id} /></PageShell>
   return (
     <PageShell>
       <Card title={id ? '修改活动' : '新建活动'}>
         {copyFrom && existing.data && <Notice kind='info'>照「{existing.data.title}」新建：除日期外都已照填。请改成这次的日期；标题里如有月份，也一并改。</Notice>}
-        {KIND_GROUPS.map((g, i) => (
+        {kindGroups.map((g, i) => (
           <ChoiceChips key={g.title} label={i === 0 ? `活动类型 · ${g.title}` : g.title} options={g.kinds.map((k) => ({ value: k, label: k }))} value={g.kinds.includes(draft.kind) ? draft.kind : null} onChange={(k) => set('kind', k)} />
         ))}
         <TextField label='标题' value={draft.title} onChange={(v) => set('title', v)} placeholder='如：学习贯彻全会精神专题学习' />

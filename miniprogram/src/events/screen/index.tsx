@@ -51,7 +51,9 @@ function Board({ view }: { view: ScreenView }) {
   return (
     <View className='screen-board'>
       <View className='screen-counts'>
-        <Count label='已签到' value={String(c.checkedIn)} strong />
+        {/* 已签到的人数与“刚刚签到”的名字、随机点名的人选同出一张签到表：旁听的人也算进来，另行注明 */}
+        <Count label='已签到' value={String(c.checkedIn + c.walkIns)} strong />
+        {c.walkIns > 0 && <Count label='其中旁听' value={String(c.walkIns)} />}
         <Count label='应到' value={String(c.expected)} />
         <Count label='到会率' value={`${c.rate}%`} />
         <Count label='迟到' value={String(c.late)} />

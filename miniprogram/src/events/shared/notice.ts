@@ -11,7 +11,7 @@ export function eventNoticeText(e: EventView): string {
   return [
     ...head,
     `签到：${timeNear(e.checkinOpensAt, e.startsAt)} 起在会场扫大屏上的二维码，${timeNear(e.lateAfter, e.startsAt)} 以后算迟到。`,
-    ...(e.geo ? ['签到时会确认您在会场附近（只核对一次，不保存位置）。'] : []),
+    ...(e.locationCheck ? ['签到时会确认您在会场附近（只核对一次，不保存位置）。'] : []),
     '不能参加的，请在“同心圆”小程序里打开这场活动请假，写明原因。',
     `组织者：${e.organiserName}`,
   ].join('\n')

@@ -10,6 +10,7 @@ import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { useAppStore } from '../../store'
 import { checkInWithToken, flushPendingScans, onReconnect, tokenFromScan, type ScanOutcome } from './client'
+import { pendingSentence } from '@tongxin/shared-types'
 import { clockTime } from '../../utils/time'
 import { CameraDenied } from './CameraDenied'
 import { scanOnce } from './scan'
@@ -71,6 +72,7 @@ function Result({ state }: { state: PageState }) {
           <Text className='checkin__line'>
             {r.already ? `您在 ${clockTime(r.checkedInAt)} 已经签到，不用再扫。` : `签到时间 ${clockTime(r.checkedInAt)}${r.late ? '（迟到）' : ''}`}
           </Text>
+          {r.pending && <Text className='checkin__line'>{pendingSentence(r.pending)}</Text>}
           {r.points.map((p) => (
             <Text key={`${p.track}-${p.ruleName}`} className='checkin__line checkin__points'>
               {p.track}：{p.ruleName} +{p.points}
