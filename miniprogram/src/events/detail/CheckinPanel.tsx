@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { pendingSentence, type MyEventView } from '@tongxin/shared-types'
+import type { MyEventView } from '@tongxin/shared-types'
+// 只取常量所在的文件：包入口会连带 zod，进了小程序包（主包因此曾多出约 110 KB）
+import { pendingSentence } from '@tongxin/shared-types/src/events'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { defaultEventKindFor, eventKindsFor, type EventView } from '@tongxin/shared-types'
+import type { EventView } from '@tongxin/shared-types'
+// 只取常量所在的文件：包入口会连带 zod，进了小程序包（主包因此曾多出约 110 KB）
+import { defaultEventKindFor, eventKindsFor } from '@tongxin/shared-types/src/events'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
