@@ -1,8 +1,13 @@
 import { useState } from 'react'
-import { Button, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { Card, ChoiceChips, Notice, offClass, TextArea } from '../shared/controls'
+import { useSubmit } from '../../hooks/useSubmit'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { ChoiceChips } from '../../components/Chips'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface LeaveCardProps {
   event: MyEventView
@@ -15,21 +20,15 @@ const QUICK_REASONS = ['身体不适', '因公出差', '参加其他会议', '�
 /** 请假：活动结束前、未签到时可请；请过的显示审批情况，被驳回的可以再请 */
 export function LeaveCard({ event, onChanged }: LeaveCardProps) {
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, run, fail, clear } = useSubmit()
   const leave = event.myLeave
 
   const submit = async () => {
-    if (busy) return
-    if (reason.trim().length < 2) return setProblem('请写明请假原因（至少两个字）')
-    setBusy(true)
-    setProblem(null)
-    const res = await callFunction('event', 'requestLeave', { eventId: event.id, reason: reason.trim() })
-    setBusy(false)
-    if (res.ok) {
+    if (reason.trim().length < 2) return fail('请写明请假原因（至少两个字）')
+    if (await run(() => callFunction('event', 'requestLeave', { eventId: event.id, reason: reason.trim() }))) {
       setReason('')
       onChanged()
-    } else setProblem(res.error.message)
+    }
   }
 
   if (leave?.status === 'pending') {
@@ -49,20 +48,20 @@ export function LeaveCard({ event, onChanged }: LeaveCardProps) {
   return (
     <Card title='请假'>
       {leave?.status === 'refused' && <Notice kind='info'>上次的请假未批准{leave.answer ? `：${leave.answer}` : '。'}如仍不能参加，可以再次说明。</Notice>}
-      <Text className='ev-muted'>不能参加时，请在活动开始前说明原因，由组织者审批。</Text>
+      <Text className='ui-muted'>不能参加时，请在活动开始前说明原因，由组织者审批。</Text>
       <ChoiceChips
         label='常见原因（点一下即可）'
         options={QUICK_REASONS.map((r) => ({ value: r, label: r }))}
         value={(QUICK_REASONS as readonly string[]).includes(reason) ? (reason as (typeof QUICK_REASONS)[number]) : null}
         onChange={(r) => {
           setReason(r)
-          setProblem(null)
+          clear()
         }}
       />
       <TextArea label='请假原因' value={reason} onChange={setReason} maxlength={200} placeholder='点选上面的常见原因，或在这里写明' />
-      {problem && <Notice kind='error'>{problem}</Notice>}
-      <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void submit()}>
-        {busy ? '正在提交…' : '提交请假'}
+      {problem && <Notice kind='error'>{problem.message}</Notice>}
+      <Button block busy={busy} onClick={() => void submit()}>
+        提交请假
       </Button>
     </Card>
   )

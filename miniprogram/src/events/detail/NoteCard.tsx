@@ -1,9 +1,13 @@
 import { useState } from 'react'
-import { Button, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { dateTimeLabel } from '../../pages/checkin/time'
-import { Card, Notice, offClass, TextArea } from '../shared/controls'
+import { useSubmit } from '../../hooks/useSubmit'
+import { dateTimeLabel } from '../../utils/time'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 const MIN_LENGTH = 10
 
@@ -11,28 +15,22 @@ const MIN_LENGTH = 10
 export function NoteCard({ event }: { event: MyEventView }) {
   const [content, setContent] = useState(event.myNote?.content ?? '')
   const [savedAt, setSavedAt] = useState(event.myNote?.updatedAt ?? null)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, run, fail } = useSubmit()
 
   const save = async () => {
-    if (busy) return
     const text = content.trim()
-    if (text.length < MIN_LENGTH) return setProblem(`学习心得至少 ${MIN_LENGTH} 个字，您写了 ${text.length} 个字`)
-    setBusy(true)
-    setProblem(null)
-    const res = await callFunction('event', 'writeNote', { eventId: event.id, content: text })
-    setBusy(false)
-    if (res.ok) setSavedAt(res.data.updatedAt)
-    else setProblem(res.error.message)
+    if (text.length < MIN_LENGTH) return fail(`学习心得至少 ${MIN_LENGTH} 个字，您写了 ${text.length} 个字`)
+    const saved = await run(() => callFunction('event', 'writeNote', { eventId: event.id, content: text }))
+    if (saved) setSavedAt(saved.data.updatedAt)
   }
 
   return (
     <Card title='学习心得'>
       <TextArea label='我的心得体会' value={content} onChange={setContent} maxlength={5000} placeholder='写下这次学习的收获和体会' />
-      {savedAt && !problem && <Text className='ev-muted'>已保存（{dateTimeLabel(savedAt)}），可以继续修改。</Text>}
-      {problem && <Notice kind='error'>{problem}</Notice>}
-      <Button className={offClass(busy, 'ev-btn ev-btn--primary ev-btn--block')} aria-disabled={busy} onClick={() => void save()}>
-        {busy ? '正在保存…' : '保存心得'}
+      {savedAt && !problem && <Text className='ui-muted'>已保存（{dateTimeLabel(savedAt)}），可以继续修改。</Text>}
+      {problem && <Notice kind='error'>{problem.message}</Notice>}
+      <Button kind='primary' block busy={busy} busyText='正在保存…' onClick={() => void save()}>
+        保存心得
       </Button>
     </Card>
   )

@@ -1,7 +1,10 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
-import { Field } from '../components/Field'
+import { useSubmit } from '../../hooks/useSubmit'
+import { Button } from '../../components/Button'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface AppealFormProps {
   entryId: string
@@ -15,39 +18,29 @@ const MIN_REASON = 5
 /** 就地展开的申诉表：写明理由（至少 5 个字）后提交给支部书记 */
 export function AppealForm({ entryId, onSubmitted, onCancel }: AppealFormProps) {
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run, fail } = useSubmit()
 
   async function submit() {
-    if (reason.trim().length < MIN_REASON) {
-      setError(`请写明申诉理由（至少 ${MIN_REASON} 个字）`)
-      return
-    }
-    setBusy(true)
-    setError(null)
-    const res = await callFunction('points', 'appeal', { entryId, reason: reason.trim() })
-    setBusy(false)
-    if (res.ok) onSubmitted()
-    else setError(res.error.message)
+    if (reason.trim().length < MIN_REASON) return fail(`请写明申诉理由（至少 ${MIN_REASON} 个字）`)
+    if (await run(() => callFunction('points', 'appeal', { entryId, reason: reason.trim() }))) onSubmitted()
   }
 
   return (
     <View className='pt-appeal-form'>
-      <Field
+      <TextArea
         label='申诉理由'
-        multiline
-        maxLength={500}
+        maxlength={500}
         value={reason}
         onChange={setReason}
         placeholder='请写明您认为这条记分哪里不对'
         hint='至少 5 个字。支部书记答复后，结果会显示在这条记录下面。'
       />
-      {error && <Text className='pt-error'>{error}</Text>}
-      <View className='pt-actions'>
-        <Button className='pt-btn' disabled={busy || undefined} onClick={submit}>
-          {busy ? '正在提交…' : '提交申诉'}
+      {error && <Notice kind='error'>{error.message}</Notice>}
+      <View className='ui-btn-row'>
+        <Button kind='primary' busy={busy} onClick={() => void submit()}>
+          提交申诉
         </Button>
-        <Button className='pt-btn pt-btn--plain' onClick={onCancel}>
+        <Button kind='quiet' onClick={onCancel}>
           取消
         </Button>
       </View>
