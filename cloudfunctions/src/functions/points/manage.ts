@@ -19,6 +19,7 @@ const byAppeal: Scope<{ appealId: string }> = {
 
 export const ledger = defineAction({
   input: contract.points.ledger,
+  errors: ['NOT_FOUND#MEMBER'],
   access: { roles: MANAGERS, scope: byMember },
   handler: async ({ memberId, year }, { deps, actor }) => loadLedger(deps.db, actor.orgId, memberId, year ?? yearOf(deps.clock.now())),
 });
@@ -26,23 +27,24 @@ export const ledger = defineAction({
 /** 书记评定品行、考评分（党员积分）；履职评定只有办公室可以做 */
 export const adjust = defineAction({
   input: contract.points.adjust,
+  errors: ['FORBIDDEN#ADJUST_SELF', 'FORBIDDEN#DUTY_ADMIN_ONLY', 'INVALID_PARAMETER#YEAR_RANGE', 'NOT_FOUND#MEMBER', 'POINTS.ADJUSTMENT_INVALID', 'POINTS.NOT_APPLICABLE', 'POINTS.RULE_NOT_FOUND', 'POINTS.RULE_NOT_FOUND#INACTIVE', 'POINTS.YEAR_CLOSED'],
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
   handler: async ({ memberId, ruleCode, points, reason, year: wantedYear }, ctx) => {
     const { deps, actor } = ctx;
-    if (memberId === actor.memberId) throw new AppError('FORBIDDEN', '不能给自己评定积分，请由其他书记或政协办公室评定');
+    if (memberId === actor.memberId) throw new AppError('FORBIDDEN#ADJUST_SELF');
     const now = deps.clock.now();
     // 年初补记上一年度的评定（关账前）；更早的年度与将来的年度都不行
     const year = wantedYear ?? yearOf(now);
-    if (year > yearOf(now) || year < yearOf(now) - 1) throw new AppError('INVALID_PARAMETER', `「年度」只能是 ${yearOf(now)} 年或 ${yearOf(now) - 1} 年`);
+    if (year > yearOf(now) || year < yearOf(now) - 1) throw new AppError('INVALID_PARAMETER#YEAR_RANGE', { current: yearOf(now), previous: yearOf(now) - 1 });
     const entryId = await deps.db.transaction().execute(async (trx) => {
       const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
-      if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND', '积分规则不存在或已停用');
-      if (rule.track !== 'party' && !isOrgWide(actor, ['admin'])) throw new AppError('FORBIDDEN', '委员履职积分的评定由政协办公室进行');
+      if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND#INACTIVE');
+      if (rule.track !== 'party' && !isOrgWide(actor, ['admin'])) throw new AppError('FORBIDDEN#DUTY_ADMIN_ONLY');
       const problem = checkAdjustment({ name: rule.name, basis: rule.basis, points: rule.points, minPoints: rule.min_points, maxPoints: rule.max_points, yearlyCap: rule.yearly_cap }, points);
-      if (problem) throw new AppError('POINTS.ADJUSTMENT_INVALID', problem);
+      if (problem) throw new AppError('POINTS.ADJUSTMENT_INVALID', { reason: problem });
       const member = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
-      if (!member || member.status !== 'active') throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (!member || member.status !== 'active') throw new AppError('NOT_FOUND#MEMBER');
       const outcome = await awardPoints(trx, {
         orgId: actor.orgId,
         memberId,
@@ -55,7 +57,7 @@ export const adjust = defineAction({
         // 解释里已有“由某某评定，原因：……”，来源只写是谁的评定
         source: { kind: 'adjustment', id: ctx.requestId, title: rule.track === 'party' ? '支部评定' : '政协办公室评定' },
       });
-      if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', outcome.reason);
+      if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', { reason: outcome.reason });
       await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
       return outcome.entryId;
     });
@@ -66,6 +68,7 @@ export const adjust = defineAction({
 /** 冲正一条记录。书记只能冲正本支部成员的党员积分评定；办公室可冲正任何记录，包括已关账年度 */
 export const reverse = defineAction({
   input: contract.points.reverse,
+  errors: ['FORBIDDEN#REVERSE_SCOPE', 'NOT_FOUND#MEMBER', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED'],
   access: { roles: MANAGERS, scope: byEntry },
   writes: true,
   handler: async ({ entryId, reason }, ctx) => {
@@ -73,8 +76,8 @@ export const reverse = defineAction({
     const admin = isOrgWide(actor, ['admin']);
     const reversalId = await deps.db.transaction().execute(async (trx) => {
       const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id', 'source_title', 'points']).where('org_id', '=', actor.orgId).where('id', '=', entryId).executeTakeFirst();
-      if (!entry) throw new AppError('NOT_FOUND', '积分记录不存在');
-      if (!admin && (entry.track !== 'party' || entry.operator_id === null)) throw new AppError('FORBIDDEN', '支部书记只能冲正支部评定的党员积分，其他记录请联系政协办公室');
+      if (!entry) throw new AppError('NOT_FOUND#POINTS_ENTRY');
+      if (!admin && (entry.track !== 'party' || entry.operator_id === null)) throw new AppError('FORBIDDEN#REVERSE_SCOPE');
       const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: deps.clock.now(), allowClosedYear: admin });
       await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `冲正「${entry.source_title}」${entry.points} 分：${reason}`, details: { entryId } });
       return id;
@@ -85,6 +88,7 @@ export const reverse = defineAction({
 
 export const listAppeals = defineAction({
   input: contract.points.listAppeals,
+  errors: [],
   access: { roles: MANAGERS },
   handler: async ({ status, page, pageSize }, { deps, actor }) => {
     const branches = visibleBranches(actor, MANAGERS);
@@ -110,6 +114,7 @@ export const listAppeals = defineAction({
 /** 答复申诉；采纳即在同一事务里冲正原记录 */
 export const answerAppeal = defineAction({
   input: contract.points.answerAppeal,
+  errors: ['CONFLICT#APPEAL_ANSWERED', 'FORBIDDEN#APPEAL_SELF', 'NOT_FOUND#APPEAL', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED'],
   access: { roles: MANAGERS, scope: byAppeal },
   writes: true,
   handler: async ({ appealId, accept, answer }, ctx) => {
@@ -117,9 +122,9 @@ export const answerAppeal = defineAction({
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
       const a = await trx.selectFrom('points_appeal').select(['entry_id', 'member_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', appealId).forUpdate().executeTakeFirst();
-      if (!a) throw new AppError('NOT_FOUND', '申诉不存在');
-      if (a.status !== 'pending') throw new AppError('CONFLICT', '这个申诉已经答复过了');
-      if (a.member_id === actor.memberId) throw new AppError('FORBIDDEN', '不能答复自己的申诉，请由其他书记或政协办公室答复');
+      if (!a) throw new AppError('NOT_FOUND#APPEAL');
+      if (a.status !== 'pending') throw new AppError('CONFLICT#APPEAL_ANSWERED');
+      if (a.member_id === actor.memberId) throw new AppError('FORBIDDEN#APPEAL_SELF');
       if (accept) {
         await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: `申诉采纳：${answer}`, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
       }
@@ -139,6 +144,7 @@ export const answerAppeal = defineAction({
 /** 记录五个一中由办公室或书记登记的事项（如民生实事） */
 export const recordFiveOne = defineAction({
   input: contract.points.recordFiveOne,
+  errors: ['NOT_FOUND#MEMBER'],
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
   handler: async ({ memberId, item, title, date }, ctx) => {
@@ -147,7 +153,7 @@ export const recordFiveOne = defineAction({
     const id = `${item}:${date}:${title}`;
     await deps.db.transaction().execute(async (trx) => {
       const m = await trx.selectFrom('member').select('name').where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (!m) throw new AppError('NOT_FOUND#MEMBER');
       await recordFiveOneIn(trx, { orgId: actor.orgId, memberId, item, source: { kind: 'manual', id, title }, at, recordedBy: actor.memberId });
       await recordAudit(trx, ctx, { action: 'points.recordFiveOne', targetKind: 'member', targetId: memberId, summary: `为 ${m.name} 登记“${FIVE_ONE_LABELS[item]}”：${title}` });
     });

@@ -7,6 +7,7 @@ import { byMember } from './write';
 /** 签发（或重新签发）一次性邀请码：旧的未用邀请码随之作废。明文只在这次返回里出现。 */
 export const issueInvite = defineAction({
   input: contract.roster.issueInvite,
+  errors: ['CONFLICT#INVITE_BOUND', 'CONFLICT#INVITE_RETIRED', 'NOT_FOUND#MEMBER'],
   access: { roles: ['admin', 'secretary'], scope: byMember },
   writes: true,
   handler: async ({ memberId }, ctx) => {
@@ -16,10 +17,10 @@ export const issueInvite = defineAction({
     const code = composeInviteCode(deps.random.int);
     const name = await deps.db.transaction().execute(async (trx) => {
       const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
-      if (m.status !== 'active') throw new AppError('CONFLICT', `${m.name} 已退出，不能签发邀请码`);
+      if (!m) throw new AppError('NOT_FOUND#MEMBER');
+      if (m.status !== 'active') throw new AppError('CONFLICT#INVITE_RETIRED', { name: m.name });
       const bound = await trx.selectFrom('wx_binding').select('openid').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).executeTakeFirst();
-      if (bound) throw new AppError('CONFLICT', `${m.name} 已绑定微信，无需邀请码；换手机请先由政协办公室解除绑定`);
+      if (bound) throw new AppError('CONFLICT#INVITE_BOUND', { name: m.name });
       const revoked = await trx
         .updateTable('invite_code')
         .set({ revoked_at: now })
