@@ -3,6 +3,7 @@ import type { DB } from '../../cloudfunctions/src/db/connect';
 import { functions } from '../../cloudfunctions/src/functions';
 import { type Client, freshPhone, insertTempBranch } from './call';
 import type { FixtureOrg } from './fixture-org';
+import { uploadFile } from './db';
 
 export interface SampleCtx {
   db: DB;
@@ -23,7 +24,6 @@ export interface Sample {
   expect?: (callerMemberId: string | null, s: SampleCtx) => string;
 }
 
-export const csvBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 const adminOf = (s: SampleCtx) => s.org.members.admin.openid;
 const openidOf = (org: FixtureOrg, memberId: string) => Object.values(org.members).find((m) => m.id === memberId)!.openid;
@@ -112,8 +112,9 @@ export const SAMPLES: Record<string, Sample> = {
     data: async (s) => ({ memberId: await unboundTwin(s) }),
   },
   'roster.unbind': { data: ({ target }) => ({ memberId: target.memberId, reason: '更换手机' }) },
-  'roster.previewImport': { data: () => ({ fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
-  'roster.commitImport': { data: () => ({ fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.previewImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.commitImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.cleanupUploads': { data: () => ({}) },
   'roster.auditLog': { data: () => ({}) },
 
   'org.tree': { data: () => undefined },
@@ -189,7 +190,7 @@ export const SAMPLES: Record<string, Sample> = {
   'event.finalize': { data: async (s) => ({ eventId: await eventOf(s, '2026-11-25') }) },
   'event.writeNote': {
     // 签到参加了才能写心得
-    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'CHECKIN.NOT_ATTENDED'),
+    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'EVENT.NOTE_NOT_ATTENDED'),
     data: async (s) => ({ eventId: await attendedEvent(s), content: '学习了全会精神，很受启发，要落实到履职中去。' }),
   },
   'event.notes': { data: async (s) => ({ eventId: await eventOf(s) }) },

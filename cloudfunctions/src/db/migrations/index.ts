@@ -8,6 +8,7 @@ import * as m006 from './006_award_points_v2';
 import * as m007 from './007_event_revision';
 import * as m008 from './008_member_name_sort';
 import * as m009 from './009_no_truncate';
+import * as m010 from './010_file_upload';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_event_revision': m007,
   '008_member_name_sort': m008,
   '009_no_truncate': m009,
+  '010_file_upload': m010,
 };
