@@ -3,6 +3,23 @@ import { inflateRawSync } from 'node:zlib';
 import type ExcelJSType from 'exceljs';
 import { sniffSpreadsheet } from '../domain/file-type';
 
+type ExcelJSModule = typeof import('exceljs');
+type PapaModule = typeof import('papaparse');
+let excelLib: ExcelJSModule | undefined;
+let papaLib: PapaModule | undefined;
+/**
+ * exceljs（约 1 MB）与 papaparse 只在读写表格时加载：云函数冷启动不为它们付钱（build.mjs 把它们打成 lazy/*.js）。
+ * 用 require 而不是 import()：打包后的函数由 vm.Script 运行（见 build.mjs 的加载器），那里没有动态 import。
+ */
+function exceljs(): ExcelJSModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (excelLib ??= require('exceljs') as ExcelJSModule);
+}
+function papaparse(): PapaModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (papaLib ??= require('papaparse') as PapaModule);
+}
+
 export interface SheetRow {
   /** 文件中的行号，表头为第 1 行 */
   line: number;
@@ -130,8 +147,7 @@ async function readXlsx(content: Buffer, limits: SheetLimits): Promise<string[][
   if (dim && (dim.rows > limits.maxRows || dim.columns > limits.maxColumns)) throw new SheetTooBigError(dim.rows, dim.columns, limits);
 
   // 2. 逐行流式读第一个工作表；行号或列号超上限立即停（声明可以是假的）
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(Readable.from(content), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
@@ -178,10 +194,9 @@ async function readCsv(content: Buffer, limits: SheetLimits): Promise<string[][]
   }
   // 文本文件里不会有 NUL 等控制字符（制表符、换行除外）
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new Error('CSV 含有二进制内容');
-  const { default: Papa } = await import('papaparse');
   const rows: string[][] = [];
   let tooBig: SheetTooBigError | undefined;
-  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+  papaparse().parse<string[]>(text.replace(/^\uFEFF/, ''), {
     skipEmptyLines: false,
     step: (result, parser) => {
       if (rows.length >= limits.maxRows || result.data.length > limits.maxColumns) {
@@ -198,8 +213,7 @@ async function readCsv(content: Buffer, limits: SheetLimits): Promise<string[][]
 
 /** 写一个简单的 XLSX（导出、模板用） */
 export async function writeXlsx(sheetName: string, headers: string[], rows: Array<Array<string | number | null>>): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
