@@ -138,6 +138,16 @@ describe('声称巨大的表格被拒绝，内存有界', () => {
     await expect(readSheet('名单.xlsx', bomb)).rejects.toBeInstanceOf(UnzippedTooBigError);
   });
 
+  test('目录里把解压大小写小（骗过大小检查）：解压时数出来比声明的大，拒绝', async () => {
+    const files = unzip(await writeXlsx('名单', ['姓名'], [['张三']]));
+    files['xl/sharedStrings.xml'] = Buffer.from(`<sst>${'<si><t>炸</t></si>'.repeat(200_000)}</sst>`);
+    const liar = zip(files, (name, size) => (name === 'xl/sharedStrings.xml' ? 100 : size));
+    expect(liar.length).toBeLessThan(100_000);
+    const { result, rssMb, heapMb } = await peakGrowthMb(() => readSheet('名单.xlsx', liar));
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(UnzippedTooBigError);
+    expect(Math.max(rssMb, heapMb)).toBeLessThan(100);
+  });
+
   test('正常的名单照常读出', async () => {
     const sheet = await readSheet('名单.xlsx', await withSheet((xml) => xml));
     expect(sheet).toEqual({ headers: ['姓名', '政治面貌', '职务'], rows: [{ line: 2, cells: ['张三', '民盟', '委员'] }] });

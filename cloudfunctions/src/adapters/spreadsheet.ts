@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type ExcelJSType from 'exceljs';
 import { sniffSpreadsheet } from '../domain/file-type';
 
@@ -130,6 +130,25 @@ function declaredDimension(zip: Buffer, entry: ZipEntry): { rows: number; column
   return { rows: Number(m[4] ?? m[2]), columns: columnNumber(m[3] ?? m[1]) };
 }
 
+/** 解压一个条目只为数字节数：超过目录里声明的大小（压缩炸弹常这样骗过大小检查）即停 */
+async function assertUnzippedSize(zip: Buffer, entry: ZipEntry): Promise<void> {
+  if (entry.method !== 8) return;
+  const p = entry.localOffset;
+  if (zip.readUInt32LE(p) !== 0x04034b50) throw new Error('ZIP 条目损坏');
+  const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28);
+  const inflate = createInflateRaw();
+  let seen = 0;
+  await new Promise<void>((resolve, reject) => {
+    inflate.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > entry.size) inflate.destroy(new UnzippedTooBigError(MAX_UNZIPPED_BYTES));
+    });
+    inflate.on('end', resolve);
+    inflate.on('error', reject);
+    inflate.end(zip.subarray(start, start + entry.compressedSize));
+  });
+}
+
 function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -141,6 +160,8 @@ async function readXlsx(content: Buffer, limits: SheetLimits): Promise<string[][
   const entries = zipEntries(content);
   const unzipped = entries.reduce((s, e) => s + e.size, 0);
   if (unzipped > MAX_UNZIPPED_BYTES) throw new UnzippedTooBigError(MAX_UNZIPPED_BYTES);
+  // 目录里的大小可以是假的：逐个解压数一数（输出随即丢弃，内存不随它增长），比声明的大就拒绝
+  for (const entry of entries) await assertUnzippedSize(content, entry);
   const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => sheetNo(a.name) - sheetNo(b.name));
   if (sheets.length === 0) return [];
   const dim = declaredDimension(content, sheets[0]);
