@@ -45,6 +45,7 @@ export interface ActionOutputs {
     unbind: MemberDetail;
     previewImport: ImportPreview;
     commitImport: ImportResult;
+    cleanupUploads: { removed: number };
     auditLog: PageOf<AuditEntryView>;
   };
   org: {

@@ -3,6 +3,11 @@ import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
 import { randomBytes } from 'node:crypto';
 import { cryptoRandom } from '../../cloudfunctions/src/adapters/random';
 import { qrRenderer } from '../../cloudfunctions/src/adapters/codes';
+import { localStorage } from '../../cloudfunctions/src/adapters/storage-local';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchFunctionLoad } from './functions.bench';
 import type { Deps } from '../../cloudfunctions/src/core/action';
 import { createDb } from '../../cloudfunctions/src/db/connect';
 import { migrateToLatest } from '../../cloudfunctions/src/db/migrate';
@@ -15,6 +20,8 @@ import { startThrowawayPostgres } from './throwaway-pg';
  * 每个数字单独一行：`name: value`。
  */
 async function main() {
+  // 冷启动：每个云函数打好的包在新进程里加载要多久（不需要数据库）
+  benchFunctionLoad();
   const throwaway = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
   const connectionString = process.env.DATABASE_URL ?? throwaway!.connectionString;
   // 处理器与裸 SQL 共用同一个连接池。池子不宜远大于核数：这台 2 核的机器上，几十个后端争两个核只会互相拖慢
@@ -23,7 +30,7 @@ async function main() {
   const db = createDb({ connectionString, max: poolSize });
   try {
     await migrateToLatest(db);
-    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, secrets: { checkin: randomBytes(32).toString('hex') } };
+    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, files: localStorage(mkdtempSync(join(tmpdir(), 'tx-bench-uploads-'))), secrets: { checkin: randomBytes(32).toString('hex') } };
     await benchCheckin(deps, poolSize);
     await benchRoster(deps);
   } finally {

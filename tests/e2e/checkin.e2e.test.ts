@@ -205,7 +205,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await visible(list, '.rollcall__pick:has-text("已签到的人都点过了")').waitFor();
     await shot(list, 'e2e-checkin-08-rollcall-1280');
     const third = await event('rollCall', { eventId });
-    expect(third.body.error?.code).toBe('CHECKIN.ROLLCALL_EXHAUSTED');
+    expect(third.body.error?.code).toBe('EVENT.ROLLCALL_EXHAUSTED');
 
     // 导出：页面上下载到 XLSX；接口给的 base64 能读成表格
     const [download] = await Promise.all([list.waitForEvent('download'), visible(list, 'text=导出名单').click()]);

@@ -88,7 +88,7 @@ describe('随机点名', () => {
     expect(new Set(picked.map((p) => p.memberId))).toEqual(new Set(present.map((m) => m.id)));
     expect(picked.map((p) => p.order)).toEqual([1, 2, 3, 4]);
     expect(picked[3].remaining).toBe(0);
-    expect(codeOf(await call(org.members.admin.openid, 'rollCall', { eventId: ev.id }, T0))).toBe('CHECKIN.ROLLCALL_EXHAUSTED');
+    expect(codeOf(await call(org.members.admin.openid, 'rollCall', { eventId: ev.id }, T0))).toBe('EVENT.ROLLCALL_EXHAUSTED');
     const noted = data<RollCallView>(await call(org.members.admin.openid, 'rollCallNote', { eventId: ev.id, memberId: picked[0].memberId, note: '谈了基层协商的体会' }, T0));
     expect(noted.note).toBe('谈了基层协商的体会');
   });
@@ -113,7 +113,7 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     await call(org.members.admin.openid, 'decideLeave', { leaveId: leave.id, approve: true }, '2026-11-25T10:00:00+08:00');
     const s = await screenAt(db, org, ev.id, T0);
     await checkinAt(db, org.members.cpc.openid, s.token, T0);
-    expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, T0))).toBe('CHECKIN.EVENT_NOT_OVER');
+    expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, T0))).toBe('EVENT.FINALIZE_TOO_EARLY');
     expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toEqual({ absentees: 1, excused: 1 });
     expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toBe('CONFLICT');
     // 定案后名单锁定：不能再代签（扣分已按定案时的名单记了）
@@ -143,7 +143,7 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
   test('学习心得：签到参加后才能写，可修改；组织者能看到', async () => {
     const org = await createFixtureOrg(db);
     const ev = await createEvent(db, org);
-    expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '学习了协商民主的新要求，很受启发。' }, AFTER))).toBe('CHECKIN.NOT_ATTENDED');
+    expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '学习了协商民主的新要求，很受启发。' }, AFTER))).toBe('EVENT.NOTE_NOT_ATTENDED');
     const s = await screenAt(db, org, ev.id, T0);
     await checkinAt(db, org.members.cpc.openid, s.token, T0);
     expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '太短' }, AFTER))).toBe('INVALID_PARAMETER');

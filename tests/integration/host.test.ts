@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { functions } from '../../cloudfunctions/src/functions';
 import { createHost } from '../../cloudfunctions/src/host/server';
 import { seedDemo } from '../../cloudfunctions/src/seed/demo';
-import { makeDeps, useTestDb } from '../support/db';
+import { TEST_FILES, makeDeps, useTestDb } from '../support/db';
+import { writeXlsx } from '../../cloudfunctions/src/adapters/spreadsheet';
 import { type FixtureOrg, createFixtureOrg } from '../support/fixture-org';
 
 const t = useTestDb();
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await seedDemo(t.db());
   const staticDir = mkdtempSync(join(tmpdir(), 'tx-h5-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>同心圆</title>');
-  server = createHost({ deps: makeDeps(t.db()).deps, functions, staticDir });
+  server = createHost({ deps: makeDeps(t.db()).deps, functions, files: TEST_FILES, staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -59,6 +60,26 @@ describe('本地宿主', () => {
     expect(res.body.error?.code).toBe("UNKNOWN_ACTION");
   });
 
+  test('POST /api/upload：本地模式的上传，交回的 id 交给 roster.previewImport / commitImport', async () => {
+    const admin = org.members.admin.openid;
+    const rows = Array.from({ length: 50 }, (_, i) => [`上传${i}号`, `136${String(i).padStart(8, '0')}`, '', '', '民盟', '委员', '', '']);
+    const xlsx = await writeXlsx('名单', ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部'], rows);
+    const up = await fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-dev-openid': admin }, body: new Uint8Array(xlsx) });
+    const { data } = (await up.json()) as { data: { fileId: string } };
+    expect(data.fileId).toMatch(/^local\//);
+    const preview = await post('/api/fn/roster', JSON.stringify({ action: 'previewImport', data: { fileName: '名单.xlsx', fileId: data.fileId } }), admin);
+    expect(preview.body).toMatchObject({ ok: true, data: { total: 50, valid: 50 } });
+    const commit = await post('/api/fn/roster', JSON.stringify({ action: 'commitImport', data: { fileName: '名单.xlsx', fileId: data.fileId } }), admin);
+    expect(commit.body).toMatchObject({ ok: true, data: { created: 50 } });
+  });
+
+  test('POST /api/upload：超过 10 MB 不落盘；没有身份不收', async () => {
+    const big = await fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-dev-openid': org.members.admin.openid }, body: new Uint8Array(20 * 1024 * 1024) });
+    expect(await big.json()).toMatchObject({ ok: false, error: { code: 'FILE.TOO_LARGE', message: '文件不能超过 10 MB' } });
+    const anonymous = await fetch(`${base}/api/upload`, { method: 'POST', body: 'a,b' });
+    expect(await anonymous.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
   test('GET /api/dev/identities 列出演示身份及其角色', async () => {
     const res = (await (await fetch(`${base}/api/dev/identities`)).json()) as { ok: boolean; data: any[] };
     expect(res.ok).toBe(true);
@@ -73,6 +94,12 @@ describe('本地宿主', () => {
     const res = (await (await fetch(`${base}/api/dev/contract`)).json()) as { data: any[] };
     const member = res.data.find((f: { name: string }) => f.name === 'member');
     expect(member.actions).toContainEqual(expect.objectContaining({ action: 'me', access: 'member', input: expect.objectContaining({ type: 'object' }) }));
+    // 每个操作列出可能返回的错误码与默认提示：分发器产生的，加上处理器声明的
+    const bind = member.actions.find((a: { action: string }) => a.action === 'bind');
+    const codes = bind.errors.map((e: { code: string }) => e.code);
+    expect(codes).toEqual(expect.arrayContaining(['UNAUTHENTICATED', 'INVALID_PARAMETER', 'INTERNAL', 'RATE_LIMITED', 'MEMBER.INVITE_EXPIRED']));
+    expect(codes).not.toContain('NOT_BOUND');
+    expect(bind.errors).toContainEqual({ code: 'RATE_LIMITED', key: 'RATE_LIMITED#BIND', message: '尝试次数过多，请 {minutes} 分钟后再试' });
   });
 
   test('静态页面：任意路径回到 index.html，不能越出目录', async () => {

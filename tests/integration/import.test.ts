@@ -4,20 +4,26 @@
 import { encode as encodeGb18030 } from 'iconv-lite';
 import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
+import { utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanupUploads } from '../../cloudfunctions/src/functions/uploads';
 import type { ImportRowError } from '@tongxin/shared-types';
 import { writeXlsx } from '../../cloudfunctions/src/adapters/spreadsheet';
 import type { DB } from '../../cloudfunctions/src/db/connect';
 import { CHINESE, type Client, client, codeOf, latestAudit, membershipsOf, orgSnapshot } from '../support/call';
-import { useTestDb } from '../support/db';
+import { TEST_FILES, uploadFile, useTestDb } from '../support/db';
 import { type FixtureOrg, createFixtureOrg } from '../support/fixture-org';
 
 const t = useTestDb();
 let db: DB;
 let c: Client;
-beforeAll(() => {
+beforeAll(async () => {
   db = t.db();
   c = client(db);
-});
+  // 表格库在第一次读写表格时才加载（云函数冷启动不为它付钱）；在 jest 里加载要几秒，放在计时的测试之外
+  await writeXlsx('预热', ['姓名'], [['张三']]);
+}, 30_000);
 
 const HEADERS = ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部'];
 /** 第 n 项是文件的第 n+2 行（第 1 行是表头）；空行也占行号 */
@@ -53,9 +59,10 @@ const EXPECTED_ERRORS: ImportRowError[] = [
 const GOOD = ['张三', '李四', '王五', '蒋十六'];
 
 const csvText = (rows: Array<Array<string | number>>, headers = HEADERS) => [headers, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
-const file = (fileName: string, content: Buffer) => ({ fileName, contentBase64: content.toString('base64') });
+/** 相当于客户端先上传文件、再把 id 交给函数 */
+const file = (fileName: string, content: Buffer) => ({ fileName, fileId: uploadFile(content) });
 
-const FORMATS: Array<[string, () => Promise<{ fileName: string; contentBase64: string }>]> = [
+const FORMATS: Array<[string, () => Promise<{ fileName: string; fileId: string }>]> = [
   ['XLSX', async () => file('委员名单.xlsx', await writeXlsx('名单', HEADERS, ROWS))],
   ['CSV（UTF-8 带 BOM）', async () => file('委员名单.csv', Buffer.from('\uFEFF' + csvText(ROWS), 'utf8'))],
   ['CSV（GB18030，Excel 中文版的默认编码）', async () => file('委员名单.csv', encodeGb18030(csvText(ROWS), 'gb18030'))],
@@ -119,7 +126,7 @@ describe('无法导入的文件', () => {
     org = await createFixtureOrg(db);
   });
 
-  async function expectRefused(f: { fileName: string; contentBase64: string }, code: string, mention?: RegExp) {
+  async function expectRefused(f: { fileName: string; fileId: string }, code: string, mention?: RegExp) {
     const before = await orgSnapshot(db, org.orgId);
     for (const action of ['previewImport', 'commitImport'] as const) {
       const res = await c.call(org.members.admin.openid, 'roster', action, f);
@@ -129,8 +136,8 @@ describe('无法导入的文件', () => {
     expect(await orgSnapshot(db, org.orgId)).toEqual(before);
   }
 
-  test('缺少必需的表头 → MEMBER.IMPORT_COLUMNS，点名缺少的列', async () => {
-    await expectRefused(file('名单.csv', Buffer.from(csvText([['张三', '13900000001']], ['姓名', '手机号']))), 'MEMBER.IMPORT_COLUMNS', /缺少：政治面貌、职务/);
+  test('缺少必需的表头 → ROSTER.IMPORT_COLUMNS，点名缺少的列', async () => {
+    await expectRefused(file('名单.csv', Buffer.from(csvText([['张三', '13900000001']], ['姓名', '手机号']))), 'ROSTER.IMPORT_COLUMNS', /缺少：政治面貌、职务/);
   });
 
   test('表头里的空格不影响识别', async () => {
@@ -141,16 +148,44 @@ describe('无法导入的文件', () => {
   test.each([
     ['随机字节冒充 .xlsx', '名单.xlsx'],
     ['随机字节冒充 .csv', '名单.csv'],
-  ])('%s → MEMBER.IMPORT_UNREADABLE', async (_label, fileName) => {
-    await expectRefused(file(fileName, randomBytes(4096)), 'MEMBER.IMPORT_UNREADABLE');
+  ])('%s → FILE.TYPE_NOT_ALLOWED（看内容，不看扩展名）', async (_label, fileName) => {
+    // 随机字节里几乎必有控制字符；第一个字节定为 0，免得偶然像文本
+    const bytes = randomBytes(4096);
+    bytes[0] = 0;
+    await expectRefused(file(fileName, bytes), 'FILE.TYPE_NOT_ALLOWED', /Excel（\.xlsx）或 CSV/);
   });
 
-  test('把 xlsx 改名为 .csv → MEMBER.IMPORT_UNREADABLE', async () => {
-    await expectRefused(file('名单.csv', await writeXlsx('名单', HEADERS, ROWS)), 'MEMBER.IMPORT_UNREADABLE');
+  test('改名为 .xlsx 的 .exe → FILE.TYPE_NOT_ALLOWED', async () => {
+    const exe = Buffer.alloc(64 * 1024);
+    exe.write('MZ', 0);
+    exe.write('This program cannot be run in DOS mode.', 78);
+    await expectRefused(file('名单.xlsx', exe), 'FILE.TYPE_NOT_ALLOWED', /改了扩展名/);
   });
 
-  test('只有表头 → MEMBER.IMPORT_EMPTY', async () => {
-    await expectRefused(file('名单.xlsx', await writeXlsx('名单', HEADERS, [])), 'MEMBER.IMPORT_EMPTY');
+  test('20 MB 的文件 → FILE.TOO_LARGE，不读内容', async () => {
+    await expectRefused(file('名单.xlsx', Buffer.alloc(20 * 1024 * 1024, 0x41)), 'FILE.TOO_LARGE', /不能超过 10 MB/);
+  });
+
+  test('ZIP 头但内容坏了 → ROSTER.IMPORT_UNREADABLE', async () => {
+    const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(4096)]);
+    await expectRefused(file('名单.xlsx', broken), 'ROSTER.IMPORT_UNREADABLE');
+  });
+
+  test('把 xlsx 改名为 .csv：按内容照常读出', async () => {
+    const res = await c.ok(org.members.admin.openid, 'roster', 'previewImport', file('名单.csv', await writeXlsx('名单', HEADERS, ROWS)));
+    expect(res).toMatchObject({ total: 14, valid: 4 });
+  });
+
+  test('不存在的上传、别的政协的上传 → FILE.NOT_FOUND', async () => {
+    await expectRefused({ fileName: '名单.csv', fileId: 'local/00000000-0000-4000-8000-000000000000' }, 'FILE.NOT_FOUND');
+    const other = await createFixtureOrg(db);
+    const theirs = file('名单.csv', Buffer.from(csvText(ROWS), 'utf8'));
+    await c.ok(other.members.admin.openid, 'roster', 'previewImport', theirs);
+    await expectRefused(theirs, 'FILE.NOT_FOUND');
+  });
+
+  test('只有表头 → ROSTER.IMPORT_EMPTY', async () => {
+    await expectRefused(file('名单.xlsx', await writeXlsx('名单', HEADERS, [])), 'ROSTER.IMPORT_EMPTY');
   });
 });
 
@@ -180,7 +215,7 @@ describe('大文件', () => {
     expect(await count('member')).toBe(5006);
     expect(await count('member_committee')).toBe(5000 + 3);
     expect(await count('branch_membership')).toBe(5000 + 6);
-  }, 20_000);
+  }, 60_000);
 
   test('写入中途数据库出错：一行也不写（全部或全无）', async () => {
     const org = await createFixtureOrg(db);
@@ -198,4 +233,37 @@ describe('大文件', () => {
       await sql`DROP FUNCTION ${fn}()`.execute(db);
     }
   }, 20_000);
+});
+
+describe('上传文件的清理', () => {
+  test('一天后：只预览过的删掉，导入过的（审计日志引用它）留着，从没交给函数的旧文件也删掉', async () => {
+    const org = await createFixtureOrg(db);
+    const admin = org.members.admin.openid;
+    const previewed = file('名单.csv', Buffer.from('\uFEFF' + csvText(ROWS), 'utf8'));
+    const committed = file('名单.csv', Buffer.from('\uFEFF' + csvText(ROWS.slice(0, 1)), 'utf8'));
+    await c.ok(admin, 'roster', 'previewImport', previewed);
+    await c.ok(admin, 'roster', 'commitImport', committed);
+    const orphan = uploadFile('从没交给函数的文件');
+    const orphanPath = join(tmpdir(), 'tongxin-test-uploads', orphan.slice('local/'.length));
+    utimesSync(orphanPath, new Date('2026-11-01'), new Date('2026-11-01'));
+    const exists = async (id: string) => TEST_FILES.read(id, 1 << 20).then(() => true, () => false);
+
+    // 不到一天：什么也不删
+    expect(await c.ok(admin, 'roster', 'cleanupUploads', {})).toEqual({ removed: 0 });
+    expect(await exists(previewed.fileId)).toBe(true);
+
+    c.clock.advance(25 * 60 * 60 * 1000);
+    try {
+      expect(await c.ok(admin, 'roster', 'cleanupUploads', {})).toEqual({ removed: 1 });
+      expect(await exists(previewed.fileId)).toBe(false);
+      expect(await exists(committed.fileId)).toBe(true);
+      // 全局清理（本地宿主每小时一次）另删目录里从没登记过的旧文件
+      await cleanupUploads(c.deps);
+      expect(await exists(orphan)).toBe(false);
+      expect(await exists(committed.fileId)).toBe(true);
+      expect(codeOf(await c.call(admin, 'roster', 'previewImport', previewed))).toBe('FILE.NOT_FOUND');
+    } finally {
+      c.clock.advance(-25 * 60 * 60 * 1000);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { DB } from '../../cloudfunctions/src/db/connect';
 import { client, insertTempBranch, orgSnapshot } from '../support/call';
 import { useTestDb } from '../support/db';
 import { createFixtureOrg } from '../support/fixture-org';
-import { csvBase64 } from '../support/samples';
+import { uploadFile } from '../support/db';
 
 const t = useTestDb();
 let db: DB;
@@ -24,7 +24,7 @@ test('新增、修改、导入时把临时党支部作为第一组织关系：IN
   const updated = await c.call(admin, 'roster', 'update', { memberId: org.members.staff.id, memberships: [{ branchId: temp, kind: 'primary' }] });
   expect(updated.ok ? 'OK' : updated.error.code).toBe('INVALID_PARAMETER');
 
-  const file = { fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务,第一组织关系\n导入党员,中共党员,委员,全会临时党支部\n') };
+  const file = { fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务,第一组织关系\n导入党员,中共党员,委员,全会临时党支部\n') };
   const imported = await c.ok(admin, 'roster', 'commitImport', file);
   expect(imported).toMatchObject({ created: 0, skipped: 1, errors: [{ line: 2, reasons: ['全会临时党支部是临时党支部，不能作为第一组织关系'] }] });
 

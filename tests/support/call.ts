@@ -52,7 +52,10 @@ export async function orgSnapshot(db: DB, orgId: string): Promise<Record<string,
   const tables = await sql<{ table_name: string }>`
     SELECT c.table_name FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-    WHERE c.table_schema = current_schema() AND c.column_name = 'org_id' ORDER BY c.table_name`.execute(db);
+    WHERE c.table_schema = current_schema() AND c.column_name = 'org_id'
+      -- 上传登记只记“这个文件属于哪个政协”，是存储的簿记，不是业务数据：预览登记了它也算“什么也没写”
+      AND c.table_name <> 'file_upload'
+    ORDER BY c.table_name`.execute(db);
   const parts = tables.rows.map(
     ({ table_name: t }) => sql`select ${t} as t, count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${sql.table(t)} x where x.org_id = ${orgId}`,
   );

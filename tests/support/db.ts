@@ -3,6 +3,14 @@ import { fixedClock } from '../../cloudfunctions/src/adapters/clock';
 import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
 import { cryptoRandom } from '../../cloudfunctions/src/adapters/random';
 import { qrRenderer } from '../../cloudfunctions/src/adapters/codes';
+import { localStorage } from '../../cloudfunctions/src/adapters/storage-local';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** 测试里“客户端上传”的文件：与本地宿主同一种存储（.data/uploads 换成临时目录） */
+export const TEST_FILES = localStorage(join(tmpdir(), 'tongxin-test-uploads'));
+/** 相当于客户端上传一个文件，交回 id */
+export const uploadFile = (content: Buffer | string): string => TEST_FILES.save(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
 
 export const TEST_CHECKIN_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 import type { Deps } from '../../cloudfunctions/src/core/action';
@@ -33,7 +41,7 @@ export function useTestDb(): { db: () => DB } {
 export function makeDeps(db: DB, now = '2026-11-26T09:00:00+08:00') {
   const clock = fixedClock(now);
   const logger = memoryLogger();
-  const deps: Deps = { db, clock, logger, random: cryptoRandom, codes: qrRenderer, secrets: { checkin: TEST_CHECKIN_SECRET } };
+  const deps: Deps = { db, clock, logger, random: cryptoRandom, codes: qrRenderer, files: TEST_FILES, secrets: { checkin: TEST_CHECKIN_SECRET } };
   return { deps, clock, logger };
 }
 

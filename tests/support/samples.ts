@@ -3,7 +3,7 @@ import type { DB } from '../../cloudfunctions/src/db/connect';
 import { functions } from '../../cloudfunctions/src/functions';
 import { type Client, freshPhone, insertTempBranch } from './call';
 import type { FixtureOrg } from './fixture-org';
-import { TEST_CHECKIN_SECRET } from './db';
+import { TEST_CHECKIN_SECRET, uploadFile } from './db';
 import { makeToken, stepOf } from '../../cloudfunctions/src/domain/checkin-token';
 
 export interface SampleCtx {
@@ -43,7 +43,6 @@ async function entryAgainst(s: SampleCtx, who: { id: string }): Promise<string> 
   return entry.id;
 }
 
-export const csvBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 const adminOf = (s: SampleCtx) => s.org.members.admin.openid;
 const openidOf = (org: FixtureOrg, memberId: string) => Object.values(org.members).find((m) => m.id === memberId)!.openid;
@@ -152,8 +151,9 @@ export const SAMPLES: Record<string, Sample> = {
     onMember: { data: (_s, who) => ({ memberId: who.id }), self: { admin: 'CONFLICT', secretary: 'ROSTER.INVITE_ABOVE' }, above: 'ROSTER.INVITE_ABOVE' },
   },
   'roster.unbind': { data: ({ target }) => ({ memberId: target.memberId, reason: '更换手机' }) },
-  'roster.previewImport': { data: () => ({ fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
-  'roster.commitImport': { data: () => ({ fileName: '名单.csv', contentBase64: csvBase64('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.previewImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.commitImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
+  'roster.cleanupUploads': { data: () => ({}) },
   'roster.auditLog': { data: () => ({}) },
 
   'org.tree': { data: () => undefined },
@@ -267,7 +267,7 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'event.writeNote': {
     // 签到参加了才能写心得
-    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'CHECKIN.NOT_ATTENDED'),
+    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'EVENT.NOTE_NOT_ATTENDED'),
     data: async (s) => ({ eventId: await attendedEvent(s), content: '学习了全会精神，很受启发，要落实到履职中去。' }),
   },
   'event.notes': { data: async (s) => ({ eventId: await eventOf(s) }) },

@@ -1,29 +1,69 @@
+import { fail } from '@tongxin/shared-types';
 import type { CloudFunction } from '../core/dispatch';
 import type { Deps } from '../core/action';
+import type { CodeRenderer, Logger } from '../core/ports';
 import { createDb } from '../db/connect';
 import { systemClock } from './clock';
 import { consoleLogger } from './logger';
 import { cryptoRandom } from './random';
-import type { CodeRenderer } from './codes';
+import { cloudStorage } from './storage-cloud';
+
+/** 一个函数在 CloudBase 上需要的环境变量（除数据库连接外） */
+export interface EntryOptions {
+  /** 签名签到码的密钥：只有 event 函数需要 */
+  checkinSecret?: boolean;
+}
+
+export interface MissingSetting {
+  setting: string;
+  problem: string;
+}
+
+const SECRET_MIN_LENGTH = 32;
+/** pg 从这些变量连接（PGPORT 可省，默认 5432）；也可以只设一个 DATABASE_URL */
+const DB_SETTINGS = ['PGHOST', 'PGDATABASE', 'PGUSER', 'PGPASSWORD'] as const;
+
+/** 部署时漏设或设错的配置：找出第一项，写进日志，调用方只看到 CONFIG.MISSING */
+export function missingSetting(env: NodeJS.ProcessEnv, options: EntryOptions): MissingSetting | null {
+  if (!env.DATABASE_URL) {
+    const absent = DB_SETTINGS.find((name) => !env[name]);
+    if (absent) return { setting: absent, problem: '未设置（数据库连接需要 PGHOST、PGDATABASE、PGUSER、PGPASSWORD，或一个 DATABASE_URL）' };
+  }
+  if (options.checkinSecret) {
+    const secret = env.CHECKIN_SECRET;
+    if (!secret) return { setting: 'CHECKIN_SECRET', problem: '未设置' };
+    if (secret.length < SECRET_MIN_LENGTH) return { setting: 'CHECKIN_SECRET', problem: `太短（${secret.length} 个字符，至少 ${SECRET_MIN_LENGTH} 个）` };
+  }
+  return null;
+}
 
 /**
  * CloudBase 云函数入口。连接池在模块作用域创建，同一实例的后续调用复用；
  * 身份只取自 getWXContext() 的 OPENID，客户端传来的任何 id 都不被信任。
+ * 配置不全时不抛出（抛出会让小程序只看到“网络不给力”）：回答 CONFIG.MISSING，日志写明缺哪一项。
  */
-export function cloudbaseEntry(fn: CloudFunction) {
+export function cloudbaseEntry(fn: CloudFunction, options: EntryOptions = {}, logger: Logger = consoleLogger) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk');
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   let deps: Deps | undefined;
   return async (event: unknown): Promise<unknown> => {
-    deps ??= {
-      db: createDb({ max: 2 }),
-      clock: systemClock,
-      logger: consoleLogger,
-      random: cryptoRandom,
-      codes: miniProgramCodes(cloud),
-      secrets: { checkin: requireSecret('CHECKIN_SECRET') },
-    };
+    if (!deps) {
+      const missing = missingSetting(process.env, options);
+      if (missing) {
+        logger.error('configuration missing', { fn: fn.name, setting: missing.setting, problem: `环境变量 ${missing.setting} ${missing.problem}：请在云函数配置里设置` });
+        return fail('CONFIG.MISSING');
+      }
+      deps = {
+        db: createDb({ max: 2 }),
+        clock: systemClock,
+        logger,
+        random: cryptoRandom,
+        codes: miniProgramCodes(cloud),
+        files: cloudStorage(cloud),
+        secrets: { checkin: process.env.CHECKIN_SECRET ?? '' },
+      };
+    }
     const { OPENID } = cloud.getWXContext() as { OPENID?: string };
     return fn.handle(stripSdkFields(event), OPENID, deps);
   };
@@ -37,12 +77,6 @@ function miniProgramCodes(cloud: { openapi: { wxacode: { getUnlimited(o: object)
       return `data:${res.contentType ?? 'image/jpeg'};base64,${Buffer.from(res.buffer).toString('base64')}`;
     },
   };
-}
-
-function requireSecret(name: string): string {
-  const value = process.env[name];
-  if (!value || value.length < 32) throw new Error(`环境变量 ${name} 未设置或太短（至少 32 个字符）：请在云函数配置里设置`);
-  return value;
 }
 
 /** 小程序端 callFunction 会在 event 里附带 userInfo 等字段，只保留 action 与 data。 */

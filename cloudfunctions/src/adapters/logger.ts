@@ -1,7 +1,4 @@
-export interface Logger {
-  error(message: string, fields: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-}
+import type { Logger } from '../core/ports';
 
 /** 结构化日志写到标准输出/错误（CloudBase 控制台按行收集）。 */
 export const consoleLogger: Logger = {

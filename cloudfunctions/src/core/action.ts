@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import type { AppRole } from '@tongxin/shared-types';
-import type { Clock } from '../adapters/clock';
-import type { Logger } from '../adapters/logger';
-import type { Random } from '../adapters/random';
-import type { CodeRenderer } from '../adapters/codes';
+import type { AppRole, ErrorKey } from '@tongxin/shared-types';
+import type { Clock, CodeRenderer, FileStorage, Logger, Random } from './ports';
 import type { DB } from '../db/connect';
 import type { Actor } from './actor';
 
@@ -14,6 +11,8 @@ export interface Deps {
   logger: Logger;
   random: Random;
   codes: CodeRenderer;
+  /** 客户端上传的文件（云存储或本地 .data/uploads） */
+  files: FileStorage;
   /** 服务器密钥（来自配置，从不进仓库） */
   secrets: { checkin: string };
 }
@@ -61,6 +60,11 @@ type ContextFor<A extends Access, Inline extends boolean> = A extends 'identity'
 
 export interface ActionDef<S extends z.ZodType, A extends Access, O, Inline extends boolean = false> {
   input: S;
+  /**
+   * 处理器（含它调用的辅助函数）可能抛出的目录键；身份、权限、输入校验与 INTERNAL 由分发器统一产生，不必列。
+   * /api/dev/contract 据此列出每个操作可能的错误码；core/errors.test.ts 核对每个文件里抛出的码都已声明。
+   */
+  errors: readonly ErrorKey[];
   access: A;
   /** 写操作：管理员与书记的每次写都记入审计日志（矩阵测试据此检查） */
   writes?: boolean;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Envelope, describeIssues, fail, ok } from '@tongxin/shared-types';
+import { AppError, type Envelope, describeIssues, failWith, ok } from '@tongxin/shared-types';
 import { type Actor, resolveActor } from './actor';
 import type { AnyAction, Deps } from './action';
 import { assertInScope } from './scope';
@@ -21,14 +21,14 @@ export function createFunction(name: string, actions: Record<string, AnyAction>)
       try {
         return ok(await run(actions, event, openid, deps, requestId));
       } catch (err) {
-        if (err instanceof AppError) return fail(err.code, err.message);
+        if (err instanceof AppError) return failWith(err);
         deps.logger.error('unexpected failure', {
           requestId,
           fn: name,
           action: isRecord(event) ? event.action : undefined,
           error: err instanceof Error ? err.stack ?? err.message : String(err),
         });
-        return fail('INTERNAL', undefined, requestId);
+        return failWith(new AppError('INTERNAL'), requestId);
       }
     },
   };
@@ -43,10 +43,10 @@ async function run(
 ): Promise<unknown> {
   // 1. 事件外形
   if (!isRecord(event) || typeof event.action !== 'string') {
-    throw new AppError('INVALID_PARAMETER', '请求格式不正确：缺少 action');
+    throw new AppError('INVALID_PARAMETER#NO_ACTION');
   }
   const action = Object.hasOwn(actions, event.action) ? actions[event.action] : undefined;
-  if (!action) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${event.action.slice(0, 40)}`);
+  if (!action) throw new AppError('UNKNOWN_ACTION#NAMED', { action: event.action.slice(0, 40) });
 
   // 2. 身份与权限（先于输入校验：未授权者看不到输入规则）
   if (!openid) throw new AppError('UNAUTHENTICATED');
@@ -61,7 +61,7 @@ async function run(
 
   // 3. 输入校验
   const parsed = action.input.safeParse(event.data);
-  if (!parsed.success) throw new AppError('INVALID_PARAMETER', describeIssues(action.input, parsed.error.issues, event.data));
+  if (!parsed.success) throw new AppError('INVALID_PARAMETER#FIELD', { detail: describeIssues(action.input, parsed.error.issues, event.data) });
 
   // 4. 书记的范围（管理员不受限）
   if (actor && typeof action.access === 'object' && action.access.scope) {
@@ -82,7 +82,7 @@ async function runInline(action: AnyAction, data: unknown, openid: string, deps:
   const parsed = action.input.safeParse(data);
   if (!parsed.success) {
     await ensureActor();
-    throw new AppError('INVALID_PARAMETER', describeIssues(action.input, parsed.error.issues, data));
+    throw new AppError('INVALID_PARAMETER#FIELD', { detail: describeIssues(action.input, parsed.error.issues, data) });
   }
   try {
     return await action.handler(parsed.data, { deps, openid, requestId, resolveActor: ensureActor } as never);

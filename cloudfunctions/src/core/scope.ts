@@ -13,12 +13,12 @@ export async function assertInScope(deps: Deps, actor: Actor, allowed: readonly 
   const managed = actor.managedBranchIds;
   if (scope.kind === 'branch') {
     const branchId = scope.branchId(input);
-    if (branchId !== undefined && !managed.includes(branchId)) throw new AppError('FORBIDDEN', '只能管理您所在支部的事务');
+    if (branchId !== undefined && !managed.includes(branchId)) throw new AppError('FORBIDDEN#OUT_OF_BRANCH');
     return;
   }
   if (scope.kind === 'branchOf') {
     const branchId = await scope.lookup(deps, actor.orgId, input);
-    if (!branchId || !managed.includes(branchId)) throw new AppError('FORBIDDEN', '只能管理您所在支部的事务');
+    if (!branchId || !managed.includes(branchId)) throw new AppError('FORBIDDEN#OUT_OF_BRANCH');
     return;
   }
   const memberId = scope.kind === 'member' ? scope.memberId(input) : await scope.lookup(deps, actor.orgId, input);
@@ -32,7 +32,7 @@ export async function assertInScope(deps: Deps, actor: Actor, allowed: readonly 
           .where('member_id', '=', memberId)
           .where('branch_id', 'in', managed)
           .executeTakeFirst();
-  if (!row) throw new AppError('FORBIDDEN', '只能管理您所在支部的成员');
+  if (!row) throw new AppError('FORBIDDEN#MEMBER_OUT_OF_BRANCH');
 }
 
 /** 列表类操作：管理员看全部（null），书记只看自己支部 */

@@ -317,7 +317,19 @@ export interface NotificationTable {
   read_at: Timestamp | null;
 }
 
+/** 客户端上传的文件：第一次交给函数时登记，有记录引用时标记；一天后无人引用的被清理 */
+export interface FileUploadTable {
+  file_id: string;
+  org_id: string;
+  purpose: string;
+  uploaded_by: string | null;
+  seen_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: string | null;
+}
+
 export interface Database {
+  file_upload: FileUploadTable;
   event: EventTable;
   event_audience: EventAudienceTable;
   attendance: AttendanceTable;

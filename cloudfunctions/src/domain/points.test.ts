@@ -1,4 +1,4 @@
-import { checkAdjustment, explainEntry, yearOf } from './points';
+import { checkAdjustment, decideAward, explainEntry, yearOf } from './points';
 
 describe('积分的纯规则', () => {
   test('年度按北京时间：12 月 31 日晚上的会议算当年，元旦凌晨算新年', () => {
@@ -29,5 +29,37 @@ describe('积分的纯规则', () => {
     expect(explainEntry({ ruleName: '品行评定', sourceTitle: '品行评定：带头捐款', points: 3, requestedPoints: 3, yearlyCap: null, usedAfter: 3, operatorName: '书记乙', reason: '带头捐款', isReversal: false })).toContain(
       '由书记乙评定，原因：带头捐款',
     );
+  });
+});
+
+describe('记分的规则（与数据库函数 award_points 一致）', () => {
+  const study = { active: true, appliesTo: 'cpc' as const, points: 2, yearlyCap: 12 };
+  const base = { yearClosed: false, rule: study, memberIsCpc: true, usedThisYear: 0, existing: null };
+
+  test('上限内照常加分', () => {
+    expect(decideAward({ ...base, usedThisYear: 8 })).toEqual({ status: 'awarded', points: 2, requested: 2 });
+  });
+  test('接近上限时只加到上限', () => {
+    expect(decideAward({ ...base, usedThisYear: 11 })).toEqual({ status: 'capped', points: 1, requested: 2 });
+  });
+  test('年度上限已满时不再加分（仍记一条 0 分）', () => {
+    expect(decideAward({ ...base, usedThisYear: 12 })).toEqual({ status: 'capped', points: 0, requested: 2 });
+  });
+  test('扣分不受年度上限', () => {
+    expect(decideAward({ ...base, usedThisYear: 12 }, -3)).toEqual({ status: 'awarded', points: -3, requested: -3 });
+  });
+  test('没有上限的规则按给的分记', () => {
+    expect(decideAward({ ...base, rule: { ...study, yearlyCap: null } }, 30)).toEqual({ status: 'awarded', points: 30, requested: 30 });
+  });
+  test('同一来源再记一次：不重复，回答已有的那条', () => {
+    expect(decideAward({ ...base, existing: { points: 2 } })).toEqual({ status: 'duplicate', points: 2 });
+  });
+  test('关账的年度不能再记分，哪怕是重复的一次', () => {
+    expect(decideAward({ ...base, yearClosed: true, existing: { points: 2 } })).toEqual({ status: 'error', code: 'POINTS.YEAR_CLOSED' });
+  });
+  test('规则不存在是错误；停用的规则、非党员记党员积分则不记分并说明', () => {
+    expect(decideAward({ ...base, rule: null })).toEqual({ status: 'error', code: 'POINTS.RULE_NOT_FOUND' });
+    expect(decideAward({ ...base, rule: { ...study, active: false } })).toEqual({ status: 'not_applicable', reason: '规则已停用' });
+    expect(decideAward({ ...base, memberIsCpc: false })).toEqual({ status: 'not_applicable', reason: '党员积分只适用于中共党员' });
   });
 });

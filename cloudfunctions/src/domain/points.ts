@@ -100,3 +100,46 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { code: 'duty.absence_excused', name: '请假缺席全体会议', track: 'duty', category: '履职', basis: 'absence', points: -10, appliesTo: 'all', description: '经批准请假缺席全体会议' },
   { code: 'duty.adjust', name: '履职评定', track: 'duty', category: '履职', basis: 'manual', points: 10, minPoints: -30, maxPoints: 30, appliesTo: 'all', description: '办公室根据履职情况加分或扣分，须写明原因' },
 ];
+
+/**
+ * 记一条分时数据库函数 award_points（迁移 006）所做的判断，写成纯函数：同一组情形喂给两边，结果应一致
+ * （tests/integration/points-rules.test.ts）。数据库那边负责加锁与并发，这里只有规则。
+ */
+export interface AwardState {
+  /** 该年度已关账 */
+  yearClosed: boolean;
+  /** 当前生效的规则版本；没有则为 null */
+  rule: { active: boolean; appliesTo: 'cpc' | 'all'; points: number; yearlyCap: number | null; oncePerYear?: boolean } | null;
+  memberIsCpc: boolean;
+  /** 此人此年按这条规则已记的分（含被上限截成 0 的记录） */
+  usedThisYear: number;
+  /** 同一来源、同一规则、同一个人已经记过的那条（幂等） */
+  existing: { points: number } | null;
+  /** 本年度按这条规则已有别的来源记的、未被冲正的记录（每年只记一次的规则用） */
+  otherEntryThisYear?: boolean;
+}
+
+export type AwardDecision =
+  | { status: 'error'; code: 'POINTS.YEAR_CLOSED' | 'POINTS.RULE_NOT_FOUND' }
+  | { status: 'not_applicable'; reason: string }
+  | { status: 'duplicate'; points: number }
+  | { status: 'once_a_year' }
+  | { status: 'awarded' | 'capped'; points: number; requested: number };
+
+export function decideAward(state: AwardState, requestedPoints?: number | null): AwardDecision {
+  // 1. 关账的年度不再记分（冲正也不行）；规则不存在是调用方的错
+  if (state.yearClosed) return { status: 'error', code: 'POINTS.YEAR_CLOSED' };
+  const rule = state.rule;
+  if (!rule) return { status: 'error', code: 'POINTS.RULE_NOT_FOUND' };
+  // 2. 停用的规则、只适用于党员的规则对非党员：不记分，说明原因
+  if (!rule.active) return { status: 'not_applicable', reason: '规则已停用' };
+  if (rule.appliesTo === 'cpc' && !state.memberIsCpc) return { status: 'not_applicable', reason: '党员积分只适用于中共党员' };
+  // 3. 每年只记一次的规则（民主评议）：本年度已有别的未冲正记录就不再记；同一来源的重复调用仍答 duplicate
+  if (rule.oncePerYear && state.otherEntryThisYear) return { status: 'once_a_year' };
+  // 4. 同一来源已记过：什么也不写，回答已有的那条
+  if (state.existing) return { status: 'duplicate', points: state.existing.points };
+  // 5. 年度上限只管加分：超出的部分记 0（仍留一条记录，本人看得到为什么没加分）；扣分不受上限
+  const requested = requestedPoints ?? rule.points;
+  const points = rule.yearlyCap !== null && requested > 0 ? Math.max(0, Math.min(requested, rule.yearlyCap - state.usedThisYear)) : requested;
+  return { status: points === requested ? 'awarded' : 'capped', points, requested };
+}

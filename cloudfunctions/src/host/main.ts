@@ -4,6 +4,8 @@ import { systemClock } from '../adapters/clock';
 import { consoleLogger } from '../adapters/logger';
 import { cryptoRandom } from '../adapters/random';
 import { qrRenderer } from '../adapters/codes';
+import { localStorage } from '../adapters/storage-local';
+import { cleanupUploads } from '../functions/uploads';
 import { loadLocalSecret } from './secret';
 import { createDb } from '../db/connect';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded';
@@ -36,8 +38,16 @@ async function main() {
   const seeded = await seedDemo(db);
   if (seeded.created) console.log('已写入演示数据：示例市政协');
 
+  // 上传的文件在 .data/uploads/；一天后仍没有记录引用的，每小时清理一次
+  const files = localStorage(resolve(dataRoot, 'uploads'));
+  const deps = { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom, codes: qrRenderer, files, secrets: { checkin: loadLocalSecret(dataRoot) } };
+  const sweep = () => cleanupUploads(deps).catch((err: unknown) => consoleLogger.error('upload cleanup failed', { error: String(err) }));
+  void sweep();
+  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  sweeper.unref();
   const server = createHost({
-    deps: { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom, codes: qrRenderer, secrets: { checkin: loadLocalSecret(dataRoot) } },
+    deps,
+    files,
     functions,
     staticDir: resolve(repoRoot, 'miniprogram/dist/h5'),
   });

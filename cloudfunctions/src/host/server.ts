@@ -2,20 +2,27 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
-import { type DevIdentity, type Envelope, fail, ok } from '@tongxin/shared-types';
+import { AppError, type DevIdentity, type Envelope, fail, failWith, ok } from '@tongxin/shared-types';
+import type { LocalFileStorage } from '../adapters/storage-local';
 import type { Deps } from '../core/action';
 import { resolveActor } from '../core/actor';
 import type { CloudFunction } from '../core/dispatch';
+import { actionErrors } from '../core/errors';
 import { DEMO_IDENTITIES } from '../seed/demo';
 
 export interface HostOptions {
   deps: Deps;
   functions: Record<string, CloudFunction>;
+  /** 本地上传（POST /api/upload）存放处；与 deps.files 是同一个存储 */
+  files: LocalFileStorage;
   /** H5 构建目录；没有时只提供接口 */
   staticDir?: string;
 }
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** 函数调用只带 JSON（文件走 /api/upload），1 MB 足够 */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** 本地上传的上限：与 CloudBase 上函数自己检查的上限一致（见 roster/import.ts 的 IMPORT_MAX_BYTES） */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -33,7 +40,7 @@ const MIME: Record<string, string> = {
  * 本地宿主：把每个云函数暴露为 POST /api/fn/<name>，身份取自请求头 x-dev-openid。
  * 这个请求头和 /api/dev/* 只存在于本地模式；云函数入口只信任 getWXContext()。
  */
-export function createHost({ deps, functions, staticDir }: HostOptions): Server {
+export function createHost({ deps, functions, files, staticDir }: HostOptions): Server {
   return createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       deps.logger.error('host failure', { url: req.url, error: err instanceof Error ? err.stack : String(err) });
@@ -46,20 +53,57 @@ export function createHost({ deps, functions, staticDir }: HostOptions): Server 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const fnMatch = /^\/api\/fn\/([\w-]+)\/?$/.exec(url.pathname);
     if (fnMatch) {
-      if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_PARAMETER', '请使用 POST 调用云函数'));
+      if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_PARAMETER#USE_POST'));
       const fn = Object.hasOwn(functions, fnMatch[1]) ? functions[fnMatch[1]] : undefined;
-      if (!fn) return sendJson(res, 200, fail('UNKNOWN_ACTION', `没有名为 ${fnMatch[1]} 的云函数`));
+      if (!fn) return sendJson(res, 200, fail('UNKNOWN_ACTION#FUNCTION', { name: fnMatch[1] }));
       const body = await readJson(req);
       if (!body.ok) return sendJson(res, 200, body.envelope);
       const openid = headerValue(req.headers['x-dev-openid']);
       return sendJson(res, 200, await fn.handle(body.value, openid, deps));
     }
+    if (url.pathname === '/api/upload') {
+      if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_PARAMETER#USE_POST'));
+      return sendJson(res, 200, await receiveUpload(req, deps, files));
+    }
     if (url.pathname === '/api/dev/identities' && req.method === 'GET') return sendJson(res, 200, ok(await listIdentities(deps)));
     if (url.pathname === '/api/dev/contract' && req.method === 'GET') return sendJson(res, 200, ok(describeContract(functions)));
-    if (url.pathname.startsWith('/api/')) return sendJson(res, 404, fail('NOT_FOUND', '接口不存在'));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_PARAMETER', '不支持的请求方法'));
+    if (url.pathname.startsWith('/api/')) return sendJson(res, 404, fail('NOT_FOUND#API'));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_PARAMETER#METHOD'));
     return serveStatic(res, url.pathname, staticDir);
   }
+}
+
+/**
+ * 本地模式的上传（相当于小程序里的 Taro.cloud.uploadFile）：请求体就是文件内容，交回一个 id，函数再凭 id 取回。
+ * 只收已绑定的成员的上传；超过上限的不落盘。
+ */
+async function receiveUpload(req: IncomingMessage, deps: Deps, files: LocalFileStorage): Promise<Envelope<{ fileId: string }>> {
+  const openid = headerValue(req.headers['x-dev-openid']);
+  if (!openid) return fail('UNAUTHENTICATED');
+  try {
+    await resolveActor(deps.db, openid);
+  } catch (err) {
+    if (err instanceof AppError) return failWith(err);
+    throw err;
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const tooLarge = () => fail('FILE.TOO_LARGE', { maxMb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+  if (declared > MAX_UPLOAD_BYTES) {
+    req.resume();
+    return tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_UPLOAD_BYTES) {
+      req.resume();
+      return tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return fail('FILE.EMPTY');
+  return ok({ fileId: files.save(Buffer.concat(chunks)) });
 }
 
 async function listIdentities(deps: Deps): Promise<DevIdentity[]> {
@@ -78,6 +122,7 @@ function describeContract(functions: Record<string, CloudFunction>) {
       action,
       access: def.access,
       input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+      errors: actionErrors(def),
     })),
   }));
 }
@@ -87,7 +132,7 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, envelope: fail('INVALID_PARAMETER', '请求内容过大') };
+    if (size > MAX_BODY_BYTES) return { ok: false, envelope: fail('INVALID_PARAMETER#BODY_TOO_LARGE') };
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -95,7 +140,7 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, envelope: fail('INVALID_PARAMETER', '请求内容不是有效的 JSON') };
+    return { ok: false, envelope: fail('INVALID_PARAMETER#NOT_JSON') };
   }
 }
 

@@ -4,8 +4,8 @@
  */
 import type { ActionInput, ActionName, ActionOutput, DevIdentity, Envelope, FunctionName } from '@tongxin/shared-types'
 import { useAppStore } from '../store'
-import { callViaCloud } from './weappTransport'
-import { callViaHttp, fetchDevIdentities } from './h5Transport'
+import { callViaCloud, uploadViaCloud } from './weappTransport'
+import { callViaHttp, fetchDevIdentities, uploadViaHttp } from './h5Transport'
 
 export { NETWORK_ERROR_CODE } from './errors'
 
@@ -20,6 +20,27 @@ export function callFunction<F extends FunctionName, A extends ActionName<F>>(
   } else {
     const devOpenid = useAppStore.getState().devIdentity?.openid ?? null
     return callViaHttp(fn, action, data as object | undefined, devOpenid)
+  }
+}
+
+/** 要上传的文件：H5 里是浏览器给的 Blob，小程序里是临时文件路径 */
+export interface UploadSource {
+  name: string
+  size: number
+  blob?: Blob
+  path?: string
+}
+
+/**
+ * 上传一个文件，交回函数认得的 id（小程序：云存储 fileID；本地：宿主给的 id）。
+ * 文件从不随云函数调用发送；大小与类型由函数取回后自己再查。
+ */
+export function uploadFile(source: UploadSource): Promise<Envelope<{ fileId: string }>> {
+  if (process.env.TARO_ENV === 'weapp') {
+    return uploadViaCloud(source.path ?? '', source.name)
+  } else {
+    const devOpenid = useAppStore.getState().devIdentity?.openid ?? null
+    return uploadViaHttp(source.blob ?? new Blob([]), devOpenid)
   }
 }
 

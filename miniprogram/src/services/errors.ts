@@ -3,10 +3,15 @@ import { ERROR_MESSAGES } from '@tongxin/shared-types/src/errors'
 
 /** 请求没能到达服务器（断网、超时、云调用失败）。客户端自己的错误码，用命名空间与服务端区分。 */
 export const NETWORK_ERROR_CODE = 'CLIENT.NETWORK'
-export const NETWORK_MESSAGE = '网络不给力，请检查网络后重试'
+export const NETWORK_MESSAGE = ERROR_MESSAGES[NETWORK_ERROR_CODE]
 
 export function networkFailure(): Envelope<never> {
   return { ok: false, error: { code: NETWORK_ERROR_CODE, message: NETWORK_MESSAGE } }
+}
+
+/** 文件没能传到存储（断网、被取消） */
+export function uploadFailure(): Envelope<never> {
+  return { ok: false, error: { code: 'CLIENT.UPLOAD_FAILED', message: ERROR_MESSAGES['CLIENT.UPLOAD_FAILED'] } }
 }
 
 /** 服务器回了话，但不是信封（宿主崩溃、网关报错）。 */

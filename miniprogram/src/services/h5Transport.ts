@@ -41,3 +41,10 @@ export function callViaHttp<T>(
 export function fetchDevIdentities(): Promise<Envelope<DevIdentity[]>> {
   return request<DevIdentity[]>('/api/dev/identities', { method: 'GET' })
 }
+
+/** H5 端的上传：把文件原样 POST 到本地宿主的 /api/upload（只有本地模式有），交回 id */
+export function uploadViaHttp(body: Blob, devOpenid: string | null): Promise<Envelope<{ fileId: string }>> {
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' }
+  if (devOpenid) headers['x-dev-openid'] = devOpenid
+  return request<{ fileId: string }>('/api/upload', { method: 'POST', headers, body })
+}

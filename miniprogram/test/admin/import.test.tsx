@@ -1,12 +1,14 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import type { ImportPreview } from '@tongxin/shared-types'
 import ImportPage from '../../src/admin/import/index'
-import { callFunction } from '../../src/services/cloud'
+import { callFunction, uploadFile } from '../../src/services/cloud'
 import { useAppStore } from '../../src/store'
 import { actAs, adminProfile, fail, ok, routeCalls, secretaryProfile } from './fixtures'
 
-jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
+jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn(), uploadFile: jest.fn() }))
 const mockCall = callFunction as unknown as jest.Mock
+const mockUpload = uploadFile as unknown as jest.Mock
+const FILE_ID = 'local/11111111-2222-4333-8444-555555555555'
 
 const CSV = '姓名,手机号,政治面貌,职务\n赵一,13900000001,民盟,委员\n,13900000002,中共党员,委员\n钱二,12345,中共,主任\n孙三,,无党派,委员\n'
 
@@ -30,6 +32,8 @@ function chooseFile(name: string, content: string) {
 
 beforeEach(() => {
   mockCall.mockReset()
+  mockUpload.mockReset()
+  mockUpload.mockResolvedValue(ok({ fileId: FILE_ID }))
   actAs(adminProfile, useAppStore)
 })
 
@@ -47,9 +51,13 @@ describe('从表格导入成员', () => {
     chooseFile('名册.csv', CSV)
 
     expect(await screen.findByText('有问题的行（不会导入）')).toBeTruthy()
+    // 文件先上传，云函数调用里只带 id
+    const [source] = mockUpload.mock.calls[0]
+    expect(source.name).toBe('名册.csv')
+    expect(source.blob).toBeInstanceOf(File)
+    expect(source.size).toBe(Buffer.byteLength(CSV))
     const [, , data] = mockCall.mock.calls[0]
-    expect(data.fileName).toBe('名册.csv')
-    expect(Buffer.from(data.contentBase64, 'base64').toString('utf8')).toBe(CSV)
+    expect(data).toEqual({ fileName: '名册.csv', fileId: FILE_ID })
 
     expect(screen.getByText('总行数').previousSibling!.textContent).toBe('4')
     expect(screen.getByText('可导入').previousSibling!.textContent).toBe('2')
@@ -74,12 +82,12 @@ describe('从表格导入成员', () => {
 
     expect(await screen.findByText('已导入 2 名成员，跳过 2 行。')).toBeTruthy()
     expect(mockCall.mock.calls[1][1]).toBe('commitImport')
-    expect(mockCall.mock.calls[1][2].fileName).toBe('名册.csv')
+    expect(mockCall.mock.calls[1][2]).toEqual({ fileName: '名册.csv', fileId: FILE_ID })
     expect(screen.queryByText('导入 2 名成员')).toBeNull()
   })
 
   it('表头不对等服务端错误原样显示', async () => {
-    routeCalls(mockCall, { 'roster.previewImport': () => fail('MEMBER.IMPORT_COLUMNS', '表头缺少：政治面貌') })
+    routeCalls(mockCall, { 'roster.previewImport': () => fail('ROSTER.IMPORT_COLUMNS', '表头缺少：政治面貌') })
     render(<ImportPage />)
     chooseFile('名册.csv', CSV)
     expect((await screen.findByRole('alert')).textContent).toBe('表头缺少：政治面貌')
@@ -90,6 +98,22 @@ describe('从表格导入成员', () => {
     chooseFile('名册.xls', 'x')
     expect((await screen.findByRole('alert')).textContent).toContain('只支持 Excel（.xlsx）或 CSV 文件')
     expect(mockCall).not.toHaveBeenCalled()
+    expect(mockUpload).not.toHaveBeenCalled()
+  })
+
+  it('上传失败：显示原因，不去检查', async () => {
+    mockUpload.mockResolvedValue(fail('CLIENT.UPLOAD_FAILED', '文件上传失败，请检查网络后重新选择文件'))
+    render(<ImportPage />)
+    chooseFile('名册.csv', CSV)
+    expect((await screen.findByRole('alert')).textContent).toBe('文件上传失败，请检查网络后重新选择文件')
+    expect(mockCall).not.toHaveBeenCalled()
+  })
+
+  it('服务端按内容拒绝（改了扩展名的文件）：原样显示', async () => {
+    routeCalls(mockCall, { 'roster.previewImport': () => fail('FILE.TYPE_NOT_ALLOWED', '只支持 Excel（.xlsx）或 CSV 文件；这个文件的内容不是这些格式（可能是改了扩展名的其他文件）') })
+    render(<ImportPage />)
+    chooseFile('名册.xlsx', 'MZ')
+    expect((await screen.findByRole('alert')).textContent).toContain('改了扩展名')
   })
 
   it('书记打不开导入页', () => {

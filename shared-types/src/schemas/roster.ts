@@ -27,7 +27,12 @@ const memberFields = {
 const memberId = idSchema('成员');
 const fileInput = z.strictObject({
   fileName: plainText().trim().min(1).max(120).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件').describe('文件名'),
-  contentBase64: plainText().min(1).max(14_000_000, '文件不能超过 10 MB').describe('文件内容'),
+  // 客户端先上传（小程序：云存储 fileID；本地：POST /api/upload 交回的 id），函数凭 id 取回文件
+  fileId: plainText()
+    .trim()
+    .max(512)
+    .regex(/^(local\/[0-9a-f-]{36}|cloud:\/\/\S+)$/, '不是有效的上传文件')
+    .describe('上传的文件'),
 });
 
 /** 名册的筛选条件：列表与导出共用 */
@@ -62,5 +67,6 @@ export const rosterSchemas = {
   unbind: z.strictObject({ memberId, reason: multilineText().trim().min(2).max(200).describe('原因') }),
   previewImport: fileInput,
   commitImport: fileInput,
+  cleanupUploads: z.strictObject({}).optional().describe('清理无人引用的上传'),
   auditLog: z.strictObject({ action: plainText().max(60).optional().describe('操作'), ...pageInput }),
 };

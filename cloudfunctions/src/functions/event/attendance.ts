@@ -12,6 +12,7 @@ const fmt = (s: string | Date | null) => (s ? new Date(s).toLocaleString('zh-CN'
 
 export const attendance = defineAction({
   input: contract.event.attendance,
+  errors: ['NOT_FOUND#EVENT'],
   access: { roles: ORGANISERS, scope: byEvent },
   handler: async ({ eventId }, { deps, actor }) => {
     const event = await loadEventRow(deps.db, actor.orgId, eventId);
@@ -23,6 +24,7 @@ export const attendance = defineAction({
 /** 导出签到名单（XLSX）；导出个人数据记入审计 */
 export const exportAttendance = defineAction({
   input: contract.event.exportAttendance,
+  errors: ['NOT_FOUND#EVENT'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId }, ctx) => {
@@ -51,12 +53,13 @@ export const exportAttendance = defineAction({
  */
 export const exportDualLife = defineAction({
   input: contract.event.exportDualLife,
+  errors: ['NOT_FOUND#BRANCH'],
   access: { roles: ORGANISERS, scope: { kind: 'branch', branchId: (i: { branchId: string }) => i.branchId } },
   writes: true,
   handler: async ({ branchId, from, to }, ctx) => {
     const { deps, actor } = ctx;
     const branch = await deps.db.selectFrom('party_org').select('name').where('org_id', '=', actor.orgId).where('id', '=', branchId).executeTakeFirst();
-    if (!branch) throw new AppError('NOT_FOUND', '支部不存在');
+    if (!branch) throw new AppError('NOT_FOUND#BRANCH');
     const rows = await deps.db
       .selectFrom('attendance as a')
       .innerJoin('branch_membership as bm', (j) => j.onRef('bm.org_id', '=', 'a.org_id').onRef('bm.member_id', '=', 'a.member_id'))
@@ -90,6 +93,7 @@ export const exportDualLife = defineAction({
 /** 活动结束后定案：全体会议、常委会议的缺席按规则扣分（请假扣得少）；其他活动只锁定名单 */
 export const finalize = defineAction({
   input: contract.event.finalize,
+  errors: ['CONFLICT#EVENT_CANCELLED', 'CONFLICT#EVENT_FINALIZED', 'EVENT.FINALIZE_TOO_EARLY', 'NOT_FOUND#EVENT', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED', 'EVENT.FINALIZE_RESERVED', 'EVENT.PENDING_CONFIRMATIONS'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId }, ctx) => {
@@ -97,10 +101,10 @@ export const finalize = defineAction({
     const now = deps.clock.now();
     return deps.db.transaction().execute(async (trx) => {
       const event = await trx.selectFrom('event').selectAll().where('org_id', '=', actor.orgId).where('id', '=', eventId).forUpdate().executeTakeFirst();
-      if (!event) throw new AppError('NOT_FOUND', '活动不存在');
-      if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消');
-      if (event.finalized_at) throw new AppError('CONFLICT', '这场活动已经定案');
-      if (now < new Date(event.ends_at)) throw new AppError('CHECKIN.EVENT_NOT_OVER', '活动结束后才能定案');
+      if (!event) throw new AppError('NOT_FOUND#EVENT');
+      if (event.status === 'cancelled') throw new AppError('CONFLICT#EVENT_CANCELLED');
+      if (event.finalized_at) throw new AppError('CONFLICT#EVENT_FINALIZED');
+      if (now < new Date(event.ends_at)) throw new AppError('EVENT.FINALIZE_TOO_EARLY');
       // 定案会给缺席者扣履职分的活动，只由办公室定案（书记自建的活动到不了这里：这类活动只有办公室能建）
       if (PLENARY_KINDS.includes(event.kind) && !actor.roles.includes('admin')) throw new AppError('EVENT.FINALIZE_RESERVED');
       const pending = await trx.selectFrom('attendance').select('member_id').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('confirmation', '=', 'offline').executeTakeFirst();

@@ -15,15 +15,15 @@ const CODE_WINDOW_MS = 10 * 60_000;
 
 /** 活动是否可签：未取消、在签到时间内、（需要时）在会场附近。位置只比较，不保存。 */
 function assertCanCheckIn(event: EventRow, at: Date, location: { lat: number; lng: number } | undefined) {
-  if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
-  if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED', '这场活动的名单已经定案，不能再签到');
+  if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED');
+  if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED');
   const state = windowState(at, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at));
-  if (state === 'not_open') throw new AppError('CHECKIN.WINDOW_NOT_OPEN', '还没到签到时间');
-  if (state === 'closed') throw new AppError('CHECKIN.WINDOW_CLOSED', '签到已经截止，请联系会议组织者');
+  if (state === 'not_open') throw new AppError('CHECKIN.WINDOW_NOT_OPEN');
+  if (state === 'closed') throw new AppError('CHECKIN.WINDOW_CLOSED');
   if (event.geo_lat !== null && event.geo_lng !== null && event.geo_radius_m !== null) {
-    if (!location) throw new AppError('CHECKIN.LOCATION_REQUIRED', '这场活动需要确认您在会场附近，请允许获取位置后再签到');
+    if (!location) throw new AppError('CHECKIN.LOCATION_REQUIRED');
     if (distanceMeters(location, { lat: event.geo_lat, lng: event.geo_lng }) > event.geo_radius_m) {
-      throw new AppError('CHECKIN.TOO_FAR', '您离会场较远，请到会场后再签到');
+      throw new AppError('CHECKIN.TOO_FAR');
     }
   }
 }
@@ -32,8 +32,8 @@ function assertCanCheckIn(event: EventRow, at: Date, location: { lat: number; ln
 function referenceTime(now: Date, scannedAt: string | undefined): Date {
   if (!scannedAt) return now;
   const at = new Date(scannedAt);
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('CHECKIN.TOKEN_INVALID', '扫码时间不正确');
-  if (now.getTime() - at.getTime() > OFFLINE_GRACE_MS) throw new AppError('CHECKIN.OFFLINE_TOO_LATE', '这次扫码离现在太久，未能补签，请重新扫码或联系组织者');
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('CHECKIN.TOKEN_INVALID#SCAN_TIME');
+  if (now.getTime() - at.getTime() > OFFLINE_GRACE_MS) throw new AppError('CHECKIN.OFFLINE_TOO_LATE');
   return at > now ? now : at;
 }
 
@@ -44,11 +44,11 @@ function confirmationOf(event: EventRow, at: Date, receivedAt: Date) {
 
 /** 扫码的时间、令牌的时间步与活动的状态是否都允许这次签到；返回记为签到时间的那一刻 */
 function judgeScan(event: EventRow, step: number, input: { eventId?: string; scannedAt?: string; location?: { lat: number; lng: number } }, now: Date): Date {
-  if (input.eventId && input.eventId !== event.id) throw new AppError('CHECKIN.TOKEN_WRONG_EVENT', '这是另一场活动的签到码');
+  if (input.eventId && input.eventId !== event.id) throw new AppError('CHECKIN.TOKEN_WRONG_EVENT');
   const at = referenceTime(now, input.scannedAt);
   const judged = judgeStep(step, stepOf(at, event.rotate_seconds));
-  if (judged === 'future') throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
-  if (judged === 'expired') throw new AppError('CHECKIN.TOKEN_EXPIRED', '签到码已过期，请扫描屏幕上最新的码');
+  if (judged === 'future') throw new AppError('CHECKIN.TOKEN_INVALID');
+  if (judged === 'expired') throw new AppError('CHECKIN.TOKEN_EXPIRED');
   assertCanCheckIn(event, at, input.location);
   return at;
 }
@@ -62,33 +62,35 @@ const MAX_STALE_RETRIES = 3;
  */
 export const checkin = defineAction({
   input: contract.event.checkin,
+  errors: ['CHECKIN.EVENT_CANCELLED', 'CHECKIN.FINALIZED', 'CHECKIN.LOCATION_REQUIRED', 'CHECKIN.OFFLINE_TOO_LATE', 'CHECKIN.TOKEN_EXPIRED', 'CHECKIN.TOKEN_INVALID', 'CHECKIN.TOKEN_INVALID#SCAN_TIME', 'CHECKIN.TOKEN_WRONG_EVENT', 'CHECKIN.TOO_FAR', 'CHECKIN.WINDOW_CLOSED', 'CHECKIN.WINDOW_NOT_OPEN', 'CONFLICT#EVENT_CHANGED', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED'],
   access: 'member',
   inlineIdentity: true,
   handler: async (input, { deps, openid, resolveActor }) => {
     const now = deps.clock.now();
     const token = parseToken(input.token);
-    if (!token || !verifyToken(deps.secrets.checkin, token)) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
+    if (!token || !verifyToken(deps.secrets.checkin, token)) throw new AppError('CHECKIN.TOKEN_INVALID');
     for (let attempt = 0; attempt <= MAX_STALE_RETRIES; attempt++) {
       const event = await eventByShortCode(deps.db, token.shortCode, { fresh: attempt > 0 });
-      if (!event) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
+      if (!event) throw new AppError('CHECKIN.TOKEN_INVALID');
       let at: Date;
       try {
         at = judgeScan(event, token.step, input, now);
       } catch (err) {
         // 别的政协的活动与伪造的码答复相同：先弄清是谁在扫
-        if ((await resolveActor()).orgId !== event.org_id) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
+        if ((await resolveActor()).orgId !== event.org_id) throw new AppError('CHECKIN.TOKEN_INVALID');
         throw err;
       }
       const result = await recordOwnAttendance(deps.db, { event, at, receivedAt: now, method: 'scan', confirmation: confirmationOf(event, at, now) }, openid, event.revision);
       if (result !== 'stale') return result;
     }
-    throw new AppError('CONFLICT', '活动信息刚刚有变动，请再扫一次');
+    throw new AppError('CONFLICT#EVENT_CHANGED');
   },
 });
 
 /** 输入大屏上的六位数字码签到；十分钟内输错五次即暂停 */
 export const checkinByCode = defineAction({
   input: contract.event.checkinByCode,
+  errors: ['CHECKIN.CODE_INVALID', 'CHECKIN.EVENT_CANCELLED', 'CHECKIN.FINALIZED', 'CHECKIN.LOCATION_REQUIRED', 'CHECKIN.TOO_FAR', 'CHECKIN.WINDOW_CLOSED', 'CHECKIN.WINDOW_NOT_OPEN', 'NOT_FOUND#EVENT', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED', 'RATE_LIMITED#CHECKIN_CODE', 'EVENT.PARTY_ONLY', 'EVENT.NOT_IN_AUDIENCE'],
   access: 'member',
   handler: async ({ eventId, code, location }, { deps, actor }) => {
     const now = deps.clock.now();
@@ -97,8 +99,8 @@ export const checkinByCode = defineAction({
     const verdict = await judgeCheckinCode(deps.db, { orgId: actor.orgId, eventId, memberId: actor.memberId, at: now }, { max: CODE_MAX_FAILURES, windowMs: CODE_WINDOW_MS }, () =>
       codeMatches(deps.secrets.checkin, event.short_code, code, now, event.rotate_seconds),
     );
-    if (verdict === 'limited') throw new AppError('RATE_LIMITED', '数字码输错次数过多，请 10 分钟后再试，或请组织者代签');
-    if (verdict === 'wrong') throw new AppError('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字');
+    if (verdict === 'limited') throw new AppError('RATE_LIMITED#CHECKIN_CODE');
+    if (verdict === 'wrong') throw new AppError('CHECKIN.CODE_INVALID');
     assertCanCheckIn(event, now, location);
     const standing = await memberStanding(deps.db, event, actor.memberId);
     const eligibility = checkinEligibility(event.kind, { inAudience: Boolean(standing?.inAudience), isPartyMember: Boolean(standing?.isPartyMember) });
@@ -114,6 +116,7 @@ export const checkinByCode = defineAction({
  */
 export const proxyCheckin = defineAction({
   input: contract.event.proxyCheckin,
+  errors: ['CHECKIN.EVENT_CANCELLED', 'CHECKIN.FINALIZED#PROXY', 'CHECKIN.WINDOW_NOT_OPEN', 'NOT_FOUND#EVENT', 'NOT_FOUND#MEMBER', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED', 'CHECKIN.WINDOW_CLOSED', 'EVENT.PROXY_SELF', 'EVENT.PROXY_NOT_IN_AUDIENCE', 'EVENT.PROXY_PARTY_ONLY'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId, memberId, reason }, ctx) => {
@@ -121,9 +124,9 @@ export const proxyCheckin = defineAction({
     const now = deps.clock.now();
     return deps.db.transaction().execute(async (trx) => {
       const event = await loadEventRow(trx, actor.orgId, eventId);
-      if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
+      if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED');
       // 定案后名单锁定：缺席扣分已按当时的名单记了
-      if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED', '这场活动的名单已经定案，不能再代签');
+      if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED#PROXY');
       // 补录的活动事后才建，签到时间早已过去：名单由组织者补记，分等办公室确认
       if (!event.backfill) {
         const state = windowState(now, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at));
@@ -132,11 +135,11 @@ export const proxyCheckin = defineAction({
       }
       if (memberId === actor.memberId) throw new AppError('EVENT.PROXY_SELF');
       const m = await memberStanding(trx, event, memberId);
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (!m) throw new AppError('NOT_FOUND#MEMBER');
       // 书记只为本支部的人代签（管理员不限）；在事务的连接上查，嵌入式数据库只有一个连接
       if (!isOrgWide(actor, ORGANISERS) && actor.managedBranchIds.length > 0) {
         const mine = await trx.selectFrom('branch_membership').select('member_id').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).where('branch_id', 'in', actor.managedBranchIds).executeTakeFirst();
-        if (!mine) throw new AppError('FORBIDDEN', '只能管理您所在支部的成员');
+        if (!mine) throw new AppError('FORBIDDEN#MEMBER_OUT_OF_BRANCH');
       }
       if (!m.inAudience) throw new AppError('EVENT.PROXY_NOT_IN_AUDIENCE');
       if (checkinEligibility(event.kind, m) === 'party_only') throw new AppError('EVENT.PROXY_PARTY_ONLY');

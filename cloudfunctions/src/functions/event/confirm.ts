@@ -22,7 +22,7 @@ async function awardAttendance(trx: Trx, event: EventRow, members: Array<{ membe
 
 async function lockEvent(trx: Trx, orgId: string, eventId: string): Promise<EventRow> {
   const event = await trx.selectFrom('event').selectAll().where('org_id', '=', orgId).where('id', '=', eventId).forUpdate().executeTakeFirst();
-  if (!event) throw new AppError('NOT_FOUND', '活动不存在');
+  if (!event) throw new AppError('NOT_FOUND#EVENT');
   return event;
 }
 
@@ -32,6 +32,7 @@ async function lockEvent(trx: Trx, orgId: string, eventId: string): Promise<Even
  */
 export const confirmOffline = defineAction({
   input: contract.event.confirmOffline,
+  errors: ['EVENT.PROXY_SELF', 'NOT_FOUND#EVENT', 'EVENT.NOT_PENDING', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId, memberId, accept }, ctx) => {
@@ -66,6 +67,7 @@ export const confirmOffline = defineAction({
 /** 办公室确认书记补录的活动：名单里的签到按规则补记积分（补录时一分未记）；确认之后再补的签到当场记分 */
 export const confirmBackfill = defineAction({
   input: contract.event.confirmBackfill,
+  errors: ['NOT_FOUND#EVENT', 'EVENT.BACKFILL_NOT_PENDING', 'CHECKIN.EVENT_CANCELLED', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ eventId }, ctx) => {

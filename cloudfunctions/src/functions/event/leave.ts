@@ -2,7 +2,7 @@ import { AppError, type LeaveRequestView, contract } from '@tongxin/shared-types
 import { defineAction, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import type { DB } from '../../db/connect';
-import { isUniqueViolation } from '../roster/refs';
+import { isUniqueViolation } from '../../db/errors';
 import { ORGANISERS, iso, loadEventRow, memberStanding, notifyMembers } from './shared';
 
 /** 请假归活动的主办支部审批 */
@@ -29,22 +29,23 @@ async function loadLeave(db: Pick<DB, 'selectFrom'>, orgId: string, id: string):
     .where('l.org_id', '=', orgId)
     .where('l.id', '=', id)
     .executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', '请假申请不存在');
+  if (!r) throw new AppError('NOT_FOUND#LEAVE');
   return { id: r.id, eventId: r.event_id, eventTitle: r.title, memberId: r.member_id, memberName: r.name, reason: r.reason, status: r.status, answer: r.answer, createdAt: iso(r.created_at) };
 }
 
 /** 请假须在活动结束前提出；已签到的不必请假 */
 export const requestLeave = defineAction({
   input: contract.event.requestLeave,
+  errors: ['CONFLICT#LEAVE_ATTENDED', 'CONFLICT#LEAVE_REQUESTED', 'EVENT.LEAVE_EVENT_CANCELLED', 'EVENT.LEAVE_EVENT_OVER', 'NOT_FOUND#EVENT', 'NOT_FOUND#LEAVE', 'EVENT.LEAVE_NOT_IN_AUDIENCE'],
   access: 'member',
   handler: async ({ eventId, reason }, { deps, actor }) => {
     const now = deps.clock.now();
     const id = await deps.db.transaction().execute(async (trx) => {
       const event = await loadEventRow(trx, actor.orgId, eventId);
-      if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消，无需请假');
-      if (now >= new Date(event.ends_at)) throw new AppError('CHECKIN.EVENT_OVER', '活动已经结束，不能再请假');
+      if (event.status === 'cancelled') throw new AppError('EVENT.LEAVE_EVENT_CANCELLED');
+      if (now >= new Date(event.ends_at)) throw new AppError('EVENT.LEAVE_EVENT_OVER');
       const attended = await trx.selectFrom('attendance').select('member_id').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('member_id', '=', actor.memberId).executeTakeFirst();
-      if (attended) throw new AppError('CONFLICT', '您已经签到了，无需请假');
+      if (attended) throw new AppError('CONFLICT#LEAVE_ATTENDED');
       // 只有应到的人才需要请假：给不相干的活动请假只会在组织者的名单里添乱
       if (!(await memberStanding(trx, event, actor.memberId))?.inAudience) throw new AppError('EVENT.LEAVE_NOT_IN_AUDIENCE');
       const row = await trx
@@ -53,7 +54,7 @@ export const requestLeave = defineAction({
         .returning('id')
         .executeTakeFirstOrThrow()
         .catch((err) => {
-          throw isUniqueViolation(err) ? new AppError('CONFLICT', '您已经请过假了，请等待审批') : err;
+          throw isUniqueViolation(err) ? new AppError('CONFLICT#LEAVE_REQUESTED') : err;
         });
       return row.id;
     });
@@ -63,6 +64,7 @@ export const requestLeave = defineAction({
 
 export const decideLeave = defineAction({
   input: contract.event.decideLeave,
+  errors: ['CONFLICT#LEAVE_DECIDED', 'EVENT.LEAVE_FINALIZED', 'NOT_FOUND#EVENT', 'NOT_FOUND#LEAVE'],
   access: { roles: ORGANISERS, scope: byLeave },
   writes: true,
   handler: async ({ leaveId, approve, answer }, ctx) => {
@@ -70,10 +72,10 @@ export const decideLeave = defineAction({
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
       const l = await trx.selectFrom('leave_request').select(['status', 'member_id', 'event_id']).where('org_id', '=', actor.orgId).where('id', '=', leaveId).forUpdate().executeTakeFirst();
-      if (!l) throw new AppError('NOT_FOUND', '请假申请不存在');
-      if (l.status !== 'pending') throw new AppError('CONFLICT', '这条请假已经处理过了');
+      if (!l) throw new AppError('NOT_FOUND#LEAVE');
+      if (l.status !== 'pending') throw new AppError('CONFLICT#LEAVE_DECIDED');
       const event = await loadEventRow(trx, actor.orgId, l.event_id);
-      if (event.finalized_at) throw new AppError('CHECKIN.FINALIZED', '这场活动的名单已经定案，不能再审批请假');
+      if (event.finalized_at) throw new AppError('EVENT.LEAVE_FINALIZED');
       await trx.updateTable('leave_request').set({ status: approve ? 'approved' : 'refused', answer: answer || null, decided_by: actor.memberId, decided_at: now }).where('org_id', '=', actor.orgId).where('id', '=', leaveId).execute();
       const view = await loadLeave(trx, actor.orgId, leaveId);
       await notifyMembers(trx, actor.orgId, [l.member_id], { title: `请假${approve ? '已批准' : '未批准'}：${view.eventTitle}`, body: answer || (approve ? '已批准您的请假。' : '请按时参加。'), eventId: l.event_id, at: now });

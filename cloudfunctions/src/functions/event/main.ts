@@ -2,4 +2,5 @@
 import { cloudbaseEntry } from '../../adapters/cloudbase';
 import { eventFunction } from '.';
 
-export const main = cloudbaseEntry(eventFunction);
+// 签到码用 CHECKIN_SECRET 签名：没设或太短时每次调用都回答 CONFIG.MISSING，日志写明缺哪一项
+export const main = cloudbaseEntry(eventFunction, { checkinSecret: true });

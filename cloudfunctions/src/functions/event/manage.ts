@@ -24,8 +24,8 @@ function resolveTiming(t: Timing) {
   const ends = new Date(t.endsAt);
   const opens = t.checkinOpensAt ? new Date(t.checkinOpensAt) : new Date(starts.getTime() - 30 * 60_000);
   const closes = t.checkinClosesAt ? new Date(t.checkinClosesAt) : ends;
-  if (ends <= starts) throw new AppError('INVALID_PARAMETER', '「结束时间」须晚于开始时间');
-  if (closes <= opens) throw new AppError('INVALID_PARAMETER', '「签到截止时间」须晚于签到开始时间');
+  if (ends <= starts) throw new AppError('INVALID_PARAMETER#ENDS_BEFORE_STARTS');
+  if (closes <= opens) throw new AppError('INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS');
   return { starts, ends, opens, closes, lateAfter: new Date(starts.getTime() + t.lateAfterMinutes * 60_000) };
 }
 
@@ -47,18 +47,18 @@ type Audience = Array<{ kind: 'all' | 'branch' | 'committee' | 'sector' | 'membe
 async function checkAudience(trx: Transaction<Database>, actor: Actor, audience: Audience, ownerBranchId: string | null) {
   const orgWide = isOrgWide(actor, ORGANISERS);
   if (!orgWide) {
-    if (!ownerBranchId || !actor.managedBranchIds.includes(ownerBranchId)) throw new AppError('FORBIDDEN', '支部书记只能以本支部名义组织活动');
-    if (audience.some((a) => a.kind !== 'branch' || !actor.managedBranchIds.includes(a.id!))) throw new AppError('FORBIDDEN', '支部书记只能面向本支部组织活动');
+    if (!ownerBranchId || !actor.managedBranchIds.includes(ownerBranchId)) throw new AppError('FORBIDDEN#EVENT_OWN_BRANCH');
+    if (audience.some((a) => a.kind !== 'branch' || !actor.managedBranchIds.includes(a.id!))) throw new AppError('FORBIDDEN#EVENT_OWN_AUDIENCE');
   }
   const tables = { branch: 'party_org', committee: 'committee', sector: 'sector', member: 'member' } as const;
   for (const a of audience) {
     if (a.kind === 'all') continue;
     const found = await trx.selectFrom(tables[a.kind]).select('id').where('org_id', '=', actor.orgId).where('id', '=', a.id!).executeTakeFirst();
-    if (!found) throw new AppError('INVALID_PARAMETER', '「参加对象」不存在');
+    if (!found) throw new AppError('INVALID_PARAMETER#AUDIENCE_UNKNOWN');
   }
   if (ownerBranchId) {
     const b = await trx.selectFrom('party_org').select('status').where('org_id', '=', actor.orgId).where('id', '=', ownerBranchId).where('level', '=', '党支部').executeTakeFirst();
-    if (!b || b.status !== 'active') throw new AppError('INVALID_PARAMETER', '「主办支部」不存在或已撤销');
+    if (!b || b.status !== 'active') throw new AppError('INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN');
   }
 }
 
@@ -74,6 +74,7 @@ function geoColumns(geo: { lat: number; lng: number; radiusM: number } | null) {
 
 export const create = defineAction({
   input: contract.event.create,
+  errors: ['FORBIDDEN#EVENT_OWN_AUDIENCE', 'FORBIDDEN#EVENT_OWN_BRANCH', 'INVALID_PARAMETER#AUDIENCE_UNKNOWN', 'INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS', 'INVALID_PARAMETER#ENDS_BEFORE_STARTS', 'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN', 'NOT_FOUND#EVENT', 'EVENT.KIND_RESERVED', 'EVENT.BACKFILL_TOO_OLD'],
   access: { roles: ORGANISERS, scope: { kind: 'branch', branchId: (i: { ownerBranchId: string | null }) => i.ownerBranchId ?? 'none' } },
   writes: true,
   handler: async (input, ctx) => {
@@ -116,6 +117,7 @@ export const create = defineAction({
 /** 修改活动；时间或地点变了，应到人员会收到通知 */
 export const update = defineAction({
   input: contract.event.update,
+  errors: ['CONFLICT#EVENT_CANCELLED_NO_EDIT', 'FORBIDDEN#EVENT_OWNER_FIXED', 'FORBIDDEN#EVENT_OWN_AUDIENCE', 'FORBIDDEN#EVENT_OWN_BRANCH', 'INVALID_PARAMETER#AUDIENCE_UNKNOWN', 'INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS', 'INVALID_PARAMETER#ENDS_BEFORE_STARTS', 'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN', 'NOT_FOUND#EVENT', 'EVENT.KIND_RESERVED', 'EVENT.BACKFILL_TOO_OLD', 'EVENT.BACKDATED'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async (input, ctx) => {
@@ -123,7 +125,7 @@ export const update = defineAction({
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
       const before = await loadEventRow(trx, actor.orgId, input.eventId);
-      if (before.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能修改');
+      if (before.status === 'cancelled') throw new AppError('CONFLICT#EVENT_CANCELLED_NO_EDIT');
       const startsAt = input.startsAt ?? iso(before.starts_at);
       const t = resolveTiming({
         startsAt,
@@ -142,7 +144,7 @@ export const update = defineAction({
       }
       const ownerBranchId = input.ownerBranchId === undefined ? before.owner_branch_id : input.ownerBranchId;
       if (input.audience) await checkAudience(trx, actor, input.audience, ownerBranchId);
-      else if (ownerBranchId !== before.owner_branch_id && !isOrgWide(actor, ORGANISERS)) throw new AppError('FORBIDDEN', '支部书记不能更改主办支部');
+      else if (ownerBranchId !== before.owner_branch_id && !isOrgWide(actor, ORGANISERS)) throw new AppError('FORBIDDEN#EVENT_OWNER_FIXED');
       await trx
         .updateTable('event')
         .set({
@@ -176,6 +178,7 @@ export const update = defineAction({
 
 export const cancel = defineAction({
   input: contract.event.cancel,
+  errors: ['CONFLICT#EVENT_ALREADY_CANCELLED', 'NOT_FOUND#EVENT'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId, reason }, ctx) => {
@@ -183,7 +186,7 @@ export const cancel = defineAction({
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
       const e = await loadEventRow(trx, actor.orgId, eventId);
-      if (e.status === 'cancelled') throw new AppError('CONFLICT', '活动已经取消');
+      if (e.status === 'cancelled') throw new AppError('CONFLICT#EVENT_ALREADY_CANCELLED');
       await trx.updateTable('event').set({ status: 'cancelled', cancel_reason: reason, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', eventId).execute();
       const ids = (await expectedMemberIds(trx, actor.orgId, eventId).execute()).map((r) => r.id);
       await notifyMembers(trx, actor.orgId, ids, { title: `活动取消：${e.title}`, body: `原因：${reason}`, eventId, at: now });
@@ -197,6 +200,7 @@ export const cancel = defineAction({
 /** 组织者的活动列表：管理员看全部，书记看本支部主办的 */
 export const list = defineAction({
   input: contract.event.list,
+  errors: [],
   access: { roles: ORGANISERS },
   handler: async (input, { deps, actor }) => {
     const now = deps.clock.now();

@@ -34,6 +34,7 @@ async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEven
 
 export const get = defineAction({
   input: contract.event.get,
+  errors: ['NOT_FOUND#EVENT'],
   access: 'member',
   handler: async ({ eventId }, { deps, actor }) => (await toMyViews(deps.db, actor, [await loadEventRow(deps.db, actor.orgId, eventId)]))[0],
 });
@@ -41,6 +42,7 @@ export const get = defineAction({
 /** 我应参加的活动（含我已签到的）：近期的在前；includePast 时含最近 90 天已结束的 */
 export const upcoming = defineAction({
   input: contract.event.upcoming,
+  errors: [],
   access: 'member',
   handler: async (input, { deps, actor }) => {
     const now = deps.clock.now();
@@ -66,13 +68,14 @@ export const upcoming = defineAction({
 /** 学习心得：参加了才能写，活动开始后可写，可反复修改 */
 export const writeNote = defineAction({
   input: contract.event.writeNote,
+  errors: ['EVENT.NOTE_NOT_ATTENDED', 'EVENT.NOTE_NOT_STARTED', 'NOT_FOUND#EVENT'],
   access: 'member',
   handler: async ({ eventId, content }, { deps, actor }) => {
     const now = deps.clock.now();
     const event = await loadEventRow(deps.db, actor.orgId, eventId);
-    if (now < new Date(event.starts_at)) throw new AppError('CHECKIN.EVENT_NOT_STARTED', '活动开始后才能写学习心得');
+    if (now < new Date(event.starts_at)) throw new AppError('EVENT.NOTE_NOT_STARTED');
     const attended = await deps.db.selectFrom('attendance').select('member_id').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('member_id', '=', actor.memberId).executeTakeFirst();
-    if (!attended) throw new AppError('CHECKIN.NOT_ATTENDED', '签到参加后才能写这场活动的学习心得');
+    if (!attended) throw new AppError('EVENT.NOTE_NOT_ATTENDED');
     await deps.db
       .insertInto('study_note')
       .values({ org_id: actor.orgId, event_id: eventId, member_id: actor.memberId, content, created_at: now, updated_at: now })
@@ -84,6 +87,7 @@ export const writeNote = defineAction({
 
 export const notes = defineAction({
   input: contract.event.notes,
+  errors: [],
   access: { roles: ORGANISERS, scope: byEvent },
   handler: async ({ eventId }, { deps, actor }) => {
     const rows = await deps.db
@@ -100,6 +104,7 @@ export const notes = defineAction({
 
 export const notifications = defineAction({
   input: contract.event.notifications,
+  errors: [],
   access: 'member',
   handler: async (input, { deps, actor }) => {
     let q = deps.db.selectFrom('notification').select(['id', 'title', 'body', 'event_id', 'created_at', 'read_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId);
@@ -111,6 +116,7 @@ export const notifications = defineAction({
 
 export const markRead = defineAction({
   input: contract.event.markRead,
+  errors: [],
   access: 'member',
   handler: async ({ ids }, { deps, actor }) => {
     const r = await deps.db.updateTable('notification').set({ read_at: deps.clock.now() }).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('id', 'in', ids).where('read_at', 'is', null).executeTakeFirst();

@@ -5,7 +5,8 @@ import type { DB } from '../../db/connect';
 import type { Database } from '../../db/schema';
 import { EVENT_EFFECTS } from '../../domain/events';
 import { yearOf } from '../../domain/points';
-import { type AwardRow, awardPointsCall, mapAwardError, toOutcome } from '../points/ledger';
+import { mapAwardError } from '../../db/errors';
+import { type AwardRow, awardPointsCall, toOutcome } from '../points/ledger';
 import { type EventRow, audienceIncludesMember, iso } from './shared';
 
 type Queryable = Transaction<Database> | DB;
@@ -66,7 +67,7 @@ export async function recordOwnAttendance(db: DB, req: AttendanceWrite, openid: 
   const row = rows[0];
   const actor = await toActor(db, openid, row);
   // 别的政协的活动与伪造的码答复相同
-  if (actor.orgId !== event.org_id) throw new AppError('CHECKIN.TOKEN_INVALID', '这不是本活动的签到码');
+  if (actor.orgId !== event.org_id) throw new AppError('CHECKIN.TOKEN_INVALID');
   if (row.current_revision !== revision) return 'stale';
   if (!row.eligible) throw new AppError(PARTY_ONLY_KINDS.includes(event.kind) ? 'EVENT.PARTY_ONLY' : 'EVENT.NOT_IN_AUDIENCE');
   return toResult(db, req, actor.memberId, row);

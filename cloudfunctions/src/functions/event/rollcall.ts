@@ -18,7 +18,7 @@ async function view(db: Pick<Kysely<Database>, 'selectFrom'>, orgId: string, eve
       .executeTakeFirst(),
     uncalled(db, orgId, eventId).then((x) => x.length),
   ]);
-  if (!r) throw new AppError('NOT_FOUND', '此人未被点名');
+  if (!r) throw new AppError('NOT_FOUND#ROLLCALL');
   return { memberId: r.member_id, name: r.name, order: r.call_order, calledAt: iso(r.called_at), note: r.note, remaining };
 }
 
@@ -37,6 +37,7 @@ function uncalled(db: Pick<Kysely<Database>, 'selectFrom'>, orgId: string, event
 /** 随机点名：在已签到的人里公平抽取，同一场不会点到同一个人两次，每次都有记录 */
 export const rollCall = defineAction({
   input: contract.event.rollCall,
+  errors: ['EVENT.ROLLCALL_CANCELLED', 'EVENT.ROLLCALL_EXHAUSTED', 'NOT_FOUND#EVENT', 'NOT_FOUND#ROLLCALL'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId }, ctx) => {
@@ -44,11 +45,11 @@ export const rollCall = defineAction({
     const memberId = await deps.db.transaction().execute(async (trx) => {
       // 锁住活动行：两次同时点名也会一前一后，不会点到同一个人
       const event = await trx.selectFrom('event').select(['title', 'status']).where('org_id', '=', actor.orgId).where('id', '=', eventId).forUpdate().executeTakeFirst();
-      if (!event) throw new AppError('NOT_FOUND', '活动不存在');
-      if (event.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED', '活动已取消');
+      if (!event) throw new AppError('NOT_FOUND#EVENT');
+      if (event.status === 'cancelled') throw new AppError('EVENT.ROLLCALL_CANCELLED');
       const candidates = await uncalled(trx, actor.orgId, eventId);
       const picked = pickRollCall(candidates, deps.random.int);
-      if (!picked) throw new AppError('CHECKIN.ROLLCALL_EXHAUSTED', '已签到的人都点过了');
+      if (!picked) throw new AppError('EVENT.ROLLCALL_EXHAUSTED');
       const order = await trx.selectFrom('roll_call').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', actor.orgId).where('event_id', '=', eventId).executeTakeFirstOrThrow();
       await trx.insertInto('roll_call').values({ org_id: actor.orgId, event_id: eventId, member_id: picked.member_id, call_order: Number(order.n) + 1, called_at: deps.clock.now(), called_by: actor.memberId }).execute();
       await recordAudit(trx, ctx, { action: 'event.rollCall', targetKind: 'event', targetId: eventId, summary: `「${event.title}」随机点名第 ${Number(order.n) + 1} 位` });
@@ -60,6 +61,7 @@ export const rollCall = defineAction({
 
 export const rollCallNote = defineAction({
   input: contract.event.rollCallNote,
+  errors: ['NOT_FOUND#EVENT', 'NOT_FOUND#ROLLCALL'],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId, memberId, note }, ctx) => {
@@ -67,7 +69,7 @@ export const rollCallNote = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       await loadEventRow(trx, actor.orgId, eventId);
       const r = await trx.updateTable('roll_call').set({ note }).where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('member_id', '=', memberId).executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', '此人未被点名');
+      if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND#ROLLCALL');
       await recordAudit(trx, ctx, { action: 'event.rollCallNote', targetKind: 'event', targetId: eventId, summary: '记录点名发言要点' });
     });
     return view(deps.db, actor.orgId, eventId, memberId);

@@ -8,6 +8,7 @@ import { ORGANISERS, byEvent, iso, loadEventRow } from './shared';
 /** 签到大屏：当前令牌与二维码、六位数字码、实时人数。大屏按 refreshInMs 刷新。 */
 export const screen = defineAction({
   input: contract.event.screen,
+  errors: ['NOT_FOUND#EVENT'],
   access: { roles: ORGANISERS, scope: byEvent },
   handler: async ({ eventId, knownToken }, { deps, actor }) => {
     const now = deps.clock.now();

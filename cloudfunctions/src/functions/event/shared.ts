@@ -17,7 +17,7 @@ export const byEvent: Scope<{ eventId: string }> = {
 
 export async function loadEventRow(db: Queryable, orgId: string, eventId: string): Promise<EventRow> {
   const row = await db.selectFrom('event').selectAll().where('org_id', '=', orgId).where('id', '=', eventId).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', '活动不存在');
+  if (!row) throw new AppError('NOT_FOUND#EVENT');
   return row;
 }
 

@@ -4,7 +4,7 @@ import { resolveActor } from '../../core/actor';
 import { withAttemptLock } from '../../db/attempts';
 import { BIND_WINDOW_MS, bindLockedUntil, hashInviteCode, inviteRefusal } from '../../domain/invite';
 import { inviteStandingOf } from '../roster/invite';
-import { isUniqueViolation } from '../roster/refs';
+import { isUniqueViolation } from '../../db/errors';
 import { loadProfile } from './me';
 
 /**
@@ -12,6 +12,7 @@ import { loadProfile } from './me';
  */
 export const bind = defineAction({
   input: contract.member.bind,
+  errors: ['CONFLICT#ALREADY_BOUND', 'CONFLICT#MEMBER_TAKEN', 'MEMBER.INVITE_EXPIRED', 'MEMBER.INVITE_INVALID', 'MEMBER.INVITE_INVALID#RETIRED', 'MEMBER.INVITE_USED', 'MEMBER.NAME_MISMATCH', 'NOT_FOUND#SELF', 'RATE_LIMITED#BIND'],
   access: 'identity',
   writes: true,
   handler: async ({ code, name }, { deps, openid }) => {
@@ -19,10 +20,8 @@ export const bind = defineAction({
     const { db } = deps;
 
     // 1. 已绑定的微信不能再绑（不算一次失败）
-    const ALREADY_BOUND = '这个微信已经绑定过了，如需更换请联系政协办公室';
-    const MEMBER_TAKEN = '该成员已绑定了另一个微信，如需更换请联系政协办公室';
     const existing = await db.selectFrom('wx_binding').select('member_id').where('openid', '=', openid).executeTakeFirst();
-    if (existing) throw new AppError('CONFLICT', ALREADY_BOUND);
+    if (existing) throw new AppError('CONFLICT#ALREADY_BOUND');
 
     // 2. 数失败、核对邀请码与姓名、记失败或写入绑定：同一微信的尝试在一把锁下排队（db/attempts.ts），
     //    100 个并发的错码也只判得了 5 次；邀请码只能用一次（行锁）
@@ -60,8 +59,8 @@ export const bind = defineAction({
       return { error: null };
     }).catch((err) => {
       // 并发提交：同一微信同时绑两个码，或两个微信同时绑同一成员——由唯一约束兜底，答 CONFLICT 而不是 INTERNAL
-      if (isUniqueViolation(err, 'wx_binding_member_idx')) throw new AppError('CONFLICT', MEMBER_TAKEN);
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', ALREADY_BOUND);
+      if (isUniqueViolation(err, 'wx_binding_member_idx')) throw new AppError('CONFLICT#MEMBER_TAKEN');
+      if (isUniqueViolation(err)) throw new AppError('CONFLICT#ALREADY_BOUND');
       throw err;
     });
 
@@ -69,20 +68,20 @@ export const bind = defineAction({
     switch (bound.error) {
       case 'locked': {
         const minutes = Math.max(1, Math.ceil((bound.lockedUntil.getTime() - now.getTime()) / 60000));
-        throw new AppError('RATE_LIMITED', `尝试次数过多，请 ${minutes} 分钟后再试`);
+        throw new AppError('RATE_LIMITED#BIND', { minutes });
       }
       case 'invalid':
-        throw new AppError('MEMBER.INVITE_INVALID', '邀请码不正确，请核对后重新输入');
+        throw new AppError('MEMBER.INVITE_INVALID');
       case 'used':
-        throw new AppError('MEMBER.INVITE_USED', '这个邀请码已经用过或已作废，请向政协办公室索取新的邀请码');
+        throw new AppError('MEMBER.INVITE_USED');
       case 'expired':
-        throw new AppError('MEMBER.INVITE_EXPIRED', '邀请码已过期，请向政协办公室索取新的邀请码');
+        throw new AppError('MEMBER.INVITE_EXPIRED');
       case 'name':
-        throw new AppError('MEMBER.NAME_MISMATCH', '姓名与邀请码不符，请输入登记的姓名');
+        throw new AppError('MEMBER.NAME_MISMATCH');
       case 'retired':
-        throw new AppError('MEMBER.INVITE_INVALID', '该成员已不在册，请联系政协办公室');
+        throw new AppError('MEMBER.INVITE_INVALID#RETIRED');
       case 'taken':
-        throw new AppError('CONFLICT', MEMBER_TAKEN);
+        throw new AppError('CONFLICT#MEMBER_TAKEN');
     }
     const actor = await resolveActor(db, openid);
     return loadProfile(db, actor.orgId, actor.memberId, actor.roles);

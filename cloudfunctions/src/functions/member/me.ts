@@ -5,6 +5,7 @@ import type { DB } from '../../db/connect';
 /** 本人资料：职务、界别、专委会、角色与组织关系（本人可见自己的完整手机号）。 */
 export const me = defineAction({
   input: contract.member.me,
+  errors: ['NOT_FOUND#SELF'],
   access: 'member',
   handler: async (_input, { deps, actor }) => loadProfile(deps.db, actor.orgId, actor.memberId, actor.roles),
 });
@@ -18,7 +19,7 @@ export async function loadProfile(db: DB, orgId: string, memberId: string, roles
     .where('m.org_id', '=', orgId)
     .where('m.id', '=', memberId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', '没有找到您的成员信息');
+  if (!row) throw new AppError('NOT_FOUND#SELF');
 
   const [committees, branches] = await Promise.all([
     db

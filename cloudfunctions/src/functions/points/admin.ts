@@ -27,6 +27,7 @@ export const toRuleView = (r: Selectable<PointsRuleTable>): PointsRuleView => ({
 
 export const rules = defineAction({
   input: contract.points.rules,
+  errors: [],
   access: { roles: ['admin', 'secretary'] },
   handler: async (input, { deps, actor }) => {
     let q = deps.db.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId);
@@ -38,6 +39,7 @@ export const rules = defineAction({
 /** 保存规则：已有的规则新增一个版本（已记的分不受影响），新的规则从版本 1 开始 */
 export const saveRule = defineAction({
   input: contract.points.saveRule,
+  errors: ['POINTS.RULE_TRACK_FIXED'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async (input, ctx) => {
@@ -46,7 +48,7 @@ export const saveRule = defineAction({
     const saved = await deps.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', input.code).where('superseded_at', 'is', null).forUpdate().executeTakeFirst();
       if (current && (current.track !== input.track || current.category !== input.category)) {
-        throw new AppError('POINTS.RULE_TRACK_FIXED', '已有规则的积分类别与分类不能修改（会打乱已记分的归类）；请停用它并新建一条规则');
+        throw new AppError('POINTS.RULE_TRACK_FIXED');
       }
       if (current) await trx.updateTable('points_rule').set({ superseded_at: now }).where('org_id', '=', actor.orgId).where('id', '=', current.id).execute();
       const row = await trx
@@ -89,15 +91,16 @@ export const saveRule = defineAction({
 /** 年度关账：关账后不能再记分，只有管理员写明原因的冲正可以改动 */
 export const closeYear = defineAction({
   input: contract.points.closeYear,
+  errors: ['CONFLICT#YEAR_ALREADY_CLOSED', 'POINTS.YEAR_NOT_OVER'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ year }, ctx) => {
     const { deps, actor } = ctx;
     const now = deps.clock.now();
-    if (year >= yearOf(now)) throw new AppError('POINTS.YEAR_NOT_OVER', `${year} 年度尚未结束，不能关账`);
+    if (year >= yearOf(now)) throw new AppError('POINTS.YEAR_NOT_OVER', { year });
     await deps.db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('points_year').values({ org_id: actor.orgId, year, closed_at: now, closed_by: actor.memberId }).onConflict((oc) => oc.doNothing()).returning('year').execute();
-      if (inserted.length === 0) throw new AppError('CONFLICT', `${year} 年度已经关账`);
+      if (inserted.length === 0) throw new AppError('CONFLICT#YEAR_ALREADY_CLOSED', { year });
       await recordAudit(trx, ctx, { action: 'points.closeYear', targetKind: 'points_year', targetId: String(year), summary: `${year} 年度积分关账` });
     });
     return { year, closedAt: now.toISOString() };
@@ -106,6 +109,7 @@ export const closeYear = defineAction({
 
 export const setVisibility = defineAction({
   input: contract.points.setVisibility,
+  errors: [],
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ visibility }, ctx) => {

@@ -3,6 +3,7 @@ import { type RawBuilder, type Transaction, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { Database } from '../../db/schema';
 import { DEFAULT_RULES, yearOf } from '../../domain/points';
+import { mapAwardError } from '../../db/errors';
 
 type Trx = Transaction<Database>;
 
@@ -76,14 +77,6 @@ export function awardPointsCall(req: Omit<AwardRequest, 'memberId'> & { memberId
     ${req.reason ?? ''}::text, ${req.operator?.id ?? null}::uuid, ${req.operator?.name ?? null}::text, ${atSql ?? sql`${req.at}::timestamptz`})`;
 }
 
-/** 数据库函数抛出的业务错误 → AppError */
-export function mapAwardError(req: Pick<AwardRequest, 'at' | 'ruleCode' | 'year'>) {
-  return (err: { code?: string; message?: string }): never => {
-    if (err?.code === 'P0001' && err.message === 'POINTS.YEAR_CLOSED') throw new AppError('POINTS.YEAR_CLOSED', `${req.year ?? yearOf(req.at)} 年度积分已关账，不能再记分`);
-    if (err?.code === 'P0001' && err.message === 'POINTS.RULE_NOT_FOUND') throw new AppError('POINTS.RULE_NOT_FOUND', `积分规则 ${req.ruleCode} 不存在`);
-    throw err;
-  };
-}
 
 export function toOutcome(r: AwardRow): AwardOutcome {
   if (r.status === 'not_applicable') return { status: 'not_applicable', reason: r.rule_name };
@@ -98,12 +91,12 @@ export async function reverseEntry(
   req: { orgId: string; entryId: string; reason: string; operator: { id: string; name: string }; at: Date; allowClosedYear: boolean },
 ): Promise<string> {
   const entry = await trx.selectFrom('points_entry').selectAll().where('org_id', '=', req.orgId).where('id', '=', req.entryId).executeTakeFirst();
-  if (!entry) throw new AppError('NOT_FOUND', '积分记录不存在');
-  if (entry.reverses_entry_id) throw new AppError('POINTS.NOT_REVERSIBLE', '冲正记录本身不能再冲正');
+  if (!entry) throw new AppError('NOT_FOUND#POINTS_ENTRY');
+  if (entry.reverses_entry_id) throw new AppError('POINTS.NOT_REVERSIBLE');
   if (!req.allowClosedYear) await assertYearOpen(trx, req.orgId, entry.year);
   await lockMemberYear(trx, req.orgId, entry.member_id, entry.year);
   const already = await trx.selectFrom('points_entry').select('id').where('org_id', '=', req.orgId).where('reverses_entry_id', '=', entry.id).executeTakeFirst();
-  if (already) throw new AppError('POINTS.ALREADY_REVERSED', '这条记录已经冲正过了');
+  if (already) throw new AppError('POINTS.ALREADY_REVERSED');
   const inserted = await trx
     .insertInto('points_entry')
     .values({
@@ -145,7 +138,7 @@ export async function recordFiveOne(
 
 export async function assertYearOpen(trx: Trx, orgId: string, year: number): Promise<void> {
   const closed = await trx.selectFrom('points_year').select('year').where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
-  if (closed) throw new AppError('POINTS.YEAR_CLOSED', `${year} 年度积分已关账，不能再记分`);
+  if (closed) throw new AppError('POINTS.YEAR_CLOSED', { year });
 }
 
 /** 与 award_points 同一把锁（迁移 006 的事务级咨询锁）：同一人同一年的记分与冲正串行 */

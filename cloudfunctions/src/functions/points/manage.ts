@@ -26,6 +26,7 @@ const byAppeal: Scope<{ appealId: string }> = {
 
 export const ledger = defineAction({
   input: contract.points.ledger,
+  errors: ['NOT_FOUND#MEMBER'],
   access: { roles: MANAGERS, scope: byMember },
   handler: async ({ memberId, year }, { deps, actor }) => loadLedger(deps.db, actor.orgId, memberId, year ?? yearOf(deps.clock.now())),
 });
@@ -33,6 +34,7 @@ export const ledger = defineAction({
 /** 书记评定品行、考评分（党员积分）；履职评定只有办公室可以做 */
 export const adjust = defineAction({
   input: contract.points.adjust,
+  errors: ['NOT_FOUND#MEMBER', 'POINTS.ADJUSTMENT_INVALID', 'POINTS.NOT_APPLICABLE', 'POINTS.RULE_NOT_FOUND', 'POINTS.RULE_NOT_FOUND#INACTIVE', 'POINTS.YEAR_CLOSED', 'POINTS.ONCE_A_YEAR'],
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
   handler: async ({ memberId, ruleCode, points, reason, year: wantedYear }, ctx) => {
@@ -41,12 +43,12 @@ export const adjust = defineAction({
     const year = wantedYear ?? yearOf(now);
     const entryId = await deps.db.transaction().execute(async (trx) => {
       const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
-      if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND', '积分规则不存在或已停用');
+      if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND#INACTIVE');
       refuseIf(adjustRefusal(callerOf(actor), { memberId, track: rule.track, year }, now));
       const problem = checkAdjustment({ name: rule.name, basis: rule.basis, points: rule.points, minPoints: rule.min_points, maxPoints: rule.max_points, yearlyCap: rule.yearly_cap }, points);
-      if (problem) throw new AppError('POINTS.ADJUSTMENT_INVALID', problem);
+      if (problem) throw new AppError('POINTS.ADJUSTMENT_INVALID', { reason: problem });
       const member = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
-      if (!member || member.status !== 'active') throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (!member || member.status !== 'active') throw new AppError('NOT_FOUND#MEMBER');
       const outcome = await awardPoints(trx, {
         orgId: actor.orgId,
         memberId,
@@ -60,7 +62,7 @@ export const adjust = defineAction({
         source: { kind: 'adjustment', id: ctx.requestId, title: rule.track === 'party' ? '支部评定' : '政协办公室评定' },
       });
       if (outcome.status === 'once_a_year') throw new AppError('POINTS.ONCE_A_YEAR');
-      if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', outcome.reason);
+      if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', { reason: outcome.reason });
       await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
       return outcome.entryId;
     });
@@ -71,6 +73,7 @@ export const adjust = defineAction({
 /** 冲正一条记录。书记只能冲正本支部成员的党员积分评定；办公室可冲正任何记录，包括已关账年度 */
 export const reverse = defineAction({
   input: contract.points.reverse,
+  errors: ['NOT_FOUND#MEMBER', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED'],
   access: { roles: MANAGERS, scope: byEntry },
   writes: true,
   handler: async ({ entryId, reason }, ctx) => {
@@ -78,7 +81,7 @@ export const reverse = defineAction({
     const admin = isOrgWide(actor, ['admin']);
     const reversalId = await deps.db.transaction().execute(async (trx) => {
       const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id', 'source_title', 'points']).where('org_id', '=', actor.orgId).where('id', '=', entryId).executeTakeFirst();
-      if (!entry) throw new AppError('NOT_FOUND', '积分记录不存在');
+      if (!entry) throw new AppError('NOT_FOUND#POINTS_ENTRY');
       refuseIf(reverseRefusal(callerOf(actor), { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
       const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: deps.clock.now(), allowClosedYear: admin });
       await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `冲正「${entry.source_title}」${entry.points} 分：${reason}`, details: { entryId } });
@@ -90,6 +93,7 @@ export const reverse = defineAction({
 
 export const listAppeals = defineAction({
   input: contract.points.listAppeals,
+  errors: [],
   access: { roles: MANAGERS },
   handler: async ({ status, page, pageSize }, { deps, actor }) => {
     const branches = visibleBranches(actor, MANAGERS);
@@ -115,6 +119,7 @@ export const listAppeals = defineAction({
 /** 答复申诉；采纳即在同一事务里冲正原记录 */
 export const answerAppeal = defineAction({
   input: contract.points.answerAppeal,
+  errors: ['CONFLICT#APPEAL_ANSWERED', 'NOT_FOUND#APPEAL', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED'],
   access: { roles: MANAGERS, scope: byAppeal },
   writes: true,
   handler: async ({ appealId, accept, answer }, ctx) => {
@@ -122,8 +127,8 @@ export const answerAppeal = defineAction({
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
       const a = await trx.selectFrom('points_appeal').select(['entry_id', 'member_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', appealId).forUpdate().executeTakeFirst();
-      if (!a) throw new AppError('NOT_FOUND', '申诉不存在');
-      if (a.status !== 'pending') throw new AppError('CONFLICT', '这个申诉已经答复过了');
+      if (!a) throw new AppError('NOT_FOUND#APPEAL');
+      if (a.status !== 'pending') throw new AppError('CONFLICT#APPEAL_ANSWERED');
       const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id']).where('org_id', '=', actor.orgId).where('id', '=', a.entry_id).executeTakeFirstOrThrow();
       refuseIf(answerAppealRefusal(callerOf(actor), { memberId: a.member_id }, { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
       if (accept) {
@@ -145,6 +150,7 @@ export const answerAppeal = defineAction({
 /** 记录五个一中由办公室或书记登记的事项（如民生实事） */
 export const recordFiveOne = defineAction({
   input: contract.points.recordFiveOne,
+  errors: ['NOT_FOUND#MEMBER', 'POINTS.YEAR_CLOSED'],
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
   handler: async ({ memberId, item, title, date }, ctx) => {
@@ -154,7 +160,7 @@ export const recordFiveOne = defineAction({
     const id = `${item}:${date}:${title}`;
     await deps.db.transaction().execute(async (trx) => {
       const m = await trx.selectFrom('member').select('name').where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (!m) throw new AppError('NOT_FOUND#MEMBER');
       await assertYearOpen(trx, actor.orgId, yearOf(at));
       await recordFiveOneIn(trx, { orgId: actor.orgId, memberId, item, source: { kind: 'manual', id, title }, at, recordedBy: actor.memberId });
       await recordAudit(trx, ctx, { action: 'points.recordFiveOne', targetKind: 'member', targetId: memberId, summary: `为 ${m.name} 登记“${FIVE_ONE_LABELS[item]}”：${title}` });

@@ -8,6 +8,7 @@ import { loadAppeals, loadLedger } from './view';
 /** 我的积分 */
 export const mine = defineAction({
   input: contract.points.mine,
+  errors: ['NOT_FOUND#MEMBER'],
   access: 'member',
   handler: async (input, { deps, actor }) => loadLedger(deps.db, actor.orgId, actor.memberId, input?.year ?? yearOf(deps.clock.now())),
 });
@@ -15,6 +16,7 @@ export const mine = defineAction({
 /** 对支部评定的条目提出申诉（同一条同时只能有一个待处理的申诉） */
 export const appeal = defineAction({
   input: contract.points.appeal,
+  errors: ['CONFLICT#APPEAL_ONCE', 'CONFLICT#APPEAL_PENDING', 'CONFLICT#APPEAL_REVERSED', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.NOT_APPEALABLE', 'POINTS.YEAR_CLOSED#APPEAL'],
   access: 'member',
   handler: async ({ entryId, reason }, { deps, actor }) => {
     const id = await deps.db.transaction().execute(async (trx) => {
@@ -26,16 +28,16 @@ export const appeal = defineAction({
         .where('e.id', '=', entryId)
         .executeTakeFirst();
       // 别人的记录与不存在的记录答复相同，不透露他人的积分
-      if (!entry || entry.member_id !== actor.memberId) throw new AppError('NOT_FOUND', '积分记录不存在');
+      if (!entry || entry.member_id !== actor.memberId) throw new AppError('NOT_FOUND#POINTS_ENTRY');
       if (entry.reverses_entry_id || !entry.basis || !isManualBasis(entry.basis)) {
-        throw new AppError('POINTS.NOT_APPEALABLE', '只有支部评定的品行、考评等手工记分可以申诉；自动记分有误请联系支部书记核对签到记录');
+        throw new AppError('POINTS.NOT_APPEALABLE');
       }
       const closed = await trx.selectFrom('points_year').select('year').where('org_id', '=', actor.orgId).where('year', '=', entry.year).executeTakeFirst();
-      if (closed) throw new AppError('POINTS.YEAR_CLOSED', `${entry.year} 年度积分已关账，请联系政协办公室`);
+      if (closed) throw new AppError('POINTS.YEAR_CLOSED#APPEAL', { year: entry.year });
       const reversed = await trx.selectFrom('points_entry').select('id').where('org_id', '=', actor.orgId).where('reverses_entry_id', '=', entryId).executeTakeFirst();
-      if (reversed) throw new AppError('CONFLICT', '这条记录已经冲正，无需申诉');
+      if (reversed) throw new AppError('CONFLICT#APPEAL_REVERSED');
       const earlier = await trx.selectFrom('points_appeal').select('status').where('org_id', '=', actor.orgId).where('entry_id', '=', entryId).executeTakeFirst();
-      if (earlier) throw new AppError('CONFLICT', earlier.status === 'pending' ? '这条记录已有一个待处理的申诉' : '每条记录只能申诉一次；如仍有异议，请联系政协办公室复核');
+      if (earlier) throw new AppError(earlier.status === 'pending' ? 'CONFLICT#APPEAL_PENDING' : 'CONFLICT#APPEAL_ONCE');
       return (await trx.insertInto('points_appeal').values({ org_id: actor.orgId, entry_id: entryId, member_id: actor.memberId, reason, created_at: deps.clock.now() }).returning('id').executeTakeFirstOrThrow()).id;
     });
     const [view] = await loadAppeals(deps.db, actor.orgId, (q) => q.where('a.id', '=', id));
@@ -45,6 +47,7 @@ export const appeal = defineAction({
 
 export const myAppeals = defineAction({
   input: contract.points.myAppeals,
+  errors: [],
   access: 'member',
   handler: async (_input, { deps, actor }) => loadAppeals(deps.db, actor.orgId, (q) => q.where('a.member_id', '=', actor.memberId)),
 });
@@ -60,12 +63,13 @@ export async function getVisibility(db: Pick<DB, 'selectFrom'>, orgId: string): 
  */
 export const overview = defineAction({
   input: contract.points.overview,
+  errors: ['POINTS.NOT_PUBLIC'],
   access: 'member',
   handler: async (input, { deps, actor }): Promise<PointsOverview> => {
     const year = input?.year ?? yearOf(deps.clock.now());
     const visibility = await getVisibility(deps.db, actor.orgId);
     const isAdmin = actor.roles.includes('admin');
-    if (visibility === 'none' && !isAdmin) throw new AppError('POINTS.NOT_PUBLIC', '政协办公室未开放他人积分的查看');
+    if (visibility === 'none' && !isAdmin) throw new AppError('POINTS.NOT_PUBLIC');
     const showIndividuals = isAdmin || visibility === 'individual';
     const db = deps.db;
     const branches = await db

@@ -16,7 +16,7 @@ type Queryable = Pick<DB, 'selectFrom'>;
 /** 某人某年的积分台账：合计由流水求和，每条流水带一句解释，外加五个一。 */
 export async function loadLedger(db: Queryable, orgId: string, memberId: string, year: number): Promise<PointsLedgerView> {
   const member = await db.selectFrom('member').select(['name', 'affiliation']).where('org_id', '=', orgId).where('id', '=', memberId).executeTakeFirst();
-  if (!member) throw new AppError('NOT_FOUND', '没有找到这位成员');
+  if (!member) throw new AppError('NOT_FOUND#MEMBER');
   const [rows, fiveOne, appeals, closed] = await Promise.all([
     db
       .selectFrom('points_entry as e')

@@ -96,6 +96,6 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
 
 export async function loadMemberDetail(db: DB, actor: Actor, memberId: string, now: Date): Promise<MemberDetail> {
   const [detail] = await loadMemberDetails(db, actor, [memberId], now);
-  if (!detail) throw new AppError('NOT_FOUND', '没有找到这位成员');
+  if (!detail) throw new AppError('NOT_FOUND#MEMBER');
   return detail;
 }

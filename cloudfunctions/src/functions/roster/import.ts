@@ -3,7 +3,10 @@ import type { Transaction } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
-import { readSheet } from '../../adapters/spreadsheet';
+import { DEFAULT_SHEET_LIMITS, type Sheet, SheetTooBigError, UnzippedTooBigError, readSheet } from '../../adapters/spreadsheet';
+import type { Deps } from '../../core/action';
+import { sniffSpreadsheet } from '../../domain/file-type';
+import { cleanupUploads, markUploadUsed, takeUpload } from '../uploads';
 import type { Database } from '../../db/schema';
 import { IMPORT_COLUMNS, type ImportField, type MemberDraftRow, REQUIRED_COLUMNS, checkImportRow } from '../../domain/import-row';
 import { loadBranchInfo } from './refs';
@@ -11,6 +14,29 @@ import { nameSortKey } from '../../domain/name-sort';
 
 const MAX_ROWS = 10_000;
 const CHUNK = 1_000;
+/** 服务器上的上限：文件大小（客户端的检查不算数）；行列上限见 readSheet */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+const LIMITS = { maxRows: MAX_ROWS + 1, maxColumns: DEFAULT_SHEET_LIMITS.maxColumns };
+
+/**
+ * 取回上传的文件，查大小与类型（看内容的头几个字节，不看扩展名），读成表格。
+ * 超出上限的表格在读的过程中就停下，不为文件声称的范围分配内存。
+ */
+async function loadSheet(deps: Deps, actor: Actor, fileId: string): Promise<Sheet> {
+  const content = await takeUpload(deps, actor, fileId, 'roster.import', IMPORT_MAX_BYTES);
+  if (content.length === 0) throw new AppError('FILE.EMPTY');
+  if (!sniffSpreadsheet(content)) throw new AppError('FILE.TYPE_NOT_ALLOWED', { allowed: 'Excel（.xlsx）或 CSV' });
+  try {
+    return await readSheet(fileId, content, LIMITS);
+  } catch (err) {
+    if (err instanceof UnzippedTooBigError) throw new AppError('ROSTER.IMPORT_UNZIPPED_TOO_BIG', { maxMb: Math.round(err.maxBytes / 1024 / 1024) });
+    if (err instanceof SheetTooBigError) {
+      if (err.columns <= LIMITS.maxColumns) throw new AppError('ROSTER.IMPORT_TOO_LARGE', { max: MAX_ROWS });
+      throw new AppError('ROSTER.IMPORT_SHEET_TOO_BIG', { rows: err.rows, columns: err.columns, maxRows: MAX_ROWS, maxColumns: LIMITS.maxColumns });
+    }
+    throw new AppError('ROSTER.IMPORT_UNREADABLE');
+  }
+}
 
 interface Analysis {
   total: number;
@@ -19,17 +45,11 @@ interface Analysis {
 }
 
 /** 解析文件并逐行检查；不写任何东西 */
-async function analyse(trx: Transaction<Database>, actor: Actor, file: { fileName: string; contentBase64: string }): Promise<Analysis> {
-  let sheet;
-  try {
-    sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
-  } catch {
-    throw new AppError('MEMBER.IMPORT_UNREADABLE', '文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件');
-  }
+async function analyse(trx: Transaction<Database>, actor: Actor, sheet: Sheet): Promise<Analysis> {
   const missing = REQUIRED_COLUMNS.filter((c) => !sheet.headers.includes(c));
-  if (missing.length) throw new AppError('MEMBER.IMPORT_COLUMNS', `表头缺少：${missing.join('、')}（应有：${Object.keys(IMPORT_COLUMNS).join('、')}）`);
-  if (sheet.rows.length === 0) throw new AppError('MEMBER.IMPORT_EMPTY', '文件里没有数据行');
-  if (sheet.rows.length > MAX_ROWS) throw new AppError('MEMBER.IMPORT_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
+  if (missing.length) throw new AppError('ROSTER.IMPORT_COLUMNS', { missing: missing.join('、'), expected: Object.keys(IMPORT_COLUMNS).join('、') });
+  if (sheet.rows.length === 0) throw new AppError('ROSTER.IMPORT_EMPTY');
+  if (sheet.rows.length > MAX_ROWS) throw new AppError('ROSTER.IMPORT_TOO_LARGE', { max: MAX_ROWS });
 
   const orgId = actor.orgId;
   const [sectors, committees, branches, phones] = await Promise.all([
@@ -64,9 +84,11 @@ async function analyse(trx: Transaction<Database>, actor: Actor, file: { fileNam
 /** 预览：列出每一条有问题的行（行号与原因），什么也不写 */
 export const previewImport = defineAction({
   input: contract.roster.previewImport,
+  errors: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.EMPTY', 'FILE.TYPE_NOT_ALLOWED', 'ROSTER.IMPORT_UNREADABLE', 'ROSTER.IMPORT_UNZIPPED_TOO_BIG', 'ROSTER.IMPORT_SHEET_TOO_BIG', 'ROSTER.IMPORT_COLUMNS', 'ROSTER.IMPORT_EMPTY', 'ROSTER.IMPORT_TOO_LARGE'],
   access: { roles: ['admin'] },
   handler: async (file, { deps, actor }): Promise<ImportPreview> => {
-    const result = await deps.db.transaction().execute((trx) => analyse(trx, actor, file));
+    const sheet = await loadSheet(deps, actor, file.fileId);
+    const result = await deps.db.transaction().execute((trx) => analyse(trx, actor, sheet));
     return {
       total: result.total,
       valid: result.good.length,
@@ -79,14 +101,16 @@ export const previewImport = defineAction({
 /** 导入：在一个事务里写入全部有效行；任何一步失败则什么也不写 */
 export const commitImport = defineAction({
   input: contract.roster.commitImport,
+  errors: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.EMPTY', 'FILE.TYPE_NOT_ALLOWED', 'ROSTER.IMPORT_UNREADABLE', 'ROSTER.IMPORT_UNZIPPED_TOO_BIG', 'ROSTER.IMPORT_SHEET_TOO_BIG', 'ROSTER.IMPORT_COLUMNS', 'ROSTER.IMPORT_EMPTY', 'ROSTER.IMPORT_TOO_LARGE'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async (file, ctx) => {
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     const orgId = actor.orgId;
+    const sheet = await loadSheet(deps, actor, file.fileId);
     return deps.db.transaction().execute(async (trx) => {
-      const { good, errors } = await analyse(trx, actor, file);
+      const { good, errors } = await analyse(trx, actor, sheet);
       for (let i = 0; i < good.length; i += CHUNK) {
         const chunk = good.slice(i, i + CHUNK);
         const ids = await trx
@@ -103,9 +127,19 @@ export const commitImport = defineAction({
         action: 'roster.commitImport',
         targetKind: 'import',
         summary: `从 ${file.fileName} 导入 ${good.length} 名成员，跳过 ${errors.length} 行`,
-        details: { fileName: file.fileName, created: good.length, skippedLines: errors.map((e) => e.line) },
+        details: { fileName: file.fileName, fileId: file.fileId, created: good.length, skippedLines: errors.map((e) => e.line) },
       });
+      // 审计日志引用了这份文件（谁在何时导入了什么），它就不再被清理
+      await markUploadUsed(trx, file.fileId, 'roster.commitImport', now);
       return { created: good.length, skipped: errors.length, errors };
     });
   },
+});
+
+/** 清理本政协一天前上传、至今没有记录引用的文件（本地宿主另有每小时一次的全局清理） */
+export const cleanupImportUploads = defineAction({
+  input: contract.roster.cleanupUploads,
+  errors: [],
+  access: { roles: ['admin'] },
+  handler: async (_input, { deps, actor }) => cleanupUploads(deps, actor.orgId),
 });

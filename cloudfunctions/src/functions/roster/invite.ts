@@ -13,6 +13,7 @@ const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) 
 /** 签发（或重新签发）一次性邀请码：旧的未用邀请码随之作废（记下作废人）。明文只在这次返回里出现。 */
 export const issueInvite = defineAction({
   input: contract.roster.issueInvite,
+  errors: ['CONFLICT#INVITE_BOUND', 'CONFLICT#INVITE_RETIRED', 'NOT_FOUND#MEMBER'],
   access: { roles: ['admin', 'secretary'], scope: byMember },
   writes: true,
   handler: async ({ memberId }, ctx) => {
@@ -22,13 +23,13 @@ export const issueInvite = defineAction({
     const code = composeInviteCode(deps.random.int);
     const name = await deps.db.transaction().execute(async (trx) => {
       const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
-      if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (!m) throw new AppError('NOT_FOUND#MEMBER');
       // 1. 签发人压得住被邀请人的角色（书记不为管理员、其他书记签发）
       const refusal = inviteRefusal({ isAdmin: isOrgWide(actor, ['admin']) }, await inviteStandingOf(trx, actor.orgId, memberId));
       if (refusal) throw new AppError(refusal);
-      if (m.status !== 'active') throw new AppError('CONFLICT', `${m.name} 已退出，不能签发邀请码`);
+      if (m.status !== 'active') throw new AppError('CONFLICT#INVITE_RETIRED', { name: m.name });
       const bound = await trx.selectFrom('wx_binding').select('openid').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).executeTakeFirst();
-      if (bound) throw new AppError('CONFLICT', `${m.name} 已绑定微信，无需邀请码；换手机请先由政协办公室解除绑定`);
+      if (bound) throw new AppError('CONFLICT#INVITE_BOUND', { name: m.name });
       // 2. 作废旧码（记下谁作废的），签发新码；审计里写清作废了谁哪天签的码
       const voided = await voidPendingInvites(trx, ctx, memberId, now);
       await trx.insertInto('invite_code').values({ org_id: actor.orgId, member_id: memberId, code_hash: hashInviteCode(code), issued_by: actor.memberId, issued_at: now, expires_at: expiresAt }).execute();

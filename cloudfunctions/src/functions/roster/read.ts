@@ -45,6 +45,7 @@ const byName = sql`m.name_sort COLLATE "C", m.id`;
 /** 成员列表：搜索姓名或手机号，按支部/专委会/界别筛选；书记只看到自己支部的成员。 */
 export const list = defineAction({
   input: contract.roster.list,
+  errors: [],
   access: { roles: MANAGERS, scope: { kind: 'branch', branchId: (i: { branchId?: string }) => i.branchId } },
   handler: async (input, { deps, actor }) => {
     const { db } = deps;
@@ -69,6 +70,7 @@ const EXPORT_LIMIT = 20_000;
 /** 导出名册（XLSX）：与列表同样的筛选；含手机号、政治面貌，只限管理员，导出记入审计 */
 export const exportRoster = defineAction({
   input: contract.roster.exportRoster,
+  errors: [],
   access: { roles: ['admin'] },
   writes: true,
   handler: async (input, ctx) => {
@@ -102,6 +104,7 @@ export const exportRoster = defineAction({
 
 export const get = defineAction({
   input: contract.roster.get,
+  errors: ['NOT_FOUND#MEMBER'],
   access: { roles: MANAGERS, scope: { kind: 'member', memberId: (i: { memberId: string }) => i.memberId } },
   handler: async ({ memberId }, { deps, actor }) => loadMemberDetail(deps.db, actor, memberId, deps.clock.now()),
 });
@@ -109,6 +112,7 @@ export const get = defineAction({
 /** 审计日志：只有管理员能读 */
 export const auditLog = defineAction({
   input: contract.roster.auditLog,
+  errors: [],
   access: { roles: ['admin'] },
   handler: async (input, { deps, actor }): Promise<PageOf<AuditEntryView>> => {
     let query = deps.db.selectFrom('audit_log').where('org_id', '=', actor.orgId);

@@ -18,18 +18,13 @@ export async function assertMemberRefs(
 ): Promise<void> {
   if (refs.sectorId) {
     const s = await trx.selectFrom('sector').select('id').where('org_id', '=', orgId).where('id', '=', refs.sectorId).executeTakeFirst();
-    if (!s) throw new AppError('INVALID_PARAMETER', '「界别」不存在');
+    if (!s) throw new AppError('INVALID_PARAMETER#SECTOR_UNKNOWN');
   }
   if (refs.committeeIds.length) {
     const found = await trx.selectFrom('committee').select('id').where('org_id', '=', orgId).where('id', 'in', [...refs.committeeIds]).execute();
-    if (found.length !== new Set(refs.committeeIds).size) throw new AppError('INVALID_PARAMETER', '「专委会」不存在');
+    if (found.length !== new Set(refs.committeeIds).size) throw new AppError('INVALID_PARAMETER#COMMITTEE_UNKNOWN');
   }
   const reasons = checkMemberships(refs.affiliation, refs.memberships, await loadBranchInfo(trx, orgId));
-  if (reasons.length) throw new AppError('INVALID_PARAMETER', `「组织关系」${reasons.join('；')}`);
+  if (reasons.length) throw new AppError('INVALID_PARAMETER#MEMBERSHIP', { reasons: reasons.join('；') });
 }
 
-/** PostgreSQL 唯一约束冲突 → 可读的 CONFLICT */
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  const e = err as { code?: string; constraint?: string };
-  return e?.code === '23505' && (!constraint || e.constraint === constraint);
-}

@@ -5,16 +5,17 @@ import type { Database } from '../../db/schema';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import { loadMemberDetail } from './detail';
-import { assertMemberRefs, isUniqueViolation } from './refs';
+import { isUniqueViolation } from '../../db/errors';
+import { assertMemberRefs } from './refs';
 import { nameSortKey } from '../../domain/name-sort';
 import { outranksSecretary } from '../../domain/invite';
 import { inviteStandingOf, voidOutrankedInvites } from './invite';
 
-const PHONE_TAKEN = '该手机号已登记给其他成员';
 const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) => i.memberId };
 
 export const create = defineAction({
   input: contract.roster.create,
+  errors: ['CONFLICT#PHONE_TAKEN', 'INVALID_PARAMETER#COMMITTEE_UNKNOWN', 'INVALID_PARAMETER#MEMBERSHIP', 'INVALID_PARAMETER#SECTOR_UNKNOWN', 'NOT_FOUND#MEMBER'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async (input, ctx) => {
@@ -28,7 +29,7 @@ export const create = defineAction({
         .returning('id')
         .executeTakeFirstOrThrow()
         .catch((err) => {
-          throw isUniqueViolation(err) ? new AppError('CONFLICT', PHONE_TAKEN) : err;
+          throw isUniqueViolation(err) ? new AppError('CONFLICT#PHONE_TAKEN') : err;
         });
       if (input.committeeIds.length) {
         await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: m.id, committee_id: c }))).execute();
@@ -48,18 +49,19 @@ const SECRETARY_FIELDS = new Set(['memberId', 'name', 'phone']);
 
 export const update = defineAction({
   input: contract.roster.update,
+  errors: ['CONFLICT#PHONE_TAKEN', 'FORBIDDEN#SECRETARY_FIELDS', 'INVALID_PARAMETER#COMMITTEE_UNKNOWN', 'INVALID_PARAMETER#MEMBERSHIP', 'INVALID_PARAMETER#SECTOR_UNKNOWN', 'NOT_FOUND#MEMBER', 'ROSTER.MEMBER_ABOVE'],
   access: { roles: ['admin', 'secretary'], scope: byMember },
   writes: true,
   handler: async (input, ctx) => {
     const { deps, actor } = ctx;
     if (!isOrgWide(actor, ['admin'])) {
       const extra = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined && !SECRETARY_FIELDS.has(k));
-      if (extra.length) throw new AppError('FORBIDDEN', '支部书记只能修改姓名和手机号，其他信息请联系政协办公室');
+      if (extra.length) throw new AppError('FORBIDDEN#SECRETARY_FIELDS');
     }
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('member').selectAll().where('org_id', '=', actor.orgId).where('id', '=', input.memberId).forUpdate().executeTakeFirst();
-      if (!before) throw new AppError('NOT_FOUND', '没有找到这位成员');
+      if (!before) throw new AppError('NOT_FOUND#MEMBER');
       // 书记只改普通成员：管理员、书记与党务干部（包括他自己）的资料由办公室改
       if (!isOrgWide(actor, ['admin']) && outranksSecretary(await inviteStandingOf(trx, actor.orgId, input.memberId))) throw new AppError('ROSTER.MEMBER_ABOVE');
       const affiliation = input.affiliation ?? before.affiliation;
@@ -91,7 +93,7 @@ export const update = defineAction({
         .where('id', '=', input.memberId)
         .execute()
         .catch((err) => {
-          throw isUniqueViolation(err) ? new AppError('CONFLICT', PHONE_TAKEN) : err;
+          throw isUniqueViolation(err) ? new AppError('CONFLICT#PHONE_TAKEN') : err;
         });
       if (input.committeeIds) {
         await trx.deleteFrom('member_committee').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
@@ -131,7 +133,7 @@ async function changeMember(
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
-    if (!m) throw new AppError('NOT_FOUND', '没有找到这位成员');
+    if (!m) throw new AppError('NOT_FOUND#MEMBER');
     await change(trx, m, now);
   });
   return loadMemberDetail(deps.db, actor, memberId, now);
@@ -140,13 +142,14 @@ async function changeMember(
 /** 退出：保留全部历史，只是不再在册；同时解除微信绑定、作废未用的邀请码。 */
 export const retire = defineAction({
   input: contract.roster.retire,
+  errors: ['CONFLICT#ALREADY_RETIRED', 'CONFLICT#RETIRE_SELF', 'NOT_FOUND#MEMBER'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ memberId, reason }, ctx) => {
     const orgId = ctx.actor.orgId;
-    if (memberId === ctx.actor.memberId) throw new AppError('CONFLICT', '不能把自己设为退出');
+    if (memberId === ctx.actor.memberId) throw new AppError('CONFLICT#RETIRE_SELF');
     return changeMember(ctx, memberId, async (trx, m, now) => {
-      if (m.status === 'retired') throw new AppError('CONFLICT', `${m.name} 已经退出`);
+      if (m.status === 'retired') throw new AppError('CONFLICT#ALREADY_RETIRED', { name: m.name });
       await trx.updateTable('member').set({ status: 'retired', retired_at: now, retire_reason: reason, updated_at: now }).where('org_id', '=', orgId).where('id', '=', memberId).execute();
       await trx.deleteFrom('wx_binding').where('org_id', '=', orgId).where('member_id', '=', memberId).execute();
       await trx.updateTable('invite_code').set({ revoked_at: now, revoked_by: ctx.actor.memberId }).where('org_id', '=', orgId).where('member_id', '=', memberId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
@@ -157,14 +160,15 @@ export const retire = defineAction({
 
 export const setAdmin = defineAction({
   input: contract.roster.setAdmin,
+  errors: ['CONFLICT#ADMIN_RETIRED', 'CONFLICT#ADMIN_SELF', 'NOT_FOUND#MEMBER'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ memberId, admin }, ctx) => {
     const orgId = ctx.actor.orgId;
-    if (!admin && memberId === ctx.actor.memberId) throw new AppError('CONFLICT', '不能撤销自己的管理员角色，请由另一位管理员操作');
+    if (!admin && memberId === ctx.actor.memberId) throw new AppError('CONFLICT#ADMIN_SELF');
     return changeMember(ctx, memberId, async (trx, m, now) => {
       if (admin) {
-        if (m.status !== 'active') throw new AppError('CONFLICT', '已退出的成员不能设为管理员');
+        if (m.status !== 'active') throw new AppError('CONFLICT#ADMIN_RETIRED');
         await trx.insertInto('member_role').values({ org_id: orgId, member_id: memberId, role: 'admin' }).onConflict((oc) => oc.doNothing()).execute();
         // 书记先前为他签的码不能再用来绑定一个管理员账号
         await voidOutrankedInvites(trx, ctx, memberId, m.name, now);
@@ -179,12 +183,13 @@ export const setAdmin = defineAction({
 /** 解除微信绑定（换手机等）：只能由政协办公室操作 */
 export const unbind = defineAction({
   input: contract.roster.unbind,
+  errors: ['CONFLICT#NOT_BOUND', 'NOT_FOUND#MEMBER'],
   access: { roles: ['admin'] },
   writes: true,
   handler: async ({ memberId, reason }, ctx) =>
     changeMember(ctx, memberId, async (trx, m) => {
       const removed = await trx.deleteFrom('wx_binding').where('org_id', '=', ctx.actor.orgId).where('member_id', '=', memberId).executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0) throw new AppError('CONFLICT', `${m.name} 尚未绑定微信`);
+      if (Number(removed.numDeletedRows) === 0) throw new AppError('CONFLICT#NOT_BOUND', { name: m.name });
       await recordAudit(trx, ctx, { action: 'roster.unbind', targetKind: 'binding', targetId: memberId, summary: `解除 ${m.name} 的微信绑定：${reason}` });
     }),
 });

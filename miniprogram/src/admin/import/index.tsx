@@ -1,17 +1,23 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ImportPreview, ImportResult, ImportRowError } from '@tongxin/shared-types'
-import { callFunction } from '../../services/cloud'
+import { callFunction, uploadFile } from '../../services/cloud'
 import { AdminShell } from '../components/AdminShell'
 import { ADMIN_PAGES, go } from '../shared/nav'
 import { FilePicker } from './FilePicker'
-import { downloadTemplate, TEMPLATE_COLUMNS, type PickedFile, type PickResult } from './pickFile'
+import { downloadTemplate, TEMPLATE_COLUMNS, type PickResult } from './pickFile'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import '../../components/Card.scss'
 import './index.scss'
 
-type Busy = 'preview' | 'commit' | null
+type Busy = 'upload' | 'preview' | 'commit' | null
+
+/** 选中并已上传的文件：之后的检查与导入都只传 id */
+interface UploadedFile {
+  fileName: string
+  fileId: string
+}
 
 function RowErrors({ errors }: { errors: ImportRowError[] }) {
   return (
@@ -70,7 +76,7 @@ function Summary({ preview }: { preview: ImportPreview }) {
 }
 
 function Importer() {
-  const [file, setFile] = useState<PickedFile | null>(null)
+  const [file, setFile] = useState<UploadedFile | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [busy, setBusy] = useState<Busy>(null)
@@ -81,12 +87,22 @@ function Importer() {
       if (!('cancelled' in r)) setError(r.message)
       return
     }
-    setFile(r.file)
+    setFile(null)
     setPreview(null)
     setResult(null)
     setError(null)
+    // 1. 文件先传到存储（小程序：云存储；本地：宿主），云函数调用里只带 id
+    setBusy('upload')
+    const uploaded = await uploadFile(r.file.source)
+    if (!uploaded.ok) {
+      setBusy(null)
+      return setError(uploaded.error.message)
+    }
+    const picked: UploadedFile = { fileName: r.file.fileName, fileId: uploaded.data.fileId }
+    setFile(picked)
+    // 2. 服务端取回文件、查大小与类型、逐行检查，什么也不写
     setBusy('preview')
-    const res = await callFunction('roster', 'previewImport', { fileName: r.file.fileName, contentBase64: r.file.contentBase64 })
+    const res = await callFunction('roster', 'previewImport', picked)
     setBusy(null)
     if (res.ok) setPreview(res.data)
     else setError(res.error.message)
@@ -96,7 +112,7 @@ function Importer() {
     if (!file || busy) return
     setBusy('commit')
     setError(null)
-    const res = await callFunction('roster', 'commitImport', { fileName: file.fileName, contentBase64: file.contentBase64 })
+    const res = await callFunction('roster', 'commitImport', file)
     setBusy(null)
     if (!res.ok) return setError(res.error.message)
     setResult(res.data)
@@ -112,6 +128,7 @@ function Importer() {
         <Text className='ui-muted'>选好文件后先逐行检查，此时还不会写入任何数据。</Text>
         <FilePicker label={file ? '重新选择文件' : '选择表格文件（.xlsx / .csv）'} disabled={busy !== null} onPicked={(r) => void picked(r)} />
         {file && <Text className='file-name'>已选：{file.fileName}</Text>}
+        {busy === 'upload' && <Notice kind='info'>正在上传文件…</Notice>}
         {busy === 'preview' && <Notice kind='info'>正在检查表格…</Notice>}
         {error && <Notice kind='error'>{error}</Notice>}
       </View>

@@ -1,22 +1,18 @@
 import Taro from '@tarojs/taro'
+import type { UploadSource } from '../../services/cloud'
 
-/** 选中的表格文件：名字与 base64 内容（roster.previewImport / commitImport 的输入） */
+/** 选中的表格文件：名字与要上传的内容（上传后凭 id 调 roster.previewImport / commitImport） */
 export interface PickedFile {
   fileName: string
-  contentBase64: string
   size: number
+  source: UploadSource
 }
 
 export type PickResult = { ok: true; file: PickedFile } | { ok: false; message: string } | { ok: false; cancelled: true }
 
 const MB = 1024 * 1024
-/** 与服务端一致：文件不超过 10 MB */
+/** 与服务端一致：文件不超过 10 MB（这里只是提前告诉用户，服务端取回文件后自己再查大小与类型） */
 export const MAX_FILE_BYTES = 10 * MB
-/**
- * 小程序里文件内容随云函数调用的 data 一起发送，微信建议 data 不超过约 100KB（再大须走云存储），
- * 所以这里先限在 70KB（约一千多名成员的表格）；更大的表格请在电脑浏览器的管理页导入。
- */
-export const WEAPP_MAX_FILE_BYTES = 70 * 1024
 
 const ACCEPTED = /\.(xlsx|csv)$/i
 export const WRONG_TYPE = '只支持 Excel（.xlsx）或 CSV 文件；.xls 请先在 Excel 里另存为 .xlsx'
@@ -24,7 +20,7 @@ export const WRONG_TYPE = '只支持 Excel（.xlsx）或 CSV 文件；.xls 请�
 export function checkFile(name: string, size: number, limit: number): string | null {
   if (!ACCEPTED.test(name)) return WRONG_TYPE
   if (size === 0) return '文件是空的'
-  if (size > limit) return limit === WEAPP_MAX_FILE_BYTES ? '文件较大，小程序里无法上传，请在电脑浏览器中打开管理页导入' : '文件不能超过 10 MB'
+  if (size > limit) return '文件不能超过 10 MB'
   return null
 }
 
@@ -32,18 +28,10 @@ export function checkFile(name: string, size: number, limit: number): string | n
 export function readBrowserFile(file: File): Promise<PickResult> {
   const problem = checkFile(file.name, file.size, MAX_FILE_BYTES)
   if (problem) return Promise.resolve({ ok: false, message: problem })
-  return new Promise((resolve) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = String(reader.result ?? '')
-      resolve({ ok: true, file: { fileName: file.name, contentBase64: url.slice(url.indexOf(',') + 1), size: file.size } })
-    }
-    reader.onerror = () => resolve({ ok: false, message: '文件读取失败，请重新选择' })
-    reader.readAsDataURL(file)
-  })
+  return Promise.resolve({ ok: true, file: { fileName: file.name, size: file.size, source: { name: file.name, size: file.size, blob: file } } })
 }
 
-/** 小程序：从微信聊天里选文件（办公室常把表格发到文件传输助手），读成 base64 */
+/** 小程序：从微信聊天里选文件（办公室常把表格发到文件传输助手），随后上传到云存储 */
 export async function pickWeappFile(): Promise<PickResult> {
   let chosen: Taro.chooseMessageFile.ChooseFile
   try {
@@ -53,16 +41,9 @@ export async function pickWeappFile(): Promise<PickResult> {
     return { ok: false, cancelled: true }
   }
   if (!chosen) return { ok: false, cancelled: true }
-  const problem = checkFile(chosen.name, chosen.size, WEAPP_MAX_FILE_BYTES)
+  const problem = checkFile(chosen.name, chosen.size, MAX_FILE_BYTES)
   if (problem) return { ok: false, message: problem }
-  return new Promise((resolve) => {
-    Taro.getFileSystemManager().readFile({
-      filePath: chosen.path,
-      encoding: 'base64',
-      success: (r) => resolve({ ok: true, file: { fileName: chosen.name, contentBase64: String(r.data), size: chosen.size } }),
-      fail: () => resolve({ ok: false, message: '文件读取失败，请重新选择' }),
-    })
-  })
+  return { ok: true, file: { fileName: chosen.name, size: chosen.size, source: { name: chosen.name, size: chosen.size, path: chosen.path } } }
 }
 
 /** 模板表头（与服务端导入规则一致） */

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 // 只取常量所在的文件：包入口会连带 zod，进了小程序包（主包因此曾多出约 110 KB）
 import { pendingSentence } from '@tongxin/shared-types/src/events'
+import { ERROR_MESSAGES } from '@tongxin/shared-types/src/errors'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
@@ -57,7 +58,7 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
 
   const withToken = async (text: string) => {
     const token = tokenFromScan(text)
-    if (!token) return finish({ kind: 'failed', code: 'CLIENT.NOT_A_TOKEN', message: '这不是签到码，请核对后重试' })
+    if (!token) return finish({ kind: 'failed', code: 'CLIENT.NOT_A_TOKEN', message: ERROR_MESSAGES['CLIENT.NOT_A_TOKEN'] })
     setBusy(true)
     finish(await checkInWithToken(token, new Date().toISOString(), event.id))
   }
@@ -72,7 +73,7 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
 
   const byCode = async () => {
     const digits = code.replace(/\s/g, '')
-    if (!/^\d{6}$/.test(digits)) return setOutcome({ kind: 'failed', code: 'CLIENT.CODE_FORMAT', message: '请输入大屏上的 6 位数字' })
+    if (!/^\d{6}$/.test(digits)) return setOutcome({ kind: 'failed', code: 'CLIENT.CODE_FORMAT', message: ERROR_MESSAGES['CLIENT.CODE_FORMAT'] })
     setBusy(true)
     // 活动要求在会场附近时，位置只取这一次、只随这次签到发出
     const location = event.locationCheck ? await locateOnce() : null

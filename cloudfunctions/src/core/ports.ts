@@ -1,0 +1,40 @@
+/**
+ * 端口：处理器需要的外部能力，由 core 声明、adapters 实现（本地宿主与 CloudBase 各注入自己的一套）。
+ * 处理器只依赖这些接口，从不直接 new Date()、读环境变量、碰文件系统或 wx-server-sdk。
+ */
+
+/** 时钟：测试可注入固定时间 */
+export interface Clock {
+  now(): Date;
+}
+
+/** 结构化日志（CloudBase 控制台按行收集） */
+export interface Logger {
+  error(message: string, fields: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** 随机数：邀请码、随机点名等都从这里取，测试可注入确定的序列 */
+export interface Random {
+  /** [0, max) 的均匀整数 */
+  int(max: number): number;
+  bytes(n: number): Buffer;
+}
+
+/** 把签到令牌画成可扫的码（data URL）：本地画普通二维码，CloudBase 上画小程序码 */
+export interface CodeRenderer {
+  render(token: string): Promise<string>;
+}
+
+/**
+ * 客户端上传的文件：生产环境在 CloudBase 云存储（客户端 Taro.cloud.uploadFile，交给函数 fileID），
+ * 本地在 .data/uploads/（宿主的 POST /api/upload 收下，交回一个 id）。函数只凭 id 取回内容，自己检查大小与类型。
+ */
+export interface FileStorage {
+  /** 取回文件内容；找不到 → FILE.NOT_FOUND，超过 maxBytes → FILE.TOO_LARGE（本地在读之前就拒绝） */
+  read(fileId: string, maxBytes: number): Promise<Buffer>;
+  /** 删除（找不到的忽略） */
+  remove(fileIds: readonly string[]): Promise<void>;
+  /** 能列出自己文件的存储（本地目录）列出早于 before 的；云存储从函数里列不出，只清理登记过的 */
+  listOlderThan?(before: Date): Promise<string[]>;
+}
