@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import EditEventPage from '../../src/events/edit/index'
 import { draftForCopy, draftFromEvent } from '../../src/events/edit/form'
-import { dateInputValue } from '../../src/pages/checkin/time'
+import { dateInputValue } from '../../src/utils/time'
 import { useAppStore } from '../../src/store'
 import { tree } from '../admin/fixtures'
 import { setRouterParams } from './stubs'

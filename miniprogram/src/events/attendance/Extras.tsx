@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { EventView, StudyNoteView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { dateTimeLabel } from '../../pages/checkin/time'
+import { dateTimeLabel } from '../../utils/time'
 import { Card, Notice, offClass } from '../shared/controls'
 
 /** 定案：活动结束后锁定名单；全体会议、常委会议的缺席按规则扣履职分（请假的扣得少） */

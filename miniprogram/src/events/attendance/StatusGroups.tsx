@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { AttendanceRow, AttendanceStatus } from '@tongxin/shared-types'
 import { CHECKIN_METHOD_LABELS } from '@tongxin/shared-types/src/events'
-import { clockTime } from '../../pages/checkin/time'
+import { clockTime } from '../../utils/time'
 import { LeaveDecision, ProxyForm } from './RowActions'
 
 /** 分组的先后：要处理的（请假待批）放最前，未到的放最后（代签在那里） */

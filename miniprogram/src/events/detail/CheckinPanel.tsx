@@ -5,7 +5,7 @@ import type { MyEventView } from '@tongxin/shared-types'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
-import { clockTime } from '../../pages/checkin/time'
+import { clockTime } from '../../utils/time'
 import { Notice, offClass, TextField } from '../shared/controls'
 
 export interface CheckinPanelProps {

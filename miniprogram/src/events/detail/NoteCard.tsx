@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Text } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { dateTimeLabel } from '../../pages/checkin/time'
+import { dateTimeLabel } from '../../utils/time'
 import { Card, Notice, offClass, TextArea } from '../shared/controls'
 
 const MIN_LENGTH = 10

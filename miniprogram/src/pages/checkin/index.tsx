@@ -9,7 +9,7 @@ import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { useAppStore } from '../../store'
 import { checkInWithToken, flushPendingScans, onReconnect, tokenFromScan, type ScanOutcome } from './client'
-import { clockTime } from './time'
+import { clockTime } from '../../utils/time'
 import './index.scss'
 
 type PageState = { kind: 'working' } | { kind: 'no-token' } | { kind: 'needs-identity' } | ScanOutcome

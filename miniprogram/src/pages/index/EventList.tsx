@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
-import { eventTimeLabel } from '../checkin/time'
+import { eventTimeLabel } from '../../utils/time'
 import { EVENT_PAGES, myStatus } from './myStatus'
 
 export interface EventListProps {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { NotificationView } from '@tongxin/shared-types'
-import { dateTimeLabel } from '../checkin/time'
+import { dateTimeLabel } from '../../utils/time'
 import { EVENT_PAGES } from './myStatus'
 
 export interface NoticeListProps {

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { FlushReport } from '../checkin/client'
-import { clockTime } from '../checkin/time'
+import { clockTime } from '../../utils/time'
 
 export interface PendingBannerProps {
   /** 还没送到的扫码条数 */

@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { PointsAppealView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { Field } from '../components/Field'
-import { formatDate } from '../shared/format'
+import { formatDate } from '../../utils/time'
 
 export interface AppealCardProps {
   appeal: PointsAppealView

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { FiveOneProgress } from '@tongxin/shared-types'
-import { formatDate } from '../shared/format'
+import { formatDate } from '../../utils/time'
 
 export interface FiveOneCardProps {
   year: number

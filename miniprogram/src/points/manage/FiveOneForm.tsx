@@ -4,7 +4,7 @@ import { FIVE_ONE_ITEMS, FIVE_ONE_LABELS, type FiveOneItem } from '@tongxin/shar
 import { callFunction } from '../../services/cloud'
 import { Choices } from '../components/Choices'
 import { Field } from '../components/Field'
-import { todayIso } from '../shared/format'
+import { todayIso } from '../../utils/time'
 
 export interface FiveOneFormProps {
   memberId: string

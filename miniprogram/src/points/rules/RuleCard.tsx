@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { RULE_BASIS_LABELS } from '@tongxin/shared-types/src/points'
-import { formatDate, isManualRule, ruleRange, signedPoints } from '../shared/format'
+import { isManualRule, ruleRange, signedPoints } from '../shared/format'
+import { formatDate } from '../../utils/time'
 
 /** 规则的分值一句话：每次多少、评定范围、年度上限 */
 export function ruleTerms(r: PointsRuleView): string {

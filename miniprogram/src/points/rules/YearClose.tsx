@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
 import { Choices } from '../components/Choices'
-import { currentYear, formatDate } from '../shared/format'
+import { currentYear, formatDate } from '../../utils/time'
 
 export const CLOSE_YEAR_WARNING = '关账后不能再记分，只有管理员写明原因的冲正可以改动'
 
