@@ -18,6 +18,8 @@ export interface ButtonProps {
   onClick?: () => void
   /** 读屏念的名称（按钮上的字不够说明时） */
   ariaLabel?: string
+  /** 展开 / 收起类的按钮：读屏念出当前是否展开 */
+  'aria-expanded'?: boolean
   className?: string
 }
 
@@ -25,7 +27,7 @@ export interface ButtonProps {
  * 唯一的按钮。失效不用原生 disabled：H5 在 disabled={false} 时也写出 disabled="false"，
  * Taro 自带的 taro-button-core[disabled] 样式随即把字变成半透明，白底上就看不见了。
  */
-export function Button({ children, kind = 'plain', size = 'normal', block, off, busy, busyText = '正在提交…', onClick, ariaLabel, className }: ButtonProps) {
+export function Button({ children, kind = 'plain', size = 'normal', block, off, busy, busyText = '正在提交…', onClick, ariaLabel, className, ...aria }: ButtonProps) {
   const disabled = Boolean(off || busy)
   const classes = ['ui-btn', `ui-btn--${kind}`, size === 'big' && 'ui-btn--big', block && 'ui-btn--block', disabled && 'ui-btn--off', className]
   return (
@@ -33,6 +35,7 @@ export function Button({ children, kind = 'plain', size = 'normal', block, off, 
       className={classes.filter(Boolean).join(' ')}
       aria-disabled={disabled || undefined}
       aria-label={ariaLabel}
+      aria-expanded={aria['aria-expanded']}
       onClick={() => !disabled && onClick?.()}
     >
       {busy ? busyText : children}

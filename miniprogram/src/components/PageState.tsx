@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { LoadState } from '../hooks/useLoad'
+import type { Loaded, LoadState } from '../hooks/useLoad'
 import { isRetryable, refusalAdvice, type LoadError } from '../services/refusal'
 import { Button } from './Button'
 import './PageState.scss'
@@ -102,6 +102,39 @@ export function NeedsIdentity() {
       <Text className='ui-state__title'>请先在页面顶部选择一个演示身份。</Text>
     </View>
   )
+}
+
+export interface StateTextProps {
+  children: ReactNode
+}
+
+/** 页面还没准备好时的一句话（需要身份、没有这项功能） */
+export function StateText({ children }: StateTextProps) {
+  return (
+    <View className='ui-state' role='status'>
+      <Text className='ui-state__title'>{children}</Text>
+    </View>
+  )
+}
+
+export interface LoadStatusProps {
+  /** useLoad 的结果 */
+  loaded: Pick<Loaded<unknown>, 'data' | 'loading' | 'error' | 'reload'>
+  /** 正在加载什么 */
+  what: string
+  /** 被拒绝时谁能办 */
+  refusal?: string
+  lines?: number
+}
+
+/**
+ * 列表页的加载状态：还没有数据时画骨架屏；出错时画错误（可重试或被拒绝）。
+ * 已有数据时什么也不画，由页面照常画数据（重取失败则在数据上方说明）。
+ */
+export function LoadStatus({ loaded, what, refusal, lines }: LoadStatusProps) {
+  if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} refusal={refusal} />
+  if (loaded.data === null && loaded.loading) return <Skeleton what={what} lines={lines} />
+  return null
 }
 
 export interface LoadGateProps<T> {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
@@ -50,12 +50,12 @@ export default function BindPage() {
     <PageShell>
       {process.env.TARO_ENV === 'h5' && (
         // H5 没有小程序的返回键
-        <Button
+        <TaroButton
           className='bind-back'
           onClick={() => void (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.reLaunch({ url: MINE_PAGE }))}
         >
           ‹ 返回「我的」
-        </Button>
+        </TaroButton>
       )}
       <View className='bind'>
         <Text className='bind__title'>绑定委员信息</Text>
@@ -91,9 +91,9 @@ export default function BindPage() {
           </View>
         )}
 
-        <Button className={busy || boundName !== null ? 'bind__submit bind__submit--off' : 'bind__submit'} aria-disabled={busy || boundName !== null} onClick={() => void submit()}>
+        <TaroButton className={busy || boundName !== null ? 'bind__submit bind__submit--off' : 'bind__submit'} aria-disabled={busy || boundName !== null} onClick={() => void submit()}>
           {busy ? '正在绑定…' : '确认绑定'}
-        </Button>
+        </TaroButton>
         <Text className='bind__help'>没有邀请码、邀请码过期或输错次数太多，请联系政协办公室。</Text>
       </View>
     </PageShell>

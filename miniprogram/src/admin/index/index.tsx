@@ -1,6 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import { AdminShell } from '../components/AdminShell'
-import type { Manager } from '../shared/useManager'
+import type { MyRoles as Manager } from '../../hooks/useMyRoles'
 import { ADMIN_PAGES, go } from '../shared/nav'
 import './index.scss'
 
@@ -32,13 +32,13 @@ function Hub({ manager }: { manager: Manager }) {
       </View>
       <View className='hub-list'>
         {entries.map((e) => (
-          <Button key={e.url} className='hub-entry' onClick={() => go(e.url)}>
+          <TaroButton key={e.url} className='hub-entry' onClick={() => go(e.url)}>
             <View className='hub-entry__text'>
               <View className='hub-entry__title'>{e.title}</View>
               <View className='hub-entry__desc'>{e.desc}</View>
             </View>
             <Text className='hub-entry__arrow'>›</Text>
-          </Button>
+          </TaroButton>
         ))}
       </View>
     </View>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { useAppStore } from '../../store'
@@ -131,26 +131,26 @@ export default function CheckinPage() {
         <Result state={state} />
         <View className='checkin__actions'>
           {queued && (
-            <Button className='checkin__btn checkin__btn--primary' onClick={() => void retry()}>
+            <TaroButton className='checkin__btn checkin__btn--primary' onClick={() => void retry()}>
               现在重试
-            </Button>
+            </TaroButton>
           )}
           {needsBinding && (
             <>
               <Text className='checkin__line'>绑定后会自动为您补上这次签到（10 分钟内有效）。</Text>
-              <Button className='checkin__btn checkin__btn--primary' onClick={() => void Taro.navigateTo({ url: bindThenCheckInUrl(scan.token!, scan.at) })}>
+              <TaroButton className='checkin__btn checkin__btn--primary' onClick={() => void Taro.navigateTo({ url: bindThenCheckInUrl(scan.token!, scan.at) })}>
                 输入邀请码绑定
-              </Button>
+              </TaroButton>
             </>
           )}
           {canRescan && (
-            <Button className='checkin__btn checkin__btn--primary' onClick={() => void rescan()}>
+            <TaroButton className='checkin__btn checkin__btn--primary' onClick={() => void rescan()}>
               重新扫码
-            </Button>
+            </TaroButton>
           )}
-          <Button className='checkin__btn' onClick={() => void Taro.switchTab({ url: HOME })}>
+          <TaroButton className='checkin__btn' onClick={() => void Taro.switchTab({ url: HOME })}>
             返回首页
-          </Button>
+          </TaroButton>
         </View>
       </View>
     </PageShell>

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { eventTimeLabel } from '../../utils/time'
 import { EVENT_PAGES, myStatus } from './myStatus'
@@ -16,7 +16,7 @@ export interface EventListProps {
 function EventCard({ event }: { event: MyEventView }) {
   const status = myStatus(event)
   return (
-    <Button className='event-card' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(event.id) })}>
+    <TaroButton className='event-card' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(event.id) })}>
       <View className='event-card__head'>
         <Text className='event-card__kind'>{event.kind}</Text>
         <Text className={`event-card__status event-card__status--${status.tone}`}>{status.label}</Text>
@@ -25,7 +25,7 @@ function EventCard({ event }: { event: MyEventView }) {
       <Text className='event-card__line'>时间：{eventTimeLabel(event.startsAt, event.endsAt)}</Text>
       <Text className='event-card__line'>地点：{event.place}</Text>
       <Text className='event-card__more'>查看详情、请假 ›</Text>
-    </Button>
+    </TaroButton>
   )
 }
 
@@ -36,18 +36,18 @@ export function EventList({ events, loading, error, includePast, onTogglePast, o
     <View className='home-section' data-ready={events ? 'events' : undefined}>
       <View className='home-section__head'>
         <Text className='home-section__title'>{includePast ? '最近的活动（含已结束）' : '我的活动'}</Text>
-        <Button className='home-link' onClick={onTogglePast}>
+        <TaroButton className='home-link' onClick={onTogglePast}>
           {includePast ? '只看近期' : '看已结束的'}
-        </Button>
+        </TaroButton>
       </View>
       {error && (
         <View className='home-card'>
           <View className='home-card__text' role='alert'>
             {error}
           </View>
-          <Button className='home-btn' onClick={onRetry}>
+          <TaroButton className='home-btn' onClick={onRetry}>
             重试
-          </Button>
+          </TaroButton>
         </View>
       )}
       {!events && loading && <Text className='home-card home-card__text'>正在加载活动…</Text>}

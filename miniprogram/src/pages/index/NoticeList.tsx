@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { NotificationView } from '@tongxin/shared-types'
 import { dateTimeLabel } from '../../utils/time'
 import { EVENT_PAGES } from './myStatus'
@@ -17,9 +17,9 @@ export function NoticeList({ notices, onRead }: NoticeListProps) {
       <View className='home-section__head'>
         <Text className='home-section__title'>新通知（{notices.length}）</Text>
         {notices.length > 1 && (
-          <Button className='home-link' onClick={() => onRead(notices.map((n) => n.id))}>
+          <TaroButton className='home-link' onClick={() => onRead(notices.map((n) => n.id))}>
             全部标为已读
-          </Button>
+          </TaroButton>
         )}
       </View>
       {notices.map((n) => (
@@ -29,13 +29,13 @@ export function NoticeList({ notices, onRead }: NoticeListProps) {
           <Text className='notice-item__time'>{dateTimeLabel(n.createdAt)}</Text>
           <View className='home-row'>
             {n.eventId && (
-              <Button className='home-btn' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(n.eventId!) })}>
+              <TaroButton className='home-btn' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(n.eventId!) })}>
                 查看活动
-              </Button>
+              </TaroButton>
             )}
-            <Button className='home-btn' onClick={() => onRead([n.id])}>
+            <TaroButton className='home-btn' onClick={() => onRead([n.id])}>
               知道了
-            </Button>
+            </TaroButton>
           </View>
         </View>
       ))}

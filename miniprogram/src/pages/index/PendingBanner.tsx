@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { FlushReport } from '../checkin/client'
 import { clockTime } from '../../utils/time'
 
@@ -20,9 +20,9 @@ export function PendingBanner({ pending, settled, busy, onRetry }: PendingBanner
         <>
           <Text className='pending__title'>有 {pending} 次扫码签到还没送到</Text>
           <Text className='pending__text'>网络恢复后会自动补交，不用重新扫码。</Text>
-          <Button className='home-btn' onClick={() => !busy && onRetry()}>
+          <TaroButton className='home-btn' onClick={() => !busy && onRetry()}>
             {busy ? '正在补交…' : '现在重试'}
-          </Button>
+          </TaroButton>
         </>
       )}
       {settled.map(({ scan, outcome }) => (

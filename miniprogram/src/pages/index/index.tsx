@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { MyEventView, NotificationView } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { useMyProfile, type MyProfileState } from '../../hooks/useMyProfile'
@@ -37,9 +37,9 @@ function ProfileNotice({ state, retry }: { state: MyProfileState; retry: () => v
       return (
         <View className='home-card'>
           <Text className='home-card__text'>{state.message}</Text>
-          <Button className='home-btn' onClick={() => void Taro.navigateTo({ url: '/account/bind/index' })}>
+          <TaroButton className='home-btn' onClick={() => void Taro.navigateTo({ url: '/account/bind/index' })}>
             输入邀请码绑定
-          </Button>
+          </TaroButton>
         </View>
       )
     case 'error':
@@ -48,9 +48,9 @@ function ProfileNotice({ state, retry }: { state: MyProfileState; retry: () => v
           <View className='home-card__text' role='alert'>
             {state.message}
           </View>
-          <Button className='home-btn' onClick={retry}>
+          <TaroButton className='home-btn' onClick={retry}>
             重试
-          </Button>
+          </TaroButton>
         </View>
       )
     default:
@@ -114,9 +114,9 @@ export default function IndexPage() {
       <ProfileNotice state={profileState} retry={retryProfile} />
 
       <View className='home-scan'>
-        <Button className='home-scan__btn' onClick={() => void scanToCheckIn(setScanProblem)}>
+        <TaroButton className='home-scan__btn' onClick={() => void scanToCheckIn(setScanProblem)}>
           扫码签到
-        </Button>
+        </TaroButton>
         <Text className='home-scan__hint'>到会场后，扫大屏幕上的二维码即可签到</Text>
         {scanProblem && (
           <View className='home-scan__problem' role='alert'>
@@ -138,13 +138,13 @@ export default function IndexPage() {
         />
       )}
       {organiser && (
-        <Button className='home-card home-organise' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })}>
+        <TaroButton className='home-card home-organise' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })}>
           <View className='home-organise__text'>
             <Text className='home-organise__label'>组织活动</Text>
             <Text className='home-organise__desc'>新建活动、签到大屏、签到名单</Text>
           </View>
           <Text className='home-organise__go'>进入 ›</Text>
-        </Button>
+        </TaroButton>
       )}
     </PageShell>
   )

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { AppRole } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { useMyProfile, type MyProfileState } from '../../hooks/useMyProfile'
@@ -18,14 +18,14 @@ function ProfileSection({ state, retry }: { state: MyProfileState; retry: () => 
         <View className='card state'>
           <Text className='card__title'>{state.message}</Text>
           <Text className='state__hint'>绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。</Text>
-          <Button className='btn-primary' onClick={() => void Taro.navigateTo({ url: '/account/bind/index' })}>输入邀请码绑定</Button>
+          <TaroButton className='btn-primary' onClick={() => void Taro.navigateTo({ url: '/account/bind/index' })}>输入邀请码绑定</TaroButton>
         </View>
       )
     case 'error':
       return (
         <View className='card state'>
           <Text className='state__text'>{state.message}</Text>
-          <Button className='btn-primary' onClick={retry}>重试</Button>
+          <TaroButton className='btn-primary' onClick={retry}>重试</TaroButton>
         </View>
       )
     case 'ready':
@@ -39,7 +39,7 @@ function ElderModeSwitch() {
   const setElderMode = useAppStore((s) => s.setElderMode)
   return (
     <View className='card'>
-      <Button className='setting-row' onClick={() => setElderMode(!elderMode)}>
+      <TaroButton className='setting-row' onClick={() => setElderMode(!elderMode)}>
         <View className='setting-row__text'>
           <View className='setting-row__label'>大字模式</View>
           <View className='setting-row__desc'>字号更大，按钮更大</View>
@@ -47,7 +47,7 @@ function ElderModeSwitch() {
         <View className={elderMode ? 'setting-row__state setting-row__state--on' : 'setting-row__state'}>
           {elderMode ? '已开启' : '已关闭'}
         </View>
-      </Button>
+      </TaroButton>
     </View>
   )
 }
@@ -69,13 +69,13 @@ function PointsEntries({ roles }: { roles: readonly AppRole[] }) {
     <>
       {links.map((l) => (
         <View key={l.url} className='card'>
-          <Button className='setting-row' onClick={() => void Taro.navigateTo({ url: l.url })}>
+          <TaroButton className='setting-row' onClick={() => void Taro.navigateTo({ url: l.url })}>
             <View className='setting-row__text'>
               <View className='setting-row__label'>{l.label}</View>
               <View className='setting-row__desc'>{l.desc}</View>
             </View>
             <View className='setting-row__state'>进入 ›</View>
-          </Button>
+          </TaroButton>
         </View>
       ))}
     </>
@@ -87,13 +87,13 @@ function AdminEntry({ roles }: { roles: readonly AppRole[] }) {
   if (!roles.includes('admin') && !roles.includes('secretary')) return null
   return (
     <View className='card'>
-      <Button className='setting-row' onClick={() => void Taro.navigateTo({ url: '/admin/index/index' })}>
+      <TaroButton className='setting-row' onClick={() => void Taro.navigateTo({ url: '/admin/index/index' })}>
         <View className='setting-row__text'>
           <View className='setting-row__label'>管理</View>
           <View className='setting-row__desc'>{roles.includes('admin') ? '成员名册、邀请码、导入、组织结构' : '本支部成员、邀请码'}</View>
         </View>
         <View className='setting-row__state'>进入 ›</View>
-      </Button>
+      </TaroButton>
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsAppealView } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
@@ -7,6 +7,8 @@ import { Choices } from '../components/Choices'
 import { LoadNotice } from '../components/LoadNotice'
 import { useLoad } from '../shared/useLoad'
 import { AppealCard } from './AppealCard'
+import { Button } from '../../components/Button'
+import '../../components/Card.scss'
 import '../styles/points.scss'
 import './index.scss'
 
@@ -34,11 +36,11 @@ export default function PointsAppealsPage() {
 
   return (
     <PageShell>
-      <View className='pt-head'>
-        <Text className='pt-head__title'>积分申诉</Text>
-        <Text className='pt-head__sub'>成员对支部评定分的申诉，请写明答复</Text>
+      <View className='ui-head'>
+        <Text className='ui-head__title'>积分申诉</Text>
+        <Text className='ui-head__sub'>成员对支部评定分的申诉，请写明答复</Text>
       </View>
-      <View className='pt-card'>
+      <View className='ui-card'>
         <Choices options={FILTERS} value={filter} onChange={changeFilter} />
       </View>
       {state.status !== 'ready' ? (
@@ -59,8 +61,8 @@ export default function PointsAppealsPage() {
             <Text className='pt-foot'>只显示最近的 {state.data.items.length} 件（共 {state.data.total} 件）。</Text>
           )}
           {state.data.total > state.data.items.length && pageSize < MAX_PAGE_SIZE && (
-            <View className='pt-card'>
-              <Button className='pt-btn pt-btn--ghost pt-btn--block' onClick={() => setPageSize((n) => Math.min(n + PAGE_SIZE, MAX_PAGE_SIZE))}>
+            <View className='ui-card'>
+              <Button block onClick={() => setPageSize((n) => Math.min(n + PAGE_SIZE, MAX_PAGE_SIZE))}>
                 再显示 {Math.min(PAGE_SIZE, state.data.total - state.data.items.length)} 件（共 {state.data.total} 件）
               </Button>
             </View>

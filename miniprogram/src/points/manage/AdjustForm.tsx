@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
 import { Choices } from '../components/Choices'
 import { Field } from '../components/Field'
 import { parseIntField, ruleRange, signedPoints } from '../shared/format'
+import { Button } from '../../components/Button'
 
 export interface AdjustFormProps {
   memberId: string
@@ -45,7 +46,7 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
   const rule = rules.find((r) => r.code === code) ?? null
 
   if (rules.length === 0) {
-    return <Text className='pt-card__sub'>没有您可以为{memberName}评定的积分规则（书记只评定中共党员的品行、考评积分）。</Text>
+    return <Text className='ui-card__sub'>没有您可以为{memberName}评定的积分规则（书记只评定中共党员的品行、考评积分）。</Text>
   }
 
   const range = rule ? ruleRange(rule) : null
@@ -128,7 +129,7 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
       )}
       {error && <Text className='pt-error'>{error}</Text>}
       {done && <Text className='pt-msg'>{done}</Text>}
-      <Button className='pt-btn pt-btn--block' disabled={busy || undefined} onClick={submit}>
+      <Button kind='primary' block off={busy} onClick={submit}>
         {busy ? '正在保存…' : '记入积分'}
       </Button>
     </View>

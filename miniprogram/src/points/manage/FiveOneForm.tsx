@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { FIVE_ONE_ITEMS, FIVE_ONE_LABELS, type FiveOneItem } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
 import { Choices } from '../components/Choices'
 import { Field } from '../components/Field'
 import { todayIso } from '../../utils/time'
+import { Button } from '../../components/Button'
 
 export interface FiveOneFormProps {
   memberId: string
@@ -46,7 +47,7 @@ export function FiveOneForm({ memberId, memberName, onSaved }: FiveOneFormProps)
       <Field label='日期' maxLength={10} value={date} onChange={setDate} hint='格式：2026-03-05（默认今天）' />
       {error && <Text className='pt-error'>{error}</Text>}
       {done && <Text className='pt-msg'>{done}</Text>}
-      <Button className='pt-btn pt-btn--block' disabled={busy || undefined} onClick={submit}>
+      <Button kind='primary' block off={busy} onClick={submit}>
         {busy ? '正在登记…' : '登记'}
       </Button>
     </View>

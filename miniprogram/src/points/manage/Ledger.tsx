@@ -1,11 +1,13 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsLedgerView } from '@tongxin/shared-types'
 import { EntryCard } from '../components/EntryCard'
 import { FiveOneCard } from '../components/FiveOneCard'
 import { TotalsCard } from '../components/TotalsCard'
 import { canReverse, newestFirst } from '../shared/format'
 import { ReverseForm } from './ReverseForm'
+import { Button } from '../../components/Button'
+import '../../components/Card.scss'
 
 export interface ManagedLedgerProps {
   ledger: PointsLedgerView
@@ -22,14 +24,14 @@ export function ManagedLedger({ ledger, isAdmin, reload }: ManagedLedgerProps) {
     <View>
       <TotalsCard ledger={ledger} />
       <FiveOneCard year={ledger.year} items={ledger.fiveOne} />
-      <Text className='pt-section-title'>积分记录（{entries.length} 条）</Text>
+      <Text className='ui-section-title'>积分记录（{entries.length} 条）</Text>
       {entries.length === 0 && <View className='pt-state'>这一年还没有积分记录。</View>}
       {entries.map((e) => (
         <EntryCard key={e.id} entry={e}>
           {reversed === e.id && <Text className='pt-msg'>已冲正，冲正记录已列在上方。</Text>}
           {canReverse(e, { isAdmin, yearClosed: ledger.yearClosed }) && reversing !== e.id && (
-            <View className='pt-actions'>
-              <Button className='pt-btn pt-btn--plain' onClick={() => setReversing(e.id)}>
+            <View className='ui-btn-row'>
+              <Button kind='quiet' onClick={() => setReversing(e.id)}>
                 冲正
               </Button>
             </View>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Input, Text, View } from '@tarojs/components'
 import type { MemberDetail } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { useLoad } from '../shared/useLoad'
 import { LoadNotice } from '../components/LoadNotice'
+import { Button } from '../../components/Button'
 
 export interface PickedMember {
   id: string
@@ -38,7 +39,7 @@ export function MemberPicker({ onPick }: MemberPickerProps) {
           onInput={(e) => setText(e.detail.value)}
           onConfirm={() => setQ(text.trim())}
         />
-        <Button className='pt-btn pt-search__btn' onClick={() => setQ(text.trim())}>
+        <Button kind='primary' className='pt-search__btn' onClick={() => setQ(text.trim())}>
           查找
         </Button>
       </View>
@@ -46,14 +47,14 @@ export function MemberPicker({ onPick }: MemberPickerProps) {
         <LoadNotice state={state} what='成员名单' retry={reload} />
       ) : (
         <View className='pt-search__list'>
-          <Text className='pt-card__sub'>
+          <Text className='ui-card__sub'>
             {state.data.total === 0 ? '没有找到符合的成员。' : `共 ${state.data.total} 人${state.data.total > state.data.items.length ? `，显示前 ${state.data.items.length} 人，请输入姓名缩小范围` : ''}；点姓名选择。`}
           </Text>
           {state.data.items.map((m) => (
-            <Button key={m.id} className='pt-row' onClick={() => onPick({ id: m.id, name: m.name })}>
-              <View className='pt-row__title'>{m.name}</View>
-              <View className='pt-row__desc'>{memberLine(m)}</View>
-            </Button>
+            <TaroButton key={m.id} className='ui-row' onClick={() => onPick({ id: m.id, name: m.name })}>
+              <View className='ui-row__title'>{m.name}</View>
+              <View className='ui-row__desc'>{memberLine(m)}</View>
+            </TaroButton>
           ))}
         </View>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
@@ -16,6 +16,8 @@ import { AdjustForm } from './AdjustForm'
 import { FiveOneForm } from './FiveOneForm'
 import { ManagedLedger } from './Ledger'
 import { MemberPicker, type PickedMember } from './MemberPicker'
+import { Button } from '../../components/Button'
+import '../../components/Card.scss'
 import '../styles/points.scss'
 import './index.scss'
 
@@ -37,13 +39,13 @@ function MemberPoints({ member, viewer }: { member: PickedMember; viewer: Viewer
 
   return (
     <View>
-      <View className='pt-card'>
+      <View className='ui-card'>
         <Choices grid options={TABS} value={tab} onChange={setTab} />
       </View>
       {tab === 'ledger' && (
         <View>
-          <View className='pt-card'>
-            <Text className='pt-card__title'>年度</Text>
+          <View className='ui-card'>
+            <Text className='ui-card__title'>年度</Text>
             <YearSwitch years={[thisYear, thisYear - 1]} value={year} onChange={setYear} />
           </View>
           {ledger.state.status === 'ready' ? (
@@ -54,8 +56,8 @@ function MemberPoints({ member, viewer }: { member: PickedMember; viewer: Viewer
         </View>
       )}
       {tab === 'adjust' && (
-        <View className='pt-card'>
-          <Text className='pt-card__title'>为{member.name}评定加减分</Text>
+        <View className='ui-card'>
+          <Text className='ui-card__title'>为{member.name}评定加减分</Text>
           {rules.state.status !== 'ready' || ledger.state.status !== 'ready' ? (
             <LoadNotice
               state={rules.state.status !== 'ready' ? rules.state : ledger.state.status !== 'ready' ? ledger.state : { status: 'loading' }}
@@ -75,9 +77,9 @@ function MemberPoints({ member, viewer }: { member: PickedMember; viewer: Viewer
       {tab === 'fiveOne' && (
         <View>
           {ledger.state.status === 'ready' && <FiveOneCard year={ledger.state.data.year} items={ledger.state.data.fiveOne} />}
-          <View className='pt-card'>
-            <Text className='pt-card__title'>为{member.name}登记“五个一”事项</Text>
-            <Text className='pt-card__sub'>提案、社情民意、调研视察、界别活动多由系统自动记入；这里登记民生实事等需要人工确认的事项。</Text>
+          <View className='ui-card'>
+            <Text className='ui-card__title'>为{member.name}登记“五个一”事项</Text>
+            <Text className='ui-card__sub'>提案、社情民意、调研视察、界别活动多由系统自动记入；这里登记民生实事等需要人工确认的事项。</Text>
             <FiveOneForm memberId={member.id} memberName={member.name} onSaved={afterWrite} />
           </View>
         </View>
@@ -89,22 +91,22 @@ function MemberPoints({ member, viewer }: { member: PickedMember; viewer: Viewer
 function ManageLinks({ viewer }: { viewer: Viewer }) {
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
-    <View className='pt-card'>
-      <Text className='pt-card__title'>其他</Text>
-      <Button className='pt-row' onClick={() => go('/points/appeals/index')}>
-        <View className='pt-row__title'>积分申诉</View>
-        <View className='pt-row__desc'>答复成员对评定分的申诉</View>
-      </Button>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>其他</Text>
+      <TaroButton className='ui-row' onClick={() => go('/points/appeals/index')}>
+        <View className='ui-row__title'>积分申诉</View>
+        <View className='ui-row__desc'>答复成员对评定分的申诉</View>
+      </TaroButton>
       {viewer.isAdmin && (
-        <Button className='pt-row' onClick={() => go('/points/rules/index')}>
-          <View className='pt-row__title'>积分规则</View>
-          <View className='pt-row__desc'>规则表、年度关账、可见范围</View>
-        </Button>
+        <TaroButton className='ui-row' onClick={() => go('/points/rules/index')}>
+          <View className='ui-row__title'>积分规则</View>
+          <View className='ui-row__desc'>规则表、年度关账、可见范围</View>
+        </TaroButton>
       )}
-      <Button className='pt-row' onClick={() => go('/points/overview/index')}>
-        <View className='pt-row__title'>积分汇总</View>
-        <View className='pt-row__desc'>各支部人均积分</View>
-      </Button>
+      <TaroButton className='ui-row' onClick={() => go('/points/overview/index')}>
+        <View className='ui-row__title'>积分汇总</View>
+        <View className='ui-row__desc'>各支部人均积分</View>
+      </TaroButton>
     </View>
   )
 }
@@ -116,12 +118,12 @@ function ManageBody({ viewer }: { viewer: Viewer }) {
   }
   return (
     <View>
-      <View className='pt-card'>
-        <Text className='pt-card__title'>选择成员</Text>
+      <View className='ui-card'>
+        <Text className='ui-card__title'>选择成员</Text>
         {member ? (
           <View className='pt-picked'>
             <Text className='pt-picked__name'>{member.name}</Text>
-            <Button className='pt-btn pt-btn--ghost' onClick={() => setMember(null)}>
+            <Button onClick={() => setMember(null)}>
               换一位
             </Button>
           </View>
@@ -141,9 +143,9 @@ export default function PointsManagePage() {
   const identityKey = useAppStore((s) => s.devIdentity?.openid ?? '')
   return (
     <PageShell>
-      <View className='pt-head'>
-        <Text className='pt-head__title'>积分管理</Text>
-        <Text className='pt-head__sub'>
+      <View className='ui-head'>
+        <Text className='ui-head__title'>积分管理</Text>
+        <Text className='ui-head__sub'>
           {viewer.status === 'ready' && viewer.data.isSecretary && !viewer.data.isAdmin ? '支部书记：评定本支部党员的品行、考评积分' : '查看成员积分、评定、冲正、登记“五个一”'}
         </Text>
       </View>

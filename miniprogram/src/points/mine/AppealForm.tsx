@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
 import { Field } from '../components/Field'
+import { Button } from '../../components/Button'
 
 export interface AppealFormProps {
   entryId: string
@@ -43,11 +44,11 @@ export function AppealForm({ entryId, onSubmitted, onCancel }: AppealFormProps) 
         hint='至少 5 个字。支部书记答复后，结果会显示在这条记录下面。'
       />
       {error && <Text className='pt-error'>{error}</Text>}
-      <View className='pt-actions'>
-        <Button className='pt-btn' disabled={busy || undefined} onClick={submit}>
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={submit}>
           {busy ? '正在提交…' : '提交申诉'}
         </Button>
-        <Button className='pt-btn pt-btn--plain' onClick={onCancel}>
+        <Button kind='quiet' onClick={onCancel}>
           取消
         </Button>
       </View>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsCategory, PointsRuleView, PointsTrack, RuleBasis } from '@tongxin/shared-types'
 import { PARTY_CATEGORIES, RULE_BASES, RULE_BASIS_LABELS, TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
@@ -7,6 +7,7 @@ import { Choices } from '../components/Choices'
 import { Field } from '../components/Field'
 import { isManualRule } from '../shared/format'
 import { EMPTY_RULE_FORM, formFromRule, ruleInputFromForm, type RuleFormValues } from './ruleForm'
+import { Button } from '../../components/Button'
 
 export interface RuleEditorProps {
   /** 修改已有规则；不给则是新建 */
@@ -89,11 +90,11 @@ export function RuleEditor({ rule, onSaved, onCancel }: RuleEditorProps) {
       />
       <Field label='说明' multiline value={form.description} onChange={set('description')} hint='写明什么情况下记分。不能以在线时长、点赞、转发、投票数作为依据（国办函〔2026〕12号）。' />
       {error && <Text className='pt-error'>{error}</Text>}
-      <View className='pt-actions'>
-        <Button className='pt-btn' disabled={busy || undefined} onClick={save}>
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={save}>
           {busy ? '正在保存…' : rule ? `保存为第 ${rule.version + 1} 版` : '保存新规则'}
         </Button>
-        <Button className='pt-btn pt-btn--plain' onClick={onCancel}>
+        <Button kind='quiet' onClick={onCancel}>
           取消
         </Button>
       </View>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsVisibility } from '@tongxin/shared-types'
 import { VISIBILITY_LABELS, VISIBILITY_OPTIONS } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
@@ -7,6 +7,8 @@ import { Choices } from '../components/Choices'
 import { LoadNotice } from '../components/LoadNotice'
 import { RANKING_NOTE } from '../shared/texts'
 import { useLoad } from '../shared/useLoad'
+import { Button } from '../../components/Button'
+import '../../components/Card.scss'
 
 /**
  * 他人积分的可见范围。没有单独读取设置的接口：管理员总能调 overview，它带回当前的 visibility。
@@ -39,9 +41,9 @@ export function VisibilitySetting() {
   }
 
   return (
-    <View className='pt-card'>
-      <Text className='pt-card__title'>他人积分的可见范围</Text>
-      <Text className='pt-card__sub'>{RANKING_NOTE}管理员始终可以查看，用于月通报和年述评。</Text>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>他人积分的可见范围</Text>
+      <Text className='ui-card__sub'>{RANKING_NOTE}管理员始终可以查看，用于月通报和年述评。</Text>
       {current.state.status !== 'ready' ? (
         <LoadNotice state={current.state} what='当前设置' retry={current.reload} />
       ) : (
@@ -55,10 +57,10 @@ export function VisibilitySetting() {
               setJustSaved(false)
             }}
           />
-          {saved && <Text className={justSaved ? 'pt-msg' : 'pt-card__sub'}>{justSaved ? '已保存。' : ''}当前生效：{VISIBILITY_LABELS[saved]}</Text>}
+          {saved && <Text className={justSaved ? 'pt-msg' : 'ui-card__sub'}>{justSaved ? '已保存。' : ''}当前生效：{VISIBILITY_LABELS[saved]}</Text>}
           {error && <Text className='pt-error'>{error}</Text>}
           {choice !== saved && (
-            <Button className='pt-btn pt-btn--block' disabled={busy || undefined} onClick={save}>
+            <Button kind='primary' block off={busy} onClick={save}>
               {busy ? '正在保存…' : '保存可见范围'}
             </Button>
           )}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { POINTS_TRACKS, TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { PageShell } from '../../components/PageShell'
@@ -12,6 +12,8 @@ import { RuleCard } from './RuleCard'
 import { RuleEditor } from './RuleEditor'
 import { VisibilitySetting } from './VisibilitySetting'
 import { YearClose } from './YearClose'
+import { Button } from '../../components/Button'
+import '../../components/Card.scss'
 import '../styles/points.scss'
 import './index.scss'
 
@@ -41,8 +43,8 @@ function RuleTable() {
 
   return (
     <View>
-      <View className='pt-card'>
-        <Text className='pt-card__sub'>规则每次修改都保存为新的版本，只对今后的记分生效；已经记下的分和它的说明不变。</Text>
+      <View className='ui-card'>
+        <Text className='ui-card__sub'>规则每次修改都保存为新的版本，只对今后的记分生效；已经记下的分和它的说明不变。</Text>
         <Choices
           options={[
             { value: 'current', label: '只看现行版本' },
@@ -55,7 +57,7 @@ function RuleTable() {
         {editing === 'new' ? (
           <RuleEditor onSaved={saved} onCancel={() => setEditing(null)} />
         ) : (
-          <Button className='pt-btn pt-btn--ghost pt-btn--block' onClick={() => setEditing('new')}>
+          <Button block onClick={() => setEditing('new')}>
             新增规则
           </Button>
         )}
@@ -65,7 +67,7 @@ function RuleTable() {
       ) : (
         POINTS_TRACKS.map((track) => (
           <View key={track}>
-            <Text className='pt-section-title'>{TRACK_LABELS[track]}</Text>
+            <Text className='ui-section-title'>{TRACK_LABELS[track]}</Text>
             {splitVersions(state.data.filter((r) => r.track === track)).map(({ rule, history }) => (
               <RuleCard key={rule.code} rule={rule} history={history} onEdit={editing === rule.code ? undefined : () => setEditing(rule.code)}>
                 {editing === rule.code && <RuleEditor rule={rule} onSaved={saved} onCancel={() => setEditing(null)} />}
@@ -89,7 +91,7 @@ function AdminSections() {
   const [section, setSection] = useState<Section>('rules')
   return (
     <View>
-      <View className='pt-card'>
+      <View className='ui-card'>
         <Choices grid options={SECTIONS} value={section} onChange={setSection} />
       </View>
       {section === 'rules' && <RuleTable />}
@@ -103,9 +105,9 @@ export default function PointsRulesPage() {
   const viewer = useViewer()
   return (
     <PageShell>
-      <View className='pt-head'>
-        <Text className='pt-head__title'>积分规则</Text>
-        <Text className='pt-head__sub'>政协办公室：规则表、年度关账、可见范围</Text>
+      <View className='ui-head'>
+        <Text className='ui-head__title'>积分规则</Text>
+        <Text className='ui-head__sub'>政协办公室：规则表、年度关账、可见范围</Text>
       </View>
       {viewer.status !== 'ready' ? (
         <LoadNotice state={viewer} what='您的身份' />
