@@ -86,6 +86,29 @@ describeIfBrowser('无障碍：每个页面 × 每个演示身份 × 普通/大�
     for (const role of ['member', 'secretary', 'admin']) expect(roles).toContain(role);
   });
 
+  test('H5 适配：点输入框外层的边也聚焦到里层（与小程序原生输入框一样整块可点）；页面容器可聚焦', async () => {
+    const admin = identities.find((i) => i.roles.includes('admin'))!;
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 });
+    await context.addInitScript(initScript(admin, false));
+    const page = await context.newPage();
+    try {
+      await page.goto(`${host.url}/#/pages/index/index`);
+      await openRoute(page, 'admin/member-new/index');
+      const hosts = page.locator('.taro_page:not(.taro_page_shade) taro-input-core');
+      expect(await hosts.count()).toBeGreaterThan(0);
+      const first = hosts.first();
+      const box = (await first.boundingBox())!;
+      const inner = (await first.locator('input').boundingBox())!;
+      // 点外层上边框以内、里层 input 以外的地方
+      expect(inner.y - box.y).toBeGreaterThan(4);
+      await page.mouse.click(box.x + box.width / 2, box.y + 3);
+      expect(await first.evaluate((el) => document.activeElement === el.querySelector('input'))).toBe(true);
+      expect(await page.locator('.taro_page:not(.taro_page_shade)').getAttribute('tabindex')).toBe('0');
+    } finally {
+      await context.close();
+    }
+  });
+
   test.each(modes)('$name模式：没有严重问题，触控区与字号达标', async (mode) => {
     const results: Array<{ view: string; findings: Finding[] }> = [];
     for (const identity of identities) {

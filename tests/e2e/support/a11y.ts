@@ -36,7 +36,12 @@ export async function auditPage(page: Page, rules: A11yRules): Promise<Finding[]
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .flatMap((v) =>
-        v.nodes.map((n) => ({ kind: 'axe' as const, rule: v.id, where: n.target.join(' '), detail: `${v.impact}: ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}` })),
+        v.nodes.map((n) => ({
+          kind: 'axe' as const,
+          rule: v.id,
+          where: `${n.target.join(' ')} ${n.html.slice(0, 120)}`,
+          detail: `${v.impact}: ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`,
+        })),
       );
   });
   const measured = await page.evaluate(measureInPage, rules);
@@ -66,8 +71,9 @@ function measureInPage(rules: A11yRules): Finding[] {
     return typeof props.onClick === 'function' || typeof props.onTap === 'function' || typeof props.onLongPress === 'function';
   };
 
-  // 1. 触控区：手指点中的那个元素。输入框量原生 input（外层 taro-input-core 的空白处点了不聚焦），
-  //    但包在 <label> 里时量 label（点 label 也聚焦）。
+  // 1. 触控区：手指点中的那个元素。输入框量原生 input；包在 <label> 里时量 label（点 label 也聚焦）；
+  //    在 Taro 的 taro-input-core / taro-textarea-core 里时量外层：应用的 H5 适配（utils/h5Accessibility）
+  //    把点外层转成聚焦里层，与小程序原生输入框一样整块可点（a11y.e2e.test.ts 验证这一点）。
   const native = 'button, a[href], input:not([type="hidden"]), textarea, select, [role="button"], [role="link"], [role="tab"], [role="switch"], [role="checkbox"], [role="radio"]';
   const taro = 'taro-button-core, taro-switch-core, taro-checkbox-core, taro-radio-core, taro-picker-core, taro-navigator-core, .weui-tabbar__item';
   const seen = new Set<Element>();
@@ -77,7 +83,7 @@ function measureInPage(rules: A11yRules): Finding[] {
     seen.add(el);
     // Taro 的 switch / checkbox 里面还有原生 input：外层已经算过
     if (el.matches('input') && el.parentElement?.closest('taro-switch-core, taro-checkbox-core, taro-radio-core')) continue;
-    const target = (el.matches('input, textarea, select') && el.closest('label')) || el;
+    const target = (el.matches('input, textarea, select') && el.closest('label, taro-input-core, taro-textarea-core')) || el;
     const box = target.getBoundingClientRect();
     if (box.width < rules.minTarget - 0.5 || box.height < rules.minTarget - 0.5) {
       findings.push({ kind: 'target', rule: 'tap-target', where: describe(el), detail: `${Math.round(box.width)}×${Math.round(box.height)} < ${rules.minTarget}×${rules.minTarget}` });
