@@ -5,6 +5,8 @@ import type { MyEventView, NotificationView } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { useMyProfile, type MyProfileState } from '../../hooks/useMyProfile'
 import { callFunction } from '../../services/cloud'
+import { useAppStore } from '../../store'
+import { LOCAL_MODE } from '../../localMode'
 import { flushPendingScans, onReconnect, pendingScans, tokenFromScan, type FlushReport } from '../checkin/client'
 import { EventList } from './EventList'
 import { NoticeList } from './NoticeList'
@@ -84,11 +86,15 @@ export default function IndexPage() {
     if (report.settled.length) void loadAll()
   }, [loadAll])
 
+  // 活动列表与本人资料同时取，不等资料回来再发（慢网上省一个来回，见 ui.h5_first_content_ms）；未绑定时列表本就不显示
+  const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
+  const canAsk = !LOCAL_MODE || devOpenid !== null
   useEffect(() => {
-    if (!ready) return
-    void loadAll()
-    void flush()
-  }, [ready, profile?.id, loadAll, flush])
+    if (canAsk) void loadAll()
+  }, [canAsk, devOpenid, loadAll])
+  useEffect(() => {
+    if (ready) void flush()
+  }, [ready, profile?.id, flush])
 
   const shown = useRef(false)
   useDidShow(() => {
