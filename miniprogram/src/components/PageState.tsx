@@ -137,6 +137,28 @@ export function LoadStatus({ loaded, what, refusal, lines }: LoadStatusProps) {
   return null
 }
 
+export interface NotReadyProps {
+  /** useLoad 的状态（还没有数据的三种） */
+  state: Exclude<LoadState<unknown>, { status: 'ready' }>
+  what: string
+  onRetry?: () => void
+  /** 被拒绝时谁能办 */
+  refusal?: string
+  lines?: number
+}
+
+/** 数据还没到手时的样子：骨架屏、需要身份、出错（可重试或被拒绝） */
+export function NotReady({ state, what, onRetry, refusal, lines }: NotReadyProps) {
+  switch (state.status) {
+    case 'loading':
+      return <Skeleton what={what} lines={lines} />
+    case 'needs-identity':
+      return <NeedsIdentity />
+    case 'error':
+      return <ErrorState error={state.error} onRetry={onRetry} refusal={refusal} />
+  }
+}
+
 export interface LoadGateProps<T> {
   state: LoadState<T>
   /** 正在加载什么（骨架屏念的） */

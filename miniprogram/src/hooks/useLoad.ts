@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Envelope } from '@tongxin/shared-types'
 import { LOCAL_MODE } from '../localMode'
 import type { LoadError } from '../services/refusal'
@@ -66,10 +66,12 @@ export function useLoad<T>(load: (() => Promise<Envelope<T>>) | null, deps: read
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
   const replace = useCallback((data: T) => setInner({ data, loading: false, error: null }), [])
 
-  let state: LoadState<T>
-  if (waiting) state = { status: 'needs-identity' }
-  else if (inner.error && inner.data === null) state = { status: 'error', error: inner.error }
-  else if (inner.data !== null) state = { status: 'ready', data: inner.data }
-  else state = { status: 'loading' }
+  // 同一份数据给出同一个 state 对象：页面可以放心把它放进 effect 的依赖
+  const state = useMemo((): LoadState<T> => {
+    if (waiting) return { status: 'needs-identity' }
+    if (inner.error && inner.data === null) return { status: 'error', error: inner.error }
+    if (inner.data !== null) return { status: 'ready', data: inner.data }
+    return { status: 'loading' }
+  }, [waiting, inner])
   return { state, data: waiting ? null : inner.data, loading: !waiting && inner.loading, error: waiting ? null : inner.error, reload, replace }
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
 import { clockTime } from '../../utils/time'
+import { CameraDenied } from '../../pages/checkin/CameraDenied'
+import { scanOnce } from '../../pages/checkin/scan'
 import { Button } from '../../components/Button'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
@@ -58,13 +59,12 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
     finish(await checkInWithToken(token, new Date().toISOString(), event.id))
   }
 
+  const [cameraDenied, setCameraDenied] = useState(false)
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true })
-      await withToken(res.path || res.result)
-    } catch {
-      // 取消扫码
-    }
+    const attempt = await scanOnce()
+    setCameraDenied(attempt.kind === 'camera-denied')
+    // 取消扫码：什么也不说
+    if (attempt.kind === 'scanned') await withToken(attempt.text)
   }
 
   const byCode = async () => {
@@ -82,6 +82,7 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
   return (
     <View className='checkin-panel'>
       {outcome && <OutcomeNotice outcome={outcome} />}
+      {cameraDenied && <CameraDenied onAllowed={() => void scan()} />}
       {process.env.TARO_ENV === 'weapp' && (
         <Button kind='primary' size='big' block off={busy} onClick={() => !busy && void scan()}>
           扫码签到

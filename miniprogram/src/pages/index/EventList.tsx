@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button as TaroButton, Text, View } from '@tarojs/components'
+import type { LoadError } from '../../services/refusal'
+import { EmptyState, ErrorState, Skeleton } from '../../components/PageState'
 import type { MyEventView } from '@tongxin/shared-types'
 import { eventTimeLabel } from '../../utils/time'
 import { EVENT_PAGES, myStatus } from './myStatus'
@@ -7,7 +9,7 @@ import { EVENT_PAGES, myStatus } from './myStatus'
 export interface EventListProps {
   events: MyEventView[] | null
   loading: boolean
-  error: string | null
+  error: LoadError | null
   includePast: boolean
   onTogglePast: () => void
   onRetry: () => void
@@ -40,19 +42,13 @@ export function EventList({ events, loading, error, includePast, onTogglePast, o
           {includePast ? '只看近期' : '看已结束的'}
         </TaroButton>
       </View>
-      {error && (
-        <View className='home-card'>
-          <View className='home-card__text' role='alert'>
-            {error}
-          </View>
-          <TaroButton className='home-btn' onClick={onRetry}>
-            重试
-          </TaroButton>
-        </View>
-      )}
-      {!events && loading && <Text className='home-card home-card__text'>正在加载活动…</Text>}
+      {error && <ErrorState error={error} onRetry={onRetry} />}
+      {!events && loading && !error && <Skeleton what='活动' />}
       {events && events.length === 0 && (
-        <Text className='home-card home-card__text'>{includePast ? '最近 90 天没有您参加的活动。' : '近期没有需要您参加的会议和活动。'}</Text>
+        <EmptyState
+          message={includePast ? '最近 90 天没有您参加的活动。' : '近期没有需要您参加的会议和活动。'}
+          next={includePast ? '点上面的「只看近期」回到近期活动。' : '新的会议通知发布后会出现在这里；已结束的活动可点「看已结束的」查看。'}
+        />
       )}
       {events?.map((e) => <EventCard key={e.id} event={e} />)}
     </View>

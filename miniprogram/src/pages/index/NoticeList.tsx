@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button as TaroButton, Text, View } from '@tarojs/components'
+import { Button, ButtonRow } from '../../components/Button'
 import type { NotificationView } from '@tongxin/shared-types'
 import { dateTimeLabel } from '../../utils/time'
 import { EVENT_PAGES } from './myStatus'
@@ -27,16 +28,10 @@ export function NoticeList({ notices, onRead }: NoticeListProps) {
           <Text className='notice-item__title'>{n.title}</Text>
           <Text className='notice-item__body'>{n.body}</Text>
           <Text className='notice-item__time'>{dateTimeLabel(n.createdAt)}</Text>
-          <View className='home-row'>
-            {n.eventId && (
-              <TaroButton className='home-btn' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(n.eventId!) })}>
-                查看活动
-              </TaroButton>
-            )}
-            <TaroButton className='home-btn' onClick={() => onRead([n.id])}>
-              知道了
-            </TaroButton>
-          </View>
+          <ButtonRow>
+            {n.eventId && <Button onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(n.eventId!) })}>查看活动</Button>}
+            <Button onClick={() => onRead([n.id])}>知道了</Button>
+          </ButtonRow>
         </View>
       ))}
     </View>

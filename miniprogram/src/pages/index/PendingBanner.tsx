@@ -1,4 +1,5 @@
-import { Button as TaroButton, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
 import type { FlushReport } from '../checkin/client'
 import { clockTime } from '../../utils/time'
 
@@ -20,9 +21,9 @@ export function PendingBanner({ pending, settled, busy, onRetry }: PendingBanner
         <>
           <Text className='pending__title'>有 {pending} 次扫码签到还没送到</Text>
           <Text className='pending__text'>网络恢复后会自动补交，不用重新扫码。</Text>
-          <TaroButton className='home-btn' onClick={() => !busy && onRetry()}>
-            {busy ? '正在补交…' : '现在重试'}
-          </TaroButton>
+          <Button block className='pending__retry' busy={busy} busyText='正在补交…' onClick={onRetry}>
+            现在重试
+          </Button>
         </>
       )}
       {settled.map(({ scan, outcome }) => (

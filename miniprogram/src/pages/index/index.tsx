@@ -1,9 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button as TaroButton, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { MyEventView, NotificationView } from '@tongxin/shared-types'
+import type { LoadError } from '../../services/refusal'
 import { PageShell } from '../../components/PageShell'
-import { useMyProfile, type MyProfileState } from '../../hooks/useMyProfile'
+import { Button } from '../../components/Button'
+import { ElderModeSwitch } from '../../components/ElderModeSwitch'
+import { ListRow } from '../../components/ListRow'
+import { Notice } from '../../components/Notice'
+import { ErrorState, NeedsIdentity } from '../../components/PageState'
+import { useMyRoles, type MyRolesState } from '../../hooks/useMyRoles'
+import { CameraDenied } from '../checkin/CameraDenied'
+import { scanOnce } from '../checkin/scan'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
 import { LOCAL_MODE } from '../../localMode'
@@ -16,64 +24,48 @@ import './index.scss'
 
 const SCAN_IN_BROWSER = '浏览器里不能扫码。请点开下面的活动，输入会场大屏上的六位数字码签到。'
 
+/** 扫码时遇到的问题：一句话，或没有相机权限（要告诉本人怎么打开） */
+type ScanProblem = { kind: 'text'; text: string } | { kind: 'camera-denied' }
+
 /** 首页的「扫码签到」：扫到码就去签到页（签到页负责提交与显示结果） */
-async function scanToCheckIn(report: (problem: string | null) => void) {
+async function scanToCheckIn(report: (problem: ScanProblem | null) => void) {
   report(null)
-  if (process.env.TARO_ENV !== 'weapp') return report(SCAN_IN_BROWSER)
-  let res: Taro.scanCode.SuccessCallbackResult
-  try {
-    res = await Taro.scanCode({ onlyFromCamera: true })
-  } catch {
-    return // 用户取消了扫码
-  }
-  const token = tokenFromScan(res.path || res.result)
-  if (!token) return report('这不是签到码。请扫会场大屏幕上的二维码。')
+  if (process.env.TARO_ENV !== 'weapp') return report({ kind: 'text', text: SCAN_IN_BROWSER })
+  const attempt = await scanOnce()
+  if (attempt.kind === 'cancelled') return // 本人取消了扫码
+  if (attempt.kind === 'camera-denied') return report({ kind: 'camera-denied' })
+  const token = tokenFromScan(attempt.text)
+  if (!token) return report({ kind: 'text', text: '这不是签到码。请扫会场大屏幕上的二维码。' })
   void Taro.navigateTo({ url: `/pages/checkin/index?scene=${encodeURIComponent(token)}` })
 }
 
-function ProfileNotice({ state, retry }: { state: MyProfileState; retry: () => void }) {
+function ProfileNotice({ state, retry }: { state: MyRolesState; retry: () => void }) {
   switch (state.status) {
     case 'needs-identity':
-      return <Text className='home-card home-card__text'>请先在页面顶部选择一个演示身份。</Text>
+      return <NeedsIdentity />
     case 'not-bound':
-      return (
-        <View className='home-card'>
-          <Text className='home-card__text'>{state.message}</Text>
-          <TaroButton className='home-btn' onClick={() => void Taro.navigateTo({ url: '/account/bind/index' })}>
-            输入邀请码绑定
-          </TaroButton>
-        </View>
-      )
+      return <ErrorState error={state.error} refusal='绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。' action={{ label: '输入邀请码绑定', onClick: () => void Taro.navigateTo({ url: '/account/bind/index' }) }} />
     case 'error':
-      return (
-        <View className='home-card'>
-          <View className='home-card__text' role='alert'>
-            {state.message}
-          </View>
-          <TaroButton className='home-btn' onClick={retry}>
-            重试
-          </TaroButton>
-        </View>
-      )
+      return <ErrorState error={state.error} onRetry={retry} />
     default:
       return null
   }
 }
 
 export default function IndexPage() {
-  const { state: profileState, retry: retryProfile } = useMyProfile()
-  const profile = profileState.status === 'ready' ? profileState.profile : null
+  const { state: profileState, retry: retryProfile } = useMyRoles({ fresh: true })
+  const profile = profileState.status === 'ready' ? profileState.me.profile : null
   const ready = profile !== null
   const [includePast, setIncludePast] = useState(false)
-  const [events, setEvents] = useState<{ data: MyEventView[] | null; loading: boolean; error: string | null }>({ data: null, loading: true, error: null })
+  const [events, setEvents] = useState<{ data: MyEventView[] | null; loading: boolean; error: LoadError | null }>({ data: null, loading: true, error: null })
   const [notices, setNotices] = useState<NotificationView[]>([])
-  const [scanProblem, setScanProblem] = useState<string | null>(null)
+  const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null)
   const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
 
   const loadAll = useCallback(async () => {
     setEvents((s) => ({ ...s, loading: true, error: null }))
     const [list, unread] = await Promise.all([callFunction('event', 'upcoming', { includePast }), callFunction('event', 'notifications', { unreadOnly: true })])
-    setEvents((s) => (list.ok ? { data: list.data, loading: false, error: null } : { ...s, loading: false, error: list.error.message }))
+    setEvents((s) => (list.ok ? { data: list.data, loading: false, error: null } : { ...s, loading: false, error: list.error }))
     if (unread.ok) setNotices(unread.data.filter((n) => !n.read))
   }, [includePast])
 
@@ -117,18 +109,18 @@ export default function IndexPage() {
       <View className='home__greeting'>
         <Text>{profile ? `${profile.name}，您好！` : '您好！'}欢迎使用同心圆。</Text>
       </View>
+      <View className='home__elder'>
+        <ElderModeSwitch />
+      </View>
       <ProfileNotice state={profileState} retry={retryProfile} />
 
       <View className='home-scan'>
-        <TaroButton className='home-scan__btn' onClick={() => void scanToCheckIn(setScanProblem)}>
+        <Button kind='primary' size='big' block className='home-scan__btn' onClick={() => void scanToCheckIn(setScanProblem)}>
           扫码签到
-        </TaroButton>
+        </Button>
         <Text className='home-scan__hint'>到会场后，扫大屏幕上的二维码即可签到</Text>
-        {scanProblem && (
-          <View className='home-scan__problem' role='alert'>
-            {scanProblem}
-          </View>
-        )}
+        {scanProblem?.kind === 'text' && <Notice kind='error'>{scanProblem.text}</Notice>}
+        {scanProblem?.kind === 'camera-denied' && <CameraDenied onAllowed={() => void scanToCheckIn(setScanProblem)} />}
       </View>
 
       {ready && <PendingBanner pending={pending.count} settled={pending.settled} busy={pending.busy} onRetry={() => void flush()} />}
@@ -144,13 +136,9 @@ export default function IndexPage() {
         />
       )}
       {organiser && (
-        <TaroButton className='home-card home-organise' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })}>
-          <View className='home-organise__text'>
-            <Text className='home-organise__label'>组织活动</Text>
-            <Text className='home-organise__desc'>新建活动、签到大屏、签到名单</Text>
-          </View>
-          <Text className='home-organise__go'>进入 ›</Text>
-        </TaroButton>
+        <View className='home-organise'>
+          <ListRow title='组织活动' desc='新建活动、签到大屏、签到名单' trailing='进入 ›' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })} />
+        </View>
       )}
     </PageShell>
   )

@@ -7,6 +7,8 @@ import { TotalsCard } from '../components/TotalsCard'
 import { canReverse, newestFirst } from '../shared/format'
 import { ReverseForm } from './ReverseForm'
 import { Button } from '../../components/Button'
+import { Notice } from '../../components/Notice'
+import { EmptyState } from '../../components/PageState'
 import '../../components/Card.scss'
 
 export interface ManagedLedgerProps {
@@ -25,10 +27,10 @@ export function ManagedLedger({ ledger, isAdmin, reload }: ManagedLedgerProps) {
       <TotalsCard ledger={ledger} />
       <FiveOneCard year={ledger.year} items={ledger.fiveOne} />
       <Text className='ui-section-title'>积分记录（{entries.length} 条）</Text>
-      {entries.length === 0 && <View className='pt-state'>这一年还没有积分记录。</View>}
+      {entries.length === 0 && <EmptyState message='这一年还没有积分记录。' next='可在「评定加减」里为本人记分，或切换到往年查看。' />}
       {entries.map((e) => (
         <EntryCard key={e.id} entry={e}>
-          {reversed === e.id && <Text className='pt-msg'>已冲正，冲正记录已列在上方。</Text>}
+          {reversed === e.id && <Notice kind='success'>已冲正，冲正记录已列在上方。</Notice>}
           {canReverse(e, { isAdmin, yearClosed: ledger.yearClosed }) && reversing !== e.id && (
             <View className='ui-btn-row'>
               <Button kind='quiet' onClick={() => setReversing(e.id)}>

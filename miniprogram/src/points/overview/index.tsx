@@ -3,9 +3,9 @@ import type { PointsOverview } from '@tongxin/shared-types'
 import { VISIBILITY_LABELS } from '@tongxin/shared-types/src/points'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
-import { LoadNotice } from '../components/LoadNotice'
 import { RANKING_NOTE } from '../shared/texts'
-import { useLoad } from '../shared/useLoad'
+import { useLoad } from '../../hooks/useLoad'
+import { NotReady } from '../../components/PageState'
 import '../../components/Card.scss'
 import '../styles/points.scss'
 
@@ -51,7 +51,7 @@ function Overview({ data }: { data: PointsOverview }) {
 }
 
 export default function PointsOverviewPage() {
-  const { state, reload } = useLoad(() => callFunction('points', 'overview'), 'overview')
+  const { state, reload } = useLoad(() => callFunction('points', 'overview'), ['overview'])
   return (
     <PageShell>
       <View className='ui-head'>
@@ -60,13 +60,9 @@ export default function PointsOverviewPage() {
       </View>
       {state.status === 'ready' ? (
         <Overview data={state.data} />
-      ) : state.status === 'error' && state.code === 'POINTS.NOT_PUBLIC' ? (
-        <View className='pt-state'>
-          <Text className='pt-state__text'>{state.message}</Text>
-          <Text className='pt-state__hint'>{RANKING_NOTE}您自己的积分可以在“我的积分”里随时查看。</Text>
-        </View>
       ) : (
-        <LoadNotice state={state} what='积分汇总' retry={reload} />
+        // 办公室没开放汇总（POINTS.NOT_PUBLIC）是拒绝，不是故障：说明原因与能看什么，不给「重试」
+        <NotReady state={state} what='积分汇总' onRetry={reload} refusal={`${RANKING_NOTE}您自己的积分可以在“我的积分”里随时查看。`} />
       )}
     </PageShell>
   )

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
-import { Choices } from '../components/Choices'
 import { currentYear, formatDate } from '../../utils/time'
 import { Button } from '../../components/Button'
+import { ChoiceChips } from '../../components/Chips'
+import { Notice } from '../../components/Notice'
 import '../../components/Card.scss'
 
 export const CLOSE_YEAR_WARNING = '关账后不能再记分，只有管理员写明原因的冲正可以改动'
@@ -31,7 +32,7 @@ export function YearClose() {
     <View className='ui-card'>
       <Text className='ui-card__title'>年度关账</Text>
       <Text className='ui-card__sub'>年度结束、年述评定稿后关账，积分从此固定。只能关已经结束的年度。</Text>
-      <Choices
+      <ChoiceChips
         options={[last, last - 1].map((y) => ({ value: y, label: `${y} 年` }))}
         value={year}
         onChange={(y) => {
@@ -58,8 +59,8 @@ export function YearClose() {
           </View>
         </View>
       )}
-      {error && <Text className='pt-error'>{error}</Text>}
-      {done && <Text className='pt-msg'>{done}</Text>}
+      {error && <Notice kind='error'>{error}</Notice>}
+      {done && <Notice kind='success'>{done}</Notice>}
     </View>
   )
 }
