@@ -1,11 +1,11 @@
-import { useId, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
+import { useDomId } from './useDomId'
 import './Field.scss'
 
 /** 每个输入框都有看得见的标签，并与输入框关联：读屏念出标签，H5 里 axe 也认得 */
 function useFieldIds() {
-  // useId 形如 :r1:，去掉冒号，小程序的 id 里也能用
-  const base = `f${useId().replace(/:/g, '')}`
+  const base = useDomId('f')
   return { label: `${base}-label`, input: `${base}-input`, hint: `${base}-hint` }
 }
 
