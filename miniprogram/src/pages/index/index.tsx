@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { MyEventView, NotificationView } from '@tongxin/shared-types'
-import type { LoadError } from '../../services/refusal'
+import { useLoad } from '../../hooks/useLoad'
 import { PageShell } from '../../components/PageShell'
 import { Button } from '../../components/Button'
 import { ElderModeSwitch } from '../../components/ElderModeSwitch'
@@ -13,8 +12,6 @@ import { useMyRoles, type MyRolesState } from '../../hooks/useMyRoles'
 import { CameraDenied } from '../checkin/CameraDenied'
 import { scanOnce } from '../checkin/scan'
 import { callFunction } from '../../services/cloud'
-import { useAppStore } from '../../store'
-import { LOCAL_MODE } from '../../localMode'
 import { flushPendingScans, onReconnect, pendingScans, tokenFromScan, type FlushReport } from '../checkin/client'
 import { EventList } from './EventList'
 import { NoticeList } from './NoticeList'
@@ -57,17 +54,22 @@ export default function IndexPage() {
   const profile = profileState.status === 'ready' ? profileState.me.profile : null
   const ready = profile !== null
   const [includePast, setIncludePast] = useState(false)
-  const [events, setEvents] = useState<{ data: MyEventView[] | null; loading: boolean; error: LoadError | null }>({ data: null, loading: true, error: null })
-  const [notices, setNotices] = useState<NotificationView[]>([])
+  // 活动与通知和本人资料同时取，不等资料回来再发（慢网上省一个来回，见 ui.h5_first_content_ms）；
+  // 换演示身份时 useLoad 自己重取；未绑定时这两块本就不显示
+  const events = useLoad(() => callFunction('event', 'upcoming', { includePast }), [includePast])
+  const unread = useLoad(() => callFunction('event', 'notifications', { unreadOnly: true }), [])
+  // 点了「知道了」的通知立刻收起，不等重取
+  const [readIds, setReadIds] = useState<string[]>([])
+  const notices = (unread.data ?? []).filter((n) => !n.read && !readIds.includes(n.id))
   const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null)
   const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
 
-  const loadAll = useCallback(async () => {
-    setEvents((s) => ({ ...s, loading: true, error: null }))
-    const [list, unread] = await Promise.all([callFunction('event', 'upcoming', { includePast }), callFunction('event', 'notifications', { unreadOnly: true })])
-    setEvents((s) => (list.ok ? { data: list.data, loading: false, error: null } : { ...s, loading: false, error: list.error }))
-    if (unread.ok) setNotices(unread.data.filter((n) => !n.read))
-  }, [includePast])
+  const { reload: reloadEvents } = events
+  const { reload: reloadNotices } = unread
+  const loadAll = useCallback(() => {
+    reloadEvents()
+    reloadNotices()
+  }, [reloadEvents, reloadNotices])
 
   // 断网时记下的扫码：进入首页、回到首页、网络恢复时都补交一次
   const flush = useCallback(async () => {
@@ -75,15 +77,9 @@ export default function IndexPage() {
     setPending((p) => ({ ...p, busy: true }))
     const report = await flushPendingScans()
     setPending((p) => ({ count: report.remaining, busy: false, settled: report.settled.length ? report.settled : p.settled }))
-    if (report.settled.length) void loadAll()
+    if (report.settled.length) loadAll()
   }, [loadAll])
 
-  // 活动列表与本人资料同时取，不等资料回来再发（慢网上省一个来回，见 ui.h5_first_content_ms）；未绑定时列表本就不显示
-  const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
-  const canAsk = !LOCAL_MODE || devOpenid !== null
-  useEffect(() => {
-    if (canAsk) void loadAll()
-  }, [canAsk, devOpenid, loadAll])
   useEffect(() => {
     if (ready) void flush()
   }, [ready, profile?.id, flush])
@@ -91,7 +87,7 @@ export default function IndexPage() {
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current && ready) {
-      void loadAll()
+      loadAll()
       void flush()
     }
     shown.current = true
@@ -99,7 +95,7 @@ export default function IndexPage() {
   useEffect(() => (ready ? onReconnect(() => void flush()) : undefined), [ready, flush])
 
   const markRead = async (ids: string[]) => {
-    setNotices((list) => list.filter((n) => !ids.includes(n.id)))
+    setReadIds((read) => [...read, ...ids])
     await callFunction('event', 'markRead', { ids })
   }
 
@@ -132,7 +128,7 @@ export default function IndexPage() {
           error={events.error}
           includePast={includePast}
           onTogglePast={() => setIncludePast(!includePast)}
-          onRetry={() => void loadAll()}
+          onRetry={reloadEvents}
         />
       )}
       {organiser && (
