@@ -17,7 +17,9 @@ function useFieldIds() {
 function a11yProps(ids: ReturnType<typeof useFieldIds>, label: string, hint: string | undefined) {
   return {
     'aria-label': label,
-    nativeProps: { id: ids.input, 'aria-labelledby': ids.label, ...(hint ? { 'aria-describedby': ids.hint } : {}) },
+    // aria-label 与看得见的标签同字：axe 从 aria-labelledby 取名时认不出 taro-text-core 里的字，有说明（aria-describedby）的输入框
+    // 便被当成“只有说明没有标签”（label-title-only）；读屏软件仍以 aria-labelledby 为准
+    nativeProps: { id: ids.input, 'aria-labelledby': ids.label, 'aria-label': label, ...(hint ? { 'aria-describedby': ids.hint } : {}) },
   }
 }
 
