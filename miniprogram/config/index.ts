@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { PreloadLandingPage } from './preloadLandingPage'
 
 /**
  * 构建时常量（均读取自构建进程的环境变量，未设置时为空串）：
@@ -52,6 +53,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      // 首页的代码块与入口脚本一起下载，不等入口执行完（见 preloadLandingPage.ts）
+      webpackChain(chain) {
+        chain.plugin('preloadLandingPage').use(PreloadLandingPage, ['pages/index/index'])
+      },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[hash].css',

@@ -7,6 +7,8 @@ import './app.scss'
 // H5 自带的 tabBar 字只有 10px，长辈看不清；这份覆盖只进 H5 包
 if (process.env.TARO_ENV === 'h5') {
   require('./styles/h5-overrides.scss')
+  // Taro H5 运行时的两处无障碍缺口（页面容器不可聚焦、输入框外层点不中），见 utils/h5Accessibility
+  ;(require('./utils/h5Accessibility') as typeof import('./utils/h5Accessibility')).installH5Accessibility()
 }
 
 /** 微信云开发初始化：环境 ID 由构建常量给出，未给出时用当前环境 */

@@ -14,6 +14,7 @@ import { migrateToLatest } from '../../cloudfunctions/src/db/migrate';
 import { benchCheckin } from './checkin.bench';
 import { benchRoster } from './roster.bench';
 import { startThrowawayPostgres } from './throwaway-pg';
+import { benchUi } from './ui.bench';
 
 /**
  * npm run bench：数据库相关的数字来自真实的 PostgreSQL 服务器（DATABASE_URL，或临时启动的一次性服务器）。
@@ -37,6 +38,8 @@ async function main() {
     await db.destroy();
     throwaway?.stop();
   }
+  // 浏览器里的首页速度：本地宿主（嵌入式数据库）+ 无头 Chromium，等数据库基准停下后再测，免得争 CPU
+  await benchUi();
 }
 
 main().catch((err) => {

@@ -1,6 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError, type DevIdentity, type Envelope, fail, failWith, ok } from '@tongxin/shared-types';
 import type { LocalFileStorage } from '../adapters/storage-local';
@@ -9,6 +7,7 @@ import { resolveActor } from '../core/actor';
 import type { CloudFunction } from '../core/dispatch';
 import { actionErrors } from '../core/errors';
 import { DEMO_IDENTITIES } from '../seed/demo';
+import { createStaticFiles } from './static';
 
 export interface HostOptions {
   deps: Deps;
@@ -23,24 +22,14 @@ export interface HostOptions {
 const MAX_BODY_BYTES = 1024 * 1024;
 /** 本地上传的上限：与 CloudBase 上函数自己检查的上限一致（见 roster/import.ts 的 IMPORT_MAX_BYTES） */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 /**
  * 本地宿主：把每个云函数暴露为 POST /api/fn/<name>，身份取自请求头 x-dev-openid。
  * 这个请求头和 /api/dev/* 只存在于本地模式；云函数入口只信任 getWXContext()。
  */
 export function createHost({ deps, functions, files, staticDir }: HostOptions): Server {
+  const statics = createStaticFiles(staticDir);
+  statics.warm();
   return createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       deps.logger.error('host failure', { url: req.url, error: err instanceof Error ? err.stack : String(err) });
@@ -69,7 +58,7 @@ export function createHost({ deps, functions, files, staticDir }: HostOptions): 
     if (url.pathname === '/api/dev/contract' && req.method === 'GET') return sendJson(res, 200, ok(describeContract(functions)));
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, fail('NOT_FOUND#API'));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_PARAMETER#METHOD'));
-    return serveStatic(res, url.pathname, staticDir);
+    return statics.serve(req, res, url.pathname);
   }
 }
 
@@ -142,22 +131,6 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   } catch {
     return { ok: false, envelope: fail('INVALID_PARAMETER#NOT_JSON') };
   }
-}
-
-function serveStatic(res: ServerResponse, pathname: string, staticDir?: string) {
-  if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    return res.end('前端尚未构建：请运行 npm run build:h5 后重启');
-  }
-  const root = resolve(staticDir);
-  let file = resolve(join(root, normalize(decodeURIComponent(pathname))));
-  if (!file.startsWith(root)) file = join(root, 'index.html');
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  const type = MIME[extname(file)] ?? 'application/octet-stream';
-  // index.html 不缓存，带哈希的资源可长缓存
-  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
-  res.writeHead(200, { 'content-type': type, 'cache-control': cache });
-  createReadStream(file).pipe(res);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
+import { useDomId } from './useDomId'
 import { Button, Text, View } from '@tarojs/components'
 import './Chips.scss'
 
@@ -20,8 +21,6 @@ function GroupLabel({ id, label }: { id: string; label?: string }) {
   ) : null
 }
 
-const groupId = (raw: string) => `g${raw.replace(/:/g, '')}`
-
 export interface ChoiceChipsProps<T extends string | number> {
   /** 这组选项问的是什么；页内分栏可不给 */
   label?: string
@@ -34,7 +33,7 @@ export interface ChoiceChipsProps<T extends string | number> {
 
 /** 单选：一组可点的方块，选中的填色并写明「✓」（不只靠颜色区分）；不用小程序的滚轮选择器（长辈不好拨） */
 export function ChoiceChips<T extends string | number>({ label, options, value, onChange, layout = 'wrap' }: ChoiceChipsProps<T>) {
-  const id = groupId(useId())
+  const id = useDomId('g')
   return (
     <View className='ui-field'>
       <GroupLabel id={id} label={label} />
@@ -64,7 +63,7 @@ export interface MultiChipsProps<T extends string> {
 
 /** 多选（如专委会、通知对象）：点一下选上，再点取消 */
 export function MultiChips<T extends string>({ label, options, values, onChange, emptyText }: MultiChipsProps<T>) {
-  const id = groupId(useId())
+  const id = useDomId('g')
   const toggle = (v: T) => onChange(values.includes(v) ? values.filter((x) => x !== v) : [...values, v])
   return (
     <View className='ui-field'>
@@ -99,7 +98,7 @@ export interface SelectListProps {
  * 不弹窗，也不用小程序的滚轮选择器。
  */
 export function SelectList({ label, value, options, onChange, noneLabel }: SelectListProps) {
-  const id = groupId(useId())
+  const id = useDomId('g')
   const [open, setOpen] = useState(false)
   const current = options.find((o) => o.value === value)?.label ?? noneLabel ?? '请选择'
   const pick = (v: string | null) => {

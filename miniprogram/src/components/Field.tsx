@@ -1,11 +1,11 @@
-import { useId, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
+import { useDomId } from './useDomId'
 import './Field.scss'
 
 /** 每个输入框都有看得见的标签，并与输入框关联：读屏念出标签，H5 里 axe 也认得 */
 function useFieldIds() {
-  // useId 形如 :r1:，去掉冒号，小程序的 id 里也能用
-  const base = `f${useId().replace(/:/g, '')}`
+  const base = useDomId('f')
   return { label: `${base}-label`, input: `${base}-input`, hint: `${base}-hint` }
 }
 
@@ -17,7 +17,9 @@ function useFieldIds() {
 function a11yProps(ids: ReturnType<typeof useFieldIds>, label: string, hint: string | undefined) {
   return {
     'aria-label': label,
-    nativeProps: { id: ids.input, 'aria-labelledby': ids.label, ...(hint ? { 'aria-describedby': ids.hint } : {}) },
+    // aria-label 与看得见的标签同字：axe 从 aria-labelledby 取名时认不出 taro-text-core 里的字，有说明（aria-describedby）的输入框
+    // 便被当成“只有说明没有标签”（label-title-only）；读屏软件仍以 aria-labelledby 为准
+    nativeProps: { id: ids.input, 'aria-labelledby': ids.label, 'aria-label': label, ...(hint ? { 'aria-describedby': ids.hint } : {}) },
   }
 }
 

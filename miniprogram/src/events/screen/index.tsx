@@ -36,7 +36,7 @@ function CodeArea({ view }: { view: ScreenView }) {
   }
   return (
     <View className='screen-qr' data-token={view.token}>
-      <Image className='screen-qr__img' src={view.qrDataUrl ?? ''} mode='aspectFit' aria-label='签到二维码' />
+      <Image className='screen-qr__img' src={view.qrDataUrl ?? ''} mode='aspectFit' aria-label='签到二维码' nativeProps={{ alt: '签到二维码' }} />
       <Text className='screen-qr__hint'>微信扫一扫，或在小程序首页点「扫码签到」</Text>
       <View className='screen-code'>
         <Text className='screen-code__label'>扫码不便请输数字码</Text>
@@ -80,6 +80,7 @@ function Board({ view }: { view: ScreenView }) {
 export default function ScreenPage() {
   const id = useRouter().params.id ?? ''
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
+  const elderMode = useAppStore((s) => s.elderMode)
   const [view, setView] = useState<ScreenView | null>(null)
   const tokenRef = useRef<string | undefined>(undefined)
   const [problem, setProblem] = useState<string | null>(null)
@@ -116,7 +117,7 @@ export default function ScreenPage() {
   }, [id, visible, devOpenid])
 
   return (
-    <View className='screen'>
+    <View className={elderMode ? 'screen screen--elder' : 'screen'}>
       {LOCAL_MODE && <DevIdentityBar />}
       {view ? (
         <>

@@ -33,8 +33,9 @@ function EventCard({ event }: { event: MyEventView }) {
 
 /** 我的活动：我应参加的近期会议与活动，及我的签到状态 */
 export function EventList({ events, loading, error, includePast, onTogglePast, onRetry }: EventListProps) {
+  // data-ready：列表已取到（哪怕是空的）；速度基准（ui.h5_first_content_ms）以它区分真内容与加载中的占位
   return (
-    <View className='home-section'>
+    <View className='home-section' data-ready={events ? 'events' : undefined}>
       <View className='home-section__head'>
         <Text className='home-section__title'>{includePast ? '最近的活动（含已结束）' : '我的活动'}</Text>
         <TaroButton className='home-link' onClick={onTogglePast}>

@@ -54,8 +54,10 @@ export default function IndexPage() {
   const profile = profileState.status === 'ready' ? profileState.me.profile : null
   const ready = profile !== null
   const [includePast, setIncludePast] = useState(false)
-  const events = useLoad(ready ? () => callFunction('event', 'upcoming', { includePast }) : null, [ready, profile?.id, includePast])
-  const unread = useLoad(ready ? () => callFunction('event', 'notifications', { unreadOnly: true }) : null, [ready, profile?.id])
+  // 活动与通知和本人资料同时取，不等资料回来再发（慢网上省一个来回，见 ui.h5_first_content_ms）；
+  // 换演示身份时 useLoad 自己重取；未绑定时这两块本就不显示
+  const events = useLoad(() => callFunction('event', 'upcoming', { includePast }), [includePast])
+  const unread = useLoad(() => callFunction('event', 'notifications', { unreadOnly: true }), [])
   // 点了「知道了」的通知立刻收起，不等重取
   const [readIds, setReadIds] = useState<string[]>([])
   const notices = (unread.data ?? []).filter((n) => !n.read && !readIds.includes(n.id))

@@ -1,0 +1,44 @@
+import type { Compiler } from 'webpack'
+
+/**
+ * H5：把首页（app.config 的第一个页面）的代码块写进 index.html 的 <link rel="preload">。
+ * Taro 的路由在入口脚本执行完后才 import() 页面，于是页面代码要等入口下载、执行完才开始下载；
+ * 慢网上这一等就是几百毫秒（见 npm run bench 的 ui.h5_first_content_ms）。预加载让它与入口脚本同时下载，
+ * 执行顺序不变（仍由路由 import）。只影响 H5；小程序的页面本来就在包里。
+ */
+/** 生产构建会把模块拼接（ConcatenatedModule）：页面文件可能是拼接模块的根或其中之一 */
+interface Bundled {
+  resource?: string
+  rootModule?: Bundled
+  modules?: Bundled[]
+}
+function containsPage(m: Bundled, page: string): boolean {
+  return Boolean(m.resource?.includes(page) || (m.rootModule && containsPage(m.rootModule, page)) || m.modules?.some((x) => containsPage(x, page)))
+}
+
+export class PreloadLandingPage {
+  constructor(private readonly pagePath: string) {}
+
+  apply(compiler: Compiler) {
+    // 用 Taro 构建所用的同一个 html-webpack-plugin（它的钩子按实例区分）
+    const HtmlWebpackPlugin = require(require.resolve('html-webpack-plugin', { paths: [require.resolve('@tarojs/webpack5-runner')] }))
+    const page = `/src/${this.pagePath}.`
+    compiler.hooks.compilation.tap('PreloadLandingPage', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadLandingPage', (data: { headTags: unknown[] }) => {
+        const files = new Set<string>()
+        for (const chunk of compilation.chunks) {
+          if (chunk.canBeInitial()) continue
+          if (!compilation.chunkGraph.getChunkModules(chunk).some((m) => containsPage(m as Bundled, page))) continue
+          chunk.files.forEach((f) => files.add(f))
+        }
+        if (files.size === 0) compilation.warnings.push(new compiler.webpack.WebpackError(`PreloadLandingPage：没有找到 ${this.pagePath} 所在的代码块`))
+        const publicPath = String(compilation.outputOptions.publicPath ?? '/')
+        for (const file of files) {
+          const as = file.endsWith('.css') ? 'style' : file.endsWith('.js') ? 'script' : null
+          if (as) data.headTags.push({ tagName: 'link', voidTag: true, attributes: { rel: 'preload', as, href: publicPath + file } })
+        }
+        return data
+      })
+    })
+  }
+}
