@@ -27,6 +27,9 @@ function entry(id: number, over: Partial<PointsEntryView>): PointsEntryView {
     reversedByEntryId: null,
     appealable: false,
     appeal: null,
+    headline: '',
+    net: over.points ?? 2,
+    history: [],
     ...over,
   }
 }
@@ -115,6 +118,7 @@ export function ledgerOf(entries: PointsEntryView[], over: Partial<PointsLedgerV
       { track: 'duty', total: sum((e) => e.track === 'duty'), categories: [{ category: '履职', total: sum((e) => e.track === 'duty') }] },
     ],
     entries,
+    items: entries.filter((e) => e.reversesEntryId === null),
     fiveOne: FIVE_ONE_ITEMS.map((item) =>
       item === 'proposal'
         ? { item, label: FIVE_ONE_LABELS[item], done: true, fulfilledBy: [{ sourceKind: 'suggestion', sourceId: 's-1', title: '关于加快老旧小区改造的提案', at: at('03-15') }] }
