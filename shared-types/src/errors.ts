@@ -26,6 +26,9 @@ export const ERROR_MESSAGES = {
   'EVENT.NOT_PENDING': '这条签到不需要确认',
   'EVENT.BACKFILL_NOT_PENDING': '这场活动不是待确认的补录',
   'EVENT.LEAVE_NOT_IN_AUDIENCE': '这场活动不在您的参加范围内，无需请假',
+  'EVENT.LEAVE_WITHDRAWN': '这条请假已经撤回',
+  'EVENT.LEAVE_DECIDED': '这条请假已经审批，不能撤回；如有变化请与组织者联系',
+  'EVENT.SPEECH_NOT_FOUND': '这条发言要点不存在或已删除',
 } as const;
 
 export type GenericErrorCode = keyof typeof ERROR_MESSAGES;

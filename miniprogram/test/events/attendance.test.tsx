@@ -20,7 +20,7 @@ function fakeBackend() {
   const rows: AttendanceRow[] = [
     row('m-wang', '王秀兰', { status: 'on_time', checkedInAt: '2026-12-01T01:02:00.000Z', method: 'scan', sector: '经济界' }),
     row('m-zhao', '赵振华', { status: 'late', checkedInAt: '2026-12-01T01:15:00.000Z', method: 'code' }),
-    row('m-chen', '陈志远', { status: 'leave_pending', leave: { id: 'l-1', status: 'pending', reason: '外出考察' } }),
+    row('m-chen', '陈志远', { status: 'leave_pending', leave: { id: 'l-1', status: 'pending', reason: '外出考察', answer: null, decidedAt: null } }),
     row('m-liu', '刘洋'),
   ]
   const list = (): AttendanceList => {

@@ -9,6 +9,7 @@ import * as m007 from './007_event_revision';
 import * as m008 from './008_member_name_sort';
 import * as m009 from './009_no_truncate';
 import * as m012 from './012_event_integrity';
+import * as m013 from './013_daily_loop';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008_member_name_sort': m008,
   '009_no_truncate': m009,
   '012_event_integrity': m012,
+  '013_daily_loop': m013,
 };

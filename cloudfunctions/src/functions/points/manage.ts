@@ -2,7 +2,8 @@ import { AppError, FIVE_ONE_LABELS, contract } from '@tongxin/shared-types';
 import { defineAction, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide, visibleBranches } from '../../core/scope';
-import { checkAdjustment, yearOf } from '../../domain/points';
+import { checkAdjustment, reversalLabel, yearOf } from '../../domain/points';
+import { tell } from '../../hub/notices';
 import { awardPoints, recordFiveOne as recordFiveOneIn, reverseEntry } from './ledger';
 import { type AppealQuery, countAppeals, loadAppeals, loadEntryView, loadLedger } from './view';
 
@@ -56,6 +57,7 @@ export const adjust = defineAction({
         source: { kind: 'adjustment', id: ctx.requestId, title: rule.track === 'party' ? '支部评定' : '政协办公室评定' },
       });
       if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', outcome.reason);
+      if (points < 0) await tell.pointsDeducted(trx, actor.orgId, { memberIds: [memberId], points, what: rule.name, reason: `${actor.name}评定：${reason}`, entryId: outcome.entryId, at: now });
       await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
       return outcome.entryId;
     });
@@ -75,8 +77,10 @@ export const reverse = defineAction({
       const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id', 'source_title', 'points']).where('org_id', '=', actor.orgId).where('id', '=', entryId).executeTakeFirst();
       if (!entry) throw new AppError('NOT_FOUND', '积分记录不存在');
       if (!admin && (entry.track !== 'party' || entry.operator_id === null)) throw new AppError('FORBIDDEN', '支部书记只能冲正支部评定的党员积分，其他记录请联系政协办公室');
-      const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: deps.clock.now(), allowClosedYear: admin });
-      await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `冲正「${entry.source_title}」${entry.points} 分：${reason}`, details: { entryId } });
+      const now = deps.clock.now();
+      const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: admin });
+      await tell.entryReversed(trx, actor.orgId, { memberId: entry.member_id, originalPoints: entry.points, sourceTitle: entry.source_title, reason: `${actor.name}：${reason}`, entryId, at: now });
+      await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `${reversalLabel(entry.points, false)}（「${entry.source_title}」）：${reason}`, details: { entryId } });
       return id;
     });
     return loadEntryView(deps.db, actor.orgId, reversalId);
@@ -116,12 +120,19 @@ export const answerAppeal = defineAction({
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
-      const a = await trx.selectFrom('points_appeal').select(['entry_id', 'member_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', appealId).forUpdate().executeTakeFirst();
+      const a = await trx
+        .selectFrom('points_appeal as a')
+        .innerJoin('points_entry as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.id', '=', 'a.entry_id'))
+        .select(['a.entry_id', 'a.member_id', 'a.status', 'e.points', 'e.source_title'])
+        .where('a.org_id', '=', actor.orgId)
+        .where('a.id', '=', appealId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!a) throw new AppError('NOT_FOUND', '申诉不存在');
       if (a.status !== 'pending') throw new AppError('CONFLICT', '这个申诉已经答复过了');
       if (a.member_id === actor.memberId) throw new AppError('FORBIDDEN', '不能答复自己的申诉，请由其他书记或政协办公室答复');
       if (accept) {
-        await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: `申诉采纳：${answer}`, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
+        await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: answer, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
       }
       await trx
         .updateTable('points_appeal')
@@ -129,6 +140,7 @@ export const answerAppeal = defineAction({
         .where('org_id', '=', actor.orgId)
         .where('id', '=', appealId)
         .execute();
+      await tell.appealAnswered(trx, actor.orgId, { appealId, memberId: a.member_id, accepted: accept, entryPoints: a.points, sourceTitle: a.source_title, answer, at: now });
       await recordAudit(trx, ctx, { action: 'points.answerAppeal', targetKind: 'member', targetId: a.member_id, summary: `${accept ? '采纳' : '驳回'}积分申诉：${answer}`, details: { appealId } });
     });
     const [view] = await loadAppeals(deps.db, actor.orgId, (q) => q.where('a.id', '=', appealId));
