@@ -1,4 +1,4 @@
-/** 页面与客户端模块的测试：jsdom + React Testing Library；Taro 组件与 API 换成 test/stubs 里的替身 */
+/** 页面与客户端模块的测试：jsdom + React Testing Library；Taro 组件与 API 一律换成 test/stubs 里的同一套替身（测试文件不再各自 jest.mock） */
 module.exports = {
   displayName: 'miniprogram',
   rootDir: __dirname,

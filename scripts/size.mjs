@@ -1,4 +1,4 @@
-// npm run size：打印 weapp 构建里主包与各分包的大小；--max-main-kb N 时主包超限即失败。
+// npm run size：打印 weapp 构建里主包与各分包的大小；--max-main-kb N 时主包超限即失败，--max-sub-kb N 时任一分包超限即失败。
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -32,15 +32,28 @@ for (const [name, bytes] of sizes) {
 }
 console.log(`合计: ${(total / 1024).toFixed(1)} KB`);
 
-const flag = process.argv.indexOf('--max-main-kb');
-if (flag !== -1) {
-  const limit = Number(process.argv[flag + 1]);
+const limitOf = (name) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? null : Number(process.argv[i + 1]);
+};
+
+const mainLimit = limitOf('--max-main-kb');
+if (mainLimit !== null) {
   const main = sizes.get('主包') / 1024;
-  if (main > limit) {
-    console.error(`主包 ${main.toFixed(1)} KB 超过上限 ${limit} KB`);
+  if (main > mainLimit) {
+    console.error(`主包 ${main.toFixed(1)} KB 超过上限 ${mainLimit} KB`);
     process.exit(1);
   }
-  console.log(`主包在上限 ${limit} KB 以内。`);
+  console.log(`主包在上限 ${mainLimit} KB 以内。`);
+}
+
+// 分包同样有预算：共用的组件被复制进各分包的 sub-common，分包一多、组件一大，这里先报出来
+const subLimit = limitOf('--max-sub-kb');
+if (subLimit !== null) {
+  const over = [...sizes].filter(([name, bytes]) => name !== '主包' && bytes / 1024 > subLimit);
+  for (const [name, bytes] of over) console.error(`${name} ${(bytes / 1024).toFixed(1)} KB 超过上限 ${subLimit} KB`);
+  if (over.length) process.exit(1);
+  console.log(`每个分包都在上限 ${subLimit} KB 以内。`);
 }
 // 微信限制：单个包 ≤ 2 MB，总计 ≤ 30 MB
 for (const [name, bytes] of sizes) if (bytes > 2 * 1024 * 1024) { console.error(`${name} 超过微信 2 MB 的限制`); process.exit(1); }

@@ -36,6 +36,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile,
+      // 只被分包用到的模块（如组件库里的选择列表、确认框、分页）不进主包：只被一个分包用的进该分包的 sub-vendors，
+      // 被几个分包共用的复制进各分包的 sub-common。Taro 4 默认已开，这里写明，免得被误关；主包的预算见 scripts/size.mjs。
+      optimizeMainPackage: { enable: true },
+      // 组件库的样式都是单个类名、互不覆盖，页面要改组件样式时用组合选择器；各页引入样式的先后不同不影响结果
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,5 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { useAppStore } from './store'
+import { systemFontIsLarge } from './utils/systemFont'
 import './app.scss'
 
 // H5 自带的 tabBar 字只有 10px，长辈看不清；这份覆盖只进 H5 包
@@ -16,7 +18,11 @@ function initCloud() {
 }
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(initCloud)
+  useLaunch(() => {
+    initCloud()
+    // 关怀模式 / 微信字体调大：本人没亲手选过时自动打开大字模式
+    useAppStore.getState().followSystemFont(systemFontIsLarge())
+  })
   // children 是将要渲染的页面
   return children
 }

@@ -18,7 +18,18 @@ describe('store', () => {
     useAppStore.getState().chooseDevIdentity(zhang)
     useAppStore.getState().rememberProfile(zhangProfile)
     useAppStore.getState().setElderMode(true)
-    expect(persisted().state).toEqual({ devIdentity: zhang, elderMode: true })
+    expect(persisted().state).toEqual({ devIdentity: zhang, elderMode: true, elderModeChosen: true })
+  })
+
+  it('微信调大了字体（关怀模式）时自动打开大字模式', () => {
+    useAppStore.getState().followSystemFont(true)
+    expect(useAppStore.getState().elderMode).toBe(true)
+  })
+
+  it('本人亲手关掉过大字模式，就不再跟随微信的字体设置', () => {
+    useAppStore.getState().setElderMode(false)
+    useAppStore.getState().followSystemFont(true)
+    expect(useAppStore.getState().elderMode).toBe(false)
   })
 
   it('resetStore 回到初始状态', () => {

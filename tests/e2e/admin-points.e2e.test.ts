@@ -147,7 +147,7 @@ describeIfBrowser('管理员导入与邀请绑定、书记的范围、积分来�
     await openPage(page, `${host.url}/#/admin/members/index`);
     await actAs(page, '李建国');
     await visible(page, '.member-list').waitFor();
-    const search = visible(page, 'input[aria-label="搜索姓名或手机号"], .field:has-text("搜索姓名或手机号") input');
+    const search = visible(page, 'input[aria-label="搜索姓名或手机号"], .ui-field:has-text("搜索姓名或手机号") input');
     await search.fill('王秀兰');
     await button(page, '搜索').click();
     await visible(page, '.member-row:has-text("王秀兰")').waitFor();

@@ -145,7 +145,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
   test('陈志远请假', async () => {
     await actAs(phone, '陈志远');
     await waitText(phone, '提交请假');
-    await visible(phone, '.ev-field__area textarea').fill('赴外地参加调研');
+    await visible(phone, '.ui-field__area textarea').fill('赴外地参加调研');
     await visible(phone, 'text=提交请假').click();
     await waitText(phone, '已提交请假，等待组织者审批。原因：赴外地参加调研');
     await waitText(phone, '请假待批');
@@ -160,13 +160,13 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await chen.locator('text=批准').first().click();
     await waitText(list, '已批准 陈志远 的请假，已通知本人');
 
-    await visible(list, 'input[aria-label="按姓名查找"], .ev-field:has-text("按姓名查找") input').fill('刘洋');
+    await visible(list, 'input[aria-label="按姓名查找"], .ui-field:has-text("按姓名查找") input').fill('刘洋');
     const liu = visible(list, '.att-row:has-text("刘洋")');
     await liu.locator('text=代签').first().click();
     await visible(list, '.att-form input').fill('未带手机，本人在场');
     await visible(list, 'text=确认代签').click();
     await waitText(list, '已为 刘洋 代签');
-    await visible(list, '.ev-field:has-text("按姓名查找") input').fill('');
+    await visible(list, '.ui-field:has-text("按姓名查找") input').fill('');
     await waitText(list, '已签到（2）');
     await waitText(list, '请假（1）');
     await shot(list, 'e2e-checkin-06-attendance');
@@ -227,7 +227,7 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await shot(phone, 'e2e-checkin-09-home');
 
     await openTab(phone, '我的');
-    await visible(phone, '.setting-row:has-text("大字模式")').click();
+    await visible(phone, '.ui-row:has-text("大字模式")').click();
     await waitText(phone, '已开启');
     // 还没签到的那场：签到、请假的输入框与按钮都在
     await openPage(phone, `${host.url}/#/events/detail/index?id=${otherEventId}`);
@@ -256,13 +256,13 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await openPage(page, `${host.url}/#/events/manage/index`);
     await visible(page, '.manage-item:has-text("新任委员履职培训")').waitFor();
     await visible(page, 'text=新建活动').click();
-    await visible(page, '.ev-field:has-text("标题") input').fill('十二月主题党日');
-    await visible(page, '.ev-field:has-text("地点") input').fill('机关支部活动室');
-    await visible(page, '.ev-chip:has-text("主题党日")').click();
+    await visible(page, '.ui-field:has-text("标题") input').fill('十二月主题党日');
+    await visible(page, '.ui-field:has-text("地点") input').fill('机关支部活动室');
+    await visible(page, '.ui-chip:has-text("主题党日")').click();
     await visible(page, 'text=创建活动').click();
     await waitText(page, '请至少选择一类参加对象');
     await visible(page, '.audience__tab:has-text("支部")').click();
-    await visible(page, '.ev-chip:has-text("机关党支部")').click();
+    await visible(page, '.ui-chip:has-text("机关党支部")').click();
     await visible(page, 'text=创建活动').click();
     await waitText(page, '活动已创建：十二月主题党日');
     const list = await event('list', { page: 1 });

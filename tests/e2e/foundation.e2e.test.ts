@@ -53,7 +53,7 @@ describeIfBrowser('新用户第一次打开：本地宿主 + H5', () => {
     await actAs(page, '王秀兰');
     await openTab(page, '我的');
     await page.locator('text=大字模式 >> visible=true').first().scrollIntoViewIfNeeded();
-    await page.locator('.setting-row >> visible=true', { hasText: '大字模式' }).first().click();
+    await page.locator('.ui-row >> visible=true', { hasText: '大字模式' }).first().click();
     await page.waitForTimeout(300);
     const sizes = await page.evaluate(() => {
       const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;

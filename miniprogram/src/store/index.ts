@@ -28,7 +28,7 @@ export const useAppStore = create<AppState>()(
       name: STORAGE_KEY,
       storage: createJSONStorage(() => taroStorage),
       // 只记住演示身份与大字模式；资料每次进入都重新取
-      partialize: (s) => ({ devIdentity: s.devIdentity, elderMode: s.elderMode }),
+      partialize: (s) => ({ devIdentity: s.devIdentity, elderMode: s.elderMode, elderModeChosen: s.elderModeChosen }),
     },
   ),
 )

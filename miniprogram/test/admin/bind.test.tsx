@@ -5,11 +5,9 @@ import { callFunction } from '../../src/services/cloud'
 import { useAppStore } from '../../src/store'
 import { liProfile } from '../fixtures'
 import { fail, ok, routeCalls } from './fixtures'
-import { setRouterParams } from '../stubs/taroNav'
+import { setRouterParams } from '../stubs/taro'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('../stubs/formComponents').formComponents())
-jest.mock('@tarojs/taro', () => jest.requireActual('../stubs/taroNav').taroNav())
 const mockCall = callFunction as unknown as jest.Mock
 
 beforeEach(() => {
@@ -19,7 +17,7 @@ beforeEach(() => {
 })
 
 function fill(code: string, name: string) {
-  fireEvent.change(screen.getByLabelText('邀请码'), { target: { value: code } })
+  fireEvent.change(screen.getByLabelText('邀请码（8 位）'), { target: { value: code } })
   fireEvent.change(screen.getByLabelText('姓名'), { target: { value: name } })
   fireEvent.click(screen.getByText('确认绑定'))
 }

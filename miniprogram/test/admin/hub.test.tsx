@@ -6,8 +6,6 @@ import { useAppStore } from '../../src/store'
 import { actAs, adminProfile, ok, routeCalls, secretaryProfile } from './fixtures'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('../stubs/formComponents').formComponents())
-jest.mock('@tarojs/taro', () => jest.requireActual('../stubs/taroNav').taroNav())
 const mockCall = callFunction as unknown as jest.Mock
 
 const ADMIN_ONLY = ['新增成员', '从表格导入', '组织结构', '操作记录']
@@ -34,7 +32,7 @@ describe('管理首页', () => {
     useAppStore.getState().chooseDevIdentity({ openid: 'dev_admin', name: '周敏', roles: ['admin'], description: '' })
     routeCalls(mockCall, { 'member.me': () => ok(adminProfile) })
     render(<AdminHubPage />)
-    expect(screen.getByText('正在确认您的身份…')).toBeTruthy()
+    expect(screen.getByText('正在加载您的身份…')).toBeTruthy()
     expect(await screen.findByText('操作记录')).toBeTruthy()
     expect(mockCall).toHaveBeenCalledWith('member', 'me')
   })

@@ -6,8 +6,6 @@ import { useAppStore } from '../../src/store'
 import { actAs, adminProfile, fail, ok, routeCalls, secretaryProfile } from './fixtures'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('../stubs/formComponents').formComponents())
-jest.mock('@tarojs/taro', () => jest.requireActual('../stubs/taroNav').taroNav())
 const mockCall = callFunction as unknown as jest.Mock
 
 const CSV = '姓名,手机号,政治面貌,职务\n赵一,13900000001,民盟,委员\n,13900000002,中共党员,委员\n钱二,12345,中共,主任\n孙三,,无党派,委员\n'

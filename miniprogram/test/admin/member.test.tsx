@@ -2,12 +2,10 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import MemberDetailPage from '../../src/admin/member/index'
 import { callFunction } from '../../src/services/cloud'
 import { useAppStore } from '../../src/store'
-import { setRouterParams } from '../stubs/taroNav'
+import { setRouterParams } from '../stubs/taro'
 import { actAs, adminProfile, member, ok, routeCalls, secretaryProfile, tree } from './fixtures'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('../stubs/formComponents').formComponents())
-jest.mock('@tarojs/taro', () => jest.requireActual('../stubs/taroNav').taroNav())
 const mockCall = callFunction as unknown as jest.Mock
 const callsOf = (action: string) => mockCall.mock.calls.filter(([, a]) => a === action).map(([, , data]) => data)
 

@@ -3,12 +3,10 @@ import type { AttendanceList, AttendanceRow } from '@tongxin/shared-types'
 import AttendancePage from '../../src/events/attendance/index'
 import { useAppStore } from '../../src/store'
 import Taro from '@tarojs/taro'
-import { setRouterParams } from './stubs'
+import { setRouterParams } from '../stubs/taro'
 import { callsTo, fail, myEvent, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
-jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
 function row(memberId: string, name: string, overrides: Partial<AttendanceRow> = {}): AttendanceRow {
   return { memberId, name, sector: null, expected: true, status: 'absent', checkedInAt: null, method: null, proxyReason: null, proxyByName: null, leave: null, rollCalled: false, pending: null, receivedAt: null, ...overrides }

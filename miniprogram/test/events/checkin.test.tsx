@@ -3,12 +3,10 @@ import Taro from '@tarojs/taro'
 import CheckinPage from '../../src/pages/checkin/index'
 import { pendingScans } from '../../src/pages/checkin/client'
 import { useAppStore } from '../../src/store'
-import { networkBack, setRouterParams } from './stubs'
+import { networkBack, setRouterParams } from '../stubs/taro'
 import { TOKEN, callsTo, checkinResult, fail, offline, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
-jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
 beforeEach(() => {
   useAppStore.getState().chooseDevIdentity({ openid: 'dev_cpc_member', name: '王秀兰', roles: ['member'], description: '' })

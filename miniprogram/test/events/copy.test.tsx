@@ -1,15 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import EditEventPage from '../../src/events/edit/index'
 import { draftForCopy, draftFromEvent } from '../../src/events/edit/form'
-import { dateInputValue } from '../../src/pages/checkin/time'
+import { dateInputValue } from '../../src/utils/time'
 import { useAppStore } from '../../src/store'
 import { tree } from '../admin/fixtures'
-import { setRouterParams } from './stubs'
+import { setRouterParams } from '../stubs/taro'
 import { adminProfile, callsTo, myEvent, ok, partyDay, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
-jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
 const monthly = partyDay()
 

@@ -1,12 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import EventDetailPage from '../../src/events/detail/index'
 import { useAppStore } from '../../src/store'
-import { setRouterParams } from './stubs'
+import { setRouterParams } from '../stubs/taro'
 import { TOKEN, adminProfile, callsTo, checkinResult, fail, myEvent, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
-jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 // 签到进行中：窗口覆盖“现在”

@@ -1,6 +1,6 @@
 import { EVENT_KINDS } from '@tongxin/shared-types/src/events'
 import { KIND_GROUPS, draftFromEvent, draftProblem, emptyDraft, toInput } from '../../src/events/edit/form'
-import { eventTimeLabel, timeNear } from '../../src/pages/checkin/time'
+import { eventTimeLabel, timeNear } from '../../src/utils/time'
 import { myEvent } from './support'
 
 const base = () => ({ ...emptyDraft(new Date('2026-11-30T10:00:00Z'), null, [{ kind: 'all' as const, id: null, name: '全体成员' }]), title: '专题学习', place: '三楼会议室' })

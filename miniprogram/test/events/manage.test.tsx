@@ -3,12 +3,10 @@ import Taro from '@tarojs/taro'
 import ManagePage from '../../src/events/manage/index'
 import { eventNoticeText } from '../../src/events/shared/notice'
 import { useAppStore } from '../../src/store'
-import { setRouterParams } from './stubs'
+import { setRouterParams } from '../stubs/taro'
 import { adminProfile, ok, partyDay, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
-jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
 const { myAttendance: _a, myLeave: _l, myNote: _n, expected: _e, ...event } = partyDay()
 

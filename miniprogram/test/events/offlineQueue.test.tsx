@@ -2,12 +2,10 @@ import { act, render, screen } from '@testing-library/react'
 import IndexPage from '../../src/pages/index/index'
 import { checkInWithToken, flushPendingScans, pendingScans, tokenFromScan } from '../../src/pages/checkin/client'
 import { useAppStore } from '../../src/store'
-import { networkBack } from './stubs'
+import { networkBack } from '../stubs/taro'
 import { TOKEN, callsTo, checkinResult, fail, memberProfile, myEvent, offline, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
-jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
 const wang = { openid: 'dev_cpc_member', name: '王秀兰', roles: ['member' as const], description: '' }
 const SCANNED = '2026-12-01T01:02:00.000Z'

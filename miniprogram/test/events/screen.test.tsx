@@ -2,12 +2,10 @@ import { act, render, screen } from '@testing-library/react'
 import type { ScreenView } from '@tongxin/shared-types'
 import ScreenPage from '../../src/events/screen/index'
 import { useAppStore } from '../../src/store'
-import { setRouterParams } from './stubs'
+import { setRouterParams } from '../stubs/taro'
 import { callsTo, fail, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./stubs').components())
-jest.mock('@tarojs/taro', () => jest.requireActual('./stubs').taro())
 
 function view(overrides: Partial<ScreenView> = {}): ScreenView {
   return {

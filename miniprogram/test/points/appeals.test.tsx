@@ -7,7 +7,6 @@ import { wangEntries } from './fixtures'
 import { callsTo, fail, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./componentStubs'))
 
 const pending = wangEntries[3].appeal as PointsAppealView
 

@@ -1,6 +1,6 @@
 import type { MemberDetail, PointsAppealView, PointsEntryView, PointsLedgerView, PointsRuleView } from '@tongxin/shared-types'
 import { FIVE_ONE_ITEMS, FIVE_ONE_LABELS } from '@tongxin/shared-types/src/points'
-import { currentYear } from '../../src/points/shared/format'
+import { currentYear } from '../../src/utils/time'
 
 export const YEAR = currentYear()
 const at = (mmdd: string) => `${YEAR}-${mmdd}T02:00:00.000Z`

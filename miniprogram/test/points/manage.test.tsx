@@ -7,7 +7,6 @@ import { WANG_ID, YEAR, rules, uuid, wangDetail, wangEntries, wangLedger } from 
 import { callsTo, fail, ok, routeCalls, type Handler } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./componentStubs'))
 
 const adminProfile: MemberProfile = { ...zhangProfile, name: '周敏', roles: ['member', 'admin'] }
 
@@ -29,7 +28,7 @@ async function pickWang() {
   await screen.findByText(`${YEAR} 年度合计`)
 }
 
-const ruleButtons = () => Array.from(document.querySelectorAll('.pt-choices--stack .pt-choice')).map((b) => b.firstChild?.textContent)
+const ruleButtons = () => Array.from(document.querySelectorAll('.ui-chips--stack .ui-chip')).map((b) => b.firstChild?.textContent)
 
 describe('积分管理：评定加减分', () => {
   it('书记找到成员后，按规则、扣分、分值、原因发出 points.adjust，并显示记入的说明', async () => {
@@ -173,7 +172,10 @@ describe('积分管理：冲正与“五个一”', () => {
 
   it('普通成员打开时说明只对书记和办公室开放，不去取名单', async () => {
     const mock = setup({ ...zhangProfile, roles: ['member'] })
-    expect(await screen.findByText(/积分管理只对支部书记和政协办公室开放/)).toBeTruthy()
+    expect(await screen.findByText('这项功能只对政协办公室管理员和支部书记开放')).toBeTruthy()
+    // 不够格是拒绝，不是故障：说谁能办，不给「重试」
+    expect(screen.getByText(/请联系本支部书记或政协办公室/)).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
     expect(callsTo(mock, 'roster', 'list')).toEqual([])
   })
 })

@@ -6,7 +6,6 @@ import { YEAR, ledgerOf, uuid, wangEntries, wangLedger } from './fixtures'
 import { callsTo, fail, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
-jest.mock('@tarojs/components', () => jest.requireActual('./componentStubs'))
 
 beforeEach(() => {
   useAppStore.getState().chooseDevIdentity(zhang)
@@ -165,11 +164,19 @@ describe('我的积分', () => {
     await screen.findByText(`${YEAR} 年度合计`)
   })
 
-  it('出错时显示服务端提示，可重试', async () => {
-    const mock = routeCalls({ 'points.mine': () => fail('NOT_BOUND', '您的微信尚未绑定委员信息，请输入邀请码完成绑定') })
+  it('服务器忙时显示服务端提示，可重试', async () => {
+    const mock = routeCalls({ 'points.mine': () => fail('INTERNAL', '系统繁忙，请稍后再试') })
     render(<MyPointsPage />)
-    expect(await screen.findByText('您的微信尚未绑定委员信息，请输入邀请码完成绑定')).toBeTruthy()
+    expect(await screen.findByText('系统繁忙，请稍后再试')).toBeTruthy()
     fireEvent.click(screen.getByText('重试'))
     await waitFor(() => expect(callsTo(mock, 'points', 'mine')).toHaveLength(2))
+  })
+
+  it('未绑定是拒绝：说明该怎么办，不给「重试」', async () => {
+    routeCalls({ 'points.mine': () => fail('NOT_BOUND', '您的微信尚未绑定委员信息，请输入邀请码完成绑定') })
+    render(<MyPointsPage />)
+    expect(await screen.findByText('您的微信尚未绑定委员信息，请输入邀请码完成绑定')).toBeTruthy()
+    expect(screen.getByText('请先用政协办公室发放的邀请码绑定身份。')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
   })
 })

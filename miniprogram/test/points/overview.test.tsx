@@ -32,7 +32,7 @@ describe('积分汇总', () => {
     })
     render(<PointsOverviewPage />)
     expect(await screen.findByText('人均 12.5 分')).toBeTruthy()
-    const names = Array.from(document.querySelectorAll('.pt-card .pt-kv .pt-kv__v')).map((n) => n.textContent)
+    const names = Array.from(document.querySelectorAll('.ui-card .pt-kv .pt-kv__v')).map((n) => n.textContent)
     expect(names.slice(1)).toEqual(['陈志远', '王秀兰'])
     expect(screen.getByText('履职 10 分')).toBeTruthy()
   })

@@ -1,6 +1,9 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '../../components/Button'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
@@ -50,49 +53,38 @@ export default function BindPage() {
     <PageShell>
       {process.env.TARO_ENV === 'h5' && (
         // H5 没有小程序的返回键
-        <Button
+        <TaroButton
           className='bind-back'
           onClick={() => void (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.reLaunch({ url: MINE_PAGE }))}
         >
           ‹ 返回「我的」
-        </Button>
+        </TaroButton>
       )}
       <View className='bind'>
         <Text className='bind__title'>绑定委员信息</Text>
         <Text className='bind__intro'>请输入政协办公室发给您的邀请码和您的姓名。绑定后，用这个微信就能使用同心圆。</Text>
         {pendingToken && pendingAt && <Text className='bind__intro bind__intro--then'>绑定后会自动为您补上刚才的签到。</Text>}
 
-        <View className='bind__field'>
-          <Text className='bind__label'>邀请码（8 位）</Text>
-          <Input
-            className='bind__input bind__input--code'
-            value={code}
-            maxlength={12}
-            placeholder='如 ABCD EFGH'
-            aria-label='邀请码'
-            onInput={(e) => setCode(e.detail.value)}
-          />
-          <Text className='bind__hint'>大小写都可以，空格不影响。</Text>
-        </View>
-
-        <View className='bind__field'>
-          <Text className='bind__label'>姓名</Text>
-          <Input className='bind__input' value={name} maxlength={40} placeholder='登记的姓名' aria-label='姓名' onInput={(e) => setName(e.detail.value)} />
-        </View>
+        <TextField
+          className='bind__field bind__input--code'
+          label='邀请码（8 位）'
+          value={code}
+          onChange={setCode}
+          maxlength={12}
+          placeholder='如 ABCD EFGH'
+          hint='大小写都可以，空格不影响。'
+        />
+        <TextField className='bind__field' label='姓名' value={name} onChange={setName} maxlength={40} placeholder='登记的姓名' />
 
         {error && (
-          <View className='bind__error' role='alert'>
+          <Notice kind='error' className='bind__error'>
             {error}
-          </View>
+          </Notice>
         )}
-        {boundName && (
-          <View className='bind__ok' role='status'>
-            绑定成功，{boundName}，欢迎您！
-          </View>
-        )}
+        {boundName && <Notice kind='success'>绑定成功，{boundName}，欢迎您！</Notice>}
 
-        <Button className={busy || boundName !== null ? 'bind__submit bind__submit--off' : 'bind__submit'} aria-disabled={busy || boundName !== null} onClick={() => void submit()}>
-          {busy ? '正在绑定…' : '确认绑定'}
+        <Button kind='primary' size='big' block className='bind__submit' off={boundName !== null} busy={busy} busyText='正在绑定…' onClick={() => void submit()}>
+          确认绑定
         </Button>
         <Text className='bind__help'>没有邀请码、邀请码过期或输错次数太多，请联系政协办公室。</Text>
       </View>

@@ -1,10 +1,13 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
 import { AdminShell } from '../components/AdminShell'
-import { Notice, Pager } from '../components/controls'
-import { formatDateTime, pageCount } from '../shared/format'
-import { useLoad } from '../shared/useLoad'
+import { pageCount } from '../shared/format'
+import { formatDateTime } from '../../utils/time'
+import { useLoad } from '../../hooks/useLoad'
+import { Pager } from '../../components/Pager'
+import { LoadStatus } from '../../components/PageState'
+import '../../components/Card.scss'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -15,19 +18,11 @@ function AuditLog() {
   const data = log.data
   return (
     <View>
-      <View className='admin-card'>
-        <Text className='admin-card__title'>操作记录</Text>
-        <Text className='muted'>成员资料、邀请码、微信绑定和组织结构的每一次变动都记在这里，最新的在前。</Text>
+      <View className='ui-card'>
+        <Text className='ui-card__title'>操作记录</Text>
+        <Text className='ui-muted'>成员资料、邀请码、微信绑定和组织结构的每一次变动都记在这里，最新的在前。</Text>
       </View>
-      {log.error && (
-        <View className='admin-card'>
-          <Notice kind='error'>{log.error}</Notice>
-          <Button className='btn btn--primary btn--block' onClick={log.reload}>
-            重试
-          </Button>
-        </View>
-      )}
-      {!data && log.loading && <Text className='state-text'>正在加载操作记录…</Text>}
+      <LoadStatus loaded={log} what='操作记录' />
       {data && (
         <View>
           <View className={log.loading ? 'audit-list audit-list--busy' : 'audit-list'}>

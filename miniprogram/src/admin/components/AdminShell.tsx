@@ -1,12 +1,9 @@
 import type { ReactNode } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useAppStore } from '../../store'
-import { LOCAL_MODE } from '../../localMode'
-import { DevIdentityBar } from '../../components/DevIdentityBar'
-import { useManager, type Manager } from '../shared/useManager'
-import '../../components/PageShell.scss'
-import './controls.scss'
+import { PageShell } from '../../components/PageShell'
+import { RoleGate } from '../../components/RoleGate'
+import { useMyRoles, type MyRoles } from '../../hooks/useMyRoles'
 import './AdminShell.scss'
 
 export interface AdminShellProps {
@@ -15,13 +12,9 @@ export interface AdminShellProps {
   /** 只有管理员能用的页面（导入、组织结构、审计日志、新增成员） */
   adminOnly?: boolean
   /** 角色确认后再画页面内容 */
-  children: (manager: Manager) => ReactNode
+  children: (manager: MyRoles) => ReactNode
 }
 
-/**
- * 管理页的外壳：与 PageShell 相同的大字模式与演示身份条（电脑浏览器里同样居中、最宽约 860 像素），
- * H5 另画标题栏与返回键；先确认本人是管理员或书记，再画内容。
- */
 /** H5 没有小程序那样的标题栏和返回键：画一条大号的，电脑上也好点 */
 function H5TitleBar({ title }: { title: string }) {
   const back = () => {
@@ -30,33 +23,26 @@ function H5TitleBar({ title }: { title: string }) {
   }
   return (
     <View className='title-bar'>
-      <Button className='title-bar__back' onClick={back}>
+      <TaroButton className='title-bar__back' onClick={back}>
         ‹ 返回
-      </Button>
+      </TaroButton>
       <Text className='title-bar__title'>{title}</Text>
     </View>
   )
 }
 
+/**
+ * 管理页的外壳：PageShell（令牌、演示身份条）之上，H5 另画标题栏与返回键；
+ * 先确认本人是管理员或书记，再画内容。
+ */
 export function AdminShell({ title, adminOnly = false, children }: AdminShellProps) {
-  const elderMode = useAppStore((s) => s.elderMode)
-  const { state, retry } = useManager(adminOnly)
+  const { state, retry } = useMyRoles()
   return (
-    <View className={elderMode ? 'page page--elder page--admin' : 'page page--admin'}>
-      {LOCAL_MODE && <DevIdentityBar />}
+    <PageShell className='page--admin'>
       {process.env.TARO_ENV === 'h5' && <H5TitleBar title={title} />}
-      {state.status === 'loading' && <Text className='state-text'>正在确认您的身份…</Text>}
-      {state.status === 'needs-identity' && <Text className='state-text'>请先在页面顶部选择一个演示身份。</Text>}
-      {state.status === 'denied' && <Text className='state-text'>{state.message}</Text>}
-      {state.status === 'error' && (
-        <View className='admin-card'>
-          <Text className='admin-card__title'>{state.message}</Text>
-          <Button className='btn btn--primary btn--block' onClick={retry}>
-            重试
-          </Button>
-        </View>
-      )}
-      {state.status === 'ready' && children(state.manager)}
-    </View>
+      <RoleGate state={state} retry={retry} need={adminOnly ? 'admin' : 'manager'}>
+        {children}
+      </RoleGate>
+    </PageShell>
   )
 }

@@ -1,11 +1,14 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { OrgTree } from '@tongxin/shared-types'
 import { AFFILIATIONS, BRANCH_DUTIES, POSITIONS } from '@tongxin/shared-types/src/domain'
 import { MEMBERSHIP_KIND_LABELS } from '../../utils/labels'
 import { checkDraft, type MemberDraft, type MembershipDraft } from '../shared/memberDraft'
 import { allowsMembership, branchesOf } from '../shared/org'
-import { ChoiceChips, MultiChips, Notice, SelectList, TextField, type Option, offClass } from './controls'
+import { Button } from '../../components/Button'
+import { ChoiceChips, MultiChips, type Option, SelectList } from '../../components/Chips'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface MemberFormProps {
   initial: MemberDraft
@@ -99,14 +102,14 @@ export function MemberForm({ initial, limited, tree, phoneLocked, submitLabel, b
                     onChange={(branchId) => setMembership(i, { branchId: branchId ?? '' })}
                   />
                   <ChoiceChips label='支部职务' options={opts(BRANCH_DUTIES)} value={m.duty} onChange={(duty) => setMembership(i, { duty })} />
-                  <Button className='btn btn--plain' onClick={() => set({ memberships: draft.memberships.filter((_, j) => j !== i) })}>
+                  <Button onClick={() => set({ memberships: draft.memberships.filter((_, j) => j !== i) })}>
                     删除这条组织关系
                   </Button>
                 </View>
               ))}
             {cpc && (
               <Button
-                className='btn btn--plain btn--block'
+                block
                 onClick={() =>
                   set({
                     memberships: [
@@ -124,12 +127,12 @@ export function MemberForm({ initial, limited, tree, phoneLocked, submitLabel, b
       )}
 
       {(problem || error) && <Notice kind='error'>{problem ?? error}</Notice>}
-      <View className='btn-row'>
-        <Button className={offClass(busy, 'btn btn--primary')} aria-disabled={busy} onClick={submit}>
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={submit}>
           {busy ? '正在保存…' : submitLabel}
         </Button>
         {onCancel && (
-          <Button className={offClass(busy, 'btn btn--plain')} aria-disabled={busy} onClick={() => !busy && onCancel()}>
+          <Button off={busy} onClick={() => !busy && onCancel()}>
             取消
           </Button>
         )}

@@ -1,6 +1,6 @@
-import { Button, View } from '@tarojs/components'
-import { offClass } from '../components/controls'
+import { View } from '@tarojs/components'
 import { pickWeappFile, readBrowserFile, type PickResult } from './pickFile'
+import { Button } from '../../components/Button'
 
 export interface FilePickerProps {
   label: string
@@ -16,7 +16,7 @@ export function FilePicker({ label, disabled, onPicked }: FilePickerProps) {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <View className='file-pick'>
-        <label className={disabled ? 'btn btn--primary btn--block file-pick__label file-pick__label--disabled' : 'btn btn--primary btn--block file-pick__label'}>
+        <label className={disabled ? 'ui-btn ui-btn--primary ui-btn--block ui-btn--off file-pick__label' : 'ui-btn ui-btn--primary ui-btn--block file-pick__label'}>
           {label}
           <input
             className='file-pick__input'
@@ -37,7 +37,7 @@ export function FilePicker({ label, disabled, onPicked }: FilePickerProps) {
     )
   }
   return (
-    <Button className={offClass(disabled, 'btn btn--primary btn--block')} aria-disabled={disabled} onClick={() => !disabled && void pickWeappFile().then(onPicked)}>
+    <Button kind='primary' block off={disabled} onClick={() => !disabled && void pickWeappFile().then(onPicked)}>
       {label}
     </Button>
   )

@@ -1,12 +1,14 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ImportPreview, ImportResult, ImportRowError } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { AdminShell } from '../components/AdminShell'
-import { Notice, offClass } from '../components/controls'
 import { ADMIN_PAGES, go } from '../shared/nav'
 import { FilePicker } from './FilePicker'
 import { downloadTemplate, TEMPLATE_COLUMNS, type PickedFile, type PickResult } from './pickFile'
+import { Button } from '../../components/Button'
+import { Notice } from '../../components/Notice'
+import '../../components/Card.scss'
 import './index.scss'
 
 type Busy = 'preview' | 'commit' | null
@@ -27,9 +29,9 @@ function RowErrors({ errors }: { errors: ImportRowError[] }) {
 
 function Template() {
   return (
-    <View className='admin-card'>
-      <Text className='admin-card__title'>第一步：准备表格</Text>
-      <Text className='muted'>表格第一行是表头，从第二行起每行一人。表头依次为：</Text>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>第一步：准备表格</Text>
+      <Text className='ui-muted'>表格第一行是表头，从第二行起每行一人。表头依次为：</Text>
       <View className='columns'>
         {TEMPLATE_COLUMNS.map((c) => (
           <View key={c.header} className='columns__item'>
@@ -39,7 +41,7 @@ function Template() {
         ))}
       </View>
       {process.env.TARO_ENV === 'h5' && (
-        <Button className='btn btn--plain btn--block' onClick={downloadTemplate}>
+        <Button block onClick={downloadTemplate}>
           下载表格模板（CSV）
         </Button>
       )}
@@ -105,9 +107,9 @@ function Importer() {
   return (
     <View>
       <Template />
-      <View className='admin-card'>
-        <Text className='admin-card__title'>第二步：选择文件并检查</Text>
-        <Text className='muted'>选好文件后先逐行检查，此时还不会写入任何数据。</Text>
+      <View className='ui-card'>
+        <Text className='ui-card__title'>第二步：选择文件并检查</Text>
+        <Text className='ui-muted'>选好文件后先逐行检查，此时还不会写入任何数据。</Text>
         <FilePicker label={file ? '重新选择文件' : '选择表格文件（.xlsx / .csv）'} disabled={busy !== null} onPicked={(r) => void picked(r)} />
         {file && <Text className='file-name'>已选：{file.fileName}</Text>}
         {busy === 'preview' && <Notice kind='info'>正在检查表格…</Notice>}
@@ -115,13 +117,13 @@ function Importer() {
       </View>
 
       {preview && (
-        <View className='admin-card'>
-          <Text className='admin-card__title'>检查结果</Text>
+        <View className='ui-card'>
+          <Text className='ui-card__title'>检查结果</Text>
           <Summary preview={preview} />
           {preview.errors.length > 0 && (
             <View>
               <Text className='section-label'>有问题的行（不会导入）</Text>
-              <Text className='muted'>请在表格里改好后，把这些行单独存成一个文件再导入。</Text>
+              <Text className='ui-muted'>请在表格里改好后，把这些行单独存成一个文件再导入。</Text>
               <RowErrors errors={preview.errors} />
             </View>
           )}
@@ -142,7 +144,7 @@ function Importer() {
             </View>
           )}
           {preview.valid > 0 ? (
-            <Button className={offClass(busy !== null, 'btn btn--primary btn--block import-go')} aria-disabled={busy !== null} onClick={() => void commit()}>
+            <Button kind='primary' block off={busy !== null} className='import-go' onClick={() => void commit()}>
               {busy === 'commit' ? '正在导入…' : `导入 ${preview.valid} 名成员`}
             </Button>
           ) : (
@@ -152,14 +154,14 @@ function Importer() {
       )}
 
       {result && (
-        <View className='admin-card'>
-          <Text className='admin-card__title'>导入完成</Text>
+        <View className='ui-card'>
+          <Text className='ui-card__title'>导入完成</Text>
           <Notice kind='success'>
             已导入 {result.created} 名成员{result.skipped ? `，跳过 ${result.skipped} 行` : ''}。
           </Notice>
           {result.errors.length > 0 && <RowErrors errors={result.errors} />}
-          <Text className='muted'>新成员需要签发邀请码后才能绑定微信：在成员名册里打开本人资料即可签发。</Text>
-          <Button className='btn btn--plain btn--block' onClick={() => go(ADMIN_PAGES.members)}>
+          <Text className='ui-muted'>新成员需要签发邀请码后才能绑定微信：在成员名册里打开本人资料即可签发。</Text>
+          <Button block onClick={() => go(ADMIN_PAGES.members)}>
             去成员名册
           </Button>
         </View>

@@ -1,6 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { PageHead } from '../../components/Card'
+import { ListRow } from '../../components/ListRow'
 import { AdminShell } from '../components/AdminShell'
-import type { Manager } from '../shared/useManager'
+import type { MyRoles as Manager } from '../../hooks/useMyRoles'
 import { ADMIN_PAGES, go } from '../shared/nav'
 import './index.scss'
 
@@ -24,21 +26,10 @@ function Hub({ manager }: { manager: Manager }) {
   const entries = ENTRIES.filter((e) => manager.isAdmin || !e.adminOnly)
   return (
     <View>
-      <View className='hub-head'>
-        <Text className='hub-head__title'>管理</Text>
-        <Text className='hub-head__sub'>
-          {manager.isAdmin ? '政协办公室管理员' : '支部书记：只能管理本支部的成员'}
-        </Text>
-      </View>
+      <PageHead title='管理' sub={manager.isAdmin ? '政协办公室管理员' : '支部书记：只能管理本支部的成员'} />
       <View className='hub-list'>
         {entries.map((e) => (
-          <Button key={e.url} className='hub-entry' onClick={() => go(e.url)}>
-            <View className='hub-entry__text'>
-              <View className='hub-entry__title'>{e.title}</View>
-              <View className='hub-entry__desc'>{e.desc}</View>
-            </View>
-            <Text className='hub-entry__arrow'>›</Text>
-          </Button>
+          <ListRow key={e.url} title={e.title} desc={e.desc} trailing='进入 ›' onClick={() => go(e.url)} />
         ))}
       </View>
     </View>

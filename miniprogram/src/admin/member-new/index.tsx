@@ -1,13 +1,14 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { callFunction } from '../../services/cloud'
 import { AdminShell } from '../components/AdminShell'
-import { Notice } from '../components/controls'
 import { MemberForm } from '../components/MemberForm'
 import { EMPTY_DRAFT, toCreateInput, type MemberDraft } from '../shared/memberDraft'
 import { ADMIN_PAGES } from '../shared/nav'
-import { useLoad } from '../shared/useLoad'
+import { useLoad } from '../../hooks/useLoad'
+import { LoadStatus } from '../../components/PageState'
+import '../../components/Card.scss'
 
 function NewMember() {
   const tree = useLoad(() => callFunction('org', 'tree'), [])
@@ -25,25 +26,12 @@ function NewMember() {
   }
 
   if (!tree.data) {
-    return (
-      <View className='admin-card'>
-        {tree.error ? (
-          <View>
-            <Notice kind='error'>{tree.error}</Notice>
-            <Button className='btn btn--primary btn--block' onClick={tree.reload}>
-              重试
-            </Button>
-          </View>
-        ) : (
-          <Text>正在加载选项…</Text>
-        )}
-      </View>
-    )
+    return <LoadStatus loaded={tree} what='选项' />
   }
   return (
-    <View className='admin-card'>
-      <Text className='admin-card__title'>登记一位新成员</Text>
-      <Text className='muted'>保存后可在成员资料页签发邀请码，由本人绑定微信。</Text>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>登记一位新成员</Text>
+      <Text className='ui-muted'>保存后可在成员资料页签发邀请码，由本人绑定微信。</Text>
       <MemberForm initial={EMPTY_DRAFT} limited={false} tree={tree.data} submitLabel='保存新成员' busy={busy} error={error} onSubmit={(d) => void create(d)} />
     </View>
   )

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { InviteIssued } from '@tongxin/shared-types'
-import { formatDate, groupInviteCode } from '../shared/format'
+import { groupInviteCode } from '../shared/format'
+import { formatDate } from '../../utils/time'
 
 /** 刚签发的邀请码：大字显示，并写明只显示这一次、怎么用 */
 export function InviteCard({ invite }: { invite: InviteIssued }) {

@@ -1,17 +1,22 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { InviteIssued, MemberDetail } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { MEMBERSHIP_KIND_LABELS } from '../../utils/labels'
 import { AdminShell } from '../components/AdminShell'
-import { ConfirmPanel, Notice, offClass } from '../components/controls'
 import { MemberForm } from '../components/MemberForm'
-import { bindingStatus, formatDate, MEMBER_STATUS_LABELS } from '../shared/format'
+import { bindingStatus, MEMBER_STATUS_LABELS } from '../shared/format'
+import { formatDate } from '../../utils/time'
 import { draftFromDetail, isEmptyUpdate, toUpdateInput, type MemberDraft } from '../shared/memberDraft'
-import { useLoad } from '../shared/useLoad'
-import type { Manager } from '../shared/useManager'
+import { useLoad } from '../../hooks/useLoad'
+import type { MyRoles as Manager } from '../../hooks/useMyRoles'
 import { InviteCard } from './InviteCard'
+import { Button } from '../../components/Button'
+import { ConfirmPanel } from '../../components/ConfirmPanel'
+import { Notice } from '../../components/Notice'
+import { LoadStatus } from '../../components/PageState'
+import '../../components/Card.scss'
 import './index.scss'
 
 type Pending = 'invite' | 'retire' | 'unbind' | 'admin' | null
@@ -28,7 +33,7 @@ function InfoRow({ label, value }: { label: string; value: string }) {
 function MemberInfo({ m }: { m: MemberDetail }) {
   const status = m.status === 'retired' ? `已退出（${m.retiredAt ? formatDate(m.retiredAt) : ''}${m.retireReason ? `，${m.retireReason}` : ''}）` : '在册'
   return (
-    <View className='admin-card'>
+    <View className='ui-card'>
       <InfoRow label='手机号' value={m.phone ?? '未登记'} />
       <InfoRow label='职务' value={m.position} />
       <InfoRow label='政治面貌' value={m.affiliation ?? '无权查看'} />
@@ -73,11 +78,11 @@ function EditPanel({ m, manager, onSaved, onCancel }: { m: MemberDetail; manager
   }
 
   if (!limited && !tree.data) {
-    return <View className='admin-card'>{tree.error ? <Notice kind='error'>{tree.error}</Notice> : <Text>正在加载选项…</Text>}</View>
+    return <LoadStatus loaded={tree} what='选项' />
   }
   return (
-    <View className='admin-card'>
-      <Text className='admin-card__title'>编辑 {m.name} 的资料</Text>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>编辑 {m.name} 的资料</Text>
       <MemberForm
         initial={initial}
         limited={limited}
@@ -192,8 +197,8 @@ function MemberActions({ m, manager, onChanged, issued, onIssued }: MemberAction
   })()
 
   return (
-    <View className='admin-card'>
-      <Text className='admin-card__title'>操作</Text>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>操作</Text>
       {issued && <InviteCard invite={issued} />}
       {active && !m.bound && (
         <View className='action'>
@@ -204,26 +209,26 @@ function MemberActions({ m, manager, onChanged, issued, onIssued }: MemberAction
                 ? '已有一个未使用的邀请码。若本人没收到或忘了，可以重新签发。'
                 : '本人还没有绑定微信：签发邀请码后告诉本人，本人凭码和姓名完成绑定。'}
           </Text>
-          <Button className={offClass(busy, 'btn btn--primary btn--block')} aria-disabled={busy} onClick={() => (m.invitePending ? open('invite') : void issue())}>
+          <Button kind='primary' block off={busy} onClick={() => (m.invitePending ? open('invite') : void issue())}>
             {m.invitePending ? '重新签发邀请码' : '签发邀请码'}
           </Button>
         </View>
       )}
       {m.bound && <Text className='action__desc'>本人已绑定微信。</Text>}
       {manager.isAdmin && (
-        <View className='btn-row'>
+        <View className='ui-btn-row'>
           {(active || m.isAdmin) && (
-            <Button className='btn btn--plain' onClick={() => open('admin')}>
+            <Button onClick={() => open('admin')}>
               {m.isAdmin ? '撤销管理员' : '设为管理员'}
             </Button>
           )}
           {m.bound && (
-            <Button className='btn btn--danger' onClick={() => open('unbind')}>
+            <Button kind='danger' onClick={() => open('unbind')}>
               解除微信绑定
             </Button>
           )}
           {active && (
-            <Button className='btn btn--danger' onClick={() => open('retire')}>
+            <Button kind='danger' onClick={() => open('retire')}>
               办理退出
             </Button>
           )}
@@ -244,16 +249,7 @@ function MemberPage({ manager, memberId }: { manager: Manager; memberId: string 
   const m = detail.data
 
   if (!m) {
-    return detail.error ? (
-      <View className='admin-card'>
-        <Notice kind='error'>{detail.error}</Notice>
-        <Button className='btn btn--primary btn--block' onClick={detail.reload}>
-          重试
-        </Button>
-      </View>
-    ) : (
-      <Text className='state-text'>正在加载成员资料…</Text>
-    )
+    return <LoadStatus loaded={detail} what='成员资料' />
   }
   const changed = (fresh: MemberDetail, message: string) => {
     detail.replace(fresh)
@@ -293,7 +289,7 @@ function MemberPage({ manager, memberId }: { manager: Manager; memberId: string 
           <MemberInfo m={m} />
           <View className='member-edit'>
             <Button
-              className='btn btn--plain btn--block'
+              block
               onClick={() => {
                 setNote('')
                 setEditing(true)
@@ -314,7 +310,7 @@ export default function MemberDetailPage() {
   const memberId = params.id ?? ''
   return (
     <AdminShell title='成员资料'>
-      {(manager) => (memberId ? <MemberPage manager={manager} memberId={memberId} /> : <Text className='state-text'>没有指定成员，请从成员名册进入。</Text>)}
+      {(manager) => (memberId ? <MemberPage manager={manager} memberId={memberId} /> : <Text className='ui-state'>没有指定成员，请从成员名册进入。</Text>)}
     </AdminShell>
   )
 }

@@ -1,16 +1,22 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { MemberDetail, OrgTree } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { deliverSpreadsheet } from '../../services/download'
 import { AdminShell } from '../components/AdminShell'
-import { ChoiceChips, Notice, Pager, SelectList, TextField } from '../components/controls'
 import { bindingStatus, pageCount } from '../shared/format'
 import { ADMIN_PAGES, go } from '../shared/nav'
 import { branchesOf } from '../shared/org'
-import { useLoad } from '../shared/useLoad'
-import type { Manager } from '../shared/useManager'
-import { useReturnRefresh } from '../shared/useReturnRefresh'
+import { useLoad } from '../../hooks/useLoad'
+import type { MyRoles as Manager } from '../../hooks/useMyRoles'
+import { useReturnRefresh } from '../../hooks/useReturnRefresh'
+import { Button } from '../../components/Button'
+import { ChoiceChips, SelectList } from '../../components/Chips'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { Pager } from '../../components/Pager'
+import { LoadStatus } from '../../components/PageState'
+import '../../components/Card.scss'
 import './index.scss'
 
 export const PAGE_SIZE = 20
@@ -31,15 +37,15 @@ interface Query {
   page: number
 }
 
-const BINDING_TAG = { 已绑定: 'tag tag--ok', 邀请码待使用: 'tag tag--wait', 未绑定: 'tag tag--none' } as const
+const BINDING_TAG = { 已绑定: 'ui-tag ui-tag--ok', 邀请码待使用: 'ui-tag ui-tag--wait', 未绑定: 'ui-tag ui-tag--none' } as const
 
 function MemberRow({ m }: { m: MemberDetail }) {
   const binding = bindingStatus(m)
   return (
-    <Button className='member-row' onClick={() => go(ADMIN_PAGES.member(m.id))}>
+    <TaroButton className='member-row' onClick={() => go(ADMIN_PAGES.member(m.id))}>
       <View className='member-row__name'>
         {m.name}
-        {m.status === 'retired' && <Text className='tag tag--closed'>已退出</Text>}
+        {m.status === 'retired' && <Text className='ui-tag ui-tag--closed'>已退出</Text>}
       </View>
       <View className='member-row__meta'>
         <Text className='member-row__cell'>{m.position}</Text>
@@ -48,7 +54,7 @@ function MemberRow({ m }: { m: MemberDetail }) {
       <View className='member-row__status'>
         <Text className={BINDING_TAG[binding]}>{binding}</Text>
       </View>
-    </Button>
+    </TaroButton>
   )
 }
 
@@ -122,22 +128,21 @@ function MemberList({ manager }: { manager: Manager }) {
 
   return (
     <View>
-      <View className='admin-card'>
+      <View className='ui-card'>
         <View className='search'>
           <View className='search__input'>
             <TextField label='搜索姓名或手机号' value={search} onChange={setSearch} maxlength={40} placeholder='输入姓名或手机号' />
           </View>
-          <Button className='btn btn--primary search__btn' onClick={() => refine({ q: search.trim() })}>
+          <Button kind='primary' className='search__btn' onClick={() => refine({ q: search.trim() })}>
             搜索
           </Button>
         </View>
-        <View className='btn-row'>
-          <Button className='btn btn--plain' aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
+        <View className='ui-btn-row'>
+          <Button aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
             {showFilters ? '收起筛选 ▴' : `筛选${activeFilters ? `（已选 ${activeFilters} 项）` : ''} ▾`}
           </Button>
           {(activeFilters > 0 || query.q) && (
             <Button
-              className='btn btn--plain'
               onClick={() => {
                 setSearch('')
                 setQuery({ q: '', branchId: null, committeeId: null, sectorId: null, status: 'active', page: 1 })
@@ -147,19 +152,19 @@ function MemberList({ manager }: { manager: Manager }) {
             </Button>
           )}
           {manager.isAdmin && (
-            <Button className='btn btn--plain' onClick={() => go(ADMIN_PAGES.memberNew)}>
+            <Button onClick={() => go(ADMIN_PAGES.memberNew)}>
               ＋ 新增成员
             </Button>
           )}
           {manager.isAdmin && (
-            <Button className='btn btn--plain' aria-disabled={exporting} onClick={() => void exportRoster()}>
+            <Button off={exporting} onClick={() => void exportRoster()}>
               {exporting ? '正在导出…' : '导出名册'}
             </Button>
           )}
         </View>
         {showFilters && <Filters manager={manager} tree={tree.data} query={query} onChange={refine} />}
         {exported && <Notice kind={exported.kind}>{exported.text}</Notice>}
-        {tree.error && showFilters && <Notice kind='error'>{tree.error}</Notice>}
+        {tree.error && showFilters && <Notice kind='error'>{tree.error.message}</Notice>}
       </View>
 
       {!manager.isAdmin && (
@@ -167,15 +172,7 @@ function MemberList({ manager }: { manager: Manager }) {
           <Notice kind='info'>这里只列出您所在支部的成员。</Notice>
         </View>
       )}
-      {list.error && (
-        <View className='admin-card'>
-          <Notice kind='error'>{list.error}</Notice>
-          <Button className='btn btn--primary btn--block' onClick={list.reload}>
-            重试
-          </Button>
-        </View>
-      )}
-      {!data && list.loading && <Text className='state-text'>正在加载成员名册…</Text>}
+      <LoadStatus loaded={list} what='成员名册' />
       {data && (
         <View>
           <View className={list.loading ? 'member-list member-list--busy' : 'member-list'} aria-busy={list.loading}>

@@ -1,8 +1,11 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { NamedRef, OrgTree } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { Notice, TextField, offClass } from '../components/controls'
+import { Button } from '../../components/Button'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import '../../components/Card.scss'
 
 export interface GroupListProps {
   kind: 'committee' | 'sector'
@@ -35,8 +38,8 @@ export function GroupList({ kind, items, onDone }: GroupListProps) {
   }
 
   return (
-    <View className='admin-card'>
-      <Text className='admin-card__title'>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>
         {label}（{items.length}）
       </Text>
       {items.map((g) => (
@@ -44,11 +47,11 @@ export function GroupList({ kind, items, onDone }: GroupListProps) {
           {editing === g.id ? (
             <View className='group-row__edit'>
               <TextField label={`「${g.name}」改名为`} value={name} onChange={setName} maxlength={40} />
-              <View className='btn-row'>
-                <Button className={offClass(busy, 'btn btn--primary')} aria-disabled={busy} onClick={() => void save(g.id, name)}>
+              <View className='ui-btn-row'>
+                <Button kind='primary' off={busy} onClick={() => void save(g.id, name)}>
                   保存
                 </Button>
-                <Button className='btn btn--plain' onClick={() => setEditing(null)}>
+                <Button onClick={() => setEditing(null)}>
                   取消
                 </Button>
               </View>
@@ -57,7 +60,7 @@ export function GroupList({ kind, items, onDone }: GroupListProps) {
             <View className='group-row__view'>
               <Text className='group-row__name'>{g.name}</Text>
               <Button
-                className='btn btn--plain group-row__btn'
+                className='group-row__btn'
                 aria-label={`${g.name} 改名`}
                 onClick={() => {
                   setEditing(g.id)
@@ -73,7 +76,7 @@ export function GroupList({ kind, items, onDone }: GroupListProps) {
       ))}
       <View className='group-add'>
         <TextField label={`新增${label}`} value={adding} onChange={setAdding} maxlength={40} placeholder='名称' />
-        <Button className={offClass(busy, 'btn btn--primary btn--block')} aria-disabled={busy} onClick={() => void save(undefined, adding)}>
+        <Button kind='primary' block off={busy} onClick={() => void save(undefined, adding)}>
           添加{label}
         </Button>
       </View>

@@ -1,10 +1,15 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { BranchKind, OrgTree, PartyOrgLevel, PartyOrgNode } from '@tongxin/shared-types'
 import { BRANCH_KINDS } from '@tongxin/shared-types/src/domain'
 import { callFunction } from '../../services/cloud'
-import { ChoiceChips, ConfirmPanel, Notice, SelectList, TextField, offClass } from '../components/controls'
 import { branchesOf, childLevels } from '../shared/org'
+import { Button } from '../../components/Button'
+import { ChoiceChips, SelectList } from '../../components/Chips'
+import { ConfirmPanel } from '../../components/ConfirmPanel'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import '../../components/Card.scss'
 
 type Mode = 'rename' | 'create' | 'close' | 'merge' | null
 
@@ -60,22 +65,22 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
   const targets = branchesOf(tree.units).filter((b) => b.id !== unit.id)
   return (
     <View className='unit-panel'>
-      <View className='btn-row'>
-        <Button className={mode === 'rename' ? 'btn btn--primary' : 'btn btn--plain'} onClick={() => open('rename')}>
+      <View className='ui-btn-row'>
+        <Button kind={mode === 'rename' ? 'primary' : 'plain'} onClick={() => open('rename')}>
           改名
         </Button>
         {active && levels.length > 0 && (
-          <Button className={mode === 'create' ? 'btn btn--primary' : 'btn btn--plain'} onClick={() => open('create')}>
+          <Button kind={mode === 'create' ? 'primary' : 'plain'} onClick={() => open('create')}>
             新建下级组织
           </Button>
         )}
         {active && temporary && (
-          <Button className={mode === 'merge' ? 'btn btn--primary' : 'btn btn--plain'} onClick={() => open('merge')}>
+          <Button kind={mode === 'merge' ? 'primary' : 'plain'} onClick={() => open('merge')}>
             合并到其他支部
           </Button>
         )}
         {active && temporary && (
-          <Button className='btn btn--danger' onClick={() => open('close')}>
+          <Button kind='danger' onClick={() => open('close')}>
             撤销临时党支部
           </Button>
         )}
@@ -85,8 +90,9 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
         <View className='unit-panel__form'>
           <TextField label='新名称' value={name} onChange={setName} maxlength={60} />
           <Button
-            className={offClass(busy, 'btn btn--primary btn--block')}
-            aria-disabled={busy}
+            kind='primary'
+            block
+            off={busy}
             onClick={() =>
               name.trim().length < 2
                 ? setError('名称至少两个字')
@@ -100,13 +106,13 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
 
       {mode === 'create' && (
         <View className='unit-panel__form'>
-          <Text className='muted'>在「{unit.name}」之下新建。开设临时党支部（全会、考察期间）：层级选「党支部」，类别选「临时党支部」。</Text>
+          <Text className='ui-muted'>在「{unit.name}」之下新建。开设临时党支部（全会、考察期间）：层级选「党支部」，类别选「临时党支部」。</Text>
           <TextField label='名称' value={childName} onChange={setChildName} maxlength={60} placeholder='如：十届三次全会临时党支部' />
           <ChoiceChips label='层级' options={levels.map((l) => ({ value: l, label: l }))} value={level} onChange={setLevel} />
           {level === '党支部' && (
             <ChoiceChips label='支部类别' options={BRANCH_KINDS.map((k) => ({ value: k, label: k }))} value={branchKind} onChange={setBranchKind} />
           )}
-          <Button className={offClass(busy, 'btn btn--primary btn--block')} aria-disabled={busy} onClick={create}>
+          <Button kind='primary' block off={busy} onClick={create}>
             {busy ? '正在创建…' : '创建'}
           </Button>
         </View>

@@ -1,14 +1,16 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OrgTree } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { AdminShell } from '../components/AdminShell'
-import { Notice } from '../components/controls'
 import { flattenTree } from '../shared/org'
-import { useLoad } from '../shared/useLoad'
+import { useLoad } from '../../hooks/useLoad'
 import { GroupList } from './GroupList'
 import { UnitPanel } from './UnitPanel'
+import { Notice } from '../../components/Notice'
+import { LoadStatus } from '../../components/PageState'
+import '../../components/Card.scss'
 import './index.scss'
 
 function OrgPage() {
@@ -18,16 +20,7 @@ function OrgPage() {
   const data = tree.data
 
   if (!data) {
-    return tree.error ? (
-      <View className='admin-card'>
-        <Notice kind='error'>{tree.error}</Notice>
-        <Button className='btn btn--primary btn--block' onClick={tree.reload}>
-          重试
-        </Button>
-      </View>
-    ) : (
-      <Text className='state-text'>正在加载组织结构…</Text>
-    )
+    return <LoadStatus loaded={tree} what='组织结构' />
   }
   const done = (t: OrgTree, message: string) => {
     tree.replace(t)
@@ -40,13 +33,13 @@ function OrgPage() {
           <Notice kind='success'>{note}</Notice>
         </View>
       )}
-      <View className='admin-card'>
-        <Text className='admin-card__title'>党组织</Text>
-        <Text className='muted'>点一个组织，可以改名、新建下级组织；临时党支部还可以撤销或合并。支部人数只计在册成员。</Text>
+      <View className='ui-card'>
+        <Text className='ui-card__title'>党组织</Text>
+        <Text className='ui-muted'>点一个组织，可以改名、新建下级组织；临时党支部还可以撤销或合并。支部人数只计在册成员。</Text>
         <View className='tree'>
           {flattenTree(data.units).map(({ node, depth }) => (
             <View key={node.id} className='tree__item' style={{ paddingLeft: Taro.pxTransform(Math.min(depth, 5) * 14) }}>
-              <Button
+              <TaroButton
                 className={selected === node.id ? 'tree-node tree-node--on' : 'tree-node'}
                 aria-expanded={selected === node.id}
                 onClick={() => {
@@ -58,7 +51,7 @@ function OrgPage() {
                   <View className='tree-node__name'>
                     {depth > 0 ? '└ ' : ''}
                     {node.name}
-                    {node.status === 'closed' && <Text className='tag tag--closed'>已撤销</Text>}
+                    {node.status === 'closed' && <Text className='ui-tag ui-tag--closed'>已撤销</Text>}
                   </View>
                   <View className='tree-node__meta'>
                     {/* 成员只挂在支部上：上级组织不写人数，免得显示「0 人」 */}
@@ -66,7 +59,7 @@ function OrgPage() {
                   </View>
                 </View>
                 <Text className='tree-node__arrow'>{selected === node.id ? '▴' : '▾'}</Text>
-              </Button>
+              </TaroButton>
               {selected === node.id && <UnitPanel key={node.id} unit={node} tree={data} onDone={done} />}
             </View>
           ))}

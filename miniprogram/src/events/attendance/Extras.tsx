@@ -1,9 +1,11 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { EventView, StudyNoteView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { dateTimeLabel } from '../../pages/checkin/time'
-import { Card, Notice, offClass } from '../shared/controls'
+import { dateTimeLabel } from '../../utils/time'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { Notice } from '../../components/Notice'
 
 /** 定案：活动结束后锁定名单；全体会议、常委会议的缺席按规则扣履职分（请假的扣得少） */
 export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () => void }) {
@@ -16,7 +18,7 @@ export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () 
     return (
       <Card title='定案'>
         {result && <Notice kind='success'>{result}</Notice>}
-        <Text className='ev-muted'>已于 {dateTimeLabel(event.finalizedAt)} 定案。</Text>
+        <Text className='ui-muted'>已于 {dateTimeLabel(event.finalizedAt)} 定案。</Text>
       </Card>
     )
   }
@@ -34,19 +36,19 @@ export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () 
   }
   return (
     <Card title='定案'>
-      <Text className='ev-muted'>活动已结束。核对名单无误后定案；全体会议、常委会议的缺席将按积分规则记录（请假的扣得少）。</Text>
+      <Text className='ui-muted'>活动已结束。核对名单无误后定案；全体会议、常委会议的缺席将按积分规则记录（请假的扣得少）。</Text>
       {problem && <Notice kind='error'>{problem}</Notice>}
       {confirming ? (
-        <View className='ev-row'>
-          <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void finalize()}>
+        <View className='ui-btn-row'>
+          <Button kind='primary' off={busy} onClick={() => void finalize()}>
             {busy ? '正在定案…' : '确认定案'}
           </Button>
-          <Button className='ev-btn' onClick={() => setConfirming(false)}>
+          <Button onClick={() => setConfirming(false)}>
             取消
           </Button>
         </View>
       ) : (
-        <Button className='ev-btn ev-btn--block' onClick={() => setConfirming(true)}>
+        <Button block onClick={() => setConfirming(true)}>
           定案
         </Button>
       )}
@@ -72,7 +74,7 @@ export function NotesList({ eventId }: { eventId: string }) {
   return (
     <Card title='学习心得'>
       {problem && <Notice kind='error'>{problem}</Notice>}
-      {notes && notes.length === 0 && <Text className='ev-muted'>还没有人写学习心得。</Text>}
+      {notes && notes.length === 0 && <Text className='ui-muted'>还没有人写学习心得。</Text>}
       {notes?.map((n) => (
         <View key={n.memberId} className='note'>
           <Text className='note__name'>{n.name}</Text>
@@ -80,7 +82,7 @@ export function NotesList({ eventId }: { eventId: string }) {
           <Text className='note__content'>{n.content}</Text>
         </View>
       ))}
-      <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void load()}>
+      <Button block off={busy} onClick={() => void load()}>
         {notes ? '刷新学习心得' : '查看学习心得'}
       </Button>
     </Card>

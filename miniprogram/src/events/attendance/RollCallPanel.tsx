@@ -1,8 +1,11 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { RollCallView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { Card, Notice, offClass, TextArea } from '../shared/controls'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface RollCallPanelProps {
   eventId: string
@@ -57,16 +60,16 @@ export function RollCallPanel({ eventId, checkedIn, remaining, onPicked }: RollC
             setSaved(false)
           }} maxlength={500} />
           {saved && <Notice kind='success'>已记下</Notice>}
-          <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void saveNote()}>
+          <Button block off={busy} onClick={() => void saveNote()}>
             记下发言要点
           </Button>
         </View>
       )}
       {problem && <Notice kind='error'>{problem}</Notice>}
-      <Button className={offClass(busy || exhausted, 'ev-btn ev-btn--primary ev-btn--block ev-btn--big rollcall__pick')} aria-disabled={busy || exhausted} onClick={() => void pick()}>
+      <Button kind='primary' size='big' block off={busy || exhausted} className='rollcall__pick' onClick={() => void pick()}>
         {checkedIn === 0 ? '还没有人签到' : exhausted ? '已签到的人都点过了' : picked ? '再点一位' : '随机点名'}
       </Button>
-      <Text className='ev-muted'>{exhausted ? '有人新签到后可以继续点名。' : `在已签到的人里抽取，还可点 ${remaining} 人，不会重复。`}</Text>
+      <Text className='ui-muted'>{exhausted ? '有人新签到后可以继续点名。' : `在已签到的人里抽取，还可点 ${remaining} 人，不会重复。`}</Text>
     </Card>
   )
 }

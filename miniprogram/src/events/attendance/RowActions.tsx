@@ -1,8 +1,10 @@
 import { useState } from 'react'
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { AttendanceRow } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { Notice, offClass, TextField } from '../shared/controls'
+import { Button } from '../../components/Button'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 interface ActionProps {
   eventId: string
@@ -19,7 +21,7 @@ export function ProxyForm({ eventId, row, onDone }: ActionProps) {
   const [problem, setProblem] = useState<string | null>(null)
   if (!open) {
     return (
-      <Button className='ev-btn att-row__btn' onClick={() => setOpen(true)}>
+      <Button className='att-row__btn' onClick={() => setOpen(true)}>
         代签
       </Button>
     )
@@ -39,11 +41,11 @@ export function ProxyForm({ eventId, row, onDone }: ActionProps) {
     <View className='att-form'>
       <TextField label={`为 ${row.name} 代签的原因`} value={reason} onChange={setReason} maxlength={100} placeholder='如：未带手机，本人在场' />
       {problem && <Notice kind='error'>{problem}</Notice>}
-      <View className='ev-row'>
-        <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void submit()}>
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={() => void submit()}>
           {busy ? '正在提交…' : '确认代签'}
         </Button>
-        <Button className='ev-btn' onClick={() => setOpen(false)}>
+        <Button onClick={() => setOpen(false)}>
           取消
         </Button>
       </View>
@@ -71,11 +73,11 @@ export function LeaveDecision({ row, onDone }: Omit<ActionProps, 'eventId'>) {
     <View className='att-form'>
       <TextField label='答复（可不填）' value={answer} onChange={setAnswer} maxlength={200} placeholder='如：同意，请会后自学材料' />
       {problem && <Notice kind='error'>{problem}</Notice>}
-      <View className='ev-row'>
-        <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void decide(true)}>
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={() => void decide(true)}>
           批准
         </Button>
-        <Button className={offClass(busy, 'ev-btn ev-btn--danger')} aria-disabled={busy} onClick={() => void decide(false)}>
+        <Button kind='danger' off={busy} onClick={() => void decide(false)}>
           不批准
         </Button>
       </View>
@@ -100,10 +102,10 @@ export function OfflineDecision({ eventId, row, onDone }: ActionProps) {
     <View className='att-form'>
       {problem && <Notice kind='error'>{problem}</Notice>}
       <View className='ev-row'>
-        <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void decide(true)}>
+        <Button kind='primary' off={busy} onClick={() => void decide(true)}>
           确认在场
         </Button>
-        <Button className={offClass(busy, 'ev-btn')} aria-disabled={busy} onClick={() => void decide(false)}>
+        <Button off={busy} onClick={() => void decide(false)}>
           退回
         </Button>
       </View>

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import type { AttendanceRow, AttendanceStatus } from '@tongxin/shared-types'
 import { CHECKIN_METHOD_LABELS, PENDING_LABELS } from '@tongxin/shared-types/src/events'
-import { clockTime } from '../../pages/checkin/time'
+import { clockTime } from '../../utils/time'
 import { LeaveDecision, OfflineDecision, ProxyForm } from './RowActions'
+import '../../components/Card.scss'
 
 /** 分组的先后：要处理的（请假待批）放最前，未到的放最后（代签在那里） */
 const GROUPS: Array<{ status: AttendanceStatus; title: string }> = [
@@ -41,8 +42,8 @@ export function StatusGroups({ eventId, rows, locked, onDone }: StatusGroupsProp
         const members = rows.filter((r) => r.status === g.status)
         if (members.length === 0) return null
         return (
-          <View key={g.status} className={`ev-card att-group att-group--${g.status}`}>
-            <Text className='ev-card__title'>
+          <View key={g.status} className={`ui-card att-group att-group--${g.status}`}>
+            <Text className='ui-card__title'>
               {g.title}（{members.length}）
             </Text>
             {members.map((r) => (

@@ -3,21 +3,25 @@
  */
 import { useEffect, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { AttendanceCounts } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
-import { eventTimeLabel } from '../../pages/checkin/time'
+import { eventTimeLabel } from '../../utils/time'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
-import { Card, Notice, offClass, StateText, TextField } from '../shared/controls'
 import { deliverSpreadsheet } from '../../services/download'
-import { useLoad } from '../shared/useLoad'
+import { useLoad } from '../../hooks/useLoad'
 import { FinalizePanel, NotesList } from './Extras'
 import { RollCallPanel } from './RollCallPanel'
 import { StatusGroups } from './StatusGroups'
 import { absentNoticeText } from '../shared/notice'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { LoadStatus, StateText } from '../../components/PageState'
 import './index.scss'
 
 /** 会场上名单随签到变化：页面在前台时每 10 秒重取一次 */
@@ -64,8 +68,8 @@ function BackfillNotice({ eventId, confirmed, onDone }: { eventId: string; confi
       <Notice kind='info'>这是事后补录的活动：名单照常记录，积分等政协办公室确认后才记。</Notice>
       {problem && <Notice kind='error'>{problem}</Notice>}
       {isAdmin && (
-        <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void confirm()}>
-          {busy ? '正在确认…' : '确认补录并记分'}
+        <Button kind='primary' off={busy} busy={busy} busyText='正在确认…' onClick={() => void confirm()}>
+          确认补录并记分
         </Button>
       )}
     </>
@@ -106,7 +110,7 @@ export default function AttendancePage() {
   if (!id) return <PageShell><StateText>没有指明是哪一场活动。</StateText></PageShell>
   if (needsIdentity) return <PageShell><StateText>请先在页面顶部选择组织者的演示身份。</StateText></PageShell>
   const data = list.data
-  if (!data) return <PageShell>{list.error ? <Notice kind='error'>{list.error}</Notice> : <StateText>正在加载名单…</StateText>}</PageShell>
+  if (!data) return <PageShell><LoadStatus loaded={list} what='签到名单' /></PageShell>
 
   const { event, counts, rows } = data
   const locked = event.status === 'cancelled' || event.finalizedAt !== null
@@ -126,35 +130,35 @@ export default function AttendancePage() {
     <PageShell>
       <Card>
         <Text className='att-title'>{event.title}</Text>
-        <Text className='ev-muted'>
+        <Text className='ui-muted'>
           {eventTimeLabel(event.startsAt, event.endsAt)} · {event.place}
         </Text>
         {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
         {event.backfill && <BackfillNotice eventId={id} confirmed={event.backfillConfirmed} onDone={done} />}
         <Counts counts={counts} />
-        <View className='ev-row'>
-          <Button className='ev-btn' onClick={reload}>
+        <View className='ui-btn-row'>
+          <Button onClick={reload}>
             {list.loading ? '正在刷新…' : '刷新'}
           </Button>
-          <Button className={offClass(exporting, 'ev-btn')} aria-disabled={exporting} onClick={() => void exportXlsx()}>
+          <Button off={exporting} onClick={() => void exportXlsx()}>
             {exporting ? '正在导出…' : '导出名单'}
           </Button>
-          <Button className='ev-btn' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>
+          <Button onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>
             签到大屏
           </Button>
           {!locked && absentNames.length > 0 && (
-            <Button className='ev-btn' onClick={() => void copyAbsent()}>
+            <Button onClick={() => void copyAbsent()}>
               复制未到名单
             </Button>
           )}
         </View>
       </Card>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {list.error && <Notice kind='error'>{list.error}</Notice>}
+      {list.error && <Notice kind='error'>{list.error.message}</Notice>}
       {event.status === 'scheduled' && <RollCallPanel eventId={id} checkedIn={rows.filter((r) => r.checkedInAt).length} remaining={remaining} onPicked={reload} />}
       <Card>
         <TextField label='按姓名查找' value={query} onChange={setQuery} maxlength={20} placeholder='输入姓名中的字' />
-        {q && <Text className='ev-muted'>找到 {shown.length} 人</Text>}
+        {q && <Text className='ui-muted'>找到 {shown.length} 人</Text>}
       </Card>
       <StatusGroups eventId={id} rows={shown} locked={locked} onDone={done} />
       <FinalizePanel event={event} onDone={reload} />

@@ -1,12 +1,15 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { pendingSentence, type MyEventView } from '@tongxin/shared-types'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { checkInWithToken, locateOnce, LOCATION_DENIED_MESSAGE, tokenFromScan, type ScanOutcome } from '../../pages/checkin/client'
-import { clockTime } from '../../pages/checkin/time'
-import { Notice, offClass, TextField } from '../shared/controls'
+import { clockTime } from '../../utils/time'
+import { CameraDenied } from '../../pages/checkin/CameraDenied'
+import { scanOnce } from '../../pages/checkin/scan'
+import { Button } from '../../components/Button'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface CheckinPanelProps {
   event: MyEventView
@@ -57,13 +60,12 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
     finish(await checkInWithToken(token, new Date().toISOString(), event.id))
   }
 
+  const [cameraDenied, setCameraDenied] = useState(false)
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true })
-      await withToken(res.path || res.result)
-    } catch {
-      // 取消扫码
-    }
+    const attempt = await scanOnce()
+    setCameraDenied(attempt.kind === 'camera-denied')
+    // 取消扫码：什么也不说
+    if (attempt.kind === 'scanned') await withToken(attempt.text)
   }
 
   const byCode = async () => {
@@ -81,19 +83,20 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
   return (
     <View className='checkin-panel'>
       {outcome && <OutcomeNotice outcome={outcome} />}
+      {cameraDenied && <CameraDenied onAllowed={() => void scan()} />}
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className={offClass(busy, 'ev-btn ev-btn--primary ev-btn--block ev-btn--big')} aria-disabled={busy} onClick={() => !busy && void scan()}>
+        <Button kind='primary' size='big' block off={busy} onClick={() => !busy && void scan()}>
           扫码签到
         </Button>
       )}
       <TextField label='输入六位数字码签到' value={code} onChange={setCode} type='number' maxlength={6} placeholder='大屏上的 6 位数字' hint='扫码不方便时，输入会场大屏幕上显示的数字。' />
-      <Button className={offClass(busy, 'ev-btn ev-btn--primary ev-btn--block')} aria-disabled={busy} onClick={() => !busy && void byCode()}>
+      <Button kind='primary' block off={busy} onClick={() => !busy && void byCode()}>
         {busy ? '正在签到…' : '用数字码签到'}
       </Button>
       {LOCAL_MODE && (
         <View className='checkin-panel__paste'>
           <TextField label='粘贴签到码' value={pasted} onChange={setPasted} maxlength={200} placeholder='演示用：粘贴大屏的签到码' />
-          <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => !busy && void withToken(pasted)}>
+          <Button block off={busy} onClick={() => !busy && void withToken(pasted)}>
             用签到码签到
           </Button>
         </View>

@@ -1,8 +1,12 @@
 import { useState } from 'react'
-import { Button, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { Card, ChoiceChips, Notice, offClass, TextArea } from '../shared/controls'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { ChoiceChips } from '../../components/Chips'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface LeaveCardProps {
   event: MyEventView
@@ -49,7 +53,7 @@ export function LeaveCard({ event, onChanged }: LeaveCardProps) {
   return (
     <Card title='请假'>
       {leave?.status === 'refused' && <Notice kind='info'>上次的请假未批准{leave.answer ? `：${leave.answer}` : '。'}如仍不能参加，可以再次说明。</Notice>}
-      <Text className='ev-muted'>不能参加时，请在活动开始前说明原因，由组织者审批。</Text>
+      <Text className='ui-muted'>不能参加时，请在活动开始前说明原因，由组织者审批。</Text>
       <ChoiceChips
         label='常见原因（点一下即可）'
         options={QUICK_REASONS.map((r) => ({ value: r, label: r }))}
@@ -61,7 +65,7 @@ export function LeaveCard({ event, onChanged }: LeaveCardProps) {
       />
       <TextArea label='请假原因' value={reason} onChange={setReason} maxlength={200} placeholder='点选上面的常见原因，或在这里写明' />
       {problem && <Notice kind='error'>{problem}</Notice>}
-      <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void submit()}>
+      <Button block off={busy} onClick={() => void submit()}>
         {busy ? '正在提交…' : '提交请假'}
       </Button>
     </Card>

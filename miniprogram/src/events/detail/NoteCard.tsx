@@ -1,9 +1,12 @@
 import { useState } from 'react'
-import { Button, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { dateTimeLabel } from '../../pages/checkin/time'
-import { Card, Notice, offClass, TextArea } from '../shared/controls'
+import { dateTimeLabel } from '../../utils/time'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 const MIN_LENGTH = 10
 
@@ -29,9 +32,9 @@ export function NoteCard({ event }: { event: MyEventView }) {
   return (
     <Card title='学习心得'>
       <TextArea label='我的心得体会' value={content} onChange={setContent} maxlength={5000} placeholder='写下这次学习的收获和体会' />
-      {savedAt && !problem && <Text className='ev-muted'>已保存（{dateTimeLabel(savedAt)}），可以继续修改。</Text>}
+      {savedAt && !problem && <Text className='ui-muted'>已保存（{dateTimeLabel(savedAt)}），可以继续修改。</Text>}
       {problem && <Notice kind='error'>{problem}</Notice>}
-      <Button className={offClass(busy, 'ev-btn ev-btn--primary ev-btn--block')} aria-disabled={busy} onClick={() => void save()}>
+      <Button kind='primary' block off={busy} onClick={() => void save()}>
         {busy ? '正在保存…' : '保存心得'}
       </Button>
     </Card>

@@ -1,25 +1,28 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { MyEventView } from '@tongxin/shared-types'
 import { CHECKIN_METHOD_LABELS } from '@tongxin/shared-types/src/events'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
-import { clockTime, dateTimeLabel, eventTimeLabel, timeNear } from '../../pages/checkin/time'
+import { clockTime, dateTimeLabel, eventTimeLabel, timeNear } from '../../utils/time'
 import { EVENT_PAGES, myStatus } from '../../pages/index/myStatus'
-import { Card, Notice, StateText } from '../shared/controls'
-import { useLoad } from '../shared/useLoad'
+import { useLoad } from '../../hooks/useLoad'
 import { CheckinPanel } from './CheckinPanel'
 import { LeaveCard } from './LeaveCard'
 import { NoteCard } from './NoteCard'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { Notice } from '../../components/Notice'
+import { LoadStatus, StateText } from '../../components/PageState'
 import './index.scss'
 
 function Info({ label, value }: { label: string; value: string }) {
   return (
-    <View className='ev-info'>
-      <Text className='ev-info__label'>{label}</Text>
-      <Text className='ev-info__value'>{value}</Text>
+    <View className='ui-info'>
+      <Text className='ui-info__label'>{label}</Text>
+      <Text className='ui-info__value'>{value}</Text>
     </View>
   )
 }
@@ -65,10 +68,10 @@ function OrganiserLinks({ eventId }: { eventId: string }) {
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
     <Card title='组织者'>
-      <View className='ev-row'>
-        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.screen(eventId))}>签到大屏</Button>
-        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.attendance(eventId))}>签到名单</Button>
-        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.edit(eventId))}>修改活动</Button>
+      <View className='ui-btn-row'>
+        <Button onClick={() => go(EVENT_PAGES.screen(eventId))}>签到大屏</Button>
+        <Button onClick={() => go(EVENT_PAGES.attendance(eventId))}>签到名单</Button>
+        <Button onClick={() => go(EVENT_PAGES.edit(eventId))}>修改活动</Button>
       </View>
     </Card>
   )
@@ -87,12 +90,12 @@ export default function EventDetailPage() {
   const body = (() => {
     if (!id) return <StateText>没有指明是哪一场活动。</StateText>
     if (needsIdentity) return <StateText>请先在页面顶部选择一个演示身份。</StateText>
-    if (!event) return ev.error ? <Notice kind='error'>{ev.error}</Notice> : <StateText>正在加载…</StateText>
+    if (!event) return <LoadStatus loaded={ev} what='活动详情' />
     const attended = Boolean(event.myAttendance)
     return (
       <>
         <Header event={event} />
-        {ev.error && <Notice kind='error'>{ev.error}</Notice>}
+        {ev.error && <Notice kind='error'>{ev.error.message}</Notice>}
         <MyCheckin event={event} reload={ev.reload} />
         {!attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) && <LeaveCard event={event} onChanged={ev.reload} />}
         {attended && now >= Date.parse(event.startsAt) && <NoteCard event={event} />}

@@ -1,9 +1,14 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { AudienceKind, AudienceTarget, MemberDetail, OrgTree } from '@tongxin/shared-types'
 import { AUDIENCE_LABELS } from '@tongxin/shared-types/src/events'
 import { callFunction } from '../../services/cloud'
-import { Notice, offClass, TextField, type Option } from '../shared/controls'
+import { Button } from '../../components/Button'
+import { type Option } from '../../components/Chips'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import '../../components/Card.scss'
+import '../../components/Chips.scss'
 
 export interface AudiencePickerProps {
   value: AudienceTarget[]
@@ -17,16 +22,16 @@ const same = (a: AudienceTarget, b: AudienceTarget) => a.kind === b.kind && a.id
 
 /** 候选的支部、专委会或界别：点一下加入，再点去掉 */
 function Candidates({ kind, options, value, onChange }: { kind: AudienceKind; options: Option<string>[]; value: AudienceTarget[]; onChange: AudiencePickerProps['onChange'] }) {
-  if (options.length === 0) return <Text className='ev-muted'>没有可选的{AUDIENCE_LABELS[kind]}。</Text>
+  if (options.length === 0) return <Text className='ui-muted'>没有可选的{AUDIENCE_LABELS[kind]}。</Text>
   return (
-    <View className='ev-chips'>
+    <View className='ui-chips ui-chips--wrap'>
       {options.map((o) => {
         const target: AudienceTarget = { kind, id: o.value, name: o.label }
         const on = value.some((t) => same(t, target))
         return (
-          <Button key={o.value} className={on ? 'ev-chip ev-chip--on' : 'ev-chip'} aria-pressed={on} onClick={() => onChange(on ? value.filter((t) => !same(t, target)) : [...value.filter((t) => t.kind !== 'all'), target])}>
+          <TaroButton key={o.value} className={on ? 'ui-chip ui-chip--on' : 'ui-chip'} aria-pressed={on} onClick={() => onChange(on ? value.filter((t) => !same(t, target)) : [...value.filter((t) => t.kind !== 'all'), target])}>
             {on ? `✓ ${o.label}` : o.label}
-          </Button>
+          </TaroButton>
         )
       })}
     </View>
@@ -52,11 +57,11 @@ function MemberSearch({ value, onChange }: Pick<AudiencePickerProps, 'value' | '
   return (
     <View>
       <TextField label='按姓名查找成员' value={q} onChange={setQ} maxlength={20} placeholder='输入姓名' />
-      <Button className={offClass(busy, 'ev-btn ev-btn--block')} aria-disabled={busy} onClick={() => void search()}>
+      <Button block off={busy} onClick={() => void search()}>
         {busy ? '正在查找…' : '查找'}
       </Button>
       {problem && <Notice kind='error'>{problem}</Notice>}
-      {found && found.length === 0 && <Text className='ev-muted'>没有找到。</Text>}
+      {found && found.length === 0 && <Text className='ui-muted'>没有找到。</Text>}
       {found && found.length > 0 && (
         <View className='audience__found'>
           <Candidates kind='member' options={found.map((m) => ({ value: m.id, label: m.name }))} value={value} onChange={onChange} />
@@ -80,28 +85,28 @@ export function AudiencePicker({ value, onChange, tree, branchIds }: AudiencePic
   }
   const everyone = value.some((t) => t.kind === 'all')
   return (
-    <View className='ev-field audience'>
+    <View className='ui-field audience'>
       <Text className='ev-field__label'>参加对象（已选）</Text>
       <View className='audience__chosen'>
-        {value.length === 0 && <Text className='ev-muted'>还没有选择。在下面按类别挑选。</Text>}
+        {value.length === 0 && <Text className='ui-muted'>还没有选择。在下面按类别挑选。</Text>}
         {value.map((t) => (
-          <Button key={`${t.kind}-${t.id}`} className='ev-chip ev-chip--on' aria-label={`去掉${t.name}`} onClick={() => onChange(value.filter((x) => !same(x, t)))}>
+          <TaroButton key={`${t.kind}-${t.id}`} className='ui-chip ui-chip--on' aria-label={`去掉${t.name}`} onClick={() => onChange(value.filter((x) => !same(x, t)))}>
             {t.kind === 'all' || t.kind === 'member' ? t.name : `${t.name}（${AUDIENCE_LABELS[t.kind]}）`} ✕
-          </Button>
+          </TaroButton>
         ))}
       </View>
       {kinds.length > 1 && (
         // 类别用页签，与上面“已选”的填色方块区分开
         <View className='audience__tabs'>
           {kinds.map((k) => (
-            <Button key={k} className={k === kind ? 'audience__tab audience__tab--on' : 'audience__tab'} aria-pressed={k === kind} onClick={() => setKind(k)}>
+            <TaroButton key={k} className={k === kind ? 'audience__tab audience__tab--on' : 'audience__tab'} aria-pressed={k === kind} onClick={() => setKind(k)}>
               {AUDIENCE_LABELS[k]}
-            </Button>
+            </TaroButton>
           ))}
         </View>
       )}
       {kind === 'all' && (
-        <Button className='ev-btn ev-btn--block' aria-pressed={everyone} onClick={() => onChange([{ kind: 'all', id: null, name: '全体成员' }])}>
+        <Button block aria-pressed={everyone} onClick={() => onChange([{ kind: 'all', id: null, name: '全体成员' }])}>
           {everyone ? '✓ 已选全体成员' : '选择全体成员'}
         </Button>
       )}

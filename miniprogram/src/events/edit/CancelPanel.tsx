@@ -1,7 +1,10 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
-import { Card, Notice, offClass, TextArea } from '../shared/controls'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 /** 取消活动：写明原因，参加人员会收到通知。就地确认，不弹窗 */
 export function CancelPanel({ eventId, onCancelled }: { eventId: string; onCancelled: () => void }) {
@@ -22,19 +25,19 @@ export function CancelPanel({ eventId, onCancelled }: { eventId: string; onCance
   return (
     <Card title='取消活动' className='edit-cancel'>
       {!open ? (
-        <Button className='ev-btn ev-btn--danger ev-btn--block' onClick={() => setOpen(true)}>
+        <Button kind='danger' block onClick={() => setOpen(true)}>
           取消这场活动
         </Button>
       ) : (
         <View>
-          <Text className='ev-muted'>取消后不能恢复，所有参加人员会收到通知。</Text>
+          <Text className='ui-muted'>取消后不能恢复，所有参加人员会收到通知。</Text>
           <TextArea label='取消原因' value={reason} onChange={setReason} maxlength={200} placeholder='如：因故改期，另行通知' />
           {problem && <Notice kind='error'>{problem}</Notice>}
-          <View className='ev-row'>
-            <Button className={offClass(busy, 'ev-btn ev-btn--primary')} aria-disabled={busy} onClick={() => void submit()}>
+          <View className='ui-btn-row'>
+            <Button kind='primary' off={busy} onClick={() => void submit()}>
               {busy ? '正在取消…' : '确认取消活动'}
             </Button>
-            <Button className='ev-btn' onClick={() => setOpen(false)}>
+            <Button onClick={() => setOpen(false)}>
               不取消
             </Button>
           </View>

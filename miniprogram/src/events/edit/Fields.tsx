@@ -1,8 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Picker, Text, View } from '@tarojs/components'
-import { ChoiceChips, Notice } from '../shared/controls'
+import { Picker, Text, View } from '@tarojs/components'
 import { RADIUS_CHOICES, type EventDraft } from './form'
+import { Button } from '../../components/Button'
+import { ChoiceChips } from '../../components/Chips'
+import { Notice } from '../../components/Notice'
+import '../../components/Field.scss'
 
 const WEEKDAYS = '日一二三四五六'
 
@@ -23,10 +26,10 @@ interface PickerFieldProps {
 /** 日期、时间：显示成大字，点开用系统的选择器 */
 export function PickerField({ label, mode, value, onChange }: PickerFieldProps) {
   return (
-    <View className='ev-field edit-picker'>
+    <View className='ui-field edit-picker'>
       <Text className='ev-field__label'>{label}</Text>
       <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className='ev-select' aria-label={label}>
+        <View className='ui-select' aria-label={label}>
           <Text className='ev-select__value'>{mode === 'date' ? dateText(value) : value}</Text>
           <Text className='ev-select__action'>更改 ▾</Text>
         </View>
@@ -51,7 +54,7 @@ export function LocationField({ value, onChange }: { value: EventDraft['geo']; o
     setBusy(false)
   }
   return (
-    <View className='ev-field'>
+    <View className='ui-field'>
       <Text className='ev-field__label'>签到时确认在会场附近（可选）</Text>
       <Text className='ev-field__hint'>一般不需要。开启后，成员签到时手机核对一次位置，位置不保存。</Text>
       {value ? (
@@ -60,12 +63,12 @@ export function LocationField({ value, onChange }: { value: EventDraft['geo']; o
             会场位置：纬度 {value.lat.toFixed(5)}，经度 {value.lng.toFixed(5)}
           </Text>
           <ChoiceChips label='多远以内算在会场' options={RADIUS_CHOICES.map((r) => ({ value: String(r), label: `${r} 米` }))} value={String(value.radiusM)} onChange={(r) => onChange({ ...value, radiusM: Number(r) })} />
-          <Button className='ev-btn ev-btn--block' onClick={() => onChange(null)}>
+          <Button block onClick={() => onChange(null)}>
             不做位置确认
           </Button>
         </>
       ) : (
-        <Button className='ev-btn ev-btn--block' onClick={() => !busy && void useHere()}>
+        <Button block onClick={() => !busy && void useHere()}>
           {busy ? '正在取位置…' : '用我现在的位置作为会场'}
         </Button>
       )}

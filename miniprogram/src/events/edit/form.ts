@@ -3,7 +3,7 @@
  * 时间一律按北京时间填写；签到窗口、迟到界限用“开始前/后几分钟”表示，老同志好理解。
  */
 import type { AudienceTarget, EventKind, EventView } from '@tongxin/shared-types'
-import { addMinutes, beijingIso, dateInputValue, minutesBetween, timeInputValue } from '../../pages/checkin/time'
+import { addMinutes, beijingIso, dateInputValue, minutesBetween, timeInputValue } from '../../utils/time'
 
 export interface EventDraft {
   kind: EventKind

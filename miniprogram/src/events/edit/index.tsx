@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { defaultEventKindFor, eventKindsFor, type EventView } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
-import { Card, ChoiceChips, Notice, offClass, SelectList, StateText, TextField } from '../shared/controls'
-import { useLoad } from '../shared/useLoad'
-import { useOrganiser, type Organiser } from '../shared/useOrganiser'
+import { useLoad } from '../../hooks/useLoad'
+import { useMyRoles, type MyRoles } from '../../hooks/useMyRoles'
+import { RoleGate } from '../../components/RoleGate'
 import { AudiencePicker } from './AudiencePicker'
 import { CancelPanel } from './CancelPanel'
 import { LocationField, PickerField } from './Fields'
@@ -15,12 +15,18 @@ import {
   CLOSES_CHOICES, KIND_GROUPS, LATE_CHOICES, OPENS_BEFORE_CHOICES,
   draftForCopy, draftFromEvent, draftProblem, emptyDraft, toInput, withCurrent, type EventDraft,
 } from './form'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { ChoiceChips, SelectList } from '../../components/Chips'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { LoadStatus, Skeleton } from '../../components/PageState'
 import './index.scss'
 
-const rolesOf = (o: Organiser) => (o.isAdmin ? ['admin'] : ['secretary'])
+const rolesOf = (o: MyRoles) => (o.isAdmin ? ['admin'] : ['secretary'])
 
 /** 新建时的缺省：书记以本人管理的第一个支部主办、面向该支部，类型是最常办的主题党日；管理员不预设对象 */
-function initialDraft(o: Organiser): EventDraft {
+function initialDraft(o: MyRoles): EventDraft {
   const kind = defaultEventKindFor(rolesOf(o)) ?? undefined
   if (o.isAdmin) return emptyDraft(new Date(), null, [], kind)
   const branch = o.profile.branches.find((b) => o.managedBranchIds.includes(b.branchId))
@@ -35,14 +41,14 @@ function Saved({ event, created }: { event: EventView; created: boolean }) {
         {created ? '活动已创建' : '修改已保存'}：{event.title}
         {!created ? '。时间或地点有变化时，参加人员会收到通知。' : ''}
       </Notice>
-      <View className='ev-row'>
-        <Button className='ev-btn ev-btn--primary' onClick={() => go(EVENT_PAGES.screen(event.id))}>
+      <View className='ui-btn-row'>
+        <Button kind='primary' onClick={() => go(EVENT_PAGES.screen(event.id))}>
           打开签到大屏
         </Button>
-        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.attendance(event.id))}>
+        <Button onClick={() => go(EVENT_PAGES.attendance(event.id))}>
           签到名单
         </Button>
-        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.manage)}>
+        <Button onClick={() => go(EVENT_PAGES.manage)}>
           回到活动列表
         </Button>
       </View>
@@ -56,8 +62,8 @@ export default function EditEventPage() {
   // 照此再办一场：读那场活动，存成新的
   const copyFrom = id ? '' : params.copy ?? ''
   const sourceId = id || copyFrom
-  const org = useOrganiser()
-  const organiser = org.status === 'ready' ? org.organiser : null
+  const { state: roles, retry } = useMyRoles()
+  const organiser = roles.status === 'ready' && roles.me.isManager ? roles.me : null
   const tree = useLoad(organiser ? () => callFunction('org', 'tree') : null, [Boolean(organiser)])
   const existing = useLoad(organiser && sourceId ? () => callFunction('event', 'get', { eventId: sourceId }) : null, [Boolean(organiser), sourceId])
   const [draft, setDraft] = useState<EventDraft | null>(null)
@@ -72,9 +78,8 @@ export default function EditEventPage() {
     else if (existing.data) setDraft(copyFrom ? draftForCopy(existing.data, new Date()) : draftFromEvent(existing.data))
   }, [draft, organiser, sourceId, copyFrom, existing.data])
 
-  if (org.status === 'needs-identity') return <PageShell><StateText>请先在页面顶部选择组织者的演示身份。</StateText></PageShell>
-  if (org.status === 'denied') return <PageShell><Notice kind='error'>{org.message}</Notice></PageShell>
-  if (!organiser || !draft) return <PageShell>{existing.error ? <Notice kind='error'>{existing.error}</Notice> : <StateText>正在加载…</StateText>}</PageShell>
+  if (!organiser) return <PageShell><RoleGate state={roles} retry={retry} need='manager'>{() => null}</RoleGate></PageShell>
+  if (!draft) return <PageShell>{existing.error ? <LoadStatus loaded={existing} what='活动' /> : <Skeleton what='活动' />}</PageShell>
   if (cancelled) return <PageShell><Notice kind='success'>活动已取消，参加人员会收到通知。</Notice></PageShell>
   if (id && existing.data?.status === 'cancelled') return <PageShell><Notice kind='error'>这场活动已经取消，不能再修改。</Notice></PageShell>
 
@@ -130,7 +135,7 @@ export default function EditEventPage() {
       </Card>
 
       <Card title='主办与参加对象'>
-        {tree.error && <Notice kind='error'>{tree.error}</Notice>}
+        {tree.error && <Notice kind='error'>{tree.error.message}</Notice>}
         <SelectList label='主办支部' value={draft.ownerBranchId} options={branchOptions} onChange={(v) => set('ownerBranchId', v)} noneLabel={organiser.isAdmin ? '不指定（由办公室组织）' : undefined} />
         <AudiencePicker value={draft.audience} onChange={(v) => set('audience', v)} tree={tree.data} branchIds={organiser.isAdmin ? null : organiser.managedBranchIds} />
       </Card>
@@ -141,10 +146,10 @@ export default function EditEventPage() {
 
       <View className='edit-submit'>
         {problem && <Notice kind='error'>{problem}</Notice>}
-        <Button className={offClass(busy, 'ev-btn ev-btn--primary ev-btn--block ev-btn--big')} aria-disabled={busy} onClick={() => void save()}>
+        <Button kind='primary' size='big' block off={busy} onClick={() => void save()}>
           {busy ? '正在保存…' : id ? '保存修改' : '创建活动'}
         </Button>
-        {id && <Text className='ev-muted edit-submit__hint'>改了时间或地点，参加人员会收到通知。</Text>}
+        {id && <Text className='ui-muted edit-submit__hint'>改了时间或地点，参加人员会收到通知。</Text>}
       </View>
 
       {id && <CancelPanel eventId={id} onCancelled={() => setCancelled(true)} />}

@@ -1,16 +1,22 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { EventView } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
-import { eventTimeLabel } from '../../pages/checkin/time'
+import { eventTimeLabel } from '../../utils/time'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
-import { Card, Notice, offClass, StateText } from '../shared/controls'
-import { useLoad } from '../shared/useLoad'
-import { useOrganiser } from '../shared/useOrganiser'
-import { useReturnRefresh } from '../shared/useReturnRefresh'
+import { useLoad } from '../../hooks/useLoad'
+import { useMyRoles, type MyRoles } from '../../hooks/useMyRoles'
+import { RoleGate } from '../../components/RoleGate'
+import { Pager } from '../../components/Pager'
+import { ChoiceChips } from '../../components/Chips'
+import { useReturnRefresh } from '../../hooks/useReturnRefresh'
 import { eventNoticeText } from '../shared/notice'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { Notice } from '../../components/Notice'
+import { EmptyState, LoadStatus } from '../../components/PageState'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -33,8 +39,8 @@ function EventItem({ event }: { event: Listed }) {
     <Card className='manage-item'>
       <View className='manage-item__head'>
         <Text className='manage-item__kind'>{event.kind}</Text>
-        {cancelled && <Text className='ev-tag ev-tag--closed'>已取消</Text>}
-        {event.finalizedAt && <Text className='ev-tag ev-tag--none'>已定案</Text>}
+        {cancelled && <Text className='ui-tag ui-tag--closed'>已取消</Text>}
+        {event.finalizedAt && <Text className='ui-tag ui-tag--none'>已定案</Text>}
       </View>
       <Text className='manage-item__title'>{event.title}</Text>
       <Text className='manage-item__line'>{eventTimeLabel(event.startsAt, event.endsAt)}</Text>
@@ -45,24 +51,24 @@ function EventItem({ event }: { event: Listed }) {
       <Text className='manage-item__count'>
         已签到 {event.counts.checkedIn} / 应到 {event.counts.expected}
       </Text>
-      <View className='ev-row'>
+      <View className='ui-btn-row'>
         {!cancelled && (
-          <Button className='ev-btn ev-btn--primary' onClick={() => go(EVENT_PAGES.screen(event.id))}>
+          <Button kind='primary' onClick={() => go(EVENT_PAGES.screen(event.id))}>
             签到大屏
           </Button>
         )}
-        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.attendance(event.id))}>
+        <Button onClick={() => go(EVENT_PAGES.attendance(event.id))}>
           签到名单
         </Button>
         {!cancelled && (
-          <Button className='ev-btn' onClick={() => go(EVENT_PAGES.edit(event.id))}>
+          <Button onClick={() => go(EVENT_PAGES.edit(event.id))}>
             修改
           </Button>
         )}
-        <Button className='ev-btn' onClick={() => go(EVENT_PAGES.copy(event.id))}>
+        <Button onClick={() => go(EVENT_PAGES.copy(event.id))}>
           {cancelled ? '改期重办' : '照此再办一场'}
         </Button>
-        <Button className='ev-btn' onClick={() => void copyNotice()}>
+        <Button onClick={() => void copyNotice()}>
           {cancelled ? '复制取消通知' : '复制会议通知'}
         </Button>
       </View>
@@ -73,52 +79,47 @@ function EventItem({ event }: { event: Listed }) {
 
 /** 组织活动：我能管理的活动（管理员全部，书记本支部主办的），新建、大屏、名单、修改 */
 export default function ManagePage() {
-  const org = useOrganiser()
-  const ready = org.status === 'ready'
+  const { state, retry } = useMyRoles()
+  return (
+    <PageShell>
+      <RoleGate state={state} retry={retry} need='manager'>
+        {(me) => <EventManager me={me} />}
+      </RoleGate>
+    </PageShell>
+  )
+}
+
+function EventManager({ me }: { me: MyRoles }) {
   const [page, setPage] = useState(1)
   const [withCancelled, setWithCancelled] = useState(false)
-  const list = useLoad(ready ? () => callFunction('event', 'list', { page, pageSize: PAGE_SIZE, includeCancelled: withCancelled }) : null, [ready, page, withCancelled])
+  const list = useLoad(() => callFunction('event', 'list', { page, pageSize: PAGE_SIZE, includeCancelled: withCancelled }), [page, withCancelled])
   useReturnRefresh(list.reload)
-
-  if (org.status === 'needs-identity') return <PageShell><StateText>请先在页面顶部选择组织者的演示身份。</StateText></PageShell>
-  if (org.status === 'loading') return <PageShell><StateText>正在确认您的身份…</StateText></PageShell>
-  if (org.status === 'denied') return <PageShell><Notice kind='error'>{org.message}</Notice></PageShell>
 
   const data = list.data
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
   return (
-    <PageShell>
+    <>
       <Card>
-        <Button className='ev-btn ev-btn--primary ev-btn--block ev-btn--big' onClick={() => go(EVENT_PAGES.edit())}>
+        <Button kind='primary' size='big' block onClick={() => go(EVENT_PAGES.edit())}>
           新建活动
         </Button>
-        <Text className='ev-muted manage-scope'>
-          {org.organiser.isAdmin ? '这里是本政协的全部活动。' : '这里是您所在支部主办的活动。'}
+        <Text className='ui-muted manage-scope'>
+          {me.isAdmin ? '这里是本政协的全部活动。' : '这里是您所在支部主办的活动。'}
         </Text>
-        <Button className='ev-chip manage-toggle' aria-pressed={withCancelled} onClick={() => {
-            setWithCancelled(!withCancelled)
+        <ChoiceChips
+          label='显示哪些活动'
+          options={[{ value: 'current', label: '未取消的' }, { value: 'all', label: '含已取消的' }]}
+          value={withCancelled ? 'all' : 'current'}
+          onChange={(v) => {
+            setWithCancelled(v === 'all')
             setPage(1)
-          }}>
-          {withCancelled ? '✓ 含已取消的活动' : '含已取消的活动'}
-        </Button>
+          }}
+        />
       </Card>
-      {list.error && <Notice kind='error'>{list.error}</Notice>}
-      {!data && !list.error && <StateText>正在加载活动…</StateText>}
-      {data && data.items.length === 0 && <StateText>还没有活动。点「新建活动」安排第一场。</StateText>}
+      <LoadStatus loaded={list} what='活动' />
+      {data && data.items.length === 0 && <EmptyState message='还没有活动。' next='点上面的「新建活动」安排第一场。' />}
       {data?.items.map((e) => <EventItem key={e.id} event={e} />)}
-      {data && pages > 1 && (
-        <View className='ev-card ev-row'>
-          <Button className={offClass(page <= 1, 'ev-btn')} aria-disabled={page <= 1} onClick={() => page > 1 && setPage(page - 1)}>
-            上一页
-          </Button>
-          <Text className='manage-page'>
-            第 {page}/{pages} 页
-          </Text>
-          <Button className={offClass(page >= pages, 'ev-btn')} aria-disabled={page >= pages} onClick={() => page < pages && setPage(page + 1)}>
-            下一页
-          </Button>
-        </View>
-      )}
-    </PageShell>
+      {data && pages > 1 && <Pager page={page} pages={pages} total={data.total} unit='场' busy={list.loading} onChange={setPage} />}
+    </>
   )
 }

@@ -10,7 +10,7 @@ import { DevIdentityBar } from '../../components/DevIdentityBar'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
-import { clockTime } from '../../pages/checkin/time'
+import { clockTime } from '../../utils/time'
 import { COUNTS_EVERY_MS, nextRefreshDelay } from './schedule'
 import './index.scss'
 

@@ -1,5 +1,5 @@
 import type { EventView } from '@tongxin/shared-types'
-import { eventTimeLabel, timeNear } from '../../pages/checkin/time'
+import { eventTimeLabel, timeNear } from '../../utils/time'
 
 /**
  * 发到微信群里的会议通知：组织者一键复制、粘贴，不必再照着活动信息另打一遍。

@@ -4,13 +4,16 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { useAppStore } from '../../store'
 import { checkInWithToken, flushPendingScans, onReconnect, tokenFromScan, type ScanOutcome } from './client'
 import { pendingSentence } from '@tongxin/shared-types'
-import { clockTime } from './time'
+import { clockTime } from '../../utils/time'
+import { CameraDenied } from './CameraDenied'
+import { scanOnce } from './scan'
 import './index.scss'
 
 type PageState = { kind: 'working' } | { kind: 'no-token' } | { kind: 'needs-identity' } | ScanOutcome
@@ -116,13 +119,12 @@ export default function CheckinPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queued, scan.token])
 
+  const [cameraDenied, setCameraDenied] = useState(false)
   const rescan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true })
-      setScan({ token: tokenFromScan(res.path || res.result), at: new Date().toISOString(), earlier: false })
-    } catch {
-      // 取消扫码：停在原页
-    }
+    const attempt = await scanOnce()
+    setCameraDenied(attempt.kind === 'camera-denied')
+    // 取消扫码：停在原页
+    if (attempt.kind === 'scanned') setScan({ token: tokenFromScan(attempt.text), at: new Date().toISOString(), earlier: false })
   }
 
   const canRescan = process.env.TARO_ENV === 'weapp' && (state.kind === 'failed' || state.kind === 'no-token') && !(state.kind === 'failed' && state.code === 'NOT_BOUND')
@@ -132,25 +134,26 @@ export default function CheckinPage() {
       <View className='checkin'>
         <Result state={state} />
         <View className='checkin__actions'>
+          {cameraDenied && <CameraDenied onAllowed={() => void rescan()} />}
           {queued && (
-            <Button className='checkin__btn checkin__btn--primary' onClick={() => void retry()}>
+            <Button kind='primary' block onClick={() => void retry()}>
               现在重试
             </Button>
           )}
           {needsBinding && (
             <>
               <Text className='checkin__line'>绑定后会自动为您补上这次签到（10 分钟内有效）。</Text>
-              <Button className='checkin__btn checkin__btn--primary' onClick={() => void Taro.navigateTo({ url: bindThenCheckInUrl(scan.token!, scan.at) })}>
+              <Button kind='primary' block onClick={() => void Taro.navigateTo({ url: bindThenCheckInUrl(scan.token!, scan.at) })}>
                 输入邀请码绑定
               </Button>
             </>
           )}
           {canRescan && (
-            <Button className='checkin__btn checkin__btn--primary' onClick={() => void rescan()}>
+            <Button kind='primary' block onClick={() => void rescan()}>
               重新扫码
             </Button>
           )}
-          <Button className='checkin__btn' onClick={() => void Taro.switchTab({ url: HOME })}>
+          <Button block onClick={() => void Taro.switchTab({ url: HOME })}>
             返回首页
           </Button>
         </View>

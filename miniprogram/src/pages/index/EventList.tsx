@@ -1,13 +1,15 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
+import type { LoadError } from '../../services/refusal'
+import { EmptyState, ErrorState, Skeleton } from '../../components/PageState'
 import type { MyEventView } from '@tongxin/shared-types'
-import { eventTimeLabel } from '../checkin/time'
+import { eventTimeLabel } from '../../utils/time'
 import { EVENT_PAGES, myStatus } from './myStatus'
 
 export interface EventListProps {
   events: MyEventView[] | null
   loading: boolean
-  error: string | null
+  error: LoadError | null
   includePast: boolean
   onTogglePast: () => void
   onRetry: () => void
@@ -16,7 +18,7 @@ export interface EventListProps {
 function EventCard({ event }: { event: MyEventView }) {
   const status = myStatus(event)
   return (
-    <Button className='event-card' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(event.id) })}>
+    <TaroButton className='event-card' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(event.id) })}>
       <View className='event-card__head'>
         <Text className='event-card__kind'>{event.kind}</Text>
         <Text className={`event-card__status event-card__status--${status.tone}`}>{status.label}</Text>
@@ -25,7 +27,7 @@ function EventCard({ event }: { event: MyEventView }) {
       <Text className='event-card__line'>时间：{eventTimeLabel(event.startsAt, event.endsAt)}</Text>
       <Text className='event-card__line'>地点：{event.place}</Text>
       <Text className='event-card__more'>查看详情、请假 ›</Text>
-    </Button>
+    </TaroButton>
   )
 }
 
@@ -35,23 +37,17 @@ export function EventList({ events, loading, error, includePast, onTogglePast, o
     <View className='home-section'>
       <View className='home-section__head'>
         <Text className='home-section__title'>{includePast ? '最近的活动（含已结束）' : '我的活动'}</Text>
-        <Button className='home-link' onClick={onTogglePast}>
+        <TaroButton className='home-link' onClick={onTogglePast}>
           {includePast ? '只看近期' : '看已结束的'}
-        </Button>
+        </TaroButton>
       </View>
-      {error && (
-        <View className='home-card'>
-          <View className='home-card__text' role='alert'>
-            {error}
-          </View>
-          <Button className='home-btn' onClick={onRetry}>
-            重试
-          </Button>
-        </View>
-      )}
-      {!events && loading && <Text className='home-card home-card__text'>正在加载活动…</Text>}
+      {error && <ErrorState error={error} onRetry={onRetry} />}
+      {!events && loading && !error && <Skeleton what='活动' />}
       {events && events.length === 0 && (
-        <Text className='home-card home-card__text'>{includePast ? '最近 90 天没有您参加的活动。' : '近期没有需要您参加的会议和活动。'}</Text>
+        <EmptyState
+          message={includePast ? '最近 90 天没有您参加的活动。' : '近期没有需要您参加的会议和活动。'}
+          next={includePast ? '点上面的「只看近期」回到近期活动。' : '新的会议通知发布后会出现在这里；已结束的活动可点「看已结束的」查看。'}
+        />
       )}
       {events?.map((e) => <EventCard key={e.id} event={e} />)}
     </View>

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
+import { Button, ButtonRow } from '../../components/Button'
 import type { NotificationView } from '@tongxin/shared-types'
-import { dateTimeLabel } from '../checkin/time'
+import { dateTimeLabel } from '../../utils/time'
 import { EVENT_PAGES } from './myStatus'
 
 export interface NoticeListProps {
@@ -17,9 +18,9 @@ export function NoticeList({ notices, onRead }: NoticeListProps) {
       <View className='home-section__head'>
         <Text className='home-section__title'>新通知（{notices.length}）</Text>
         {notices.length > 1 && (
-          <Button className='home-link' onClick={() => onRead(notices.map((n) => n.id))}>
+          <TaroButton className='home-link' onClick={() => onRead(notices.map((n) => n.id))}>
             全部标为已读
-          </Button>
+          </TaroButton>
         )}
       </View>
       {notices.map((n) => (
@@ -27,16 +28,10 @@ export function NoticeList({ notices, onRead }: NoticeListProps) {
           <Text className='notice-item__title'>{n.title}</Text>
           <Text className='notice-item__body'>{n.body}</Text>
           <Text className='notice-item__time'>{dateTimeLabel(n.createdAt)}</Text>
-          <View className='home-row'>
-            {n.eventId && (
-              <Button className='home-btn' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(n.eventId!) })}>
-                查看活动
-              </Button>
-            )}
-            <Button className='home-btn' onClick={() => onRead([n.id])}>
-              知道了
-            </Button>
-          </View>
+          <ButtonRow>
+            {n.eventId && <Button onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.detail(n.eventId!) })}>查看活动</Button>}
+            <Button onClick={() => onRead([n.id])}>知道了</Button>
+          </ButtonRow>
         </View>
       ))}
     </View>

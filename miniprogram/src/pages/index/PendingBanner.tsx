@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
 import type { FlushReport } from '../checkin/client'
-import { clockTime } from '../checkin/time'
+import { clockTime } from '../../utils/time'
 
 export interface PendingBannerProps {
   /** 还没送到的扫码条数 */
@@ -20,8 +21,8 @@ export function PendingBanner({ pending, settled, busy, onRetry }: PendingBanner
         <>
           <Text className='pending__title'>有 {pending} 次扫码签到还没送到</Text>
           <Text className='pending__text'>网络恢复后会自动补交，不用重新扫码。</Text>
-          <Button className='home-btn' onClick={() => !busy && onRetry()}>
-            {busy ? '正在补交…' : '现在重试'}
+          <Button block className='pending__retry' busy={busy} busyText='正在补交…' onClick={onRetry}>
+            现在重试
           </Button>
         </>
       )}

@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
-import type { MyEventView, NotificationView } from '@tongxin/shared-types'
+import { Text, View } from '@tarojs/components'
+import { useLoad } from '../../hooks/useLoad'
 import { PageShell } from '../../components/PageShell'
-import { useMyProfile, type MyProfileState } from '../../hooks/useMyProfile'
+import { Button } from '../../components/Button'
+import { ElderModeSwitch } from '../../components/ElderModeSwitch'
+import { ListRow } from '../../components/ListRow'
+import { Notice } from '../../components/Notice'
+import { ErrorState, NeedsIdentity } from '../../components/PageState'
+import { useMyRoles, type MyRolesState } from '../../hooks/useMyRoles'
+import { CameraDenied } from '../checkin/CameraDenied'
+import { scanOnce } from '../checkin/scan'
 import { callFunction } from '../../services/cloud'
 import { flushPendingScans, onReconnect, pendingScans, tokenFromScan, type FlushReport } from '../checkin/client'
 import { EventList } from './EventList'
@@ -14,66 +21,53 @@ import './index.scss'
 
 const SCAN_IN_BROWSER = '浏览器里不能扫码。请点开下面的活动，输入会场大屏上的六位数字码签到。'
 
+/** 扫码时遇到的问题：一句话，或没有相机权限（要告诉本人怎么打开） */
+type ScanProblem = { kind: 'text'; text: string } | { kind: 'camera-denied' }
+
 /** 首页的「扫码签到」：扫到码就去签到页（签到页负责提交与显示结果） */
-async function scanToCheckIn(report: (problem: string | null) => void) {
+async function scanToCheckIn(report: (problem: ScanProblem | null) => void) {
   report(null)
-  if (process.env.TARO_ENV !== 'weapp') return report(SCAN_IN_BROWSER)
-  let res: Taro.scanCode.SuccessCallbackResult
-  try {
-    res = await Taro.scanCode({ onlyFromCamera: true })
-  } catch {
-    return // 用户取消了扫码
-  }
-  const token = tokenFromScan(res.path || res.result)
-  if (!token) return report('这不是签到码。请扫会场大屏幕上的二维码。')
+  if (process.env.TARO_ENV !== 'weapp') return report({ kind: 'text', text: SCAN_IN_BROWSER })
+  const attempt = await scanOnce()
+  if (attempt.kind === 'cancelled') return // 本人取消了扫码
+  if (attempt.kind === 'camera-denied') return report({ kind: 'camera-denied' })
+  const token = tokenFromScan(attempt.text)
+  if (!token) return report({ kind: 'text', text: '这不是签到码。请扫会场大屏幕上的二维码。' })
   void Taro.navigateTo({ url: `/pages/checkin/index?scene=${encodeURIComponent(token)}` })
 }
 
-function ProfileNotice({ state, retry }: { state: MyProfileState; retry: () => void }) {
+function ProfileNotice({ state, retry }: { state: MyRolesState; retry: () => void }) {
   switch (state.status) {
     case 'needs-identity':
-      return <Text className='home-card home-card__text'>请先在页面顶部选择一个演示身份。</Text>
+      return <NeedsIdentity />
     case 'not-bound':
-      return (
-        <View className='home-card'>
-          <Text className='home-card__text'>{state.message}</Text>
-          <Button className='home-btn' onClick={() => void Taro.navigateTo({ url: '/account/bind/index' })}>
-            输入邀请码绑定
-          </Button>
-        </View>
-      )
+      return <ErrorState error={state.error} refusal='绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。' action={{ label: '输入邀请码绑定', onClick: () => void Taro.navigateTo({ url: '/account/bind/index' }) }} />
     case 'error':
-      return (
-        <View className='home-card'>
-          <View className='home-card__text' role='alert'>
-            {state.message}
-          </View>
-          <Button className='home-btn' onClick={retry}>
-            重试
-          </Button>
-        </View>
-      )
+      return <ErrorState error={state.error} onRetry={retry} />
     default:
       return null
   }
 }
 
 export default function IndexPage() {
-  const { state: profileState, retry: retryProfile } = useMyProfile()
-  const profile = profileState.status === 'ready' ? profileState.profile : null
+  const { state: profileState, retry: retryProfile } = useMyRoles({ fresh: true })
+  const profile = profileState.status === 'ready' ? profileState.me.profile : null
   const ready = profile !== null
   const [includePast, setIncludePast] = useState(false)
-  const [events, setEvents] = useState<{ data: MyEventView[] | null; loading: boolean; error: string | null }>({ data: null, loading: true, error: null })
-  const [notices, setNotices] = useState<NotificationView[]>([])
-  const [scanProblem, setScanProblem] = useState<string | null>(null)
+  const events = useLoad(ready ? () => callFunction('event', 'upcoming', { includePast }) : null, [ready, profile?.id, includePast])
+  const unread = useLoad(ready ? () => callFunction('event', 'notifications', { unreadOnly: true }) : null, [ready, profile?.id])
+  // 点了「知道了」的通知立刻收起，不等重取
+  const [readIds, setReadIds] = useState<string[]>([])
+  const notices = (unread.data ?? []).filter((n) => !n.read && !readIds.includes(n.id))
+  const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null)
   const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
 
-  const loadAll = useCallback(async () => {
-    setEvents((s) => ({ ...s, loading: true, error: null }))
-    const [list, unread] = await Promise.all([callFunction('event', 'upcoming', { includePast }), callFunction('event', 'notifications', { unreadOnly: true })])
-    setEvents((s) => (list.ok ? { data: list.data, loading: false, error: null } : { ...s, loading: false, error: list.error.message }))
-    if (unread.ok) setNotices(unread.data.filter((n) => !n.read))
-  }, [includePast])
+  const { reload: reloadEvents } = events
+  const { reload: reloadNotices } = unread
+  const loadAll = useCallback(() => {
+    reloadEvents()
+    reloadNotices()
+  }, [reloadEvents, reloadNotices])
 
   // 断网时记下的扫码：进入首页、回到首页、网络恢复时都补交一次
   const flush = useCallback(async () => {
@@ -81,19 +75,17 @@ export default function IndexPage() {
     setPending((p) => ({ ...p, busy: true }))
     const report = await flushPendingScans()
     setPending((p) => ({ count: report.remaining, busy: false, settled: report.settled.length ? report.settled : p.settled }))
-    if (report.settled.length) void loadAll()
+    if (report.settled.length) loadAll()
   }, [loadAll])
 
   useEffect(() => {
-    if (!ready) return
-    void loadAll()
-    void flush()
-  }, [ready, profile?.id, loadAll, flush])
+    if (ready) void flush()
+  }, [ready, profile?.id, flush])
 
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current && ready) {
-      void loadAll()
+      loadAll()
       void flush()
     }
     shown.current = true
@@ -101,7 +93,7 @@ export default function IndexPage() {
   useEffect(() => (ready ? onReconnect(() => void flush()) : undefined), [ready, flush])
 
   const markRead = async (ids: string[]) => {
-    setNotices((list) => list.filter((n) => !ids.includes(n.id)))
+    setReadIds((read) => [...read, ...ids])
     await callFunction('event', 'markRead', { ids })
   }
 
@@ -111,18 +103,18 @@ export default function IndexPage() {
       <View className='home__greeting'>
         <Text>{profile ? `${profile.name}，您好！` : '您好！'}欢迎使用同心圆。</Text>
       </View>
+      <View className='home__elder'>
+        <ElderModeSwitch />
+      </View>
       <ProfileNotice state={profileState} retry={retryProfile} />
 
       <View className='home-scan'>
-        <Button className='home-scan__btn' onClick={() => void scanToCheckIn(setScanProblem)}>
+        <Button kind='primary' size='big' block className='home-scan__btn' onClick={() => void scanToCheckIn(setScanProblem)}>
           扫码签到
         </Button>
         <Text className='home-scan__hint'>到会场后，扫大屏幕上的二维码即可签到</Text>
-        {scanProblem && (
-          <View className='home-scan__problem' role='alert'>
-            {scanProblem}
-          </View>
-        )}
+        {scanProblem?.kind === 'text' && <Notice kind='error'>{scanProblem.text}</Notice>}
+        {scanProblem?.kind === 'camera-denied' && <CameraDenied onAllowed={() => void scanToCheckIn(setScanProblem)} />}
       </View>
 
       {ready && <PendingBanner pending={pending.count} settled={pending.settled} busy={pending.busy} onRetry={() => void flush()} />}
@@ -134,17 +126,13 @@ export default function IndexPage() {
           error={events.error}
           includePast={includePast}
           onTogglePast={() => setIncludePast(!includePast)}
-          onRetry={() => void loadAll()}
+          onRetry={reloadEvents}
         />
       )}
       {organiser && (
-        <Button className='home-card home-organise' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })}>
-          <View className='home-organise__text'>
-            <Text className='home-organise__label'>组织活动</Text>
-            <Text className='home-organise__desc'>新建活动、签到大屏、签到名单</Text>
-          </View>
-          <Text className='home-organise__go'>进入 ›</Text>
-        </Button>
+        <View className='home-organise'>
+          <ListRow title='组织活动' desc='新建活动、签到大屏、签到名单' trailing='进入 ›' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })} />
+        </View>
       )}
     </PageShell>
   )

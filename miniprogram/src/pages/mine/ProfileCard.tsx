@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MemberProfile } from '@tongxin/shared-types'
 import { maskPhone, MEMBERSHIP_KIND_LABELS, roleLabels } from '../../utils/labels'
+import '../../components/Card.scss'
 
 export interface ProfileCardProps {
   profile: MemberProfile
@@ -25,7 +26,7 @@ export function ProfileCard({ profile }: ProfileCardProps) {
         <Text className='mine-head__sub'>{profile.orgName}</Text>
       </View>
 
-      <View className='card'>
+      <View className='ui-card'>
         <InfoRow label='政协职务' value={profile.position} />
         <InfoRow label='界别' value={profile.sector?.name ?? '无'} />
         <InfoRow label='专委会' value={committees || '无'} />
@@ -36,8 +37,8 @@ export function ProfileCard({ profile }: ProfileCardProps) {
       </View>
 
       {profile.branches.length > 0 && (
-        <View className='card'>
-          <Text className='card__title'>党组织关系</Text>
+        <View className='ui-card'>
+          <Text className='ui-card__title'>党组织关系</Text>
           {profile.branches.map((b) => (
             <View key={b.branchId} className='branch'>
               <Text className='branch__name'>{b.branchName}</Text>

@@ -1,9 +1,12 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsAppealView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { Field } from '../components/Field'
-import { formatDate } from '../shared/format'
+import { formatDate } from '../../utils/time'
+import { Button } from '../../components/Button'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import '../../components/Card.scss'
 
 export interface AppealCardProps {
   appeal: PointsAppealView
@@ -30,9 +33,9 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
   }
 
   return (
-    <View className='pt-card' data-appeal-id={appeal.id}>
+    <View className='ui-card' data-appeal-id={appeal.id}>
       <View className='pt-appeal__head'>
-        <Text className='pt-card__title'>{appeal.memberName}</Text>
+        <Text className='ui-card__title'>{appeal.memberName}</Text>
         <Text className={`pt-badge pt-badge--appeal-${appeal.status}`}>{STATUS_LABELS[appeal.status]}</Text>
       </View>
       <View className='pt-kv'>
@@ -58,14 +61,20 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
       )}
       {appeal.status === 'pending' && (
         <View>
-          <Field label='答复' multiline maxLength={500} value={answer} onChange={setAnswer} placeholder='写明采纳或不采纳的理由' />
-          <Text className='pt-field__hint'>采纳：原记录自动冲正（新增一条相反的记录）。驳回：记分不变。答复会显示在本人的“我的积分”里。</Text>
-          {error && <Text className='pt-error'>{error}</Text>}
-          <View className='pt-actions'>
-            <Button className='pt-btn' disabled={busy || undefined} onClick={() => submit(true)}>
+          <TextArea
+            label='答复'
+            maxlength={500}
+            value={answer}
+            onChange={setAnswer}
+            placeholder='写明采纳或不采纳的理由'
+            hint='采纳：原记录自动冲正（新增一条相反的记录）。驳回：记分不变。答复会显示在本人的“我的积分”里。'
+          />
+          {error && <Notice kind='error'>{error}</Notice>}
+          <View className='ui-btn-row'>
+            <Button kind='primary' off={busy} onClick={() => submit(true)}>
               采纳并冲正
             </Button>
-            <Button className='pt-btn pt-btn--ghost' disabled={busy || undefined} onClick={() => submit(false)}>
+            <Button off={busy} onClick={() => submit(false)}>
               驳回
             </Button>
           </View>

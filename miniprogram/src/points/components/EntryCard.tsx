@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PointsEntryView } from '@tongxin/shared-types'
 import { TRACK_LABELS } from '@tongxin/shared-types/src/points'
-import { entryBadges, entryTone, formatDate, signedPoints } from '../shared/format'
+import { entryBadges, entryTone, signedPoints } from '../shared/format'
+import { formatDate } from '../../utils/time'
 
 export interface EntryCardProps {
   entry: PointsEntryView

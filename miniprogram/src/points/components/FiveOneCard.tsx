@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { FiveOneProgress } from '@tongxin/shared-types'
-import { formatDate } from '../shared/format'
+import { formatDate } from '../../utils/time'
+import '../../components/Card.scss'
 
 export interface FiveOneCardProps {
   year: number
@@ -11,9 +12,9 @@ export interface FiveOneCardProps {
 export function FiveOneCard({ year, items }: FiveOneCardProps) {
   const done = items.filter((i) => i.done).length
   return (
-    <View className='pt-card'>
-      <Text className='pt-card__title'>{year} 年“五个一”</Text>
-      <Text className='pt-card__sub'>已完成 {done} 项，共 {items.length} 项</Text>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>{year} 年“五个一”</Text>
+      <Text className='ui-card__sub'>已完成 {done} 项，共 {items.length} 项</Text>
       {items.map((i) => (
         <View key={i.item} className='pt-five' data-item={i.item}>
           <View className='pt-five__row'>

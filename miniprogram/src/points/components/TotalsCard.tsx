@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { PointsLedgerView } from '@tongxin/shared-types'
 import { PARTY_CATEGORIES, TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { signedPoints, sumEntries, totalPoints } from '../shared/format'
+import '../../components/Card.scss'
 
 export interface TotalsCardProps {
   ledger: PointsLedgerView
@@ -14,8 +15,8 @@ export interface TotalsCardProps {
 export function TotalsCard({ ledger }: TotalsCardProps) {
   const tracks = ledger.totals.map((t) => t.track)
   return (
-    <View className='pt-card'>
-      <Text className='pt-card__title'>{ledger.year} 年度合计</Text>
+    <View className='ui-card'>
+      <Text className='ui-card__title'>{ledger.year} 年度合计</Text>
       <View>
         {tracks.map((track) => (
           <View key={track} className='pt-total' data-track={track}>
@@ -35,7 +36,7 @@ export function TotalsCard({ ledger }: TotalsCardProps) {
           </View>
         ))}
       </View>
-      <Text className='pt-card__sub pt-total__note'>
+      <Text className='ui-card__sub pt-total__note'>
         合计由下面列出的 {ledger.entries.length} 条记录相加得出{ledger.yearClosed ? '；本年度已关账' : ''}。
       </Text>
     </View>

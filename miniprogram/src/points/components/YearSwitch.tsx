@@ -1,4 +1,4 @@
-import { Choices } from './Choices'
+import { ChoiceChips } from '../../components/Chips'
 
 export interface YearSwitchProps {
   /** 可选的年度，新的在前 */
@@ -9,5 +9,5 @@ export interface YearSwitchProps {
 
 /** 年度切换：今年与往年，按钮直接点选 */
 export function YearSwitch({ years, value, onChange }: YearSwitchProps) {
-  return <Choices options={years.map((y) => ({ value: y, label: `${y} 年` }))} value={value} onChange={onChange} />
+  return <ChoiceChips options={years.map((y) => ({ value: y, label: `${y} 年` }))} value={value} onChange={onChange} />
 }

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
-import { Choices } from '../components/Choices'
-import { Field } from '../components/Field'
 import { parseIntField, ruleRange, signedPoints } from '../shared/format'
+import { Button } from '../../components/Button'
+import { TextArea, TextField } from '../../components/Field'
+import { ChoiceChips } from '../../components/Chips'
+import { Notice } from '../../components/Notice'
 
 export interface AdjustFormProps {
   memberId: string
@@ -45,7 +47,7 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
   const rule = rules.find((r) => r.code === code) ?? null
 
   if (rules.length === 0) {
-    return <Text className='pt-card__sub'>没有您可以为{memberName}评定的积分规则（书记只评定中共党员的品行、考评积分）。</Text>
+    return <Text className='ui-card__sub'>没有您可以为{memberName}评定的积分规则（书记只评定中共党员的品行、考评积分）。</Text>
   }
 
   const range = rule ? ruleRange(rule) : null
@@ -80,9 +82,8 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
 
   return (
     <View>
-      <Text className='pt-field__label'>规则</Text>
-      <Choices
-        stack
+      <ChoiceChips label='规则'
+        layout='stack'
         options={rules.map((r) => ({ value: r.code, label: r.name, desc: `${TRACK_LABELS[r.track]} · ${r.category}积分；${r.description}` }))}
         value={code}
         onChange={(c) => {
@@ -95,8 +96,7 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
         <View>
           {inFirstQuarter && (
             <View>
-              <Text className='pt-field__label pt-gap'>记入年度</Text>
-              <Choices
+              <ChoiceChips label='记入年度'
                 options={[
                   { value: thisYear, label: `${thisYear} 年` },
                   { value: thisYear - 1, label: `${thisYear - 1} 年（补记）` },
@@ -106,8 +106,7 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
               />
             </View>
           )}
-          <Text className='pt-field__label pt-gap'>加分还是扣分</Text>
-          <Choices
+          <ChoiceChips label='加分还是扣分'
             options={directions}
             value={effectiveDirection}
             onChange={(d) => {
@@ -115,10 +114,9 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
               setError(null)
             }}
           />
-          <Field label='分值' type='number' maxLength={3} value={amount} onChange={setAmount} placeholder='填正整数，如 5' hint={rangeHint(rule)} />
-          <Field
+          <TextField label='分值' type='number' maxlength={3} value={amount} onChange={setAmount} placeholder='填正整数，如 5' hint={rangeHint(rule)} />
+          <TextArea
             label='原因（必填）'
-            multiline
             value={reason}
             onChange={setReason}
             placeholder='写明事由，本人会在“我的积分”里看到'
@@ -126,9 +124,9 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
           />
         </View>
       )}
-      {error && <Text className='pt-error'>{error}</Text>}
-      {done && <Text className='pt-msg'>{done}</Text>}
-      <Button className='pt-btn pt-btn--block' disabled={busy || undefined} onClick={submit}>
+      {error && <Notice kind='error'>{error}</Notice>}
+      {done && <Notice kind='success'>{done}</Notice>}
+      <Button kind='primary' block off={busy} onClick={submit}>
         {busy ? '正在保存…' : '记入积分'}
       </Button>
     </View>

@@ -1,10 +1,12 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { FIVE_ONE_ITEMS, FIVE_ONE_LABELS, type FiveOneItem } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
-import { Choices } from '../components/Choices'
-import { Field } from '../components/Field'
-import { todayIso } from '../shared/format'
+import { todayIso } from '../../utils/time'
+import { Button } from '../../components/Button'
+import { TextField } from '../../components/Field'
+import { ChoiceChips } from '../../components/Chips'
+import { Notice } from '../../components/Notice'
 
 export interface FiveOneFormProps {
   memberId: string
@@ -40,13 +42,12 @@ export function FiveOneForm({ memberId, memberName, onSaved }: FiveOneFormProps)
 
   return (
     <View>
-      <Text className='pt-field__label'>事项</Text>
-      <Choices stack options={FIVE_ONE_ITEMS.map((i) => ({ value: i, label: FIVE_ONE_LABELS[i] }))} value={item} onChange={setItem} />
-      <Field label='事项名称' maxLength={60} value={title} onChange={setTitle} placeholder='如：推动老旧小区加装电梯' />
-      <Field label='日期' maxLength={10} value={date} onChange={setDate} hint='格式：2026-03-05（默认今天）' />
-      {error && <Text className='pt-error'>{error}</Text>}
-      {done && <Text className='pt-msg'>{done}</Text>}
-      <Button className='pt-btn pt-btn--block' disabled={busy || undefined} onClick={submit}>
+      <ChoiceChips label='事项' layout='stack' options={FIVE_ONE_ITEMS.map((i) => ({ value: i, label: FIVE_ONE_LABELS[i] }))} value={item} onChange={setItem} />
+      <TextField label='事项名称' maxlength={60} value={title} onChange={setTitle} placeholder='如：推动老旧小区加装电梯' />
+      <TextField label='日期' maxlength={10} value={date} onChange={setDate} hint='格式：2026-03-05（默认今天）' />
+      {error && <Notice kind='error'>{error}</Notice>}
+      {done && <Notice kind='success'>{done}</Notice>}
+      <Button kind='primary' block off={busy} onClick={submit}>
         {busy ? '正在登记…' : '登记'}
       </Button>
     </View>

@@ -1,9 +1,12 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { MemberDetail } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
-import { useLoad } from '../shared/useLoad'
-import { LoadNotice } from '../components/LoadNotice'
+import { useLoad } from '../../hooks/useLoad'
+import { Button } from '../../components/Button'
+import { NotReady } from '../../components/PageState'
+import { TextField } from '../../components/Field'
+import { ListRow } from '../../components/ListRow'
 
 export interface PickedMember {
   id: string
@@ -23,37 +26,33 @@ function memberLine(m: MemberDetail): string {
 export function MemberPicker({ onPick }: MemberPickerProps) {
   const [text, setText] = useState('')
   const [q, setQ] = useState('')
-  const { state, reload } = useLoad(() => callFunction('roster', 'list', { q: q || undefined, page: 1, pageSize: 20 }), q)
+  const { state, reload } = useLoad(() => callFunction('roster', 'list', { q: q || undefined, page: 1, pageSize: 20 }), [q])
   return (
     <View>
-      <Text className='pt-field__label'>姓名</Text>
       <View className='pt-search'>
-        <Input
-          className='pt-field__input pt-search__input'
-          aria-label='按姓名查找成员'
+        <TextField
+          className='pt-search__input'
+          label='按姓名查找成员'
           value={text}
           placeholder='输入姓名查找'
           maxlength={40}
           confirmType='search'
-          onInput={(e) => setText(e.detail.value)}
+          onChange={setText}
           onConfirm={() => setQ(text.trim())}
         />
-        <Button className='pt-btn pt-search__btn' onClick={() => setQ(text.trim())}>
+        <Button kind='primary' className='pt-search__btn' onClick={() => setQ(text.trim())}>
           查找
         </Button>
       </View>
       {state.status !== 'ready' ? (
-        <LoadNotice state={state} what='成员名单' retry={reload} />
+        <NotReady state={state} what='成员名单' onRetry={reload} />
       ) : (
         <View className='pt-search__list'>
-          <Text className='pt-card__sub'>
+          <Text className='ui-card__sub'>
             {state.data.total === 0 ? '没有找到符合的成员。' : `共 ${state.data.total} 人${state.data.total > state.data.items.length ? `，显示前 ${state.data.items.length} 人，请输入姓名缩小范围` : ''}；点姓名选择。`}
           </Text>
           {state.data.items.map((m) => (
-            <Button key={m.id} className='pt-row' onClick={() => onPick({ id: m.id, name: m.name })}>
-              <View className='pt-row__title'>{m.name}</View>
-              <View className='pt-row__desc'>{memberLine(m)}</View>
-            </Button>
+            <ListRow key={m.id} title={m.name} desc={memberLine(m)} onClick={() => onPick({ id: m.id, name: m.name })} />
           ))}
         </View>
       )}

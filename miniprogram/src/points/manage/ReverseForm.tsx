@@ -1,7 +1,9 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
-import { Field } from '../components/Field'
+import { Button } from '../../components/Button'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface ReverseFormProps {
   entryId: string
@@ -27,14 +29,14 @@ export function ReverseForm({ entryId, onDone, onCancel }: ReverseFormProps) {
 
   return (
     <View className='pt-inline-form'>
-      <Text className='pt-card__sub'>冲正会新增一条相反的记录抵消这条，原记录保留，本人看得到冲正原因。</Text>
-      <Field label='冲正原因' multiline value={reason} onChange={setReason} placeholder='如：记错了人、分值有误' />
-      {error && <Text className='pt-error'>{error}</Text>}
-      <View className='pt-actions'>
-        <Button className='pt-btn' disabled={busy || undefined} onClick={submit}>
+      <Text className='ui-card__sub'>冲正会新增一条相反的记录抵消这条，原记录保留，本人看得到冲正原因。</Text>
+      <TextArea label='冲正原因' value={reason} onChange={setReason} placeholder='如：记错了人、分值有误' />
+      {error && <Notice kind='error'>{error}</Notice>}
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={submit}>
           {busy ? '正在冲正…' : '确认冲正'}
         </Button>
-        <Button className='pt-btn pt-btn--plain' onClick={onCancel}>
+        <Button kind='quiet' onClick={onCancel}>
           取消
         </Button>
       </View>

@@ -1,7 +1,9 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
-import { Field } from '../components/Field'
+import { Button } from '../../components/Button'
+import { TextArea } from '../../components/Field'
+import { Notice } from '../../components/Notice'
 
 export interface AppealFormProps {
   entryId: string
@@ -33,21 +35,20 @@ export function AppealForm({ entryId, onSubmitted, onCancel }: AppealFormProps) 
 
   return (
     <View className='pt-appeal-form'>
-      <Field
+      <TextArea
         label='申诉理由'
-        multiline
-        maxLength={500}
+        maxlength={500}
         value={reason}
         onChange={setReason}
         placeholder='请写明您认为这条记分哪里不对'
         hint='至少 5 个字。支部书记答复后，结果会显示在这条记录下面。'
       />
-      {error && <Text className='pt-error'>{error}</Text>}
-      <View className='pt-actions'>
-        <Button className='pt-btn' disabled={busy || undefined} onClick={submit}>
+      {error && <Notice kind='error'>{error}</Notice>}
+      <View className='ui-btn-row'>
+        <Button kind='primary' off={busy} onClick={submit}>
           {busy ? '正在提交…' : '提交申诉'}
         </Button>
-        <Button className='pt-btn pt-btn--plain' onClick={onCancel}>
+        <Button kind='quiet' onClick={onCancel}>
           取消
         </Button>
       </View>

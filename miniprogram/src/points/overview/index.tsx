@@ -3,9 +3,10 @@ import type { PointsOverview } from '@tongxin/shared-types'
 import { VISIBILITY_LABELS } from '@tongxin/shared-types/src/points'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
-import { LoadNotice } from '../components/LoadNotice'
 import { RANKING_NOTE } from '../shared/texts'
-import { useLoad } from '../shared/useLoad'
+import { useLoad } from '../../hooks/useLoad'
+import { NotReady } from '../../components/PageState'
+import '../../components/Card.scss'
 import '../styles/points.scss'
 
 /** 个人积分按姓名排，不排名次（国办函〔2026〕12号不许强制积分排名） */
@@ -14,13 +15,13 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 function Overview({ data }: { data: PointsOverview }) {
   return (
     <View>
-      <View className='pt-card'>
-        <Text className='pt-card__sub'>当前公开范围：{VISIBILITY_LABELS[data.visibility]}</Text>
+      <View className='ui-card'>
+        <Text className='ui-card__sub'>当前公开范围：{VISIBILITY_LABELS[data.visibility]}</Text>
       </View>
       {data.branches && (
-        <View className='pt-card'>
-          <Text className='pt-card__title'>{data.year} 年各支部党员积分（人均）</Text>
-          {data.branches.length === 0 && <Text className='pt-card__sub'>暂无支部数据。</Text>}
+        <View className='ui-card'>
+          <Text className='ui-card__title'>{data.year} 年各支部党员积分（人均）</Text>
+          {data.branches.length === 0 && <Text className='ui-card__sub'>暂无支部数据。</Text>}
           {data.branches.map((b) => (
             <View key={b.branchId} className='pt-kv'>
               <Text className='pt-kv__v'>
@@ -32,9 +33,9 @@ function Overview({ data }: { data: PointsOverview }) {
         </View>
       )}
       {data.individuals && (
-        <View className='pt-card'>
-          <Text className='pt-card__title'>{data.year} 年个人积分（按姓名排列）</Text>
-          {data.visibility !== 'individual' && <Text className='pt-card__sub'>个人积分未对成员公开，只有管理员看得到，用于月通报、年述评。</Text>}
+        <View className='ui-card'>
+          <Text className='ui-card__title'>{data.year} 年个人积分（按姓名排列）</Text>
+          {data.visibility !== 'individual' && <Text className='ui-card__sub'>个人积分未对成员公开，只有管理员看得到，用于月通报、年述评。</Text>}
           {[...data.individuals].sort(byName).map((p) => (
             <View key={p.memberId} className='pt-kv'>
               <Text className='pt-kv__v'>{p.name}</Text>
@@ -50,22 +51,18 @@ function Overview({ data }: { data: PointsOverview }) {
 }
 
 export default function PointsOverviewPage() {
-  const { state, reload } = useLoad(() => callFunction('points', 'overview'), 'overview')
+  const { state, reload } = useLoad(() => callFunction('points', 'overview'), ['overview'])
   return (
     <PageShell>
-      <View className='pt-head'>
-        <Text className='pt-head__title'>积分汇总</Text>
-        <Text className='pt-head__sub'>只显示办公室开放的汇总，不排名次</Text>
+      <View className='ui-head'>
+        <Text className='ui-head__title'>积分汇总</Text>
+        <Text className='ui-head__sub'>只显示办公室开放的汇总，不排名次</Text>
       </View>
       {state.status === 'ready' ? (
         <Overview data={state.data} />
-      ) : state.status === 'error' && state.code === 'POINTS.NOT_PUBLIC' ? (
-        <View className='pt-state'>
-          <Text className='pt-state__text'>{state.message}</Text>
-          <Text className='pt-state__hint'>{RANKING_NOTE}您自己的积分可以在“我的积分”里随时查看。</Text>
-        </View>
       ) : (
-        <LoadNotice state={state} what='积分汇总' retry={reload} />
+        // 办公室没开放汇总（POINTS.NOT_PUBLIC）是拒绝，不是故障：说明原因与能看什么，不给「重试」
+        <NotReady state={state} what='积分汇总' onRetry={reload} refusal={`${RANKING_NOTE}您自己的积分可以在“我的积分”里随时查看。`} />
       )}
     </PageShell>
   )

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { RULE_BASIS_LABELS } from '@tongxin/shared-types/src/points'
-import { formatDate, isManualRule, ruleRange, signedPoints } from '../shared/format'
+import { isManualRule, ruleRange, signedPoints } from '../shared/format'
+import { formatDate } from '../../utils/time'
+import { Button } from '../../components/Button'
+import '../../components/Card.scss'
 
 /** 规则的分值一句话：每次多少、评定范围、年度上限 */
 export function ruleTerms(r: PointsRuleView): string {
@@ -25,7 +28,7 @@ export interface RuleCardProps {
 
 export function RuleCard({ rule, history, onEdit, children }: RuleCardProps) {
   return (
-    <View className='pt-card' data-rule={rule.code}>
+    <View className='ui-card' data-rule={rule.code}>
       <View className='pt-rule__head'>
         <View className='pt-rule__title'>
           <Text className='pt-rule__name'>{rule.name}</Text>
@@ -33,7 +36,7 @@ export function RuleCard({ rule, history, onEdit, children }: RuleCardProps) {
           {!rule.active && <Text className='pt-badge pt-badge--appeal-rejected'>已停用</Text>}
         </View>
         {onEdit && (
-          <Button className='pt-btn pt-btn--ghost pt-rule__edit' onClick={onEdit}>
+          <Button className='pt-rule__edit' onClick={onEdit}>
             修改
           </Button>
         )}

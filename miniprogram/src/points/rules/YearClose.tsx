@@ -1,8 +1,11 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
-import { Choices } from '../components/Choices'
-import { currentYear, formatDate } from '../shared/format'
+import { currentYear, formatDate } from '../../utils/time'
+import { Button } from '../../components/Button'
+import { ChoiceChips } from '../../components/Chips'
+import { Notice } from '../../components/Notice'
+import '../../components/Card.scss'
 
 export const CLOSE_YEAR_WARNING = '关账后不能再记分，只有管理员写明原因的冲正可以改动'
 
@@ -26,10 +29,10 @@ export function YearClose() {
   }
 
   return (
-    <View className='pt-card'>
-      <Text className='pt-card__title'>年度关账</Text>
-      <Text className='pt-card__sub'>年度结束、年述评定稿后关账，积分从此固定。只能关已经结束的年度。</Text>
-      <Choices
+    <View className='ui-card'>
+      <Text className='ui-card__title'>年度关账</Text>
+      <Text className='ui-card__sub'>年度结束、年述评定稿后关账，积分从此固定。只能关已经结束的年度。</Text>
+      <ChoiceChips
         options={[last, last - 1].map((y) => ({ value: y, label: `${y} 年` }))}
         value={year}
         onChange={(y) => {
@@ -40,24 +43,24 @@ export function YearClose() {
         }}
       />
       {!confirming ? (
-        <Button className='pt-btn pt-btn--ghost pt-btn--block' onClick={() => setConfirming(true)}>
+        <Button block onClick={() => setConfirming(true)}>
           关账 {year} 年度…
         </Button>
       ) : (
         <View className='pt-confirm'>
           <Text className='pt-confirm__text'>确定关账 {year} 年度吗？{CLOSE_YEAR_WARNING}。</Text>
-          <View className='pt-actions'>
-            <Button className='pt-btn' disabled={busy || undefined} onClick={close}>
+          <View className='ui-btn-row'>
+            <Button kind='primary' off={busy} onClick={close}>
               {busy ? '正在关账…' : `确认关账 ${year} 年度`}
             </Button>
-            <Button className='pt-btn pt-btn--plain' onClick={() => setConfirming(false)}>
+            <Button kind='quiet' onClick={() => setConfirming(false)}>
               取消
             </Button>
           </View>
         </View>
       )}
-      {error && <Text className='pt-error'>{error}</Text>}
-      {done && <Text className='pt-msg'>{done}</Text>}
+      {error && <Notice kind='error'>{error}</Notice>}
+      {done && <Notice kind='success'>{done}</Notice>}
     </View>
   )
 }

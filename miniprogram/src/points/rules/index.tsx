@@ -1,17 +1,21 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { POINTS_TRACKS, TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
-import { Choices } from '../components/Choices'
-import { LoadNotice } from '../components/LoadNotice'
-import { useLoad } from '../shared/useLoad'
-import { useViewer } from '../shared/useViewer'
+import { useLoad } from '../../hooks/useLoad'
+import { useMyRoles } from '../../hooks/useMyRoles'
+import { RoleGate } from '../../components/RoleGate'
 import { RuleCard } from './RuleCard'
 import { RuleEditor } from './RuleEditor'
 import { VisibilitySetting } from './VisibilitySetting'
 import { YearClose } from './YearClose'
+import { Button } from '../../components/Button'
+import { ChoiceChips } from '../../components/Chips'
+import { NotReady } from '../../components/PageState'
+import { Notice } from '../../components/Notice'
+import '../../components/Card.scss'
 import '../styles/points.scss'
 import './index.scss'
 
@@ -31,7 +35,7 @@ function RuleTable() {
   const [showHistory, setShowHistory] = useState(false)
   const [editing, setEditing] = useState<string | null>(null)
   const [savedNote, setSavedNote] = useState<string | null>(null)
-  const { state, reload } = useLoad(() => callFunction('points', 'rules', { includeHistory: showHistory }), String(showHistory))
+  const { state, reload } = useLoad(() => callFunction('points', 'rules', { includeHistory: showHistory }), [String(showHistory)])
 
   function saved(r: PointsRuleView) {
     setEditing(null)
@@ -41,9 +45,9 @@ function RuleTable() {
 
   return (
     <View>
-      <View className='pt-card'>
-        <Text className='pt-card__sub'>规则每次修改都保存为新的版本，只对今后的记分生效；已经记下的分和它的说明不变。</Text>
-        <Choices
+      <View className='ui-card'>
+        <Text className='ui-card__sub'>规则每次修改都保存为新的版本，只对今后的记分生效；已经记下的分和它的说明不变。</Text>
+        <ChoiceChips
           options={[
             { value: 'current', label: '只看现行版本' },
             { value: 'history', label: '含历史版本' },
@@ -51,21 +55,21 @@ function RuleTable() {
           value={showHistory ? 'history' : 'current'}
           onChange={(v) => setShowHistory(v === 'history')}
         />
-        {savedNote && <Text className='pt-msg'>{savedNote}</Text>}
+        {savedNote && <Notice kind='success'>{savedNote}</Notice>}
         {editing === 'new' ? (
           <RuleEditor onSaved={saved} onCancel={() => setEditing(null)} />
         ) : (
-          <Button className='pt-btn pt-btn--ghost pt-btn--block' onClick={() => setEditing('new')}>
+          <Button block onClick={() => setEditing('new')}>
             新增规则
           </Button>
         )}
       </View>
       {state.status !== 'ready' ? (
-        <LoadNotice state={state} what='积分规则' retry={reload} />
+        <NotReady state={state} what='积分规则' onRetry={reload} />
       ) : (
         POINTS_TRACKS.map((track) => (
           <View key={track}>
-            <Text className='pt-section-title'>{TRACK_LABELS[track]}</Text>
+            <Text className='ui-section-title'>{TRACK_LABELS[track]}</Text>
             {splitVersions(state.data.filter((r) => r.track === track)).map(({ rule, history }) => (
               <RuleCard key={rule.code} rule={rule} history={history} onEdit={editing === rule.code ? undefined : () => setEditing(rule.code)}>
                 {editing === rule.code && <RuleEditor rule={rule} onSaved={saved} onCancel={() => setEditing(null)} />}
@@ -89,8 +93,8 @@ function AdminSections() {
   const [section, setSection] = useState<Section>('rules')
   return (
     <View>
-      <View className='pt-card'>
-        <Choices grid options={SECTIONS} value={section} onChange={setSection} />
+      <View className='ui-card'>
+        <ChoiceChips layout='grid' options={SECTIONS} value={section} onChange={setSection} />
       </View>
       {section === 'rules' && <RuleTable />}
       {section === 'year' && <YearClose />}
@@ -100,20 +104,16 @@ function AdminSections() {
 }
 
 export default function PointsRulesPage() {
-  const viewer = useViewer()
+  const { state, retry } = useMyRoles()
   return (
     <PageShell>
-      <View className='pt-head'>
-        <Text className='pt-head__title'>积分规则</Text>
-        <Text className='pt-head__sub'>政协办公室：规则表、年度关账、可见范围</Text>
+      <View className='ui-head'>
+        <Text className='ui-head__title'>积分规则</Text>
+        <Text className='ui-head__sub'>政协办公室：规则表、年度关账、可见范围</Text>
       </View>
-      {viewer.status !== 'ready' ? (
-        <LoadNotice state={viewer} what='您的身份' />
-      ) : !viewer.data.isAdmin ? (
-        <View className='pt-state'>积分规则由政协办公室管理员维护。</View>
-      ) : (
-        <AdminSections />
-      )}
+      <RoleGate state={state} retry={retry} need='admin'>
+        {() => <AdminSections />}
+      </RoleGate>
     </PageShell>
   )
 }

@@ -1,29 +1,5 @@
-/** 积分页面共用的纯函数：日期、分值、条目状态、合计。不引用 Taro，便于测试。 */
+/** 积分页面共用的纯函数：分值、条目状态、合计（日期见 utils/time）。不引用 Taro，便于测试。 */
 import type { PointsEntryView, PointsRuleView, PointsTrack } from '@tongxin/shared-types'
-
-const BEIJING_OFFSET_MS = 8 * 3600_000
-
-/** 按北京时间取年月日（积分年度按北京时间划分，与服务端一致） */
-function beijingParts(at: Date): { y: number; m: number; d: number } {
-  const t = new Date(at.getTime() + BEIJING_OFFSET_MS)
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
-}
-
-/** 2026年3月5日 */
-export function formatDate(iso: string): string {
-  const { y, m, d } = beijingParts(new Date(iso))
-  return `${y}年${m}月${d}日`
-}
-
-/** 今天的 YYYY-MM-DD（北京时间），用作日期输入的默认值 */
-export function todayIso(now: Date = new Date()): string {
-  const { y, m, d } = beijingParts(now)
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-
-export function currentYear(now: Date = new Date()): number {
-  return beijingParts(now).y
-}
 
 /** 分值总带符号：+5、−10（减号用全宽的 −，长辈看得清；不只靠颜色区分加减） */
 export function signedPoints(n: number): string {
