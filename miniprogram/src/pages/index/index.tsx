@@ -14,7 +14,7 @@ import { scanOnce } from '../checkin/scan'
 import { callFunction } from '../../services/cloud'
 import { flushPendingScans, onReconnect, pendingScans, tokenFromScan, type FlushReport } from '../checkin/client'
 import { EventList } from './EventList'
-import { NoticeList } from './NoticeList'
+import { TodoList } from './TodoList'
 import { PendingBanner } from './PendingBanner'
 import { EVENT_PAGES } from './myStatus'
 import './index.scss'
@@ -55,19 +55,17 @@ export default function IndexPage() {
   const ready = profile !== null
   const [includePast, setIncludePast] = useState(false)
   const events = useLoad(ready ? () => callFunction('event', 'upcoming', { includePast }) : null, [ready, profile?.id, includePast])
-  const unread = useLoad(ready ? () => callFunction('event', 'notifications', { unreadOnly: true }) : null, [ready, profile?.id])
-  // 点了「知道了」的通知立刻收起，不等重取
-  const [readIds, setReadIds] = useState<string[]>([])
-  const notices = (unread.data ?? []).filter((n) => !n.read && !readIds.includes(n.id))
+  // 待办：最急的在前；请假待批、申诉待答复、该签到的会、扣分与答复的通知都在这里
+  const todos = useLoad(ready ? () => callFunction('home', 'todos') : null, [ready, profile?.id])
   const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null)
   const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
 
   const { reload: reloadEvents } = events
-  const { reload: reloadNotices } = unread
+  const { reload: reloadTodos } = todos
   const loadAll = useCallback(() => {
     reloadEvents()
-    reloadNotices()
-  }, [reloadEvents, reloadNotices])
+    reloadTodos()
+  }, [reloadEvents, reloadTodos])
 
   // 断网时记下的扫码：进入首页、回到首页、网络恢复时都补交一次
   const flush = useCallback(async () => {
@@ -92,12 +90,8 @@ export default function IndexPage() {
   })
   useEffect(() => (ready ? onReconnect(() => void flush()) : undefined), [ready, flush])
 
-  const markRead = async (ids: string[]) => {
-    setReadIds((read) => [...read, ...ids])
-    await callFunction('event', 'markRead', { ids })
-  }
-
   const organiser = profile?.roles.some((r) => r === 'admin' || r === 'secretary') ?? false
+  const pendingLeaves = (todos.data?.eventBadges ?? []).reduce((n, b) => n + b.pendingLeaves, 0)
   return (
     <PageShell>
       <View className='home__greeting'>
@@ -118,7 +112,7 @@ export default function IndexPage() {
       </View>
 
       {ready && <PendingBanner pending={pending.count} settled={pending.settled} busy={pending.busy} onRetry={() => void flush()} />}
-      {ready && <NoticeList notices={notices} onRead={(ids) => void markRead(ids)} />}
+      {ready && <TodoList todos={todos} onChanged={loadAll} />}
       {ready && (
         <EventList
           events={events.data}
@@ -131,7 +125,13 @@ export default function IndexPage() {
       )}
       {organiser && (
         <View className='home-organise'>
-          <ListRow title='组织活动' desc='新建活动、签到大屏、签到名单' trailing='进入 ›' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })} />
+          <ListRow
+            title='组织活动'
+            desc='新建活动、签到大屏、签到名单'
+            trailing={pendingLeaves ? `${pendingLeaves} 条请假待批 ›` : '进入 ›'}
+            trailingOn={pendingLeaves > 0}
+            onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })}
+          />
         </View>
       )}
     </PageShell>
