@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { MyEventView } from '@tongxin/shared-types'
+import { BRANCH_MANAGER_DUTIES as MANAGER_DUTIES, type MyEventView } from '@tongxin/shared-types'
 import { CHECKIN_METHOD_LABELS } from '@tongxin/shared-types/src/events'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
@@ -81,7 +81,7 @@ export default function EventDetailPage() {
   const id = useRouter().params.id ?? ''
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
   // 只取引用不变的值：选择器每次返回新数组会让 zustand 无限重渲染
-  const organiser = useAppStore((s) => s.profile?.roles.some((r) => r === 'admin' || r === 'secretary') ?? false)
+  const profile = useAppStore((s) => s.profile)
   const needsIdentity = LOCAL_MODE && !devOpenid
   const ev = useLoad(needsIdentity || !id ? null : () => callFunction('event', 'get', { eventId: id }), [id, devOpenid])
 
@@ -92,6 +92,8 @@ export default function EventDetailPage() {
     if (needsIdentity) return <StateText>请先在页面顶部选择一个演示身份。</StateText>
     if (!event) return <LoadStatus loaded={ev} what='活动详情' />
     const attended = Boolean(event.myAttendance)
+    // 组织者入口只给办这场活动的人（办公室，或主办支部的书记）：别的支部的书记点进名单只会被拒绝
+    const organiser = Boolean(profile && (profile.roles.includes('admin') || (event.ownerBranch && profile.roles.includes('secretary') && profile.branches.some((b) => b.branchId === event.ownerBranch!.id && MANAGER_DUTIES.includes(b.duty)))))
     return (
       <>
         <Header event={event} />
