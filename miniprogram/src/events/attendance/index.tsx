@@ -14,6 +14,7 @@ import { EVENT_PAGES } from '../../pages/index/myStatus'
 import { deliverSpreadsheet } from '../../services/download'
 import { useLoad } from '../../hooks/useLoad'
 import { FinalizePanel, NotesList } from './Extras'
+import { MeetingRecord } from './MeetingRecord'
 import { RollCallPanel } from './RollCallPanel'
 import { StatusGroups } from './StatusGroups'
 import { absentNoticeText } from '../shared/notice'
@@ -162,6 +163,7 @@ export default function AttendancePage() {
       </Card>
       <StatusGroups eventId={id} rows={shown} locked={locked} onDone={done} />
       <FinalizePanel event={event} onDone={reload} />
+      <MeetingRecord eventId={id} version={rows.filter((r) => r.rollCalled).length} locked={event.status === 'cancelled'} />
       <NotesList eventId={id} />
     </PageShell>
   )
