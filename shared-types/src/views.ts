@@ -32,6 +32,9 @@ export interface MemberDetail {
 
 export type MemberPage = PageOf<MemberDetail>;
 
+/** 成员状态：在册的成员一律叫“在册”（页面、导出、审计同一个词） */
+export const MEMBER_STATUS_LABELS: Record<MemberDetail['status'], string> = { active: '在册', retired: '已退出' };
+
 export interface InviteIssued {
   memberId: string;
   memberName: string;

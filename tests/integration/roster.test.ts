@@ -256,6 +256,7 @@ describe('导出名册', () => {
     expect(cpc[4]).toBe('中共党员');
     expect(cpc[7]).toContain('经济委功能型党支部（功能型）');
     expect(sheet.rows[1].cells[7]).toContain('（功能型·书记）');
+    expect(sheet.rows.map((r) => r.cells[9])).toEqual(['在册', '在册']);
     expect((await latestAudit(db, own.orgId))[0]).toMatchObject({ action: 'roster.exportRoster', target_kind: 'export', summary: '导出成员名册（2 人）' });
     expect(codeOf(await oc.call(own.members.secB.openid, 'roster', 'exportRoster', {}))).toBe('FORBIDDEN');
   });

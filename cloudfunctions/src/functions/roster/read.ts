@@ -1,4 +1,4 @@
-import { type AuditEntryView, type PageOf, contract } from '@tongxin/shared-types';
+import { type AuditEntryView, type PageOf, contract, MEMBER_STATUS_LABELS } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeXlsx } from '../../adapters/spreadsheet';
@@ -89,7 +89,7 @@ export const exportRoster = defineAction({
         m.committees.map((c) => c.name).join('、'),
         m.branches.map((b) => `${b.branchName}（${b.kind === 'primary' ? '第一组织关系' : '功能型'}${b.duty === '党员' ? '' : `·${b.duty}`}）`).join('；'),
         m.bound ? '已绑定' : '未绑定',
-        m.status === 'active' ? '在任' : '已退出',
+        MEMBER_STATUS_LABELS[m.status],
       ]),
     );
     await deps.db.transaction().execute((trx) =>
