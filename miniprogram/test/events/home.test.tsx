@@ -85,6 +85,33 @@ describe('首页', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/events/detail/index?id=e-1' })
   })
 
+  it('我的活动按今天、本周、以后分组，刚结束的放在最后', async () => {
+    const at = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString()
+    // “今天”的会：取今天北京时间的最后一刻之前结束的，避免临近午夜时落到明天
+    const todayEnd = new Date(Math.ceil((Date.now() + 8 * 3600_000) / 86_400_000) * 86_400_000 - 8 * 3600_000 - 60_000)
+    const soon = new Date(Math.max(Date.now() + 60_000, todayEnd.getTime() - 30 * 60_000)).toISOString()
+    routeCalls({
+      'member.me': () => ok(memberProfile),
+      'home.todos': () => ok({ items: [], eventBadges: [] }),
+      'event.upcoming': () =>
+        ok([
+          myEvent({ id: 'e-past', title: '刚开完的会', startsAt: at(-4), endsAt: at(-2) }),
+          myEvent({ id: 'e-today', title: '今天的会', startsAt: soon, endsAt: todayEnd.toISOString() }),
+          myEvent({ id: 'e-week', title: '三天后的会', startsAt: at(72), endsAt: at(74) }),
+          myEvent({ id: 'e-later', title: '下个月的会', startsAt: at(24 * 20), endsAt: at(24 * 20 + 2) }),
+        ]),
+    })
+    render(<IndexPage />)
+    await screen.findByText('今天的会')
+    const groups = Array.from(document.querySelectorAll('.home-when')).map((g) => [g.querySelector('.home-when__title')?.textContent, Array.from(g.querySelectorAll('.event-card__title')).map((t) => t.textContent)])
+    expect(groups).toEqual([
+      ['今天', ['今天的会']],
+      ['本周', ['三天后的会']],
+      ['以后', ['下个月的会']],
+      ['已结束', ['刚开完的会']],
+    ])
+  })
+
   it('浏览器里点「扫码签到」说明改用数字码；组织者看到「组织活动」入口', async () => {
     routeCalls({ 'member.me': () => ok(adminProfile), 'event.upcoming': () => ok([]), 'home.todos': () => ok({ items: [], eventBadges: [] }) })
     render(<IndexPage />)
