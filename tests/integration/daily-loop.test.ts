@@ -191,7 +191,8 @@ describe('会议记录', () => {
     // 成员发言人的姓名以名册为准
     expect(added.speeches).toEqual([expect.objectContaining({ speakerName: '书记乙', content: '要把全会精神落实到履职中' })]);
     const edited = data<MeetingRecordView>(await call(org.members.secB.openid, 'saveSpeech', { eventId: ev, speechId: added.speeches[0].id, memberId: org.members.secB.id, speakerName: '书记乙', content: '要把全会精神落实到界别活动中' }, AFTER));
-    data(await call(org.members.secB.openid, 'saveSpeech', { eventId: ev, speakerName: '列席来宾', content: '介绍了社区协商的做法' }, AFTER));
+    // 后记的排在后面（按记下的先后）
+    data(await call(org.members.secB.openid, 'saveSpeech', { eventId: ev, speakerName: '列席来宾', content: '介绍了社区协商的做法' }, '2026-11-26T14:05:00+08:00'));
     expect(edited.speeches[0].content).toBe('要把全会精神落实到界别活动中');
 
     const record = data<MeetingRecordView>(await call(org.members.secB.openid, 'record', { eventId: ev }, AFTER));
