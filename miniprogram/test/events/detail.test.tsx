@@ -80,6 +80,27 @@ describe('活动详情', () => {
     expect(callsTo(mock, 'event', 'withdrawLeave')).toEqual([{ leaveId: 'l-1' }])
   })
 
+  it('先给此刻能办的事：签到开始前先请假，签到中先签到，会后先写心得', async () => {
+    const at = (min: number) => new Date(Date.now() + min * 60_000).toISOString()
+    const firstCard = () => document.querySelector('.ui-card')?.textContent ?? ''
+    routeCalls({ 'event.get': () => ok(myEvent({ startsAt: at(24 * 60), endsAt: at(26 * 60), checkinOpensAt: at(23 * 60), checkinClosesAt: at(26 * 60), lateAfter: at(24 * 60 + 10) })) })
+    const before = render(<EventDetailPage />)
+    await screen.findByText('提交请假')
+    expect(firstCard()).toMatch(/^请假/)
+    before.unmount()
+
+    routeCalls({ 'event.get': () => ok(myEvent(live())) })
+    const during = render(<EventDetailPage />)
+    await screen.findByText('未签到')
+    expect(firstCard()).toMatch(/^我的签到/)
+    during.unmount()
+
+    routeCalls({ 'event.get': () => ok(myEvent({ startsAt: at(-180), endsAt: at(-60), checkinOpensAt: at(-200), checkinClosesAt: at(-60), lateAfter: at(-170), myAttendance: { checkedInAt: at(-175), late: false, method: 'scan' } })) })
+    render(<EventDetailPage />)
+    await screen.findByText('已签到')
+    expect(firstCard()).toMatch(/^学习心得/)
+  })
+
   it('组织者入口只给办这场活动的人：别的支部的书记看不到', async () => {
     useAppStore.getState().rememberProfile({ ...adminProfile, roles: ['member', 'secretary'], branches: [{ branchId: 'b-other', branchName: '机关党支部', kind: 'primary', duty: '书记' }] } as never)
     routeCalls({ 'event.get': () => ok(myEvent({ ...live(), ownerBranch: { id: 'b-econ', name: '经济委功能型党支部' } })) })

@@ -77,6 +77,12 @@ function OrganiserLinks({ eventId }: { eventId: string }) {
   )
 }
 
+/** 此刻是哪一段：签到开始前（先请假）、签到中（先签到）、会后（先写心得） */
+export function actionPhase(event: Pick<MyEventView, 'checkinOpensAt' | 'checkinClosesAt' | 'endsAt'>, now: number): 'before' | 'during' | 'after' {
+  if (now < Date.parse(event.checkinOpensAt)) return 'before'
+  return now <= Date.parse(event.checkinClosesAt) && now < Date.parse(event.endsAt) ? 'during' : 'after'
+}
+
 export default function EventDetailPage() {
   const id = useRouter().params.id ?? ''
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
@@ -94,13 +100,18 @@ export default function EventDetailPage() {
     const attended = Boolean(event.myAttendance)
     // 组织者入口只给办这场活动的人（办公室，或主办支部的书记）：别的支部的书记点进名单只会被拒绝
     const organiser = Boolean(profile && (profile.roles.includes('admin') || (event.ownerBranch && profile.roles.includes('secretary') && profile.branches.some((b) => b.branchId === event.ownerBranch!.id && MANAGER_DUTIES.includes(b.duty)))))
+    // 先给此刻能办的事：签到开始前是请假，签到时是签到，会后是学习心得；活动信息随后
+    const phase = actionPhase(event, now)
+    const checkin = <MyCheckin key='checkin' event={event} reload={ev.reload} />
+    const leave = !attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) ? <LeaveCard key='leave' event={event} onChanged={ev.reload} /> : null
+    const note = attended && now >= Date.parse(event.startsAt) ? <NoteCard key='note' event={event} /> : null
+    const order = phase === 'before' ? [leave, checkin, note] : phase === 'during' ? [checkin, leave, note] : [note, checkin, leave]
     return (
       <>
-        <Header event={event} />
         {ev.error && <Notice kind='error'>{ev.error.message}</Notice>}
-        <MyCheckin event={event} reload={ev.reload} />
-        {!attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) && <LeaveCard event={event} onChanged={ev.reload} />}
-        {attended && now >= Date.parse(event.startsAt) && <NoteCard event={event} />}
+        {event.status === 'cancelled' && <Header event={event} />}
+        {event.status !== 'cancelled' && order}
+        {event.status !== 'cancelled' && <Header event={event} />}
         {organiser && <OrganiserLinks eventId={event.id} />}
       </>
     )
