@@ -63,5 +63,13 @@ export const rosterSchemas = {
   unbind: z.strictObject({ memberId, reason: z.string().trim().min(2).max(200).describe('原因') }),
   previewImport: fileInput,
   commitImport: fileInput,
-  auditLog: z.strictObject({ action: z.string().max(60).optional().describe('操作'), ...pageInput }),
+  /** 审计日志：按操作、人（操作者姓名，或被操作的成员）、日期（北京时间，含首尾）筛选 */
+  auditLog: z.strictObject({
+    action: z.string().max(60).optional().describe('操作'),
+    person: z.string().trim().min(1).max(40).optional().describe('人员'),
+    memberId: idSchema('成员').optional(),
+    from: z.iso.date('日期格式应为 YYYY-MM-DD').optional().describe('起始日期'),
+    to: z.iso.date('日期格式应为 YYYY-MM-DD').optional().describe('截止日期'),
+    ...pageInput,
+  }),
 };

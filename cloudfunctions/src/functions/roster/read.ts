@@ -113,6 +113,17 @@ export const auditLog = defineAction({
   handler: async (input, { deps, actor }): Promise<PageOf<AuditEntryView>> => {
     let query = deps.db.selectFrom('audit_log').where('org_id', '=', actor.orgId);
     if (input.action) query = query.where('action', '=', input.action);
+    // 人：操作者姓名里含这几个字，或摘要里提到（摘要写的是“谁做了什么”，被操作的人的姓名在里面）
+    if (input.person) {
+      const like = `%${input.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb.or([eb('actor_name', 'like', like), eb('summary', 'like', like)]));
+    }
+    if (input.memberId) {
+      const id = input.memberId;
+      query = query.where((eb) => eb.or([eb('actor_member_id', '=', id), eb.and([eb('target_kind', '=', 'member'), eb('target_id', '=', id)])]));
+    }
+    if (input.from) query = query.where('at', '>=', new Date(`${input.from}T00:00:00+08:00`));
+    if (input.to) query = query.where('at', '<', new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000));
     const [{ total }, rows] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       query
