@@ -17,6 +17,8 @@ const CONFIG = {
   points: { timeout: 10, permissions: { openapi: [] } },
   // 签到大屏每次换码调用 wxacode.getUnlimited 画小程序码；函数须设置环境变量 CHECKIN_SECRET
   event: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited'] } },
+  // 首页待办：只读，几条查询
+  home: { timeout: 10, permissions: { openapi: [] } },
 };
 
 /**

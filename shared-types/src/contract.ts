@@ -4,7 +4,9 @@ import { orgSchemas } from './schemas/org';
 import { rosterSchemas } from './schemas/roster';
 import { pointsSchemas } from './schemas/points';
 import { eventSchemas } from './schemas/event';
-import type { AttendanceList, CheckinResult, EventView, FileDownload, LeaveRequestView, MyEventView, NotificationView, RollCallView, ScreenView, StudyNoteView } from './events';
+import { homeSchemas } from './schemas/home';
+import type { TodoList } from './home';
+import type { AttendanceList, CheckinResult, EventView, FileDownload, LeaveRequestView, MeetingRecordView, FinalizeResult, MyEventView, NotificationView, RollCallView, ScreenView, StudyNoteView } from './events';
 import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
 import type { AuditEntryView, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
@@ -18,6 +20,7 @@ export const contract = {
   org: orgSchemas,
   points: pointsSchemas,
   event: eventSchemas,
+  home: homeSchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -90,13 +93,21 @@ export interface ActionOutputs {
     exportDualLife: FileDownload;
     rollCall: RollCallView;
     rollCallNote: RollCallView;
-    finalize: { absentees: number; excused: number };
+    finalize: FinalizeResult;
     confirmOffline: { accepted: boolean };
     confirmBackfill: { confirmed: number };
     writeNote: { updatedAt: string };
     notes: StudyNoteView[];
     notifications: NotificationView[];
     markRead: { updated: number };
+    withdrawLeave: LeaveRequestView;
+    record: MeetingRecordView;
+    saveRecord: MeetingRecordView;
+    saveSpeech: MeetingRecordView;
+    deleteSpeech: MeetingRecordView;
+  };
+  home: {
+    todos: TodoList;
   };
 }
 

@@ -195,6 +195,10 @@ export const ERROR_MESSAGES = {
   'POINTS.ONCE_A_YEAR': '这条规则每人每年只记一次，本年度已经记过了',
   'ROSTER.INVITE_ABOVE': '不能为管理员或支部书记、党务干部签发邀请码，请由政协办公室签发',
   'ROSTER.MEMBER_ABOVE': '支部书记不能修改管理员或支部书记、党务干部（包括自己）的资料，请联系政协办公室',
+  'EVENT.LEAVE_WITHDRAWN': '这条请假已经撤回',
+  'EVENT.LEAVE_DECIDED': '这条请假已经审批，不能撤回；如有变化请与组织者联系',
+  'INVALID_PARAMETER#SPEAKER_UNKNOWN': '「发言人」不存在',
+  'EVENT.SPEECH_NOT_FOUND': '这条发言要点不存在或已删除',
 } as const;
 
 /** 目录里的键：抛出处用它（含 `#变体`） */

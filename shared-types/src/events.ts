@@ -1,3 +1,4 @@
+import type { NoticeKind } from './home';
 /** 会议与活动、签到的领域词汇与视图 */
 
 export const EVENT_KINDS = [
@@ -79,12 +80,17 @@ export interface EventView {
   /** 开始后才建的补录记录；backfillConfirmed 为 false 时还在等办公室确认，签到暂不记分 */
   backfill: boolean;
   backfillConfirmed: boolean;
+  /** 会议记录的抬头（可空） */
+  agenda: string | null;
+  hostName: string | null;
+  recorderName: string | null;
 }
 
 /** 成员视角的活动：我的状态 */
 export interface MyEventView extends EventView {
   expected: boolean;
   myAttendance: { checkedInAt: string; late: boolean; method: CheckinMethod } | null;
+  /** 最近一次未撤回的请假 */
   myLeave: { id: string; status: 'pending' | 'approved' | 'refused'; reason: string; answer: string | null } | null;
   myNote: { content: string; updatedAt: string } | null;
 }
@@ -151,7 +157,7 @@ export interface AttendanceRow {
   method: CheckinMethod | null;
   proxyReason: string | null;
   proxyByName: string | null;
-  leave: { id: string; status: 'pending' | 'approved' | 'refused'; reason: string } | null;
+  leave: { id: string; status: 'pending' | 'approved' | 'refused'; reason: string; answer: string | null; decidedAt: string | null } | null;
   rollCalled: boolean;
   /** 这条签到的分还在等确认（见 CheckinResult.pending）；离线补交时 receivedAt 是送达时间 */
   pending: AttendancePending;
@@ -180,16 +186,46 @@ export interface LeaveRequestView {
   memberId: string;
   memberName: string;
   reason: string;
-  status: 'pending' | 'approved' | 'refused';
+  status: LeaveStatus;
   answer: string | null;
   createdAt: string;
 }
 
+/** 请假：待批、已批、未批；审批前本人可撤回 */
+export type LeaveStatus = 'pending' | 'approved' | 'refused' | 'withdrawn';
+export const LEAVE_STATUS_LABELS: Record<LeaveStatus, string> = { pending: '待审批', approved: '已批准', refused: '未批准', withdrawn: '已撤回' };
+
+/** 会议记录：抬头、随机点名与发言要点（三会一课的记录） */
+export interface MeetingRecordView {
+  eventId: string;
+  agenda: string | null;
+  hostName: string | null;
+  recorderName: string | null;
+  speeches: Array<{ id: string; memberId: string | null; speakerName: string; content: string; updatedAt: string }>;
+  /** 随机点名（按点名次序）与当时记下的发言要点 */
+  rollCalls: Array<{ memberId: string; name: string; order: number; note: string | null }>;
+}
+
+/** 定案的结果：真实的人数，以及这类活动是否扣分 */
+export interface FinalizeResult {
+  expected: number;
+  checkedIn: number;
+  excused: number;
+  absentees: number;
+  /** 这次定案扣了分（只有全体会议、常委会议的缺席扣分） */
+  deducted: boolean;
+  /** 一句话的定案说明，如“应到 40 人，实到 35 人，请假 3 人，缺席 2 人；这类活动缺席不扣分” */
+  summary: string;
+}
+
 export interface NotificationView {
   id: string;
+  kind: NoticeKind;
   title: string;
   body: string;
   eventId: string | null;
+  /** 点开去的页面 */
+  link: string | null;
   createdAt: string;
   read: boolean;
 }

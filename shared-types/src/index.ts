@@ -7,5 +7,6 @@ export * from './schemas/common';
 export * from './views';
 export * from './points';
 export * from './events';
+export * from './home';
 export { normalizeInviteCode, INVITE_ALPHABET } from './invite';
 export { phoneSchema } from './schemas/roster';

@@ -85,6 +85,12 @@ export interface PointsEntryView {
   /** 只有支部评定的条目可以申诉 */
   appealable: boolean;
   appeal: PointsAppealView | null;
+  /** 一句话说这条是什么事：“主题党日 +2”“申诉已采纳，撤销扣分 −3” */
+  headline: string;
+  /** 撤销之后这条实际算多少（未撤销的就是 points） */
+  net: number;
+  /** 这条的经过：记分、申诉、答复、撤销（旧的在前）；冲正记录本身的为空 */
+  history: Array<{ at: string; text: string }>;
 }
 
 export interface PointsAppealView {
@@ -126,7 +132,10 @@ export interface PointsLedgerView {
   yearClosed: boolean;
   isCpc: boolean;
   totals: PointsTotals[];
+  /** 全部流水（含冲正记录），新的在前；书记核对用 */
   entries: PointsEntryView[];
+  /** 给本人看的：一条记录连同它的撤销算一项（history 里是经过），新的在前 */
+  items: PointsEntryView[];
   fiveOne: FiveOneProgress[];
 }
 

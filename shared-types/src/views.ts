@@ -42,6 +42,9 @@ export interface VoidedInviteView {
 
 export type MemberPage = PageOf<MemberDetail>;
 
+/** 成员状态：在册的成员一律叫“在册”（页面、导出、审计同一个词） */
+export const MEMBER_STATUS_LABELS: Record<MemberDetail['status'], string> = { active: '在册', retired: '已退出' };
+
 export interface InviteIssued {
   memberId: string;
   memberName: string;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { AttendanceList, LeaveRequestView, NotificationView, PointsLedgerView, RollCallView } from '@tongxin/shared-types';
 import { readSheet } from '../../cloudfunctions/src/adapters/spreadsheet';
 import type { DB } from '../../cloudfunctions/src/db/connect';
@@ -7,6 +8,14 @@ import { checkinAt, codeOf, createEvent, eventCaller, screenAt } from '../suppor
 import { createFixtureOrg, type FixtureOrg } from '../support/fixture-org';
 
 jest.setTimeout(30_000);
+
+/** 导出的工作簿里的某一张表，另存为只有这一张的 XLSX（readSheet 读第一张） */
+async function sheetOnly(base64: string, name: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  for (const ws of [...book.worksheets]) if (ws.name !== name) book.removeWorksheet(ws.id);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 const t = useTestDb();
 let db: DB;
 let call: ReturnType<typeof eventCaller>;
@@ -56,7 +65,7 @@ describe('组织者：名单、请假、代签、导出', () => {
     expect(list.counts).toMatchObject({ expected: 3, checkedIn: 1, onLeave: 1, absent: 1, rate: 50 });
     const file = data<{ fileName: string; contentBase64: string }>(await call(org.members.secB.openid, 'exportAttendance', { eventId }, T0));
     expect(file.fileName).toMatch(/\.xlsx$/);
-    const sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
+    const sheet = await readSheet(file.fileName, await sheetOnly(file.contentBase64, '签到名单'));
     expect(sheet.headers.slice(0, 4)).toEqual(['姓名', '界别', '应到', '状态']);
     const exported = Object.fromEntries(sheet.rows.filter((r) => r.cells[3]).map((r) => [r.cells[0], r.cells[3]]));
     expect(exported).toMatchObject({ 党员委员: '已签到', 民盟委员: '请假', 书记乙: '未到' });
@@ -114,7 +123,14 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     const s = await screenAt(db, org, ev.id, T0);
     await checkinAt(db, org.members.cpc.openid, s.token, T0);
     expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, T0))).toBe('EVENT.FINALIZE_TOO_EARLY');
-    expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toEqual({ absentees: 1, excused: 1 });
+    expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toEqual({
+      expected: 3,
+      checkedIn: 1,
+      absentees: 1,
+      excused: 1,
+      deducted: true,
+      summary: '应到 3 人，实到 1 人，请假 1 人，缺席 1 人；无故缺席 1 人各记 −30 分，请假 1 人各记 −10 分',
+    });
     expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toBe('CONFLICT');
     // 定案后名单锁定：不能再代签（扣分已按定案时的名单记了）
     expect(codeOf(await call(org.members.admin.openid, 'proxyCheckin', { eventId: ev.id, memberId: org.members.nonCpc.id, reason: '补签' }, AFTER))).toBe('CHECKIN.FINALIZED');
@@ -133,7 +149,7 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     const s = await screenAt(db, org, ev.id, T0);
     await checkinAt(db, org.members.cpc.openid, s.token, T0);
     const active = await db.selectFrom('member').select('id').where('org_id', '=', org.orgId).where('status', '=', 'active').execute();
-    expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toEqual({ absentees: active.length - 1, excused: 0 });
+    expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toMatchObject({ absentees: active.length - 1, excused: 0, deducted: true });
     const deductions = await db.selectFrom('points_entry').select(['member_id', 'points']).where('org_id', '=', org.orgId).where('source_kind', '=', 'event-absence').where('source_id', '=', ev.id).execute();
     expect(deductions).toHaveLength(active.length - 1);
     expect(new Set(deductions.map((d) => d.member_id))).toEqual(new Set(active.map((m) => m.id).filter((id) => id !== org.members.cpc.id)));

@@ -219,6 +219,23 @@ describe('审计日志', () => {
     }
   });
 
+  test('按人与日期筛选：操作者或被操作的成员、北京时间的日期（含首尾）', async () => {
+    const own = await createFixtureOrg(db);
+    const day = (iso: string) => client(db, iso);
+    await day('2026-11-20T10:00:00+08:00').ok(own.members.admin.openid, 'roster', 'update', { memberId: own.members.cpc.id, phone: '13912345001' });
+    await day('2026-11-25T23:30:00+08:00').ok(own.members.admin.openid, 'roster', 'update', { memberId: own.members.nonCpc.id, phone: '13912345002' });
+    const ask = (data: Record<string, unknown>) => c.ok(own.members.admin.openid, 'roster', 'auditLog', data).then((p) => p.items.map((e) => e.summary));
+    const aboutCpc = await ask({ memberId: own.members.cpc.id });
+    expect(aboutCpc).toHaveLength(1);
+    expect(aboutCpc[0]).toContain('党员委员');
+    expect(await ask({ person: '民盟委员' })).toEqual([expect.stringContaining('民盟委员')]);
+    expect((await ask({ person: '管理员甲' })).length).toBe(2);
+    // 11 月 25 日 23:30（北京时间）算 25 日
+    expect(await ask({ from: '2026-11-25', to: '2026-11-25' })).toEqual([expect.stringContaining('民盟委员')]);
+    expect(await ask({ from: '2026-11-21', to: '2026-11-24' })).toEqual([]);
+    expect(await ask({ action: 'roster.update', from: '2026-11-01', to: '2026-11-30' })).toHaveLength(2);
+  });
+
   test.each([['书记', 'secB'], ['党员委员', 'cpc'], ['机关干部', 'staff']] as const)('%s读审计日志 → FORBIDDEN', async (_label, who) => {
     expect(codeOf(await c.call(org.members[who].openid, 'roster', 'auditLog', {}))).toBe('FORBIDDEN');
   });
@@ -256,6 +273,7 @@ describe('导出名册', () => {
     expect(cpc[4]).toBe('中共党员');
     expect(cpc[7]).toContain('经济委功能型党支部（功能型）');
     expect(sheet.rows[1].cells[7]).toContain('（功能型·书记）');
+    expect(sheet.rows.map((r) => r.cells[9])).toEqual(['在册', '在册']);
     expect((await latestAudit(db, own.orgId))[0]).toMatchObject({ action: 'roster.exportRoster', target_kind: 'export', summary: '导出成员名册（2 人）' });
     expect(codeOf(await oc.call(own.members.secB.openid, 'roster', 'exportRoster', {}))).toBe('FORBIDDEN');
   });

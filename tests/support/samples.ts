@@ -280,6 +280,23 @@ export const SAMPLES: Record<string, Sample> = {
       return { ids: rows.map((r) => r.id) };
     },
   },
+  // 只能撤回自己的请假；别人的与不存在的一样答 NOT_FOUND
+  'event.withdrawLeave': {
+    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'NOT_FOUND'),
+    data: async (s) => ({ leaveId: (await leaveOf(s)).leaveId }),
+  },
+  'event.record': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'event.saveRecord': { data: async (s) => ({ eventId: await eventOf(s), hostName: '书记乙', recorderName: '党员委员', agenda: '一、学习全会精神\n二、交流发言' }) },
+  'event.saveSpeech': { data: async (s) => ({ eventId: await eventOf(s), speakerName: '列席来宾', content: '结合本职工作谈了学习体会' }) },
+  'event.deleteSpeech': {
+    data: async (s) => {
+      const eventId = await eventOf(s);
+      const record = (await s.admin.ok(adminOf(s), 'event', 'saveSpeech', { eventId, speakerName: '列席来宾', content: '谈了学习体会' })) as { speeches: Array<{ id: string }> };
+      return { eventId, speechId: record.speeches[0].id };
+    },
+  },
+
+  'home.todos': { data: () => undefined },
 };
 
 /** 注册表里的全部操作：[`函数.操作`, 定义] */

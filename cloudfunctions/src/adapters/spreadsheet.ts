@@ -243,3 +243,29 @@ export async function writeXlsx(sheetName: string, headers: string[], rows: Arra
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export interface WorkbookSheet {
+  name: string;
+  rows: Array<Array<string | number | null>>;
+  /** 加粗的行（从 0 数起）：小标题、表头 */
+  boldRows?: readonly number[];
+  /** 各列宽度（字符数）；缺省 16 */
+  widths?: readonly number[];
+}
+
+/** 写一个有几张工作表、带小标题的 XLSX（如会议记录：抬头、名单、请假、发言要点） */
+export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<Buffer> {
+  const workbook = new (exceljs().Workbook)();
+  for (const s of sheets) {
+    const sheet = workbook.addWorksheet(s.name);
+    s.rows.forEach((r, i) => {
+      const row = sheet.addRow(r);
+      if (s.boldRows?.includes(i)) row.font = { bold: true };
+      row.alignment = { wrapText: true, vertical: 'top' };
+    });
+    sheet.columns.forEach((col, i) => {
+      col.width = s.widths?.[i] ?? 16;
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -50,7 +50,7 @@ export async function resolveActor(db: DB, openid: string): Promise<Actor> {
   return toActor(db, openid, rows[0]);
 }
 
-/** 身份查询的一行 → 调用者；没有绑定或已不在任的视为未绑定 */
+/** 身份查询的一行 → 调用者；没有绑定或已不在册的视为未绑定 */
 export async function toActor(db: DB, openid: string, row: ActorRow | null | undefined): Promise<Actor> {
   if (!row || row.status !== 'active') throw new AppError('NOT_BOUND');
   let managed = parseUuidArray(row.managed);

@@ -244,6 +244,10 @@ export interface EventTable {
   backfill: Generated<boolean>;
   backfill_confirmed_at: Timestamp | null;
   backfill_confirmed_by: string | null;
+  /** 会议记录的抬头：议程、主持人、记录人（迁移 013） */
+  agenda: string | null;
+  host_name: string | null;
+  recorder_name: string | null;
 }
 
 export interface EventAudienceTable {
@@ -273,11 +277,26 @@ export interface LeaveRequestTable {
   event_id: string;
   member_id: string;
   reason: string;
-  status: Generated<'pending' | 'approved' | 'refused'>;
+  status: Generated<'pending' | 'approved' | 'refused' | 'withdrawn'>;
   answer: string | null;
   decided_by: string | null;
   decided_at: Timestamp | null;
   created_at: Timestamp;
+  /** 审批前由本人撤回（迁移 013） */
+  withdrawn_at: Timestamp | null;
+}
+
+/** 会议记录里的发言要点（迁移 013） */
+export interface MeetingSpeechTable {
+  org_id: string;
+  id: Generated<string>;
+  event_id: string;
+  member_id: string | null;
+  speaker_name: string;
+  content: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface RollCallTable {
@@ -315,6 +334,10 @@ export interface NotificationTable {
   event_id: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
+  /** 通知的类别与要打开的页面、所说的事（迁移 013；见 hub/notices.ts） */
+  kind: Generated<string>;
+  link: string | null;
+  subject_id: string | null;
 }
 
 /** 客户端上传的文件：第一次交给函数时登记，有记录引用时标记；一天后无人引用的被清理 */
@@ -335,6 +358,7 @@ export interface Database {
   attendance: AttendanceTable;
   leave_request: LeaveRequestTable;
   roll_call: RollCallTable;
+  meeting_speech: MeetingSpeechTable;
   study_note: StudyNoteTable;
   checkin_attempt: CheckinAttemptTable;
   notification: NotificationTable;

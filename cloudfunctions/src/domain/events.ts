@@ -59,3 +59,24 @@ export function attendanceRate(expectedCheckedIn: number, expected: number, onLe
   const base = expected - onLeave;
   return base <= 0 ? 0 : Math.round((expectedCheckedIn / base) * 1000) / 10;
 }
+
+/**
+ * 定案的一句话：真实的人数；扣了分的写明每类几人、各扣几分；这类活动缺席不扣分的，照直说。
+ * 例：“应到 40 人，实到 35 人，请假 3 人，缺席 2 人；主题党日缺席不扣分，名单已锁定”
+ */
+export function finalizeSummary(f: {
+  kind: EventKind;
+  expected: number;
+  checkedIn: number;
+  excused: number;
+  absentees: number;
+  deductions: ReadonlyArray<{ label: string; count: number; points: number }>;
+}): string {
+  const counts = `应到 ${f.expected} 人，实到 ${f.checkedIn} 人，请假 ${f.excused} 人，缺席 ${f.absentees} 人`;
+  if (f.deductions.length === 0) {
+    const nobody = f.excused + f.absentees === 0;
+    return `${counts}；${nobody ? '全部到会' : `${f.kind}缺席不扣分`}，名单已锁定`;
+  }
+  const parts = f.deductions.map((d) => `${d.label} ${d.count} 人各记 ${d.points > 0 ? '+' : d.points < 0 ? '−' : ''}${Math.abs(d.points)} 分`);
+  return `${counts}；${parts.join('，')}`;
+}

@@ -1,4 +1,4 @@
-import { checkAdjustment, decideAward, explainEntry, yearOf } from './points';
+import { checkAdjustment, decideAward, explainEntry, reversalLabel, yearOf } from './points';
 
 describe('积分的纯规则', () => {
   test('年度按北京时间：12 月 31 日晚上的会议算当年，元旦凌晨算新年', () => {
@@ -61,5 +61,20 @@ describe('记分的规则（与数据库函数 award_points 一致）', () => {
     expect(decideAward({ ...base, rule: null })).toEqual({ status: 'error', code: 'POINTS.RULE_NOT_FOUND' });
     expect(decideAward({ ...base, rule: { ...study, active: false } })).toEqual({ status: 'not_applicable', reason: '规则已停用' });
     expect(decideAward({ ...base, memberIsCpc: false })).toEqual({ status: 'not_applicable', reason: '党员积分只适用于中共党员' });
+  });
+});
+
+describe('冲正读作发生了什么', () => {
+  test('申诉采纳后撤销的扣分：“申诉已采纳，撤销扣分 −3”', () => {
+    expect(reversalLabel(-3, true)).toBe('申诉已采纳，撤销扣分 −3');
+    expect(explainEntry({ ruleName: '品行评定', sourceTitle: '支部评定', points: 3, requestedPoints: 3, yearlyCap: null, usedAfter: 0, operatorName: '书记乙', reason: '经核实确有请假', isReversal: true, byAppeal: true })).toBe(
+      '申诉已采纳，撤销扣分 −3（「支部评定」），由书记乙答复，答复：经核实确有请假',
+    );
+  });
+  test('书记撤销记错的加分：“撤销加分 +2”，不出现“冲正”', () => {
+    expect(reversalLabel(2, false)).toBe('撤销加分 +2');
+    const text = explainEntry({ ruleName: '品行评定', sourceTitle: '支部评定', points: -2, requestedPoints: -2, yearlyCap: null, usedAfter: 0, operatorName: '书记乙', reason: '记错了人', isReversal: true });
+    expect(text).toBe('撤销加分 +2（「支部评定」），由书记乙撤销，原因：记错了人');
+    expect(text).not.toContain('冲正');
   });
 });

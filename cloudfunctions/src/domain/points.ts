@@ -30,6 +30,15 @@ export function checkAdjustment(rule: RuleLike, points: number): string | null {
 export const signedPoints = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
 const signed = signedPoints;
 
+/**
+ * 冲正读作发生了什么，不用记账的话：“申诉已采纳，撤销扣分 −3”“撤销加分 +2”。
+ * originalPoints 是被撤销的那条原来的分值。
+ */
+export function reversalLabel(originalPoints: number, byAppeal: boolean): string {
+  const what = `撤销${originalPoints < 0 ? '扣分' : '加分'} ${signed(originalPoints)}`;
+  return byAppeal ? `申诉已采纳，${what}` : what;
+}
+
 export interface ExplainInput {
   ruleName: string;
   sourceTitle: string;
@@ -41,11 +50,16 @@ export interface ExplainInput {
   operatorName: string | null;
   reason: string;
   isReversal: boolean;
+  /** 冲正是因为申诉被采纳 */
+  byAppeal?: boolean;
 }
 
 /** 一句话说清楚：因为什么、按哪条规则、上限用了多少、谁评定的、为什么 */
 export function explainEntry(e: ExplainInput): string {
-  if (e.isReversal) return `冲正「${e.sourceTitle}」的记分 ${signed(e.points)} 分${e.operatorName ? `，由${e.operatorName}操作` : ''}，原因：${e.reason}`;
+  if (e.isReversal) {
+    const who = e.operatorName ? `，${e.byAppeal ? '由' + e.operatorName + '答复' : '由' + e.operatorName + '撤销'}` : '';
+    return `${reversalLabel(-e.points, e.byAppeal ?? false)}（「${e.sourceTitle}」）${who}，${e.byAppeal ? '答复' : '原因'}：${e.reason}`;
+  }
   const parts = [`「${e.sourceTitle}」按规则「${e.ruleName}」`];
   if (e.points !== e.requestedPoints) {
     parts.push(`应得 ${signed(e.requestedPoints)} 分，因已达年度上限 ${e.yearlyCap} 分，实记 ${signed(e.points)} 分`);

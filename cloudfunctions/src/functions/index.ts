@@ -1,5 +1,6 @@
 import type { CloudFunction } from '../core/dispatch';
 import { eventFunction } from './event';
+import { homeFunction } from './home';
 import { memberFunction } from './member';
 import { orgFunction } from './org';
 import { pointsFunction } from './points';
@@ -12,4 +13,5 @@ export const functions: Record<string, CloudFunction> = {
   org: orgFunction,
   points: pointsFunction,
   event: eventFunction,
+  home: homeFunction,
 };

@@ -18,7 +18,7 @@ function fakeBackend() {
   const rows: AttendanceRow[] = [
     row('m-wang', '王秀兰', { status: 'on_time', checkedInAt: '2026-12-01T01:02:00.000Z', method: 'scan', sector: '经济界' }),
     row('m-zhao', '赵振华', { status: 'late', checkedInAt: '2026-12-01T01:15:00.000Z', method: 'code' }),
-    row('m-chen', '陈志远', { status: 'leave_pending', leave: { id: 'l-1', status: 'pending', reason: '外出考察' } }),
+    row('m-chen', '陈志远', { status: 'leave_pending', leave: { id: 'l-1', status: 'pending', reason: '外出考察', answer: null, decidedAt: null } }),
     row('m-liu', '刘洋'),
   ]
   const list = (): AttendanceList => {
@@ -32,7 +32,25 @@ function fakeBackend() {
   }
   const find = (id: string) => rows.find((r) => r.memberId === id)!
   let order = 0
+  // 会议记录存在“服务器”上：点名的要点、发言要点，重取后仍在
+  const notes = new Map<string, string>()
+  const speeches: Array<{ id: string; memberId: null; speakerName: string; content: string; updatedAt: string }> = []
+  const record = () => ({
+    eventId: 'e-1',
+    agenda: null,
+    hostName: null,
+    recorderName: null,
+    speeches: speeches.map((x) => ({ ...x })),
+    rollCalls: rows.filter((r) => r.rollCalled).map((r, i) => ({ memberId: r.memberId, name: r.name, order: i + 1, note: notes.get(r.memberId) ?? null })),
+  })
   return routeCalls({
+    'event.record': () => ok(record()),
+    'event.saveSpeech': (d) => {
+      const existing = speeches.find((x) => x.id === d.speechId)
+      if (existing) Object.assign(existing, { speakerName: d.speakerName, content: d.content })
+      else speeches.push({ id: `sp-${speeches.length + 1}`, memberId: null, speakerName: d.speakerName, content: d.content, updatedAt: '2026-12-01T04:00:00.000Z' })
+      return ok(record())
+    },
     'event.attendance': () => ok(list()),
     'event.proxyCheckin': (d) => {
       Object.assign(find(d.memberId), { status: 'on_time', checkedInAt: '2026-12-01T01:20:00.000Z', method: 'proxy', proxyByName: '周敏', proxyReason: d.reason })
@@ -50,7 +68,7 @@ function fakeBackend() {
       order += 1
       return ok({ memberId: next.memberId, name: next.name, order, calledAt: '2026-12-01T02:00:00.000Z', note: null, remaining: rows.filter((r) => r.checkedInAt && !r.rollCalled).length })
     },
-    'event.rollCallNote': (d) => ok({ memberId: d.memberId, name: find(d.memberId).name, order, calledAt: '', note: d.note, remaining: 0 }),
+    'event.rollCallNote': (d) => (notes.set(d.memberId, d.note), ok({ memberId: d.memberId, name: find(d.memberId).name, order, calledAt: '', note: d.note, remaining: 0 })),
     'event.exportAttendance': () => ok({ fileName: '学习-签到名单.xlsx', contentBase64: 'UEsDBA==' }),
   })
 }
@@ -115,6 +133,34 @@ describe('签到名单', () => {
     expect(Taro.setClipboardData).toHaveBeenLastCalledWith({
       data: '「学习贯彻全会精神专题学习」还有 1 位同志未签到：刘洋。请尽快到会场扫码签到；不能参加的，请在“同心圆”小程序里请假。',
     })
+  })
+
+  it('会议记录：点名时记的要点刷新后仍在（会后可补记）；可添加、修改别的发言人的要点', async () => {
+    fakeBackend()
+    const first = render(<AttendancePage />)
+    await screen.findByText('在已签到的人里抽取，还可点 2 人，不会重复。')
+    fireEvent.click(screen.getByRole('button', { name: '随机点名' }))
+    await screen.findByText('第 1 位')
+    type('王秀兰的发言要点（可不记）', '结合经济界调研谈体会')
+    fireEvent.click(screen.getByText('记下发言要点'))
+    await screen.findByText('已记下')
+    first.unmount()
+
+    // 刷新：点名面板的输入框没了，但要点在会议记录里
+    render(<AttendancePage />)
+    expect(await screen.findByText('王秀兰（随机点名第 1 位）')).toBeTruthy()
+    expect(screen.getByText('结合经济界调研谈体会')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('添加一位发言人的要点'))
+    type('发言人', '列席来宾')
+    type('发言要点', '介绍了社区协商的做法')
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('介绍了社区协商的做法')).toBeTruthy()
+    const item = screen.getByText('列席来宾').closest('.record__item') as HTMLElement
+    fireEvent.click(within(item).getByText('修改'))
+    type('发言要点', '介绍了社区“有事好商量”的做法')
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('介绍了社区“有事好商量”的做法')).toBeTruthy()
   })
 
   it('随机点名：名字大字显示、可记发言要点；两人都点过后按钮失效，不再请求', async () => {

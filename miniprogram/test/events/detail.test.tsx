@@ -68,6 +68,47 @@ describe('活动详情', () => {
     expect(callsTo(mock, 'event', 'requestLeave')).toEqual([{ eventId: 'e-1', reason: '赴外地调研' }])
   })
 
+  it('请假：审批前可以撤回，撤回后又能请假', async () => {
+    let withdrawn = false
+    const mock = routeCalls({
+      'event.get': () => ok(myEvent({ ...live(), myLeave: withdrawn ? null : { id: 'l-1', status: 'pending', reason: '赴外地调研', answer: null } })),
+      'event.withdrawLeave': () => ((withdrawn = true), ok({})),
+    })
+    render(<EventDetailPage />)
+    fireEvent.click(await screen.findByText('撤回请假（能参加了）'))
+    expect(await screen.findByText('提交请假')).toBeTruthy()
+    expect(callsTo(mock, 'event', 'withdrawLeave')).toEqual([{ leaveId: 'l-1' }])
+  })
+
+  it('先给此刻能办的事：签到开始前先请假，签到中先签到，会后先写心得', async () => {
+    const at = (min: number) => new Date(Date.now() + min * 60_000).toISOString()
+    const firstCard = () => document.querySelector('.ui-card')?.textContent ?? ''
+    routeCalls({ 'event.get': () => ok(myEvent({ startsAt: at(24 * 60), endsAt: at(26 * 60), checkinOpensAt: at(23 * 60), checkinClosesAt: at(26 * 60), lateAfter: at(24 * 60 + 10) })) })
+    const before = render(<EventDetailPage />)
+    await screen.findByText('提交请假')
+    expect(firstCard()).toMatch(/^请假/)
+    before.unmount()
+
+    routeCalls({ 'event.get': () => ok(myEvent(live())) })
+    const during = render(<EventDetailPage />)
+    await screen.findByText('未签到')
+    expect(firstCard()).toMatch(/^我的签到/)
+    during.unmount()
+
+    routeCalls({ 'event.get': () => ok(myEvent({ startsAt: at(-180), endsAt: at(-60), checkinOpensAt: at(-200), checkinClosesAt: at(-60), lateAfter: at(-170), myAttendance: { checkedInAt: at(-175), late: false, method: 'scan' } })) })
+    render(<EventDetailPage />)
+    await screen.findByText('已签到')
+    expect(firstCard()).toMatch(/^学习心得/)
+  })
+
+  it('组织者入口只给办这场活动的人：别的支部的书记看不到', async () => {
+    useAppStore.getState().rememberProfile({ ...adminProfile, roles: ['member', 'secretary'], branches: [{ branchId: 'b-other', branchName: '机关党支部', kind: 'primary', duty: '书记' }] } as never)
+    routeCalls({ 'event.get': () => ok(myEvent({ ...live(), ownerBranch: { id: 'b-econ', name: '经济委功能型党支部' } })) })
+    render(<EventDetailPage />)
+    await screen.findByText('未签到')
+    expect(screen.queryByText('签到大屏')).toBeNull()
+  })
+
   it('请假：点一下常见原因就填好，可以在框里补充', async () => {
     const mock = routeCalls({ 'event.get': () => ok(myEvent(live())), 'event.requestLeave': () => ok({}) })
     render(<EventDetailPage />)

@@ -76,7 +76,7 @@ describe('首页：待补交的扫码', () => {
     const mock = routeCalls({
       'member.me': () => ok(memberProfile),
       'event.upcoming': () => ok([myEvent()]),
-      'event.notifications': () => ok([]),
+      'home.todos': () => ok({ items: [], eventBadges: [] }),
       'event.checkin': () => (online ? ok(checkinResult()) : offline()),
     })
     render(<IndexPage />)

@@ -52,6 +52,9 @@ describe('签到大屏', () => {
     expect(countOf('未到')).toBe('195')
     expect(countOf('到会率')).toBe('1.5%')
     expect(screen.getByText('王秀兰')).toBeTruthy()
+    // 写明今天的日期
+    const today = new Date(Date.now() + 8 * 3600_000)
+    expect(document.querySelector('.screen-head__place')?.textContent).toContain(`${today.getUTCMonth() + 1}月${today.getUTCDate()}日`)
   })
 
   it('到换码时刻重取：换上新码与新人数', async () => {

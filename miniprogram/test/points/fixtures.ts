@@ -27,6 +27,9 @@ function entry(id: number, over: Partial<PointsEntryView>): PointsEntryView {
     reversedByEntryId: null,
     appealable: false,
     appeal: null,
+    headline: '',
+    net: over.points ?? 2,
+    history: [],
     ...over,
   }
 }
@@ -63,6 +66,14 @@ export const wangEntries: PointsEntryView[] = [
     operatorName: '李建国', reason: '迟到', reversedByEntryId: uuid(9),
     explanation: '「品行评定：迟到」按规则「品行评定」，记 -3 分，由李建国评定，原因：迟到',
     appeal: appeal(108, uuid(8), { status: 'accepted', answer: '经核实确有请假', answeredByName: '李建国', answeredAt: at('07-02') }),
+    net: 0,
+    headline: '品行评定：迟到 −3',
+    history: [
+      { at: at('06-20'), text: '李建国评定 −3：迟到' },
+      { at: at('06-22'), text: '提出申诉：当天我请过假，有支部群里的记录' },
+      { at: at('07-02'), text: '申诉已采纳（李建国）：经核实确有请假' },
+      { at: at('07-02'), text: '申诉已采纳，撤销扣分 −3' },
+    ],
   }),
   entry(5, {
     at: at('06-02'), category: '考评', ruleCode: 'party.evaluation', ruleName: '民主评议', points: 10, requestedPoints: 10,
@@ -92,7 +103,11 @@ export const wangEntries: PointsEntryView[] = [
   }),
   entry(6, {
     at: at('02-01'), track: 'duty', category: '履职', ruleCode: 'duty.adjust', ruleName: '履职评定', points: 10, requestedPoints: 10,
-    operatorName: '周敏', reason: '协助调研', reversedByEntryId: uuid(7),
+    operatorName: '周敏', reason: '协助调研', reversedByEntryId: uuid(7), net: 0,
+    history: [
+      { at: at('02-01'), text: '周敏评定 +10：协助调研' },
+      { at: at('02-02'), text: '撤销加分 +10（周敏）：记错了人' },
+    ],
     explanation: '「履职评定：协助调研」按规则「履职评定」，记 +10 分，由周敏评定，原因：协助调研',
   }),
   entry(1, {
@@ -118,6 +133,7 @@ export function ledgerOf(entries: PointsEntryView[], over: Partial<PointsLedgerV
       { track: 'duty', total: sum((e) => e.track === 'duty'), categories: [{ category: '履职', total: sum((e) => e.track === 'duty') }] },
     ],
     entries,
+    items: entries.filter((e) => e.reversesEntryId === null),
     fiveOne: FIVE_ONE_ITEMS.map((item) =>
       item === 'proposal'
         ? { item, label: FIVE_ONE_LABELS[item], done: true, fulfilledBy: [{ sourceKind: 'suggestion', sourceId: 's-1', title: '关于加快老旧小区改造的提案', at: at('03-15') }] }

@@ -56,7 +56,7 @@ describe('我的积分', () => {
     render(<MyPointsPage />)
     await screen.findByText(`${YEAR} 年度合计`)
 
-    for (const e of wangEntries) expect(screen.getByText(e.explanation)).toBeTruthy()
+    for (const e of wangEntries.filter((x) => !x.reversesEntryId)) expect(screen.getByText(e.explanation)).toBeTruthy()
     const study = entryCard(1)
     expect(within(study).getByText('+2 分')).toBeTruthy()
     expect(within(study).getByText(`${YEAR}年3月1日`)).toBeTruthy()
@@ -66,23 +66,23 @@ describe('我的积分', () => {
 
     // 新的在前：服务端给的第 1 条（3 月 1 日）排到 2 月之前、4 月之后
     const order = Array.from(document.querySelectorAll('[data-entry-id]')).map((el) => el.getAttribute('data-entry-id'))
-    expect(order).toEqual([9, 8, 5, 4, 3, 2, 1, 7, 6].map(uuid))
+    // 撤销记录不单列：并在它撤销的那一条里（9 并入 8，7 并入 6）
+    expect(order).toEqual([8, 5, 4, 3, 2, 1, 6].map(uuid))
   })
 
-  it('写明冲正与申诉的状态，以及答复', async () => {
+  it('一条记录连同它的撤销是一项：写明现在算多少和经过，不用“冲正”这样的记账话', async () => {
     routeCalls({ 'points.mine': () => ok(wangLedger) })
     render(<MyPointsPage />)
     await screen.findByText(`${YEAR} 年度合计`)
 
-    expect(within(entryCard(6)).getByText('已冲正')).toBeTruthy()
-    expect(within(entryCard(7)).getByText('冲正记录')).toBeTruthy()
+    const appealed = entryCard(8)
+    expect(within(appealed).getByText('已撤销，现计 0 分')).toBeTruthy()
+    expect(within(appealed).getByText(`${YEAR}年7月2日 申诉已采纳，撤销扣分 −3`)).toBeTruthy()
+    expect(within(appealed).getByText(`${YEAR}年7月2日 申诉已采纳（李建国）：经核实确有请假`)).toBeTruthy()
+    expect(within(entryCard(6)).getByText(`${YEAR}年2月2日 撤销加分 +10（周敏）：记错了人`)).toBeTruthy()
     expect(within(entryCard(4)).getByText('申诉中')).toBeTruthy()
-    expect(within(entryCard(4)).getByText('等待支部书记答复')).toBeTruthy()
-    expect(within(entryCard(8)).getByText('申诉已采纳')).toBeTruthy()
-    expect(within(entryCard(8)).getByText('答复：经核实确有请假')).toBeTruthy()
-    expect(within(entryCard(3)).getByText('申诉未采纳')).toBeTruthy()
-    expect(within(entryCard(3)).getByText('答复：请假未经批准，维持原评定')).toBeTruthy()
-    expect(within(entryCard(3)).getByText(`李建国于 ${YEAR}年5月20日答复`)).toBeTruthy()
+    expect(document.querySelector('[data-entry-id="' + uuid(9) + '"]')).toBeNull()
+    for (const id of [8, 6]) expect(within(entryCard(id)).queryByText(/冲正/)).toBeNull()
   })
 
   it('只有可申诉且没有待处理申诉的条目有「申诉」按钮', async () => {
@@ -93,7 +93,7 @@ describe('我的积分', () => {
     expect(within(entryCard(5)).getByText('申诉')).toBeTruthy()
     expect(within(entryCard(3)).getByText('再次申诉')).toBeTruthy()
     // 4 号申诉中；其余不是支部评定、或已冲正
-    for (const id of [1, 2, 4, 6, 7, 8, 9]) expect(within(entryCard(id)).queryByRole('button')).toBeNull()
+    for (const id of [1, 2, 4, 6, 8]) expect(within(entryCard(id)).queryByRole('button')).toBeNull()
   })
 
   it('“五个一”逐项写明已完成（由什么完成、哪天）或未完成', async () => {

@@ -36,6 +36,9 @@ const eventFields = {
     .nullable()
     .default(null)
     .describe('位置校验'),
+  agenda: multilineText().trim().max(2000).describe('议程').nullable().default(null).describe('议程'),
+  hostName: plainText().trim().max(30).describe('主持人').nullable().default(null).describe('主持人'),
+  recorderName: plainText().trim().max(30).describe('记录人').nullable().default(null).describe('记录人'),
 };
 
 const location = z.strictObject({ lat: z.number().min(-90).max(90).describe('纬度'), lng: z.number().min(-180).max(180).describe('经度') });
@@ -93,4 +96,23 @@ export const eventSchemas = {
   notes: z.strictObject({ eventId }),
   notifications: z.strictObject({ unreadOnly: z.boolean().default(false).describe('只看未读') }).optional(),
   markRead: z.strictObject({ ids: z.array(idSchema('通知')).min(1).max(100).describe('通知') }),
+  /** 审批前撤回自己的请假 */
+  withdrawLeave: z.strictObject({ leaveId: idSchema('请假') }),
+  /** 会议记录：抬头、发言要点、随机点名 */
+  record: z.strictObject({ eventId }),
+  saveRecord: z.strictObject({
+    eventId,
+    agenda: multilineText().trim().max(2000).nullable().optional().describe('议程'),
+    hostName: plainText().trim().max(30).nullable().optional().describe('主持人'),
+    recorderName: plainText().trim().max(30).nullable().optional().describe('记录人'),
+  }),
+  /** 新增（不带 speechId）或修改一条发言要点；发言人是成员时给 memberId，来宾只写姓名 */
+  saveSpeech: z.strictObject({
+    eventId,
+    speechId: idSchema('发言要点').optional(),
+    memberId: idSchema('发言人').nullable().default(null),
+    speakerName: plainText().trim().min(1).max(30).describe('发言人'),
+    content: multilineText().trim().min(1).max(2000).describe('发言要点'),
+  }),
+  deleteSpeech: z.strictObject({ eventId, speechId: idSchema('发言要点') }),
 };

@@ -68,5 +68,13 @@ export const rosterSchemas = {
   previewImport: fileInput,
   commitImport: fileInput,
   cleanupUploads: z.strictObject({}).optional().describe('清理无人引用的上传'),
-  auditLog: z.strictObject({ action: plainText().max(60).optional().describe('操作'), ...pageInput }),
+  /** 审计日志：按操作、人（操作者姓名，或被操作的成员）、日期（北京时间，含首尾）筛选 */
+  auditLog: z.strictObject({
+    action: plainText().max(60).optional().describe('操作'),
+    person: plainText().trim().min(1).max(40).optional().describe('人员'),
+    memberId: idSchema('成员').optional(),
+    from: z.iso.date('日期格式应为 YYYY-MM-DD').optional().describe('起始日期'),
+    to: z.iso.date('日期格式应为 YYYY-MM-DD').optional().describe('截止日期'),
+    ...pageInput,
+  }),
 };

@@ -11,6 +11,7 @@ import * as m009 from './009_no_truncate';
 import * as m010 from './010_rule_limits';
 import * as m011 from './011_invite_voided_by';
 import * as m012 from './012_event_integrity';
+import * as m013 from './013_daily_loop';
 import * as m014 from './014_file_upload';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '010_rule_limits': m010,
   '011_invite_voided_by': m011,
   '012_event_integrity': m012,
+  '013_daily_loop': m013,
   '014_file_upload': m014,
 };

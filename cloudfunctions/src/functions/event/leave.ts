@@ -3,7 +3,8 @@ import { defineAction, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import type { DB } from '../../db/connect';
 import { isUniqueViolation } from '../../db/errors';
-import { ORGANISERS, iso, loadEventRow, memberStanding, notifyMembers } from './shared';
+import { tell } from '../../hub/notices';
+import { ORGANISERS, iso, loadEventRow, memberStanding } from './shared';
 
 /** 请假归活动的主办支部审批 */
 const byLeave: Scope<{ leaveId: string }> = {
@@ -33,7 +34,7 @@ async function loadLeave(db: Pick<DB, 'selectFrom'>, orgId: string, id: string):
   return { id: r.id, eventId: r.event_id, eventTitle: r.title, memberId: r.member_id, memberName: r.name, reason: r.reason, status: r.status, answer: r.answer, createdAt: iso(r.created_at) };
 }
 
-/** 请假须在活动结束前提出；已签到的不必请假 */
+/** 请假须在活动结束前提出；已签到的不必请假。能审批的人（主办支部的书记）收到通知 */
 export const requestLeave = defineAction({
   input: contract.event.requestLeave,
   errors: ['CONFLICT#LEAVE_ATTENDED', 'CONFLICT#LEAVE_REQUESTED', 'EVENT.LEAVE_EVENT_CANCELLED', 'EVENT.LEAVE_EVENT_OVER', 'NOT_FOUND#EVENT', 'NOT_FOUND#LEAVE', 'EVENT.LEAVE_NOT_IN_AUDIENCE'],
@@ -56,6 +57,7 @@ export const requestLeave = defineAction({
         .catch((err) => {
           throw isUniqueViolation(err) ? new AppError('CONFLICT#LEAVE_REQUESTED') : err;
         });
+      await tell.leaveRequested(trx, actor.orgId, { event, leaveId: row.id, memberId: actor.memberId, memberName: actor.name, reason, at: now });
       return row.id;
     });
     return loadLeave(deps.db, actor.orgId, id);
@@ -64,7 +66,7 @@ export const requestLeave = defineAction({
 
 export const decideLeave = defineAction({
   input: contract.event.decideLeave,
-  errors: ['CONFLICT#LEAVE_DECIDED', 'EVENT.LEAVE_FINALIZED', 'NOT_FOUND#EVENT', 'NOT_FOUND#LEAVE'],
+  errors: ['CONFLICT#LEAVE_DECIDED', 'EVENT.LEAVE_FINALIZED', 'NOT_FOUND#EVENT', 'NOT_FOUND#LEAVE', 'EVENT.LEAVE_WITHDRAWN'],
   access: { roles: ORGANISERS, scope: byLeave },
   writes: true,
   handler: async ({ leaveId, approve, answer }, ctx) => {
@@ -73,13 +75,34 @@ export const decideLeave = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       const l = await trx.selectFrom('leave_request').select(['status', 'member_id', 'event_id']).where('org_id', '=', actor.orgId).where('id', '=', leaveId).forUpdate().executeTakeFirst();
       if (!l) throw new AppError('NOT_FOUND#LEAVE');
+      if (l.status === 'withdrawn') throw new AppError('EVENT.LEAVE_WITHDRAWN');
       if (l.status !== 'pending') throw new AppError('CONFLICT#LEAVE_DECIDED');
       const event = await loadEventRow(trx, actor.orgId, l.event_id);
       if (event.finalized_at) throw new AppError('EVENT.LEAVE_FINALIZED');
       await trx.updateTable('leave_request').set({ status: approve ? 'approved' : 'refused', answer: answer || null, decided_by: actor.memberId, decided_at: now }).where('org_id', '=', actor.orgId).where('id', '=', leaveId).execute();
       const view = await loadLeave(trx, actor.orgId, leaveId);
-      await notifyMembers(trx, actor.orgId, [l.member_id], { title: `请假${approve ? '已批准' : '未批准'}：${view.eventTitle}`, body: answer || (approve ? '已批准您的请假。' : '请按时参加。'), eventId: l.event_id, at: now });
+      await tell.leaveAnswered(trx, actor.orgId, { event, leaveId, memberId: l.member_id, approved: approve, answer: answer || null, at: now });
       await recordAudit(trx, ctx, { action: 'event.decideLeave', targetKind: 'event', targetId: l.event_id, summary: `${approve ? '批准' : '不批准'} ${view.memberName} 的请假（${view.eventTitle}）` });
+    });
+    return loadLeave(deps.db, actor.orgId, leaveId);
+  },
+});
+
+/** 审批前撤回自己的请假（如行程有变、能来了）；书记那边的待审批随之消失 */
+export const withdrawLeave = defineAction({
+  input: contract.event.withdrawLeave,
+  errors: ['EVENT.LEAVE_WITHDRAWN', 'EVENT.LEAVE_DECIDED', 'NOT_FOUND#LEAVE'],
+  access: 'member',
+  handler: async ({ leaveId }, { deps, actor }) => {
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      const l = await trx.selectFrom('leave_request').select(['status', 'member_id']).where('org_id', '=', actor.orgId).where('id', '=', leaveId).forUpdate().executeTakeFirst();
+      // 别人的请假与不存在的答复相同
+      if (!l || l.member_id !== actor.memberId) throw new AppError('NOT_FOUND#LEAVE');
+      if (l.status === 'withdrawn') throw new AppError('EVENT.LEAVE_WITHDRAWN');
+      if (l.status !== 'pending') throw new AppError('EVENT.LEAVE_DECIDED');
+      await trx.updateTable('leave_request').set({ status: 'withdrawn', withdrawn_at: now }).where('org_id', '=', actor.orgId).where('id', '=', leaveId).execute();
+      await tell.leaveWithdrawn(trx, actor.orgId, { leaveId, at: now });
     });
     return loadLeave(deps.db, actor.orgId, leaveId);
   },

@@ -6,7 +6,9 @@ import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import type { Database } from '../../db/schema';
 import { judgeSchedule, mayHold } from '../../domain/event-policy';
-import { ORGANISERS, attendanceCounts, byEvent, expectedMemberIds, iso, loadEventRow, notifyMembers, replaceAudience, toEventViews } from './shared';
+import { sameBeijingDay } from '../../domain/todos';
+import { tell } from '../../hub/notices';
+import { ORGANISERS, attendanceCounts, byEvent, expectedMemberIds, iso, loadEventRow, replaceAudience, toEventViews } from './shared';
 
 const SHORT_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 
@@ -72,6 +74,25 @@ function geoColumns(geo: { lat: number; lng: number; radiusM: number } | null) {
   return { geo_lat: geo?.lat ?? null, geo_lng: geo?.lng ?? null, geo_radius_m: geo?.radiusM ?? null };
 }
 
+/** 会议记录抬头的列：没传的不动，传空串或 null 即清空 */
+export function recordColumns(input: { agenda?: string | null; hostName?: string | null; recorderName?: string | null }) {
+  const v = (x: string | null | undefined) => (x === undefined ? undefined : x || null);
+  return { agenda: v(input.agenda), host_name: v(input.hostName), recorder_name: v(input.recorderName) };
+}
+
+const beijing = (d: Date, withDate: boolean) =>
+  d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', ...(withDate ? { month: 'long', day: 'numeric' } : {}), hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** 改了什么（给应参加的人看）：开始、结束时间与地点 */
+function describeChanges(before: { starts_at: Date | string; ends_at: Date | string; place: string }, t: { starts: Date; ends: Date }, place: string | undefined): string[] {
+  const changes: string[] = [];
+  const startMoved = t.starts.getTime() !== new Date(before.starts_at).getTime();
+  const endMoved = t.ends.getTime() !== new Date(before.ends_at).getTime();
+  if (startMoved || endMoved) changes.push(`时间改为 ${beijing(t.starts, true)} 至 ${beijing(t.ends, !sameBeijingDay(t.starts, t.ends))}`);
+  if (place !== undefined && place !== before.place) changes.push(`地点改为 ${place}`);
+  return changes;
+}
+
 export const create = defineAction({
   input: contract.event.create,
   errors: ['FORBIDDEN#EVENT_OWN_AUDIENCE', 'FORBIDDEN#EVENT_OWN_BRANCH', 'INVALID_PARAMETER#AUDIENCE_UNKNOWN', 'INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS', 'INVALID_PARAMETER#ENDS_BEFORE_STARTS', 'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN', 'NOT_FOUND#EVENT', 'EVENT.KIND_RESERVED', 'EVENT.BACKFILL_TOO_OLD'],
@@ -99,6 +120,9 @@ export const create = defineAction({
           ...geoColumns(input.geo ?? null),
           owner_branch_id: input.ownerBranchId,
           organiser_id: actor.memberId,
+          agenda: input.agenda || null,
+          host_name: input.hostName || null,
+          recorder_name: input.recorderName || null,
           ...holding,
           created_at: now,
           updated_at: now,
@@ -155,6 +179,7 @@ export const update = defineAction({
           rotate_seconds: input.rotateSeconds,
           owner_branch_id: ownerBranchId,
           ...(input.geo !== undefined ? geoColumns(input.geo) : {}),
+          ...recordColumns(input),
           updated_at: now,
         })
         .where('org_id', '=', actor.orgId)
@@ -163,11 +188,12 @@ export const update = defineAction({
       if (input.audience) {
         await replaceAudience(trx, actor.orgId, input.eventId, input.audience);
       }
-      const moved = t.starts.getTime() !== new Date(before.starts_at).getTime() || (input.place !== undefined && input.place !== before.place);
+      // 开始、结束时间或地点变了：应参加的人都要知道（编辑页承诺的就是这个）
+      const changes = describeChanges(before, t, input.place);
+      const moved = changes.length > 0;
       if (moved) {
         const ids = (await expectedMemberIds(trx, actor.orgId, input.eventId).execute()).map((r) => r.id);
-        const when = t.starts.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-        await notifyMembers(trx, actor.orgId, ids, { title: `活动变更：${input.title ?? before.title}`, body: `时间：${when}；地点：${input.place ?? before.place}`, eventId: input.eventId, at: now });
+        await tell.eventChanged(trx, actor.orgId, { event: { ...before, title: input.title ?? before.title }, to: ids, changes, at: now });
       }
       await recordAudit(trx, ctx, { action: 'event.update', targetKind: 'event', targetId: input.eventId, summary: `修改活动：${input.title ?? before.title}${moved ? '（已通知参加人员）' : ''}` });
     });
@@ -189,7 +215,7 @@ export const cancel = defineAction({
       if (e.status === 'cancelled') throw new AppError('CONFLICT#EVENT_ALREADY_CANCELLED');
       await trx.updateTable('event').set({ status: 'cancelled', cancel_reason: reason, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', eventId).execute();
       const ids = (await expectedMemberIds(trx, actor.orgId, eventId).execute()).map((r) => r.id);
-      await notifyMembers(trx, actor.orgId, ids, { title: `活动取消：${e.title}`, body: `原因：${reason}`, eventId, at: now });
+      await tell.eventCancelled(trx, actor.orgId, { event: e, to: ids, reason, at: now });
       await recordAudit(trx, ctx, { action: 'event.cancel', targetKind: 'event', targetId: eventId, summary: `取消活动：${e.title}（${reason}）` });
     });
     const [view] = await toEventViews(deps.db, actor.orgId, [await loadEventRow(deps.db, actor.orgId, eventId)]);

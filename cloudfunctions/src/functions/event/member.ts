@@ -1,4 +1,4 @@
-import { AppError, type MyEventView, contract } from '@tongxin/shared-types';
+import { AppError, type MyEventView, type NoticeKind, contract } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
@@ -11,7 +11,16 @@ async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEven
   const [views, attendance, leaves, notes, expected] = await Promise.all([
     toEventViews(db, actor.orgId, rows),
     db.selectFrom('attendance').select(['event_id', 'checked_in_at', 'late', 'method']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
-    db.selectFrom('leave_request').select(['id', 'event_id', 'status', 'reason', 'answer']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).orderBy('created_at').execute(),
+    db
+      .selectFrom('leave_request')
+      .select(['id', 'event_id', 'status', 'reason', 'answer'])
+      .where('org_id', '=', actor.orgId)
+      .where('member_id', '=', actor.memberId)
+      .where('event_id', 'in', ids)
+      .where('status', '!=', 'withdrawn')
+      .$narrowType<{ status: 'pending' | 'approved' | 'refused' }>()
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('study_note').select(['event_id', 'content', 'updated_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
     expectedEventIds(db, actor.orgId, actor.memberId, ids),
   ]);
@@ -107,10 +116,10 @@ export const notifications = defineAction({
   errors: [],
   access: 'member',
   handler: async (input, { deps, actor }) => {
-    let q = deps.db.selectFrom('notification').select(['id', 'title', 'body', 'event_id', 'created_at', 'read_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId);
+    let q = deps.db.selectFrom('notification').select(['id', 'kind', 'title', 'body', 'event_id', 'link', 'created_at', 'read_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId);
     if (input?.unreadOnly) q = q.where('read_at', 'is', null);
     const rows = await q.orderBy('created_at', 'desc').limit(50).execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, body: r.body, eventId: r.event_id, createdAt: iso(r.created_at), read: r.read_at !== null }));
+    return rows.map((r) => ({ id: r.id, kind: r.kind as NoticeKind, title: r.title, body: r.body, eventId: r.event_id, link: r.link, createdAt: iso(r.created_at), read: r.read_at !== null }));
   },
 });
 

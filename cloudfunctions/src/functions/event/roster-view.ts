@@ -21,7 +21,16 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
       .where('a.org_id', '=', orgId)
       .where('a.event_id', '=', event.id)
       .execute(),
-    db.selectFrom('leave_request').select(['id', 'member_id', 'status', 'reason', 'created_at']).where('org_id', '=', orgId).where('event_id', '=', event.id).orderBy('created_at').execute(),
+    // 撤回的请假不算请过假
+    db
+      .selectFrom('leave_request')
+      .select(['id', 'member_id', 'status', 'reason', 'answer', 'decided_at', 'created_at'])
+      .where('org_id', '=', orgId)
+      .where('event_id', '=', event.id)
+      .where('status', '!=', 'withdrawn')
+      .$narrowType<{ status: 'pending' | 'approved' | 'refused' }>()
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('roll_call').select('member_id').where('org_id', '=', orgId).where('event_id', '=', event.id).execute(),
   ]);
   const expectedSet = new Set(expected.map((r) => r.id));
@@ -53,7 +62,7 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
       method: a?.method ?? null,
       proxyReason: a?.proxy_reason ?? null,
       proxyByName: a?.proxy_name ?? null,
-      leave: l ? { id: l.id, status: l.status, reason: l.reason } : null,
+      leave: l ? { id: l.id, status: l.status, reason: l.reason, answer: l.answer, decidedAt: l.decided_at ? iso(l.decided_at) : null } : null,
       rollCalled: called.has(p.id),
       pending: a?.confirmation ?? null,
       receivedAt: a ? iso(a.received_at) : null,

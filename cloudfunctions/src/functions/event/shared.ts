@@ -144,19 +144,13 @@ export async function toEventViews(db: Queryable, orgId: string, rows: EventRow[
     locationCheck: r.geo_lat !== null,
     backfill: r.backfill,
     backfillConfirmed: r.backfill_confirmed_at !== null,
+    agenda: r.agenda,
+    hostName: r.host_name,
+    recorderName: r.recorder_name,
   }));
 }
 
 export const iso = (d: Date | string) => new Date(d).toISOString();
-
-/** 给应到人员发站内通知（活动改期、取消、请假答复等） */
-export async function notifyMembers(db: Pick<Kysely<Database>, 'insertInto'>, orgId: string, memberIds: string[], n: { title: string; body: string; eventId: string | null; at: Date }) {
-  if (memberIds.length === 0) return;
-  await db
-    .insertInto('notification')
-    .values(memberIds.map((member_id) => ({ org_id: orgId, member_id, title: n.title.slice(0, 40), body: n.body.slice(0, 300), event_id: n.eventId, created_at: n.at })))
-    .execute();
-}
 
 /** 写入（或整体替换）活动的参加对象 */
 export async function replaceAudience(trx: Pick<Kysely<Database>, 'insertInto' | 'deleteFrom'>, orgId: string, eventId: string, audience: ReadonlyArray<{ kind: AudienceTarget['kind']; id: string | null }>) {

@@ -2,7 +2,8 @@ import { AppError, FIVE_ONE_LABELS, contract } from '@tongxin/shared-types';
 import { defineAction, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide, visibleBranches } from '../../core/scope';
-import { checkAdjustment, yearOf } from '../../domain/points';
+import { checkAdjustment, reversalLabel, yearOf } from '../../domain/points';
+import { tell } from '../../hub/notices';
 import { adjustRefusal, answerAppealRefusal, recordFiveOneRefusal, reverseRefusal } from '../../domain/points-authority';
 import type { Actor } from '../../core/actor';
 import { assertYearOpen, awardPoints, recordFiveOne as recordFiveOneIn, reverseEntry } from './ledger';
@@ -63,6 +64,7 @@ export const adjust = defineAction({
       });
       if (outcome.status === 'once_a_year') throw new AppError('POINTS.ONCE_A_YEAR');
       if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', { reason: outcome.reason });
+      if (points < 0) await tell.pointsDeducted(trx, actor.orgId, { memberIds: [memberId], points, what: rule.name, reason: `${actor.name}评定：${reason}`, entryId: outcome.entryId, at: now });
       await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
       return outcome.entryId;
     });
@@ -83,8 +85,10 @@ export const reverse = defineAction({
       const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id', 'source_title', 'points']).where('org_id', '=', actor.orgId).where('id', '=', entryId).executeTakeFirst();
       if (!entry) throw new AppError('NOT_FOUND#POINTS_ENTRY');
       refuseIf(reverseRefusal(callerOf(actor), { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
-      const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: deps.clock.now(), allowClosedYear: admin });
-      await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `冲正「${entry.source_title}」${entry.points} 分：${reason}`, details: { entryId } });
+      const now = deps.clock.now();
+      const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: admin });
+      await tell.entryReversed(trx, actor.orgId, { memberId: entry.member_id, originalPoints: entry.points, sourceTitle: entry.source_title, reason: `${actor.name}：${reason}`, entryId, at: now });
+      await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `${reversalLabel(entry.points, false)}（「${entry.source_title}」）：${reason}`, details: { entryId } });
       return id;
     });
     return loadEntryView(deps.db, actor.orgId, reversalId);
@@ -126,13 +130,20 @@ export const answerAppeal = defineAction({
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
-      const a = await trx.selectFrom('points_appeal').select(['entry_id', 'member_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', appealId).forUpdate().executeTakeFirst();
+      const a = await trx
+        .selectFrom('points_appeal as a')
+        .innerJoin('points_entry as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.id', '=', 'a.entry_id'))
+        .select(['a.entry_id', 'a.member_id', 'a.status', 'e.points', 'e.source_title'])
+        .where('a.org_id', '=', actor.orgId)
+        .where('a.id', '=', appealId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!a) throw new AppError('NOT_FOUND#APPEAL');
       if (a.status !== 'pending') throw new AppError('CONFLICT#APPEAL_ANSWERED');
       const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id']).where('org_id', '=', actor.orgId).where('id', '=', a.entry_id).executeTakeFirstOrThrow();
       refuseIf(answerAppealRefusal(callerOf(actor), { memberId: a.member_id }, { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
       if (accept) {
-        await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: `申诉采纳：${answer}`, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
+        await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: answer, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
       }
       await trx
         .updateTable('points_appeal')
@@ -140,6 +151,7 @@ export const answerAppeal = defineAction({
         .where('org_id', '=', actor.orgId)
         .where('id', '=', appealId)
         .execute();
+      await tell.appealAnswered(trx, actor.orgId, { appealId, memberId: a.member_id, accepted: accept, entryPoints: a.points, sourceTitle: a.source_title, answer, at: now });
       await recordAudit(trx, ctx, { action: 'points.answerAppeal', targetKind: 'member', targetId: a.member_id, summary: `${accept ? '采纳' : '驳回'}积分申诉：${answer}`, details: { appealId } });
     });
     const [view] = await loadAppeals(deps.db, actor.orgId, (q) => q.where('a.id', '=', appealId));

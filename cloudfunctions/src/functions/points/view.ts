@@ -9,7 +9,7 @@ import {
   type PointsTotals,
 } from '@tongxin/shared-types';
 import type { DB } from '../../db/connect';
-import { explainEntry, isManualBasis, signedPoints } from '../../domain/points';
+import { explainEntry, isManualBasis, reversalLabel, signedPoints } from '../../domain/points';
 
 type Queryable = Pick<DB, 'selectFrom'>;
 
@@ -36,12 +36,17 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
   const reversedBy = new Map(rows.filter((r) => r.reverses_entry_id).map((r) => [r.reverses_entry_id!, r.id]));
   const latestAppeal = new Map<string, PointsAppealView>();
   for (const a of appeals) if (!latestAppeal.has(a.entryId)) latestAppeal.set(a.entryId, a);
+  const pointsOf = new Map(rows.map((r) => [r.id, r.points]));
+  const reversalRow = new Map(rows.filter((r) => r.reverses_entry_id).map((r) => [r.reverses_entry_id!, r]));
   const used = new Map<string, number>();
   const entries: PointsEntryView[] = rows.map((r) => {
     const usedAfter = (used.get(r.rule_code) ?? 0) + r.points;
     used.set(r.rule_code, usedAfter);
     const ruleName = r.rule_name ?? r.rule_code;
     const isReversal = r.reverses_entry_id !== null;
+    const byAppeal = isReversal && latestAppeal.get(r.reverses_entry_id!)?.status === 'accepted';
+    const reversal = reversalRow.get(r.id);
+    const appeal = latestAppeal.get(r.id) ?? null;
     return {
       id: r.id,
       at: new Date(r.created_at).toISOString(),
@@ -51,7 +56,10 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
       ruleName,
       points: r.points,
       requestedPoints: r.requested_points,
-      explanation: explainEntry({ ruleName, sourceTitle: r.source_title, points: r.points, requestedPoints: r.requested_points, yearlyCap: r.yearly_cap, usedAfter, operatorName: r.operator_name, reason: r.reason, isReversal }),
+      explanation: explainEntry({ ruleName, sourceTitle: r.source_title, points: r.points, requestedPoints: r.requested_points, yearlyCap: r.yearly_cap, usedAfter, operatorName: r.operator_name, reason: r.reason, isReversal, byAppeal }),
+      headline: isReversal ? reversalLabel(pointsOf.get(r.reverses_entry_id!) ?? -r.points, byAppeal) : `${r.source_title} ${signedPoints(r.points)}`,
+      net: isReversal ? r.points : r.points + (reversal?.points ?? 0),
+      history: isReversal ? [] : entryHistory(r, appeal, reversal ?? null, byAppealOf(appeal)),
       source: { kind: r.source_kind, id: r.source_id, title: r.source_title },
       cap: r.yearly_cap !== null && !isReversal ? { limit: r.yearly_cap, usedAfter } : null,
       operatorName: r.operator_name,
@@ -76,6 +84,7 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
   const duty = sum(rows.filter((r) => r.track === 'duty').map((r) => r.points));
   totals.push({ track: 'duty', total: duty, categories: [{ category: '履职', total: duty }] });
 
+  const newestFirst = entries.reverse();
   return {
     memberId,
     memberName: member.name,
@@ -83,7 +92,8 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
     yearClosed: Boolean(closed),
     isCpc,
     totals,
-    entries: entries.reverse(),
+    entries: newestFirst,
+    items: newestFirst.filter((e) => e.reversesEntryId === null),
     fiveOne: FIVE_ONE_ITEMS.map((item) => {
       const done = fiveOne.filter((f) => f.item === item);
       return { item, label: FIVE_ONE_LABELS[item], done: done.length > 0, fulfilledBy: done.map((f) => ({ sourceKind: f.source_kind, sourceId: f.source_id, title: f.title, at: new Date(f.at).toISOString() })) };
@@ -92,6 +102,25 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const iso = (d: Date | string) => new Date(d).toISOString();
+const byAppealOf = (a: PointsAppealView | null) => a?.status === 'accepted';
+
+/** 一条记录的经过：记分 → 申诉 → 答复 → 撤销 */
+function entryHistory(
+  r: { created_at: Date | string; points: number; operator_name: string | null; reason: string; source_title: string },
+  appeal: PointsAppealView | null,
+  reversal: { created_at: Date | string; operator_name: string | null; reason: string } | null,
+  byAppeal: boolean,
+): Array<{ at: string; text: string }> {
+  const h = [{ at: iso(r.created_at), text: `${r.operator_name ? `${r.operator_name}评定` : '按规则记分'} ${signedPoints(r.points)}${r.reason ? `：${r.reason}` : ''}` }];
+  if (appeal) {
+    h.push({ at: appeal.createdAt, text: `提出申诉：${appeal.reason}` });
+    if (appeal.answeredAt) h.push({ at: appeal.answeredAt, text: `${appeal.status === 'accepted' ? '申诉已采纳' : '申诉未被采纳'}${appeal.answeredByName ? `（${appeal.answeredByName}）` : ''}：${appeal.answer ?? ''}` });
+  }
+  if (reversal && !byAppeal) h.push({ at: iso(reversal.created_at), text: `${reversalLabel(r.points, false)}${reversal.operator_name ? `（${reversal.operator_name}）` : ''}：${reversal.reason}` });
+  else if (reversal) h.push({ at: iso(reversal.created_at), text: reversalLabel(r.points, true) });
+  return h.sort((a, b) => a.at.localeCompare(b.at));
+}
 
 export type AppealQuery = ReturnType<typeof appealBase>;
 function appealBase(db: Queryable, orgId: string) {

@@ -1,4 +1,4 @@
-import { type AuditEntryView, type PageOf, contract } from '@tongxin/shared-types';
+import { type AuditEntryView, type PageOf, contract, MEMBER_STATUS_LABELS } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeXlsx } from '../../adapters/spreadsheet';
@@ -91,7 +91,7 @@ export const exportRoster = defineAction({
         m.committees.map((c) => c.name).join('、'),
         m.branches.map((b) => `${b.branchName}（${b.kind === 'primary' ? '第一组织关系' : '功能型'}${b.duty === '党员' ? '' : `·${b.duty}`}）`).join('；'),
         m.bound ? '已绑定' : '未绑定',
-        m.status === 'active' ? '在任' : '已退出',
+        MEMBER_STATUS_LABELS[m.status],
       ]),
     );
     await deps.db.transaction().execute((trx) =>
@@ -117,6 +117,17 @@ export const auditLog = defineAction({
   handler: async (input, { deps, actor }): Promise<PageOf<AuditEntryView>> => {
     let query = deps.db.selectFrom('audit_log').where('org_id', '=', actor.orgId);
     if (input.action) query = query.where('action', '=', input.action);
+    // 人：操作者姓名里含这几个字，或摘要里提到（摘要写的是“谁做了什么”，被操作的人的姓名在里面）
+    if (input.person) {
+      const like = `%${input.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb.or([eb('actor_name', 'like', like), eb('summary', 'like', like)]));
+    }
+    if (input.memberId) {
+      const id = input.memberId;
+      query = query.where((eb) => eb.or([eb('actor_member_id', '=', id), eb.and([eb('target_kind', '=', 'member'), eb('target_id', '=', id)])]));
+    }
+    if (input.from) query = query.where('at', '>=', new Date(`${input.from}T00:00:00+08:00`));
+    if (input.to) query = query.where('at', '<', new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000));
     const [{ total }, rows] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       query

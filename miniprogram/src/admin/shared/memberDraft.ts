@@ -12,7 +12,8 @@ export interface MemberDraft {
   name: string
   phone: string
   position: Position
-  affiliation: Affiliation
+  /** 新增时不预设：由办公室照实选择（预设“中共党员”会让漏选的人被当成党员） */
+  affiliation: Affiliation | null
   sectorId: string | null
   committeeIds: string[]
   memberships: MembershipDraft[]
@@ -25,7 +26,7 @@ export const EMPTY_DRAFT: MemberDraft = {
   name: '',
   phone: '',
   position: '委员',
-  affiliation: '中共党员',
+  affiliation: null,
   sectorId: null,
   committeeIds: [],
   memberships: [],
@@ -60,6 +61,7 @@ export function checkDraft(d: MemberDraft, limited: boolean): string | null {
   const phone = cleanPhone(d.phone)
   if (phone && !PHONE_RE.test(phone)) return '手机号应为 11 位数字，以 1 开头'
   if (limited) return null
+  if (!d.affiliation) return '请选择政治面貌'
   const ms = effectiveMemberships(d)
   if (ms.some((m) => !m.branchId)) return '请为每条组织关系选择支部'
   if (ms.filter((m) => m.kind === 'primary').length > 1) return '第一组织关系只能有一个'
@@ -73,7 +75,8 @@ export function toCreateInput(d: MemberDraft): RosterCreateInput {
     phone: cleanPhone(d.phone) || null,
     kind: kindOf(d.position),
     position: d.position,
-    affiliation: d.affiliation,
+    // checkDraft 已确保选了政治面貌
+    affiliation: d.affiliation!,
     sectorId: d.sectorId,
     committeeIds: d.committeeIds,
     memberships: effectiveMemberships(d),
@@ -97,7 +100,7 @@ export function toUpdateInput(memberId: string, before: MemberDraft, after: Memb
     out.position = after.position
     if (kindOf(after.position) !== kindOf(before.position)) out.kind = kindOf(after.position)
   }
-  if (after.affiliation !== before.affiliation) out.affiliation = after.affiliation
+  if (after.affiliation && after.affiliation !== before.affiliation) out.affiliation = after.affiliation
   if (after.sectorId !== before.sectorId) out.sectorId = after.sectorId
   if (!sameList(after.committeeIds, before.committeeIds)) out.committeeIds = after.committeeIds
   const ms = effectiveMemberships(after)

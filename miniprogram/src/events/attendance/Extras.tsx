@@ -31,7 +31,7 @@ export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () 
     setBusy(false)
     if (!res.ok) return setProblem(res.error.message)
     setConfirming(false)
-    setResult(`已定案：无故缺席 ${res.data.absentees} 人，请假 ${res.data.excused} 人`)
+    setResult(`已定案：${res.data.summary}`)
     onDone()
   }
   return (

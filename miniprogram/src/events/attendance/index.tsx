@@ -14,6 +14,7 @@ import { EVENT_PAGES } from '../../pages/index/myStatus'
 import { deliverSpreadsheet } from '../../services/download'
 import { useLoad } from '../../hooks/useLoad'
 import { FinalizePanel, NotesList } from './Extras'
+import { MeetingRecord } from './MeetingRecord'
 import { RollCallPanel } from './RollCallPanel'
 import { StatusGroups } from './StatusGroups'
 import { absentNoticeText } from '../shared/notice'
@@ -68,8 +69,8 @@ function BackfillNotice({ eventId, confirmed, onDone }: { eventId: string; confi
       <Notice kind='info'>这是事后补录的活动：名单照常记录，积分等政协办公室确认后才记。</Notice>
       {problem && <Notice kind='error'>{problem}</Notice>}
       {isAdmin && (
-        <Button kind='primary' off={busy} onClick={() => void confirm()}>
-          {busy ? '正在确认…' : '确认补录并记分'}
+        <Button kind='primary' off={busy} busy={busy} busyText='正在确认…' onClick={() => void confirm()}>
+          确认补录并记分
         </Button>
       )}
     </>
@@ -162,6 +163,7 @@ export default function AttendancePage() {
       </Card>
       <StatusGroups eventId={id} rows={shown} locked={locked} onDone={done} />
       <FinalizePanel event={event} onDone={reload} />
+      <MeetingRecord eventId={id} version={rows.filter((r) => r.rollCalled).length} locked={event.status === 'cancelled'} />
       <NotesList eventId={id} />
     </PageShell>
   )

@@ -17,7 +17,7 @@ export interface LeaveCardProps {
 /** 常见的请假原因：点一下就填好，老同志不必一个字一个字地打；也可以在框里补充或自己写 */
 const QUICK_REASONS = ['身体不适', '因公出差', '参加其他会议', '家中有事'] as const
 
-/** 请假：活动结束前、未签到时可请；请过的显示审批情况，被驳回的可以再请 */
+/** 请假：活动结束前、未签到时可请；请过的显示审批情况，审批前可撤回，被驳回的可以再请 */
 export function LeaveCard({ event, onChanged }: LeaveCardProps) {
   const [reason, setReason] = useState('')
   const { busy, error: problem, run, fail, clear } = useSubmit()
@@ -31,10 +31,20 @@ export function LeaveCard({ event, onChanged }: LeaveCardProps) {
     }
   }
 
+  // 审批前可以撤回（行程有变、能来了）：撤回后照常参加
+  const withdraw = async () => {
+    if (busy || !leave) return
+    if (await run(() => callFunction('event', 'withdrawLeave', { leaveId: leave.id }))) onChanged()
+  }
+
   if (leave?.status === 'pending') {
     return (
       <Card title='请假'>
         <Notice kind='info'>已提交请假，等待组织者审批。原因：{leave.reason}</Notice>
+        {problem && <Notice kind='error'>{problem.message}</Notice>}
+        <Button block off={busy} busy={busy} busyText='正在撤回…' onClick={() => void withdraw()}>
+          撤回请假（能参加了）
+        </Button>
       </Card>
     )
   }

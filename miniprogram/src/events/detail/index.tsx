@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { MyEventView } from '@tongxin/shared-types'
+import { BRANCH_MANAGER_DUTIES as MANAGER_DUTIES, type MyEventView } from '@tongxin/shared-types'
 import { CHECKIN_METHOD_LABELS } from '@tongxin/shared-types/src/events'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
@@ -68,11 +68,17 @@ function OrganiserLinks({ eventId }: { eventId: string }) {
   )
 }
 
+/** 此刻是哪一段：签到开始前（先请假）、签到中（先签到）、会后（先写心得） */
+export function actionPhase(event: Pick<MyEventView, 'checkinOpensAt' | 'checkinClosesAt' | 'endsAt'>, now: number): 'before' | 'during' | 'after' {
+  if (now < Date.parse(event.checkinOpensAt)) return 'before'
+  return now <= Date.parse(event.checkinClosesAt) && now < Date.parse(event.endsAt) ? 'during' : 'after'
+}
+
 export default function EventDetailPage() {
   const id = useRouter().params.id ?? ''
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
   // 只取引用不变的值：选择器每次返回新数组会让 zustand 无限重渲染
-  const organiser = useAppStore((s) => s.profile?.roles.some((r) => r === 'admin' || r === 'secretary') ?? false)
+  const profile = useAppStore((s) => s.profile)
   const needsIdentity = LOCAL_MODE && !devOpenid
   const ev = useLoad(needsIdentity || !id ? null : () => callFunction('event', 'get', { eventId: id }), [id, devOpenid])
 
@@ -83,13 +89,20 @@ export default function EventDetailPage() {
     if (needsIdentity) return <StateText>请先在页面顶部选择一个演示身份。</StateText>
     if (!event) return <LoadStatus loaded={ev} what='活动详情' />
     const attended = Boolean(event.myAttendance)
+    // 组织者入口只给办这场活动的人（办公室，或主办支部的书记）：别的支部的书记点进名单只会被拒绝
+    const organiser = Boolean(profile && (profile.roles.includes('admin') || (event.ownerBranch && profile.roles.includes('secretary') && profile.branches.some((b) => b.branchId === event.ownerBranch!.id && MANAGER_DUTIES.includes(b.duty)))))
+    // 先给此刻能办的事：签到开始前是请假，签到时是签到，会后是学习心得；活动信息随后
+    const phase = actionPhase(event, now)
+    const checkin = <MyCheckin key='checkin' event={event} reload={ev.reload} />
+    const leave = !attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) ? <LeaveCard key='leave' event={event} onChanged={ev.reload} /> : null
+    const note = attended && now >= Date.parse(event.startsAt) ? <NoteCard key='note' event={event} /> : null
+    const order = phase === 'before' ? [leave, checkin, note] : phase === 'during' ? [checkin, leave, note] : [note, checkin, leave]
     return (
       <>
-        <Header event={event} />
         {ev.error && <Notice kind='error'>{ev.error.message}</Notice>}
-        <MyCheckin event={event} reload={ev.reload} />
-        {!attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) && <LeaveCard event={event} onChanged={ev.reload} />}
-        {attended && now >= Date.parse(event.startsAt) && <NoteCard event={event} />}
+        {event.status === 'cancelled' && <Header event={event} />}
+        {event.status !== 'cancelled' && order}
+        {event.status !== 'cancelled' && <Header event={event} />}
         {organiser && <OrganiserLinks eventId={event.id} />}
       </>
     )

@@ -4,13 +4,13 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import type { ScreenView } from '@tongxin/shared-types'
 import { DevIdentityBar } from '../../components/DevIdentityBar'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
 import { useAppStore } from '../../store'
-import { clockTime } from '../../utils/time'
+import { clockTime, dayLabel } from '../../utils/time'
 import { COUNTS_EVERY_MS, nextRefreshDelay } from './schedule'
 import './index.scss'
 
@@ -77,6 +77,15 @@ function Board({ view }: { view: ScreenView }) {
   )
 }
 
+/** 投影用的浏览器里铺满整块屏幕（小程序里没有这个能力，按钮不出现） */
+function canFullScreen(): boolean {
+  return process.env.TARO_ENV === 'h5' && typeof document !== 'undefined' && typeof document.documentElement.requestFullscreen === 'function'
+}
+function toggleFullScreen() {
+  if (document.fullscreenElement) void document.exitFullscreen()
+  else void document.documentElement.requestFullscreen()
+}
+
 export default function ScreenPage() {
   const id = useRouter().params.id ?? ''
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
@@ -123,7 +132,15 @@ export default function ScreenPage() {
         <>
           <View className='screen-head'>
             <Text className='screen-head__title'>{view.title}</Text>
-            <Text className='screen-head__place'>{view.place}</Text>
+            {/* 写明今天的日期：现场一看就知道这是今天这场的码 */}
+            <Text className='screen-head__place'>
+              {dayLabel(new Date().toISOString())} · {view.place}
+            </Text>
+            {canFullScreen() && (
+              <Button className='screen-head__full' onClick={toggleFullScreen}>
+                全屏
+              </Button>
+            )}
           </View>
           {problem && (
             <View className='screen-problem' role='alert'>

@@ -4,7 +4,7 @@ import type { LoadError } from '../../services/refusal'
 import { EmptyState, ErrorState, Skeleton } from '../../components/PageState'
 import type { MyEventView } from '@tongxin/shared-types'
 import { eventTimeLabel } from '../../utils/time'
-import { EVENT_PAGES, myStatus } from './myStatus'
+import { EVENT_PAGES, groupByWhen, myStatus } from './myStatus'
 
 export interface EventListProps {
   events: MyEventView[] | null
@@ -31,7 +31,7 @@ function EventCard({ event }: { event: MyEventView }) {
   )
 }
 
-/** 我的活动：我应参加的近期会议与活动，及我的签到状态 */
+/** 我的活动：我应参加的近期会议与活动，及我的签到状态；按今天、本周、以后分组，刚结束的放在最后 */
 export function EventList({ events, loading, error, includePast, onTogglePast, onRetry }: EventListProps) {
   // data-ready：列表已取到（哪怕是空的）；速度基准（ui.h5_first_content_ms）以它区分真内容与加载中的占位
   return (
@@ -50,7 +50,17 @@ export function EventList({ events, loading, error, includePast, onTogglePast, o
           next={includePast ? '点上面的「只看近期」回到近期活动。' : '新的会议通知发布后会出现在这里；已结束的活动可点「看已结束的」查看。'}
         />
       )}
-      {events?.map((e) => <EventCard key={e.id} event={e} />)}
+      {events && includePast && events.map((e) => <EventCard key={e.id} event={e} />)}
+      {events &&
+        !includePast &&
+        groupByWhen(events, new Date()).map(({ group, events: inGroup }) => (
+          <View key={group} className={`home-when home-when--${group === '已结束' ? 'past' : 'ahead'}`}>
+            <Text className='home-when__title'>{group}</Text>
+            {inGroup.map((e) => (
+              <EventCard key={e.id} event={e} />
+            ))}
+          </View>
+        ))}
     </View>
   )
 }

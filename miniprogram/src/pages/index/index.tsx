@@ -14,7 +14,7 @@ import { scanOnce } from '../checkin/scan'
 import { callFunction } from '../../services/cloud'
 import { flushPendingScans, onReconnect, pendingScans, tokenFromScan, type FlushReport } from '../checkin/client'
 import { EventList } from './EventList'
-import { NoticeList } from './NoticeList'
+import { TodoList } from './TodoList'
 import { PendingBanner } from './PendingBanner'
 import { EVENT_PAGES } from './myStatus'
 import './index.scss'
@@ -54,22 +54,20 @@ export default function IndexPage() {
   const profile = profileState.status === 'ready' ? profileState.me.profile : null
   const ready = profile !== null
   const [includePast, setIncludePast] = useState(false)
-  // 活动与通知和本人资料同时取，不等资料回来再发（慢网上省一个来回，见 ui.h5_first_content_ms）；
+  // 活动与待办和本人资料同时取，不等资料回来再发（慢网上省一个来回，见 ui.h5_first_content_ms）；
   // 换演示身份时 useLoad 自己重取；未绑定时这两块本就不显示
-  const events = useLoad(() => callFunction('event', 'upcoming', { includePast }), [includePast])
-  const unread = useLoad(() => callFunction('event', 'notifications', { unreadOnly: true }), [])
-  // 点了「知道了」的通知立刻收起，不等重取
-  const [readIds, setReadIds] = useState<string[]>([])
-  const notices = (unread.data ?? []).filter((n) => !n.read && !readIds.includes(n.id))
+  const events = useLoad(() => callFunction('event', 'upcoming', { includePast }), [includePast, profile?.id])
+  // 待办：最急的在前；请假待批、申诉待答复、该签到的会、扣分与答复的通知都在这里
+  const todos = useLoad(() => callFunction('home', 'todos'), [profile?.id])
   const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null)
   const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
 
   const { reload: reloadEvents } = events
-  const { reload: reloadNotices } = unread
+  const { reload: reloadTodos } = todos
   const loadAll = useCallback(() => {
     reloadEvents()
-    reloadNotices()
-  }, [reloadEvents, reloadNotices])
+    reloadTodos()
+  }, [reloadEvents, reloadTodos])
 
   // 断网时记下的扫码：进入首页、回到首页、网络恢复时都补交一次
   const flush = useCallback(async () => {
@@ -94,12 +92,8 @@ export default function IndexPage() {
   })
   useEffect(() => (ready ? onReconnect(() => void flush()) : undefined), [ready, flush])
 
-  const markRead = async (ids: string[]) => {
-    setReadIds((read) => [...read, ...ids])
-    await callFunction('event', 'markRead', { ids })
-  }
-
   const organiser = profile?.roles.some((r) => r === 'admin' || r === 'secretary') ?? false
+  const pendingLeaves = (todos.data?.eventBadges ?? []).reduce((n, b) => n + b.pendingLeaves, 0)
   return (
     <PageShell>
       <View className='home__greeting'>
@@ -120,7 +114,7 @@ export default function IndexPage() {
       </View>
 
       {ready && <PendingBanner pending={pending.count} settled={pending.settled} busy={pending.busy} onRetry={() => void flush()} />}
-      {ready && <NoticeList notices={notices} onRead={(ids) => void markRead(ids)} />}
+      {ready && <TodoList todos={todos} onChanged={loadAll} />}
       {ready && (
         <EventList
           events={events.data}
@@ -133,7 +127,13 @@ export default function IndexPage() {
       )}
       {organiser && (
         <View className='home-organise'>
-          <ListRow title='组织活动' desc='新建活动、签到大屏、签到名单' trailing='进入 ›' onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })} />
+          <ListRow
+            title='组织活动'
+            desc='新建活动、签到大屏、签到名单'
+            trailing={pendingLeaves ? `${pendingLeaves} 条请假待批 ›` : '进入 ›'}
+            trailingOn={pendingLeaves > 0}
+            onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.manage })}
+          />
         </View>
       )}
     </PageShell>

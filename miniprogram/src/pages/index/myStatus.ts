@@ -1,4 +1,5 @@
 import type { MyEventView } from '@tongxin/shared-types'
+import { dateInputValue, todayIso } from '../../utils/time'
 
 export type StatusTone = 'ok' | 'wait' | 'none' | 'closed'
 
@@ -21,3 +22,17 @@ export const EVENT_PAGES = {
   screen: (id: string) => `/events/screen/index?id=${encodeURIComponent(id)}`,
   attendance: (id: string) => `/events/attendance/index?id=${encodeURIComponent(id)}`,
 } as const
+
+/** 我的活动按时间分组：今天、本周（七天内）、以后；已结束的收到最后，不挡着要参加的 */
+export type WhenGroup = '今天' | '本周' | '以后' | '已结束'
+export const WHEN_GROUPS: readonly WhenGroup[] = ['今天', '本周', '以后', '已结束']
+
+export function whenGroup(event: Pick<MyEventView, 'startsAt' | 'endsAt'>, now: Date): WhenGroup {
+  if (Date.parse(event.endsAt) < now.getTime()) return '已结束'
+  if (dateInputValue(event.startsAt) <= todayIso(now)) return '今天'
+  return Date.parse(event.startsAt) - now.getTime() <= 7 * 86_400_000 ? '本周' : '以后'
+}
+
+export function groupByWhen<E extends Pick<MyEventView, 'startsAt' | 'endsAt'>>(events: readonly E[], now: Date): Array<{ group: WhenGroup; events: E[] }> {
+  return WHEN_GROUPS.map((group) => ({ group, events: events.filter((e) => whenGroup(e, now) === group) })).filter((g) => g.events.length > 0)
+}

@@ -23,7 +23,8 @@ import './index.scss'
 function Ledger({ ledger, reload }: { ledger: PointsLedgerView; reload: () => void }) {
   const [appealing, setAppealing] = useState<string | null>(null)
   const [submitted, setSubmitted] = useState<string | null>(null)
-  const entries = newestFirst(ledger.entries)
+  // 一条记录连同它的撤销算一项（服务端的 items），经过写在卡片里
+  const entries = newestFirst(ledger.items)
   return (
     <View>
       <TotalsCard ledger={ledger} />
@@ -33,7 +34,7 @@ function Ledger({ ledger, reload }: { ledger: PointsLedgerView; reload: () => vo
         <EmptyState message='这一年还没有积分记录。' next='参加会议活动、提交提案和社情民意后，积分会自动记在这里。' />
       )}
       {entries.map((e) => (
-        <EntryCard key={e.id} entry={e}>
+        <EntryCard key={e.id} entry={e} asHistory>
           {submitted === e.id && <Notice kind='success'>申诉已提交，支部书记答复后会显示在这里。</Notice>}
           {canAppeal(e) && appealing !== e.id && (
             <View className='ui-btn-row'>
