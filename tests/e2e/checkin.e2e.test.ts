@@ -1,5 +1,5 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readSheet } from '../../cloudfunctions/src/adapters/spreadsheet';
 import { actAs, hasChromium, launch, openTab, shot, openPage } from './support/browser';
 import { type RunningHost, callFn, newDataDir, startHost } from './support/host';
 
@@ -209,12 +209,16 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
 
     // 导出：页面上下载到 XLSX；接口给的 base64 能读成表格
     const [download] = await Promise.all([list.waitForEvent('download'), visible(list, 'text=导出名单').click()]);
-    expect(download.suggestedFilename()).toBe('新任委员履职培训-签到名单.xlsx');
+    expect(download.suggestedFilename()).toBe('新任委员履职培训-会议记录.xlsx');
     await list.close();
     const file = (await event('exportAttendance', { eventId })).body.data;
-    const sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
-    expect(sheet.headers.slice(0, 4)).toEqual(['姓名', '界别', '应到', '状态']);
-    const byName = new Map(sheet.rows.map((r) => [r.cells[0], r.cells]));
+    // 会议记录的第二张表是平铺的签到名单
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const listSheet = workbook.getWorksheet('签到名单')!;
+    const cellsOf = (n: number) => (listSheet.getRow(n).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    expect(cellsOf(1).slice(0, 4)).toEqual(['姓名', '界别', '应到', '状态']);
+    const byName = new Map(Array.from({ length: listSheet.rowCount - 1 }, (_, i) => cellsOf(i + 2)).map((cells) => [cells[0], cells]));
     expect(byName.get('刘洋')?.[5]).toBe('代签');
     expect(byName.get('陈志远')?.[3]).toBe('请假');
   });

@@ -28,8 +28,14 @@ export async function actAs(page: Page, name: string): Promise<void> {
   await page.locator(`text=演示身份：${name} >> visible=true`).first().waitFor();
 }
 
+const TAB_PATHS: Record<string, string> = { 首页: 'pages/index/index', 学习: 'pages/study/index', 建言: 'pages/suggest/index', 我的: 'pages/mine/index' };
+
+/** 点底部的标签并等路由真的换过去：各标签页都留在文档里，先一步去找元素会找到上一页里的同名控件 */
 export async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.weui-tabbar__item', { hasText: label }).first().click();
+  const path = TAB_PATHS[label];
+  if (path) await page.waitForURL((url) => url.hash.includes(path));
+  await page.waitForTimeout(300);
 }
 
 /**

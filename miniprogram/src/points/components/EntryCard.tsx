@@ -83,9 +83,15 @@ function HistoryCard({ entry, children }: { entry: PointsEntryView; children?: R
       </Text>
       <Text className='pt-entry__explain'>{entry.explanation}</Text>
       {entry.appeal?.status === 'pending' && (
-        <View className='pt-entry__badges'>
-          <Text className='pt-badge pt-badge--appeal-pending'>申诉中</Text>
-        </View>
+        <>
+          <View className='pt-entry__badges'>
+            <Text className='pt-badge pt-badge--appeal-pending'>申诉中</Text>
+          </View>
+          <View className='pt-quote'>
+            <Text className='pt-quote__line'>申诉理由：{entry.appeal.reason}</Text>
+            <Text className='pt-quote__who'>等待支部书记答复</Text>
+          </View>
+        </>
       )}
       {steps.length > 0 && (
         <View className='pt-quote' aria-label='经过'>
