@@ -21,6 +21,7 @@ export class PreloadLandingPage {
 
   apply(compiler: Compiler) {
     // 用 Taro 构建所用的同一个 html-webpack-plugin（它的钩子按实例区分）
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- 要的是 Taro 的 runner 解析到的那一份，只能按路径 require
     const HtmlWebpackPlugin = require(require.resolve('html-webpack-plugin', { paths: [require.resolve('@tarojs/webpack5-runner')] }))
     const page = `/src/${this.pagePath}.`
     compiler.hooks.compilation.tap('PreloadLandingPage', (compilation) => {

@@ -5,9 +5,12 @@ import { systemFontIsLarge } from './utils/systemFont'
 import './app.scss'
 
 // H5 自带的 tabBar 字只有 10px，长辈看不清；这份覆盖只进 H5 包
+// 用 require 而不用 import：条件分支在 weapp 构建里整段删掉，两个模块不进小程序包
 if (process.env.TARO_ENV === 'h5') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./styles/h5-overrides.scss')
   // Taro H5 运行时的两处无障碍缺口（页面容器不可聚焦、输入框外层点不中），见 utils/h5Accessibility
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   ;(require('./utils/h5Accessibility') as typeof import('./utils/h5Accessibility')).installH5Accessibility()
 }
 

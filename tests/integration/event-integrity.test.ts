@@ -19,7 +19,7 @@ beforeAll(async () => {
   org = await createFixtureOrg(db);
 });
 
-type Reply = { ok: boolean; data?: any; error?: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Reply = { ok: boolean; data?: any; error?: { code: string; message: string } };
 const call = (openid: string, action: string, data: unknown, now: string) => eventCaller(db)(openid, action, data, now) as Promise<Reply>;
 const NOW = '2026-11-26T15:00:00+08:00';
 const pointsOf = async (memberId: string) =>

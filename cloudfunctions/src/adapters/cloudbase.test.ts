@@ -25,7 +25,6 @@ afterEach(() => {
 function freshMain(path: '../functions/event/main' | '../functions/member/main'): (event: unknown) => Promise<unknown> {
   let main: (event: unknown) => Promise<unknown> = async () => undefined;
   jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     main = require(path).main;
   });
   return main;

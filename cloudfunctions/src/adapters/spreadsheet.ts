@@ -213,7 +213,8 @@ async function readCsv(content: Buffer, limits: SheetLimits): Promise<string[][]
     // 不是 UTF-8 也不是 GB18030 的字节按无法读取处理，而不是当成乱码表头
     text = new TextDecoder('gb18030', { fatal: true }).decode(content);
   }
-  // 文本文件里不会有 NUL 等控制字符（制表符、换行除外）
+  // 文本文件里不会有 NUL 等控制字符（制表符、换行除外）：这里找的正是控制字符
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new Error('CSV 含有二进制内容');
   const rows: string[][] = [];
   let tooBig: SheetTooBigError | undefined;

@@ -22,6 +22,8 @@ export interface Deps {
  * - `member`：目标成员须在调用者担任书记的某个支部里；
  * - `branch`：目标支部须是调用者担任书记的支部（取不到支部 id 时，由处理器按本人支部过滤）。
  */
+// 默认参数用 any：Scope<具体输入> 要能放进 Scope[] 的列表里（函数参数逆变，unknown 放不进）
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Scope<I = any> =
   | { kind: 'member'; memberId: (input: I) => string }
   /** 目标成员要先查出来（如某条积分记录、某个申诉属于谁）；查不到视为越界 */

@@ -122,7 +122,6 @@ describe('每个操作声明它可能返回的错误', () => {
   const cases = handlerFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export const (\w+) = defineAction\(/g)].map((m) => [`${relative(fnRoot, file)} ${m[1]}`, file, m[1]] as const));
 
   test.each(cases)('%s：处理器与它调用的函数抛出的码都已声明，声明的码也都会抛出', (_label, file, name) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const declared = new Set<string>((require(file) as Record<string, AnyAction>)[name].errors);
     const body = declarations(file).get(name)!;
     const thrown = [...reachableKeys(file, body, new Set([`${file}:${name}`]))].filter((k) => !FROM_DISPATCHER.has(k));

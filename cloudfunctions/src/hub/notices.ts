@@ -71,8 +71,6 @@ async function branchManagers(trx: Trx, orgId: string, branchId: string): Promis
   return rows.map((r) => r.member_id);
 }
 
-const when = (d: Date | string) => new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-
 export interface EventRef {
   id: string;
   title: string;

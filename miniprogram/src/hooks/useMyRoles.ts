@@ -73,7 +73,6 @@ export function useMyRoles(options: MyRolesOptions = {}): { state: MyRolesState;
       current = false
     }
     // needFetch 由 profile 与 fetched 算出；换身份（devOpenid）或重试（attempt）时重来
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [needFetch, devOpenid, attempt, rememberProfile])
 
   // 换了演示身份：重新取（fresh 的页面也要）

@@ -42,7 +42,7 @@ export function PickerField({ label, mode, value, onChange }: PickerFieldProps) 
 export function LocationField({ value, onChange }: { value: EventDraft['geo']; onChange: (geo: EventDraft['geo']) => void }) {
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const useHere = async () => {
+  const takeHere = async () => {
     setBusy(true)
     setProblem(null)
     try {
@@ -68,7 +68,7 @@ export function LocationField({ value, onChange }: { value: EventDraft['geo']; o
           </Button>
         </>
       ) : (
-        <Button block onClick={() => !busy && void useHere()}>
+        <Button block onClick={() => !busy && void takeHere()}>
           {busy ? '正在取位置…' : '用我现在的位置作为会场'}
         </Button>
       )}
