@@ -30,6 +30,33 @@ describe('客户端模块：H5 端', () => {
     expect(res).toEqual({ ok: false, error: { code: NETWORK_ERROR_CODE, message: '网络不给力，请检查网络后重试' } })
   })
 
+  it('index.html 预先发出的首页请求：同一函数、同一请求体、同一身份的第一次调用接过它，之后照常请求', async () => {
+    const preloaded = { ok: true, data: { from: 'preload' } }
+    const g = globalThis as { __txPreload?: Record<string, Promise<unknown>> }
+    g.__txPreload = { 'member {"action":"me"} dev-zhang': Promise.resolve(preloaded) }
+    const fetchMock = jest.fn(() => Promise.resolve({ json: () => Promise.resolve({ ok: true, data: { from: 'fetch' } }) } as Response))
+    global.fetch = fetchMock as unknown as typeof fetch
+
+    // 别的身份、别的请求体不接
+    await expect(callViaHttp('member', 'me', undefined, 'dev-li')).resolves.toEqual({ ok: true, data: { from: 'fetch' } })
+    await expect(callViaHttp('member', 'me', { x: 1 }, 'dev-zhang')).resolves.toEqual({ ok: true, data: { from: 'fetch' } })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    // 第一次接过，第二次照常请求
+    await expect(callViaHttp('member', 'me', undefined, 'dev-zhang')).resolves.toEqual(preloaded)
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    await expect(callViaHttp('member', 'me', undefined, 'dev-zhang')).resolves.toEqual({ ok: true, data: { from: 'fetch' } })
+    expect(fetchMock).toHaveBeenCalledTimes(3)
+  })
+
+  it('预先发出的请求失败了：接过它的调用得到「网络不给力」，不抛错', async () => {
+    const g = globalThis as { __txPreload?: Record<string, Promise<unknown>> }
+    const failed = Promise.reject(new TypeError('Failed to fetch'))
+    failed.catch(() => undefined)
+    g.__txPreload = { 'home {"action":"todos"} dev-zhang': failed }
+    const res = await callViaHttp('home', 'todos', undefined, 'dev-zhang')
+    expect(res).toEqual({ ok: false, error: { code: NETWORK_ERROR_CODE, message: '网络不给力，请检查网络后重试' } })
+  })
+
   it('回来的不是信封（如网关的 HTML 错误页）时，返回 INTERNAL', async () => {
     global.fetch = jest.fn(() =>
       Promise.resolve({ json: () => Promise.reject(new SyntaxError('Unexpected token <')) } as unknown as Response),

@@ -29,6 +29,14 @@ describe('首页', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/events/detail/index?id=e-4' })
   })
 
+  it('活动与待办和本人资料同时取，资料到了不再重取一遍（慢网上首屏少等一个来回）', async () => {
+    const mock = routeCalls({ 'member.me': () => ok(memberProfile), 'event.upcoming': () => ok(events), 'home.todos': () => ok({ items: [], eventBadges: [] }) })
+    render(<IndexPage />)
+    expect(await screen.findByText('中心组学习（十二月）')).toBeTruthy()
+    expect(callsTo(mock, 'event', 'upcoming')).toHaveLength(1)
+    expect(callsTo(mock, 'home', 'todos')).toHaveLength(1)
+  })
+
   it('待办：没有时写“今天没有待办”；通知点「知道了」标为已读后重取', async () => {
     let items: TodoItem[] = [
       { id: 'notice:n-1', kind: 'notice', title: '活动取消：政协讲堂', detail: '原因：因故改期', dueAt: null, link: '/events/detail/index?id=e-3', eventId: 'e-3', noticeId: 'n-1', noticeKind: 'event.cancelled' },

@@ -12,7 +12,7 @@ export function bindingStatus(m: Pick<MemberDetail, 'bound' | 'invitePending'>):
   return m.invitePending ? '邀请码待使用' : '未绑定'
 }
 
-export { MEMBER_STATUS_LABELS } from '@tongxin/shared-types'
+export { MEMBER_STATUS_LABELS } from '@tongxin/shared-types/src/views'
 
 /** 共 y 页（至少 1 页，空列表也显示「第 1/1 页」） */
 export function pageCount(total: number, pageSize: number): number {

@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { BRANCH_MANAGER_DUTIES as MANAGER_DUTIES, type MyEventView } from '@tongxin/shared-types'
+import type { MyEventView } from '@tongxin/shared-types'
+import { BRANCH_MANAGER_DUTIES as MANAGER_DUTIES } from '@tongxin/shared-types/src/domain'
 import { CHECKIN_METHOD_LABELS } from '@tongxin/shared-types/src/events'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
