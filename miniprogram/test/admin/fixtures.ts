@@ -1,4 +1,5 @@
-import type { Envelope, MemberDetail, MemberProfile, OrgTree } from '@tongxin/shared-types'
+import type { MemberDetail, MemberProfile, OrgTree } from '@tongxin/shared-types'
+import { routeCalls as sharedRouteCalls, type Handler } from '../calls'
 import { zhangProfile } from '../fixtures'
 
 /** 办公室管理员 */
@@ -55,17 +56,12 @@ export function member(overrides: Partial<MemberDetail> = {}): MemberDetail {
   }
 }
 
-export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
-export const fail = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code: code as 'INTERNAL', message } })
+export { fail, ok } from '../calls'
 
-/** 按「函数.操作」回答的假后端：callFunction 的替身 */
-export type Handlers = Record<string, (data: any) => Envelope<unknown> | Promise<Envelope<unknown>>>
-export function routeCalls(mock: jest.Mock, handlers: Handlers): void {
-  mock.mockImplementation(async (fn: string, action: string, data?: unknown) => {
-    const h = handlers[`${fn}.${action}`]
-    if (!h) return fail('UNKNOWN_ACTION', `测试没有准备 ${fn}.${action}`)
-    return h(data)
-  })
+/** 按「函数.操作」回答的假后端（共用 test/calls.ts）；mock 即被 jest.mock 换掉的 callFunction */
+export type Handlers = Record<string, Handler>
+export function routeCalls(_mock: jest.Mock, handlers: Handlers): void {
+  sharedRouteCalls(handlers)
 }
 
 /** 设好演示身份与本人资料（管理页据此判断角色） */
