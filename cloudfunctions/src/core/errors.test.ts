@@ -27,6 +27,18 @@ function thrownKeys(source: string): string[] {
   return keys;
 }
 
+/**
+ * 纯规则里“返回拒绝码、由处理器抛出”的函数（如 domain/points-authority 的 adjustRefusal）：`return 'POINTS.SELF'`、
+ * `? 'A' : 'B'` 里的带命名空间的码。处理器用变量抛出（throw new AppError(code)），按名字跟到这些函数时把它们算上。
+ */
+function returnedKeys(source: string): string[] {
+  const keys: string[] = [];
+  for (const m of source.matchAll(/\breturn\s+([^;\n]*)/g)) {
+    for (const k of m[1].matchAll(/'([A-Z_]+\.[A-Z_]+(?:#[A-Z_]+)?)'/g)) if (Object.hasOwn(ERROR_MESSAGES, k[1])) keys.push(k[1]);
+  }
+  return keys;
+}
+
 /** 端口方法可能抛出的码（见 core/ports.ts 的说明） */
 const PORT_ERRORS: Array<[RegExp, string[]]> = [[/\bfiles\.read\(/, ['FILE.NOT_FOUND', 'FILE.TOO_LARGE']]];
 
@@ -57,7 +69,7 @@ function imports(file: string): Map<string, string> {
  * 按名字跟踪，不做类型分析：足以抓住“新加了一个 throw 却没声明”。
  */
 function reachableKeys(file: string, body: string, seen = new Set<string>()): Set<string> {
-  const keys = new Set(thrownKeys(body));
+  const keys = new Set([...thrownKeys(body), ...returnedKeys(body)]);
   // 端口的实现在 adapters/ 里、按名字跟不到：端口声明（core/ports.ts）里写明的码在这里补上
   for (const [call, portKeys] of PORT_ERRORS) if (call.test(body)) portKeys.forEach((k) => keys.add(k));
   const local = declarations(file);

@@ -2,7 +2,7 @@ import { AppError, contract } from '@tongxin/shared-types';
 import { defineAction } from '../../core/action';
 import { resolveActor } from '../../core/actor';
 import { withAttemptLock } from '../../db/attempts';
-import { BIND_WINDOW_MS, bindLockedUntil, hashInviteCode, inviteRefusal } from '../../domain/invite';
+import { BIND_WINDOW_MS, bindLockedUntil, hashInviteCode, outranksSecretary } from '../../domain/invite';
 import { inviteStandingOf } from '../roster/invite';
 import { isUniqueViolation } from '../../db/errors';
 import { loadProfile } from './me';
@@ -47,7 +47,7 @@ export const bind = defineAction({
       if (invite.status !== 'active') return failed('retired');
       // 签发人按现在的角色仍须压得住这位成员：书记签的码，等对方成了管理员或书记就作废了
       const issuerIsAdmin = await trx.selectFrom('member_role').select('member_id').where('org_id', '=', invite.org_id).where('member_id', '=', invite.issued_by).where('role', '=', 'admin').executeTakeFirst();
-      if (inviteRefusal({ isAdmin: Boolean(issuerIsAdmin) }, await inviteStandingOf(trx, invite.org_id, invite.member_id))) return failed('used');
+      if (!issuerIsAdmin && outranksSecretary(await inviteStandingOf(trx, invite.org_id, invite.member_id))) return failed('used');
       const other = await trx.selectFrom('wx_binding').select('openid').where('org_id', '=', invite.org_id).where('member_id', '=', invite.member_id).executeTakeFirst();
       if (other) return { error: 'taken' as const };
       await trx.updateTable('invite_code').set({ used_at: now, used_by_openid: openid }).where('org_id', '=', invite.org_id).where('id', '=', invite.id).execute();

@@ -4,7 +4,7 @@ import { recordAudit } from '../../core/audit';
 import { isOrgWide, visibleBranches } from '../../core/scope';
 import { checkAdjustment, reversalLabel, yearOf } from '../../domain/points';
 import { tell } from '../../hub/notices';
-import { adjustRefusal, answerAppealRefusal, recordFiveOneRefusal, reverseRefusal } from '../../domain/points-authority';
+import { adjustRefusal, answerAppealRefusal, type PointsRefusal, recordFiveOneRefusal, reverseRefusal } from '../../domain/points-authority';
 import type { Actor } from '../../core/actor';
 import { assertYearOpen, awardPoints, recordFiveOne as recordFiveOneIn, reverseEntry } from './ledger';
 import { type AppealQuery, countAppeals, loadAppeals, loadEntryView, loadLedger } from './view';
@@ -12,7 +12,7 @@ import { type AppealQuery, countAppeals, loadAppeals, loadEntryView, loadLedger 
 const MANAGERS = ['admin', 'secretary'] as const;
 /** 积分权限的判断对象：本人是谁、是不是办公室 */
 const callerOf = (actor: Actor) => ({ memberId: actor.memberId, isAdmin: isOrgWide(actor, ['admin']) });
-const refuseIf = (code: ReturnType<typeof reverseRefusal>) => {
+const refuseIf = (code: PointsRefusal | null) => {
   if (code) throw new AppError(code);
 };
 const byMember: Scope<{ memberId: string }> = { kind: 'member', memberId: (i) => i.memberId };
@@ -35,7 +35,7 @@ export const ledger = defineAction({
 /** 书记评定品行、考评分（党员积分）；履职评定只有办公室可以做 */
 export const adjust = defineAction({
   input: contract.points.adjust,
-  errors: ['NOT_FOUND#MEMBER', 'POINTS.ADJUSTMENT_INVALID', 'POINTS.NOT_APPLICABLE', 'POINTS.RULE_NOT_FOUND', 'POINTS.RULE_NOT_FOUND#INACTIVE', 'POINTS.YEAR_CLOSED', 'POINTS.ONCE_A_YEAR'],
+  errors: ['NOT_FOUND#MEMBER', 'POINTS.ADJUSTMENT_INVALID', 'POINTS.NOT_APPLICABLE', 'POINTS.RULE_NOT_FOUND', 'POINTS.RULE_NOT_FOUND#INACTIVE', 'POINTS.YEAR_CLOSED', 'POINTS.ONCE_A_YEAR', 'POINTS.SELF', 'POINTS.OFFICE_ONLY', 'POINTS.YEAR_NOT_OPEN'],
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
   handler: async ({ memberId, ruleCode, points, reason, year: wantedYear }, ctx) => {
@@ -75,7 +75,7 @@ export const adjust = defineAction({
 /** 冲正一条记录。书记只能冲正本支部成员的党员积分评定；办公室可冲正任何记录，包括已关账年度 */
 export const reverse = defineAction({
   input: contract.points.reverse,
-  errors: ['NOT_FOUND#MEMBER', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED'],
+  errors: ['NOT_FOUND#MEMBER', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED', 'POINTS.SELF', 'POINTS.OFFICE_ONLY'],
   access: { roles: MANAGERS, scope: byEntry },
   writes: true,
   handler: async ({ entryId, reason }, ctx) => {
@@ -123,7 +123,7 @@ export const listAppeals = defineAction({
 /** 答复申诉；采纳即在同一事务里冲正原记录 */
 export const answerAppeal = defineAction({
   input: contract.points.answerAppeal,
-  errors: ['CONFLICT#APPEAL_ANSWERED', 'NOT_FOUND#APPEAL', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED'],
+  errors: ['CONFLICT#APPEAL_ANSWERED', 'NOT_FOUND#APPEAL', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED', 'POINTS.SELF', 'POINTS.OFFICE_ONLY', 'POINTS.OWN_ENTRY'],
   access: { roles: MANAGERS, scope: byAppeal },
   writes: true,
   handler: async ({ appealId, accept, answer }, ctx) => {
@@ -162,7 +162,7 @@ export const answerAppeal = defineAction({
 /** 记录五个一中由办公室或书记登记的事项（如民生实事） */
 export const recordFiveOne = defineAction({
   input: contract.points.recordFiveOne,
-  errors: ['NOT_FOUND#MEMBER', 'POINTS.YEAR_CLOSED'],
+  errors: ['NOT_FOUND#MEMBER', 'POINTS.YEAR_CLOSED', 'POINTS.SELF', 'POINTS.FUTURE_DATE', 'POINTS.YEAR_NOT_OPEN'],
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
   handler: async ({ memberId, item, title, date }, ctx) => {

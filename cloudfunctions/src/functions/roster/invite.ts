@@ -5,7 +5,7 @@ import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import type { DB } from '../../db/connect';
 import type { Database } from '../../db/schema';
-import { INVITE_TTL_DAYS, type InviteStanding, composeInviteCode, hashInviteCode, inviteRefusal } from '../../domain/invite';
+import { INVITE_TTL_DAYS, type InviteStanding, composeInviteCode, hashInviteCode, inviteRefusal, outranksSecretary } from '../../domain/invite';
 
 type Trx = Transaction<Database>;
 const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) => i.memberId };
@@ -13,7 +13,7 @@ const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) 
 /** 签发（或重新签发）一次性邀请码：旧的未用邀请码随之作废（记下作废人）。明文只在这次返回里出现。 */
 export const issueInvite = defineAction({
   input: contract.roster.issueInvite,
-  errors: ['CONFLICT#INVITE_BOUND', 'CONFLICT#INVITE_RETIRED', 'NOT_FOUND#MEMBER'],
+  errors: ['CONFLICT#INVITE_BOUND', 'CONFLICT#INVITE_RETIRED', 'NOT_FOUND#MEMBER', 'ROSTER.INVITE_ABOVE'],
   access: { roles: ['admin', 'secretary'], scope: byMember },
   writes: true,
   handler: async ({ memberId }, ctx) => {
@@ -88,7 +88,7 @@ const beijingMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).
  * 办公室在成员资料里看得到。绑定时还会再判一次（member.bind），这里让状态当场就对。
  */
 export async function voidOutrankedInvites(trx: Trx, ctx: ActorContext, memberId: string, memberName: string, now: Date): Promise<void> {
-  if (!inviteRefusal({ isAdmin: false }, await inviteStandingOf(trx, ctx.actor.orgId, memberId))) return;
+  if (!outranksSecretary(await inviteStandingOf(trx, ctx.actor.orgId, memberId))) return;
   const voided = await voidPendingInvites(trx, ctx, memberId, now, true);
   if (voided.length === 0) return;
   await recordAudit(trx, ctx, {
