@@ -199,7 +199,8 @@ function bigRows(n: number, lastName?: string): Array<Array<string | number>> {
 }
 
 describe('大文件', () => {
-  test('5000 行的 XLSX：预览与导入都在云函数时限内完成', async () => {
+  // 速度不在这里判定（见 npm run bench 的 roster.*）；超时只防卡死，给足负载高的机器
+  test('5000 行的 XLSX：预览与导入全部正确', async () => {
     const org = await createFixtureOrg(db);
     const f = file('五千人.xlsx', await writeXlsx('名单', HEADERS, bigRows(5000)));
     const t0 = Date.now();
@@ -232,7 +233,7 @@ describe('大文件', () => {
       await sql`DROP TRIGGER ${fn} ON member`.execute(db);
       await sql`DROP FUNCTION ${fn}()`.execute(db);
     }
-  }, 20_000);
+  }, 60_000);
 });
 
 describe('上传文件的清理', () => {
