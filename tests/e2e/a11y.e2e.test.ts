@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DevIdentity } from '@tongxin/shared-types';
 import { ELDER_RULES, type Finding, NORMAL_RULES, auditPage, formatFindings } from './support/a11y';
 import { appPages } from './support/app-pages';
-import { hasChromium, launch } from './support/browser';
+import { hasChromium, launch, shot } from './support/browser';
 import { type RunningHost, callFn, newDataDir, startHost } from './support/host';
 
 /**
@@ -127,6 +127,8 @@ describeIfBrowser('无障碍：每个页面 × 每个演示身份 × 普通/大�
             findings = await auditPage(page, mode.rules);
           }
           results.push({ view: `${path} · ${identity.name} · ${mode.name}`, findings });
+          // A11Y_SHOTS=1：每一屏都截图到 tests/.artifacts，供人逐页查看（截断、重叠、字太小）
+          if (process.env.A11Y_SHOTS) await shot(page, `a11y-${mode.elder ? 'elder' : 'normal'}-${identity.openid}-${path.replace(/\//g, '_')}`);
         }
       } finally {
         await context.close();
@@ -135,5 +137,5 @@ describeIfBrowser('无障碍：每个页面 × 每个演示身份 × 普通/大�
     const summary = formatFindings(results);
     if (summary) console.log(`无障碍问题（${mode.name}模式）：\n${summary}`);
     expect(summary).toBe('');
-  }, 240_000);
+  }, 600_000);
 });
