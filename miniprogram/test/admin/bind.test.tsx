@@ -6,6 +6,7 @@ import { useAppStore } from '../../src/store'
 import { liProfile } from '../fixtures'
 import { fail, ok, routeCalls } from './fixtures'
 import { setRouterParams } from '../stubs/taro'
+import { callsTo, held } from '../calls'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 const mockCall = callFunction as unknown as jest.Mock
@@ -40,6 +41,18 @@ describe('绑定委员信息', () => {
     expect(mockCall).toHaveBeenCalledWith('member', 'bind', { code: 'ABCDEFGH', name: '李秀英' })
     expect(Taro.reLaunch).not.toHaveBeenCalled()
     expect(useAppStore.getState().profile).toBeNull()
+  })
+
+  it('绑定中再点不会重复发出', async () => {
+    const reply = held()
+    routeCalls(mockCall, { 'member.bind': reply.handler })
+    render(<BindPage />)
+    fill('ABCD-EFGH', '李秀英')
+    expect(screen.getByText('正在绑定…')).toBeTruthy()
+    fireEvent.click(screen.getByText('正在绑定…'))
+    expect(callsTo(mockCall, 'member', 'bind')).toHaveLength(1)
+    reply.answer(ok(liProfile))
+    expect(await screen.findByText('绑定成功，李秀英，欢迎您！')).toBeTruthy()
   })
 
   it('邀请码位数不对时当场提示，不去请求', () => {

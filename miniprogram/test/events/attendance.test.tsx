@@ -4,7 +4,7 @@ import AttendancePage from '../../src/events/attendance/index'
 import { useAppStore } from '../../src/store'
 import Taro from '@tarojs/taro'
 import { setRouterParams } from '../stubs/taro'
-import { callsTo, fail, myEvent, ok, routeCalls } from './support'
+import { adminProfile, callsTo, fail, held, myEvent, ok, routeCalls, type Handler } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
@@ -12,8 +12,8 @@ function row(memberId: string, name: string, overrides: Partial<AttendanceRow> =
   return { memberId, name, sector: null, expected: true, status: 'absent', checkedInAt: null, method: null, proxyReason: null, proxyByName: null, leave: null, rollCalled: false, pending: null, receivedAt: null, ...overrides }
 }
 
-/** 一个记状态的假后端：代签、审批、点名都会改动名单 */
-function fakeBackend() {
+/** 一个记状态的假后端：代签、审批、点名都会改动名单。overrides 换掉某些操作的回答；tweak 在开始前改动活动与名单 */
+function fakeBackend(overrides: Record<string, Handler> = {}, tweak?: (event: AttendanceList['event'], rows: AttendanceRow[]) => void) {
   const { myAttendance: _a, myLeave: _l, myNote: _n, expected: _e, ...event } = myEvent()
   const rows: AttendanceRow[] = [
     row('m-wang', '王秀兰', { status: 'on_time', checkedInAt: '2026-12-01T01:02:00.000Z', method: 'scan', sector: '经济界' }),
@@ -21,6 +21,7 @@ function fakeBackend() {
     row('m-chen', '陈志远', { status: 'leave_pending', leave: { id: 'l-1', status: 'pending', reason: '外出考察', answer: null, decidedAt: null } }),
     row('m-liu', '刘洋'),
   ]
+  tweak?.(event, rows)
   const list = (): AttendanceList => {
     const checkedIn = rows.filter((r) => r.checkedInAt).length
     const onLeave = rows.filter((r) => r.status === 'on_leave').length
@@ -70,6 +71,7 @@ function fakeBackend() {
     },
     'event.rollCallNote': (d) => (notes.set(d.memberId, d.note), ok({ memberId: d.memberId, name: find(d.memberId).name, order, calledAt: '', note: d.note, remaining: 0 })),
     'event.exportAttendance': () => ok({ fileName: '学习-签到名单.xlsx', contentBase64: 'UEsDBA==' }),
+    ...overrides,
   })
 }
 
@@ -201,5 +203,60 @@ describe('签到名单', () => {
     expect(blob.size).toBe(4)
     expect(click).toHaveBeenCalled()
     click.mockRestore()
+  })
+})
+
+describe('签到名单上的提交：提交中再点不会重复发出；服务器拒绝时显示它的提示', () => {
+  const cases: Array<{ name: string; op: string; message: string; tweak?: Parameters<typeof fakeBackend>[1]; open?: () => void | Promise<unknown>; press: () => HTMLElement }> = [
+    {
+      name: '代签',
+      op: 'event.proxyCheckin',
+      message: '只能为这场活动的参加人员代签',
+      open: () => {
+        fireEvent.click(within(rowOf('刘洋')).getByText('代签'))
+        type('为 刘洋 代签的原因', '未带手机，本人在场')
+      },
+      press: () => screen.getByText('确认代签'),
+    },
+    { name: '请假审批', op: 'event.decideLeave', message: '这条请假已经处理过了', press: () => within(rowOf('陈志远')).getByText('批准') },
+    {
+      name: '离线补交的确认',
+      op: 'event.confirmOffline',
+      message: '这条签到不需要确认',
+      tweak: (_e, rows) => Object.assign(rows[1], { pending: 'offline', receivedAt: '2026-12-01T01:40:00.000Z' }),
+      press: () => within(rowOf('赵振华')).getByText('确认在场'),
+    },
+    { name: '随机点名', op: 'event.rollCall', message: '活动已取消，不能点名', press: () => screen.getByRole('button', { name: '随机点名' }) },
+    { name: '定案', op: 'event.finalize', message: '还有离线补交的签到待确认，请先在签到名单里确认或退回', open: () => fireEvent.click(screen.getByRole('button', { name: '定案' })), press: () => screen.getByText('确认定案') },
+    { name: '查看学习心得', op: 'event.notes', message: '只有这场活动的组织者可以查看', press: () => screen.getByText('查看学习心得') },
+    {
+      name: '确认补录',
+      op: 'event.confirmBackfill',
+      message: '这场活动不是待确认的补录',
+      tweak: (e) => {
+        Object.assign(e, { backfill: true, backfillConfirmed: false })
+        // 确认补录的按钮只给管理员
+        useAppStore.getState().rememberProfile(adminProfile)
+      },
+      press: () => screen.getByText('确认补录并记分'),
+    },
+    { name: '导出名单', op: 'event.exportAttendance', message: '只有这场活动的组织者可以导出名单', press: () => screen.getByText('导出名单') },
+  ]
+
+  it.each(cases)('$name', async ({ op, message, tweak, open, press }) => {
+    const reply = held()
+    const mock = fakeBackend({ [op]: reply.handler }, tweak)
+    render(<AttendancePage />)
+    await screen.findByText('刘洋')
+    await open?.()
+    // 同一个按钮连点两下（第二下时它已显示为提交中）
+    const button = press()
+    fireEvent.click(button)
+    fireEvent.click(button)
+    const [fn, action] = op.split('.')
+    expect(callsTo(mock, fn, action)).toHaveLength(1)
+
+    reply.answer(fail('FORBIDDEN', message))
+    expect((await screen.findByRole('alert')).textContent).toBe(message)
   })
 })

@@ -5,7 +5,7 @@ import { dateInputValue } from '../../src/utils/time'
 import { useAppStore } from '../../src/store'
 import { tree } from '../admin/fixtures'
 import { setRouterParams } from '../stubs/taro'
-import { adminProfile, callsTo, myEvent, ok, partyDay, routeCalls } from './support'
+import { adminProfile, callsTo, fail, held, myEvent, ok, partyDay, routeCalls, type Handler } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
@@ -49,5 +49,53 @@ describe('照此再办一场', () => {
       audience: [{ kind: 'branch', id: 'b-2' }],
     })
     expect(callsTo(mock, 'event', 'update')).toEqual([])
+  })
+})
+
+describe('活动编辑页的提交：提交中再点不会重复发出；服务器拒绝时显示它的提示', () => {
+  function open(params: Record<string, string>, handlers: Record<string, Handler>) {
+    useAppStore.getState().chooseDevIdentity({ openid: 'dev_admin', name: '周敏', roles: ['admin'], description: '' })
+    useAppStore.getState().rememberProfile(adminProfile)
+    setRouterParams(params)
+    const mock = routeCalls({ 'org.tree': () => ok(tree), 'event.get': () => ok(monthly), ...handlers })
+    render(<EditEventPage />)
+    return mock
+  }
+  const pressTwice = (button: HTMLElement) => {
+    fireEvent.click(button)
+    fireEvent.click(button)
+  }
+
+  it('保存活动', async () => {
+    const reply = held()
+    const mock = open({ copy: 'e-1' }, { 'event.create': reply.handler })
+    pressTwice(await screen.findByText('创建活动'))
+    expect(screen.getByText('正在保存…')).toBeTruthy()
+    expect(callsTo(mock, 'event', 'create')).toHaveLength(1)
+    reply.answer(fail('FORBIDDEN', '支部书记只能面向本支部组织活动'))
+    expect((await screen.findByRole('alert')).textContent).toBe('支部书记只能面向本支部组织活动')
+    expect(screen.getByText('创建活动')).toBeTruthy()
+  })
+
+  it('取消活动', async () => {
+    const reply = held()
+    const mock = open({ id: 'e-1' }, { 'event.cancel': reply.handler })
+    fireEvent.click(await screen.findByText('取消这场活动'))
+    fireEvent.change(screen.getByLabelText('取消原因'), { target: { value: '因故改期' } })
+    pressTwice(screen.getByText('确认取消活动'))
+    expect(callsTo(mock, 'event', 'cancel')).toEqual([{ eventId: 'e-1', reason: '因故改期' }])
+    reply.answer(fail('CONFLICT', '活动已经取消'))
+    expect((await screen.findByRole('alert')).textContent).toBe('活动已经取消')
+  })
+
+  it('按姓名查找参加人员', async () => {
+    const reply = held()
+    const mock = open({ copy: 'e-1' }, { 'roster.list': reply.handler })
+    fireEvent.click(await screen.findByText('指定人员'))
+    fireEvent.change(screen.getByLabelText('按姓名查找成员'), { target: { value: '王' } })
+    pressTwice(screen.getByText('查找'))
+    expect(callsTo(mock, 'roster', 'list')).toEqual([{ q: '王', pageSize: 20 }])
+    reply.answer(fail('FORBIDDEN', '这项操作需要管理员权限'))
+    expect((await screen.findByRole('alert')).textContent).toBe('这项操作需要管理员权限')
   })
 })

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import EventDetailPage from '../../src/events/detail/index'
 import { useAppStore } from '../../src/store'
 import { setRouterParams } from '../stubs/taro'
-import { TOKEN, adminProfile, callsTo, checkinResult, fail, myEvent, ok, routeCalls } from './support'
+import { TOKEN, adminProfile, callsTo, checkinResult, fail, held, myEvent, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
@@ -51,6 +51,33 @@ describe('活动详情', () => {
     fireEvent.click(screen.getByText('用数字码签到'))
     expect((await screen.findByRole('alert')).textContent).toBe('数字码不正确或已过期，请看屏幕上最新的数字')
     expect(callsTo(mock, 'event', 'checkinByCode')).toEqual([{ eventId: 'e-1', code: '123456' }])
+  })
+
+  it('签到中再点不会重复发出：数字码与签到码共用一次提交；签到码被拒绝时显示服务器的提示', async () => {
+    const byCode = held()
+    const byToken = held()
+    const mock = routeCalls({ 'event.get': () => ok(myEvent(live())), 'event.checkinByCode': byCode.handler, 'event.checkin': byToken.handler })
+    render(<EventDetailPage />)
+    await screen.findByText('未签到')
+    type('输入六位数字码签到', '123456')
+    type('粘贴签到码', TOKEN)
+    const codeButton = screen.getByText('用数字码签到')
+    fireEvent.click(codeButton)
+    fireEvent.click(codeButton)
+    expect(codeButton.textContent).toBe('正在签到…')
+    // 数字码还在签：签到码的按钮也失效
+    fireEvent.click(screen.getByText('用签到码签到'))
+    expect(callsTo(mock, 'event', 'checkinByCode')).toHaveLength(1)
+    expect(callsTo(mock, 'event', 'checkin')).toEqual([])
+
+    byCode.answer(fail('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字'))
+    expect((await screen.findByRole('alert')).textContent).toBe('数字码不正确或已过期，请看屏幕上最新的数字')
+    const tokenButton = screen.getByText('用签到码签到')
+    fireEvent.click(tokenButton)
+    fireEvent.click(tokenButton)
+    expect(callsTo(mock, 'event', 'checkin')).toEqual([{ token: TOKEN, eventId: 'e-1' }])
+    byToken.answer(fail('CHECKIN.TOKEN_WRONG_EVENT', '这是另一场活动的签到码'))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('这是另一场活动的签到码'))
   })
 
   it('请假：写明原因提交，之后显示等待审批', async () => {

@@ -1,6 +1,6 @@
 import type { CheckinResult, MemberProfile, MyEventView } from '@tongxin/shared-types'
 
-export { callsTo, fail, offline, ok, routeCalls, type Handler } from '../calls'
+export { callsTo, fail, held, offline, ok, routeCalls, type Handler } from '../calls'
 
 export const TOKEN = 'AbCdEfGh00abcde0123456789abcdef'
 

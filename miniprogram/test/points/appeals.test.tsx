@@ -1,10 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { PointsAppealView } from '@tongxin/shared-types'
 import PointsAppealsPage from '../../src/points/appeals/index'
 import { useAppStore } from '../../src/store'
 import { zhang } from '../fixtures'
 import { wangEntries } from './fixtures'
-import { callsTo, fail, ok, routeCalls } from './support'
+import { callsTo, fail, held, ok, routeCalls } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
@@ -44,6 +44,20 @@ describe('积分申诉', () => {
     expect(await screen.findByText('这条记分是您评定的，申诉须由支部的另一位书记或政协办公室答复。')).toBeTruthy()
     expect(screen.queryByText('驳回')).toBeNull()
     expect(screen.queryByText('采纳并冲正')).toBeNull()
+  })
+
+  it('答复中再点（采纳或驳回）不会重复发出', async () => {
+    const reply = held()
+    const mock = routeCalls({ 'points.listAppeals': () => ok({ items: [pending], total: 1, page: 1, pageSize: 20 }), 'points.answerAppeal': reply.handler })
+    render(<PointsAppealsPage />)
+    await screen.findByText('王秀兰')
+    fireEvent.change(screen.getByLabelText('答复'), { target: { value: '经核实确有请假' } })
+    fireEvent.click(screen.getByText('采纳并冲正'))
+    fireEvent.click(screen.getByText('采纳并冲正'))
+    fireEvent.click(screen.getByText('驳回'))
+    expect(callsTo(mock, 'points', 'answerAppeal')).toEqual([{ appealId: pending.id, accept: true, answer: '经核实确有请假' }])
+    reply.answer(ok({ ...pending, status: 'accepted', answer: '经核实确有请假', answeredByName: '张建国', answeredAt: pending.createdAt }))
+    await waitFor(() => expect(screen.queryByText('采纳并冲正')).toBeNull())
   })
 
   it('答复失败时显示服务端提示', async () => {

@@ -4,7 +4,7 @@ import PointsManagePage from '../../src/points/manage/index'
 import { useAppStore } from '../../src/store'
 import { zhang, zhangProfile } from '../fixtures'
 import { WANG_ID, YEAR, rules, uuid, wangDetail, wangEntries, wangLedger } from './fixtures'
-import { callsTo, fail, ok, routeCalls, type Handler } from './support'
+import { callsTo, fail, held, ok, routeCalls, type Handler } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
@@ -177,5 +177,42 @@ describe('积分管理：冲正与“五个一”', () => {
     expect(screen.getByText(/请联系本支部书记或政协办公室/)).toBeTruthy()
     expect(screen.queryByText('重试')).toBeNull()
     expect(callsTo(mock, 'roster', 'list')).toEqual([])
+  })
+})
+
+describe('积分管理的提交：提交中再点不会重复发出；服务器拒绝时显示它的提示', () => {
+  const pressTwice = (button: HTMLElement) => {
+    fireEvent.click(button)
+    fireEvent.click(button)
+  }
+
+  it('评定加减分', async () => {
+    const reply = held()
+    const mock = setup(zhangProfile, { 'points.adjust': reply.handler })
+    await pickWang()
+    fireEvent.click(screen.getByText('评定加减'))
+    fireEvent.click(await screen.findByText('品行评定'))
+    fireEvent.click(screen.getByText('加分'))
+    fireEvent.change(screen.getByLabelText('分值'), { target: { value: '2' } })
+    fireEvent.change(screen.getByLabelText('原因（必填）'), { target: { value: '志愿服务' } })
+    pressTwice(screen.getByText('记入积分'))
+    expect(screen.getByText('正在保存…')).toBeTruthy()
+    expect(callsTo(mock, 'points', 'adjust')).toHaveLength(1)
+    reply.answer(fail('POINTS.ONCE_A_YEAR', '这条规则每人每年只记一次，本年度已经记过了'))
+    expect((await screen.findByRole('alert')).textContent).toBe('这条规则每人每年只记一次，本年度已经记过了')
+  })
+
+  it('登记“五个一”', async () => {
+    const reply = held()
+    const mock = setup(zhangProfile, { 'points.recordFiveOne': reply.handler })
+    await pickWang()
+    fireEvent.click(screen.getByText('五个一'))
+    fireEvent.click(screen.getByRole('button', { name: '办好一件民生实事' }))
+    fireEvent.change(screen.getByLabelText('事项名称'), { target: { value: '推动老旧小区加装电梯' } })
+    pressTwice(screen.getByText('登记'))
+    expect(screen.getByText('正在登记…')).toBeTruthy()
+    expect(callsTo(mock, 'points', 'recordFiveOne')).toHaveLength(1)
+    reply.answer(fail('POINTS.FUTURE_DATE', '日期不能晚于今天'))
+    expect((await screen.findByRole('alert')).textContent).toBe('日期不能晚于今天')
   })
 })

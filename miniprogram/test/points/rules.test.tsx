@@ -4,7 +4,7 @@ import PointsRulesPage from '../../src/points/rules/index'
 import { useAppStore } from '../../src/store'
 import { zhang, zhangProfile } from '../fixtures'
 import { YEAR, rules } from './fixtures'
-import { callsTo, fail, ok, routeCalls, type Handler } from './support'
+import { callsTo, fail, held, ok, routeCalls, type Handler } from './support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
@@ -128,5 +128,50 @@ describe('积分规则', () => {
     expect(await screen.findByText('这项功能只有政协办公室管理员可以使用')).toBeTruthy()
     expect(screen.queryByText('重试')).toBeNull()
     expect(callsTo(mock, 'points', 'rules')).toEqual([])
+  })
+})
+
+describe('积分规则页的提交：提交中再点不会重复发出；服务器拒绝时显示它的提示', () => {
+  const pressTwice = (button: HTMLElement) => {
+    fireEvent.click(button)
+    fireEvent.click(button)
+  }
+
+  it('保存规则', async () => {
+    const reply = held()
+    const mock = setup({ 'points.saveRule': reply.handler })
+    await screen.findByText('集中学习')
+    const study = ruleCard('party.study')
+    fireEvent.click(within(study).getByText('修改'))
+    pressTwice(within(study).getByText('保存为第 2 版'))
+    expect(within(study).getByText('正在保存…')).toBeTruthy()
+    expect(callsTo(mock, 'points', 'saveRule')).toHaveLength(1)
+    reply.answer(fail('POINTS.RULE_TRACK_FIXED', '已有规则的积分类别与分类不能修改（会打乱已记分的归类）；请停用它并新建一条规则'))
+    expect((await screen.findByRole('alert')).textContent).toBe('已有规则的积分类别与分类不能修改（会打乱已记分的归类）；请停用它并新建一条规则')
+  })
+
+  it('年度关账', async () => {
+    const reply = held()
+    const mock = setup({ 'points.closeYear': reply.handler })
+    await screen.findByText('集中学习')
+    fireEvent.click(screen.getByText('年度关账'))
+    fireEvent.click(screen.getByText(`关账 ${YEAR - 1} 年度…`))
+    pressTwice(screen.getByText(`确认关账 ${YEAR - 1} 年度`))
+    expect(screen.getByText('正在关账…')).toBeTruthy()
+    expect(callsTo(mock, 'points', 'closeYear')).toEqual([{ year: YEAR - 1 }])
+    reply.answer(fail('CONFLICT', `${YEAR - 1} 年度已经关账`))
+    expect((await screen.findByRole('alert')).textContent).toBe(`${YEAR - 1} 年度已经关账`)
+  })
+
+  it('保存可见范围', async () => {
+    const reply = held()
+    const mock = setup({ 'points.setVisibility': reply.handler })
+    fireEvent.click(await screen.findByText('公开范围'))
+    fireEvent.click(await screen.findByText('公开各支部的汇总（人均分），不显示个人'))
+    pressTwice(screen.getByText('保存可见范围'))
+    expect(screen.getByText('正在保存…')).toBeTruthy()
+    expect(callsTo(mock, 'points', 'setVisibility')).toHaveLength(1)
+    reply.answer(fail('FORBIDDEN', '这项操作需要相应的权限'))
+    expect((await screen.findByRole('alert')).textContent).toBe('这项操作需要相应的权限')
   })
 })

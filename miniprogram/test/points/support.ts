@@ -1,1 +1,1 @@
-export { callsTo, fail, ok, routeCalls, type Handler } from '../calls'
+export { callsTo, fail, held, ok, routeCalls, type Handler } from '../calls'

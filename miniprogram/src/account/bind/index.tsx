@@ -6,6 +6,7 @@ import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useAppStore } from '../../store'
 import { tokenFromScan } from '../../pages/checkin/client'
 import { checkBindInput, normalizeInviteCode } from './inviteCode'
@@ -22,25 +23,18 @@ export default function BindPage() {
   const rememberProfile = useAppStore((s) => s.rememberProfile)
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run, fail } = useSubmit()
   const [boundName, setBoundName] = useState<string | null>(null)
 
   const submit = async () => {
     if (busy) return
     const problem = checkBindInput(code, name)
-    setError(problem)
-    if (problem) return
-    setBusy(true)
-    const res = await callFunction('member', 'bind', { code: normalizeInviteCode(code), name: name.trim() })
-    setBusy(false)
-    if (!res.ok) {
-      // 码错、已用、过期、姓名不符、尝试太多：服务端的提示已写明原因和下一步，原样醒目显示
-      setError(res.error.message)
-      return
-    }
-    rememberProfile(res.data)
-    setBoundName(res.data.name)
+    if (problem) return fail(problem)
+    // 码错、已用、过期、姓名不符、尝试太多：服务端的提示已写明原因和下一步，由 useSubmit 记下、下面原样醒目显示
+    const bound = await run(() => callFunction('member', 'bind', { code: normalizeInviteCode(code), name: name.trim() }))
+    if (!bound) return
+    rememberProfile(bound.data)
+    setBoundName(bound.data.name)
     if (pendingToken && pendingAt) {
       void Taro.reLaunch({ url: `/pages/checkin/index?token=${encodeURIComponent(pendingToken)}&at=${encodeURIComponent(pendingAt)}` })
       return
@@ -78,7 +72,7 @@ export default function BindPage() {
 
         {error && (
           <Notice kind='error' className='bind__error'>
-            {error}
+            {error.message}
           </Notice>
         )}
         {boundName && <Notice kind='success'>绑定成功，{boundName}，欢迎您！</Notice>}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { EventView, StudyNoteView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { dateTimeLabel } from '../../utils/time'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
@@ -10,9 +11,8 @@ import { Notice } from '../../components/Notice'
 /** 定案：活动结束后锁定名单；全体会议、常委会议的缺席按规则扣履职分（请假的扣得少） */
 export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () => void }) {
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, error: problem, run } = useSubmit()
   const [result, setResult] = useState<string | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
   if (event.status === 'cancelled') return null
   if (event.finalizedAt) {
     return (
@@ -24,24 +24,20 @@ export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () 
   }
   if (Date.now() < Date.parse(event.endsAt)) return null
   const finalize = async () => {
-    if (busy) return
-    setBusy(true)
-    setProblem(null)
-    const res = await callFunction('event', 'finalize', { eventId: event.id })
-    setBusy(false)
-    if (!res.ok) return setProblem(res.error.message)
+    const done = await run(() => callFunction('event', 'finalize', { eventId: event.id }))
+    if (!done) return
     setConfirming(false)
-    setResult(`已定案：${res.data.summary}`)
+    setResult(`已定案：${done.data.summary}`)
     onDone()
   }
   return (
     <Card title='定案'>
       <Text className='ui-muted'>活动已结束。核对名单无误后定案；全体会议、常委会议的缺席将按积分规则记录（请假的扣得少）。</Text>
-      {problem && <Notice kind='error'>{problem}</Notice>}
+      {problem && <Notice kind='error'>{problem.message}</Notice>}
       {confirming ? (
         <View className='ui-btn-row'>
-          <Button kind='primary' off={busy} onClick={() => void finalize()}>
-            {busy ? '正在定案…' : '确认定案'}
+          <Button kind='primary' busy={busy} busyText='正在定案…' onClick={() => void finalize()}>
+            确认定案
           </Button>
           <Button onClick={() => setConfirming(false)}>
             取消
@@ -59,21 +55,14 @@ export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () 
 /** 学习心得：点开才取（名单页常开着，不必每次刷新都带上全文） */
 export function NotesList({ eventId }: { eventId: string }) {
   const [notes, setNotes] = useState<StudyNoteView[] | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, run } = useSubmit()
   const load = async () => {
-    if (busy) return
-    setBusy(true)
-    const res = await callFunction('event', 'notes', { eventId })
-    setBusy(false)
-    if (res.ok) {
-      setNotes(res.data)
-      setProblem(null)
-    } else setProblem(res.error.message)
+    const done = await run(() => callFunction('event', 'notes', { eventId }))
+    if (done) setNotes(done.data)
   }
   return (
     <Card title='学习心得'>
-      {problem && <Notice kind='error'>{problem}</Notice>}
+      {problem && <Notice kind='error'>{problem.message}</Notice>}
       {notes && notes.length === 0 && <Text className='ui-muted'>还没有人写学习心得。</Text>}
       {notes?.map((n) => (
         <View key={n.memberId} className='note'>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { RollCallView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { TextArea } from '../../components/Field'
@@ -20,19 +21,16 @@ export interface RollCallPanelProps {
 export function RollCallPanel({ eventId, checkedIn, remaining, onPicked }: RollCallPanelProps) {
   const [picked, setPicked] = useState<RollCallView | null>(null)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  // 点名与记要点共用一个：记的是刚点到的那位，两件事不能同时进行
+  const { busy, error: problem, run, fail } = useSubmit()
   const [saved, setSaved] = useState(false)
   const exhausted = remaining === 0
 
   const pick = async () => {
     if (busy || exhausted) return
-    setBusy(true)
-    setProblem(null)
-    const res = await callFunction('event', 'rollCall', { eventId })
-    setBusy(false)
-    if (!res.ok) return setProblem(res.error.message)
-    setPicked(res.data)
+    const done = await run(() => callFunction('event', 'rollCall', { eventId }))
+    if (!done) return
+    setPicked(done.data)
     setNote('')
     setSaved(false)
     onPicked()
@@ -40,13 +38,8 @@ export function RollCallPanel({ eventId, checkedIn, remaining, onPicked }: RollC
 
   const saveNote = async () => {
     if (!picked || busy) return
-    if (!note.trim()) return setProblem('请先写下发言要点')
-    setBusy(true)
-    setProblem(null)
-    const res = await callFunction('event', 'rollCallNote', { eventId, memberId: picked.memberId, note: note.trim() })
-    setBusy(false)
-    if (res.ok) setSaved(true)
-    else setProblem(res.error.message)
+    if (!note.trim()) return fail('请先写下发言要点')
+    if (await run(() => callFunction('event', 'rollCallNote', { eventId, memberId: picked.memberId, note: note.trim() }))) setSaved(true)
   }
 
   return (
@@ -65,7 +58,7 @@ export function RollCallPanel({ eventId, checkedIn, remaining, onPicked }: RollC
           </Button>
         </View>
       )}
-      {problem && <Notice kind='error'>{problem}</Notice>}
+      {problem && <Notice kind='error'>{problem.message}</Notice>}
       <Button kind='primary' size='big' block off={busy || exhausted} className='rollcall__pick' onClick={() => void pick()}>
         {checkedIn === 0 ? '还没有人签到' : exhausted ? '已签到的人都点过了' : picked ? '再点一位' : '随机点名'}
       </Button>

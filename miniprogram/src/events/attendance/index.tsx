@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { AttendanceCounts } from '@tongxin/shared-types'
+import type { AttendanceCounts, Envelope } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { LOCAL_MODE } from '../../localMode'
 import { callFunction } from '../../services/cloud'
@@ -13,6 +13,7 @@ import { eventTimeLabel } from '../../utils/time'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
 import { deliverSpreadsheet } from '../../services/download'
 import { useLoad } from '../../hooks/useLoad'
+import { useSubmit } from '../../hooks/useSubmit'
 import { FinalizePanel, NotesList } from './Extras'
 import { MeetingRecord } from './MeetingRecord'
 import { RollCallPanel } from './RollCallPanel'
@@ -27,6 +28,9 @@ import './index.scss'
 
 /** 会场上名单随签到变化：页面在前台时每 10 秒重取一次 */
 const REFRESH_MS = 10_000
+
+/** 页面上方的一句话：办成了什么，或没办成 */
+type Said = { kind: 'success' | 'error'; text: string }
 
 function Counts({ counts }: { counts: AttendanceCounts }) {
   const items: Array<[string, string]> = [
@@ -53,21 +57,16 @@ function Counts({ counts }: { counts: AttendanceCounts }) {
 /** 补录的活动：名单照常记，分等办公室确认；管理员在这里确认（按名单补记积分） */
 function BackfillNotice({ eventId, confirmed, onDone }: { eventId: string; confirmed: boolean; onDone: (text: string) => void }) {
   const isAdmin = useAppStore((s) => s.profile?.roles.includes('admin') ?? false)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, run } = useSubmit()
   if (confirmed) return <Notice kind='info'>这是事后补录的活动，已经政协办公室确认。</Notice>
   const confirm = async () => {
-    if (busy) return
-    setBusy(true)
-    const res = await callFunction('event', 'confirmBackfill', { eventId })
-    setBusy(false)
-    if (!res.ok) return setProblem(res.error.message)
-    onDone(`已确认补录，为 ${res.data.confirmed} 人补记积分`)
+    const done = await run(() => callFunction('event', 'confirmBackfill', { eventId }))
+    if (done) onDone(`已确认补录，为 ${done.data.confirmed} 人补记积分`)
   }
   return (
     <>
       <Notice kind='info'>这是事后补录的活动：名单照常记录，积分等政协办公室确认后才记。</Notice>
-      {problem && <Notice kind='error'>{problem}</Notice>}
+      {problem && <Notice kind='error'>{problem.message}</Notice>}
       {isAdmin && (
         <Button kind='primary' off={busy} busy={busy} busyText='正在确认…' onClick={() => void confirm()}>
           确认补录并记分
@@ -82,9 +81,10 @@ export default function AttendancePage() {
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
   const needsIdentity = LOCAL_MODE && !devOpenid
   const list = useLoad(needsIdentity || !id ? null : () => callFunction('event', 'attendance', { eventId: id }), [id, devOpenid])
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
+  const [message, setMessage] = useState<Said | null>(null)
   const [query, setQuery] = useState('')
-  const [exporting, setExporting] = useState(false)
+  // 导出与名单上的其他操作互不相干：单独一个，导出时不挡别的按钮
+  const exporting = useSubmit()
   const [visible, setVisible] = useState(true)
   useDidShow(() => setVisible(true))
   useDidHide(() => setVisible(false))
@@ -96,16 +96,23 @@ export default function AttendancePage() {
     return () => clearInterval(timer)
   }, [visible, needsIdentity, id, reload])
 
+  // 页面上方一次只说一件事：新的结果换掉上一次导出的失败
+  const say = (next: Said) => {
+    exporting.clear()
+    setMessage(next)
+  }
   const done = (text: string) => {
-    setMessage({ kind: 'success', text })
+    say({ kind: 'success', text })
     reload()
   }
 
+  // 服务器的失败留在 exporting.error；表格交到手上（或没能打开）的那句话写在 message。保存文件时按钮仍算在导出中
   const exportXlsx = async () => {
-    if (exporting) return
-    setExporting(true)
-    setMessage(await deliverSpreadsheet(await callFunction('event', 'exportAttendance', { eventId: id })))
-    setExporting(false)
+    const delivered = await exporting.run(async (): Promise<Envelope<Said>> => {
+      const res = await callFunction('event', 'exportAttendance', { eventId: id })
+      return res.ok ? { ok: true, data: await deliverSpreadsheet(res) } : res
+    })
+    setMessage(delivered ? delivered.data : null)
   }
 
   if (!id) return <PageShell><StateText>没有指明是哪一场活动。</StateText></PageShell>
@@ -122,9 +129,9 @@ export default function AttendancePage() {
   const copyAbsent = async () => {
     try {
       await Taro.setClipboardData({ data: absentNoticeText(event.title, absentNames) })
-      setMessage({ kind: 'success', text: `已复制未到名单（${absentNames.length} 人），可以粘贴到微信群提醒` })
+      say({ kind: 'success', text: `已复制未到名单（${absentNames.length} 人），可以粘贴到微信群提醒` })
     } catch {
-      setMessage({ kind: 'error', text: '没能复制，请再试一次' })
+      say({ kind: 'error', text: '没能复制，请再试一次' })
     }
   }
   return (
@@ -141,8 +148,8 @@ export default function AttendancePage() {
           <Button onClick={reload}>
             {list.loading ? '正在刷新…' : '刷新'}
           </Button>
-          <Button off={exporting} onClick={() => void exportXlsx()}>
-            {exporting ? '正在导出…' : '导出名单'}
+          <Button busy={exporting.busy} busyText='正在导出…' onClick={() => void exportXlsx()}>
+            导出名单
           </Button>
           <Button onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>
             签到大屏
@@ -154,6 +161,7 @@ export default function AttendancePage() {
           )}
         </View>
       </Card>
+      {exporting.error && <Notice kind='error'>{exporting.error.message}</Notice>}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {list.error && <Notice kind='error'>{list.error.message}</Notice>}
       {event.status === 'scheduled' && <RollCallPanel eventId={id} checkedIn={rows.filter((r) => r.checkedInAt).length} remaining={remaining} onPicked={reload} />}

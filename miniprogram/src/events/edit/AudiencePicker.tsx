@@ -3,6 +3,7 @@ import { Button as TaroButton, Text, View } from '@tarojs/components'
 import type { AudienceKind, AudienceTarget, MemberDetail, OrgTree } from '@tongxin/shared-types'
 import { AUDIENCE_LABELS } from '@tongxin/shared-types/src/events'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { Button } from '../../components/Button'
 import { type Option } from '../../components/Chips'
 import { TextField } from '../../components/Field'
@@ -42,25 +43,19 @@ function Candidates({ kind, options, value, onChange }: { kind: AudienceKind; op
 function MemberSearch({ value, onChange }: Pick<AudiencePickerProps, 'value' | 'onChange'>) {
   const [q, setQ] = useState('')
   const [found, setFound] = useState<MemberDetail[] | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, run } = useSubmit()
   const search = async () => {
     if (busy || !q.trim()) return
-    setBusy(true)
-    const res = await callFunction('roster', 'list', { q: q.trim(), pageSize: 20 })
-    setBusy(false)
-    if (res.ok) {
-      setFound(res.data.items)
-      setProblem(null)
-    } else setProblem(res.error.message)
+    const done = await run(() => callFunction('roster', 'list', { q: q.trim(), pageSize: 20 }))
+    if (done) setFound(done.data.items)
   }
   return (
     <View>
       <TextField label='按姓名查找成员' value={q} onChange={setQ} maxlength={20} placeholder='输入姓名' />
-      <Button block off={busy} onClick={() => void search()}>
-        {busy ? '正在查找…' : '查找'}
+      <Button block busy={busy} busyText='正在查找…' onClick={() => void search()}>
+        查找
       </Button>
-      {problem && <Notice kind='error'>{problem}</Notice>}
+      {problem && <Notice kind='error'>{problem.message}</Notice>}
       {found && found.length === 0 && <Text className='ui-muted'>没有找到。</Text>}
       {found && found.length > 0 && (
         <View className='audience__found'>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { TextArea } from '../../components/Field'
@@ -10,17 +11,11 @@ import { Notice } from '../../components/Notice'
 export function CancelPanel({ eventId, onCancelled }: { eventId: string; onCancelled: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, run, fail } = useSubmit()
   const submit = async () => {
     if (busy) return
-    if (reason.trim().length < 2) return setProblem('请写明取消原因（至少两个字）')
-    setBusy(true)
-    setProblem(null)
-    const res = await callFunction('event', 'cancel', { eventId, reason: reason.trim() })
-    setBusy(false)
-    if (res.ok) onCancelled()
-    else setProblem(res.error.message)
+    if (reason.trim().length < 2) return fail('请写明取消原因（至少两个字）')
+    if (await run(() => callFunction('event', 'cancel', { eventId, reason: reason.trim() }))) onCancelled()
   }
   return (
     <Card title='取消活动' className='edit-cancel'>
@@ -32,10 +27,10 @@ export function CancelPanel({ eventId, onCancelled }: { eventId: string; onCance
         <View>
           <Text className='ui-muted'>取消后不能恢复，所有参加人员会收到通知。</Text>
           <TextArea label='取消原因' value={reason} onChange={setReason} maxlength={200} placeholder='如：因故改期，另行通知' />
-          {problem && <Notice kind='error'>{problem}</Notice>}
+          {problem && <Notice kind='error'>{problem.message}</Notice>}
           <View className='ui-btn-row'>
-            <Button kind='primary' off={busy} onClick={() => void submit()}>
-              {busy ? '正在取消…' : '确认取消活动'}
+            <Button kind='primary' busy={busy} busyText='正在取消…' onClick={() => void submit()}>
+              确认取消活动
             </Button>
             <Button onClick={() => setOpen(false)}>
               不取消

@@ -8,6 +8,7 @@ import { PageShell } from '../../components/PageShell'
 import { callFunction } from '../../services/cloud'
 import { EVENT_PAGES } from '../../pages/index/myStatus'
 import { useLoad } from '../../hooks/useLoad'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useMyRoles, type MyRoles } from '../../hooks/useMyRoles'
 import { RoleGate } from '../../components/RoleGate'
 import { AudiencePicker } from './AudiencePicker'
@@ -69,8 +70,7 @@ export default function EditEventPage() {
   const tree = useLoad(organiser ? () => callFunction('org', 'tree') : null, [Boolean(organiser)])
   const existing = useLoad(organiser && sourceId ? () => callFunction('event', 'get', { eventId: sourceId }) : null, [Boolean(organiser), sourceId])
   const [draft, setDraft] = useState<EventDraft | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const { busy, error: problem, run, fail } = useSubmit()
   const [saved, setSaved] = useState<EventView | null>(null)
   const [cancelled, setCancelled] = useState(false)
 
@@ -93,14 +93,10 @@ export default function EditEventPage() {
   const save = async () => {
     if (busy) return
     const found = draftProblem(draft, !organiser.isAdmin)
-    if (found) return setProblem(found)
-    setBusy(true)
-    setProblem(null)
+    if (found) return fail(found)
     const input = toInput(draft)
-    const res = id ? await callFunction('event', 'update', { eventId: id, ...input }) : await callFunction('event', 'create', input)
-    setBusy(false)
-    if (res.ok) setSaved(res.data)
-    else setProblem(res.error.message)
+    const done = await run(() => (id ? callFunction('event', 'update', { eventId: id, ...input }) : callFunction('event', 'create', input)))
+    if (done) setSaved(done.data)
   }
 
   // 只列出本人能办的类型（全体会议、常委会议等只有办公室能办；规则与服务器同一处：eventKindsFor）
@@ -147,9 +143,9 @@ export default function EditEventPage() {
       </Card>
 
       <View className='edit-submit'>
-        {problem && <Notice kind='error'>{problem}</Notice>}
-        <Button kind='primary' size='big' block off={busy} onClick={() => void save()}>
-          {busy ? '正在保存…' : id ? '保存修改' : '创建活动'}
+        {problem && <Notice kind='error'>{problem.message}</Notice>}
+        <Button kind='primary' size='big' block busy={busy} busyText='正在保存…' onClick={() => void save()}>
+          {id ? '保存修改' : '创建活动'}
         </Button>
         {id && <Text className='ui-muted edit-submit__hint'>改了时间或地点，参加人员会收到通知。</Text>}
       </View>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PointsAppealView } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useAppStore } from '../../store'
 import { formatDate } from '../../utils/time'
 import { Button } from '../../components/Button'
@@ -21,20 +22,16 @@ const STATUS_LABELS: Record<PointsAppealView['status'], string> = { pending: '�
 /** 一件申诉：谁、对哪条记分、为什么；待答复的就地写答复，选采纳或驳回 */
 export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
   const [answer, setAnswer] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // 采纳与驳回是同一件申诉的两种答复：一个在提交时另一个也失效
+  const { busy, error, run, fail } = useSubmit()
   // 评定人不裁决对自己评定的申诉（服务端同样拒绝）：只看，不答
   const myId = useAppStore((s) => s.profile?.id)
   const ownEntry = appeal.entryOperatorId !== null && appeal.entryOperatorId === myId
 
   async function submit(accept: boolean) {
-    if (answer.trim().length < 2) return setError('请写明答复（至少 2 个字），本人会看到')
-    setError(null)
-    setBusy(true)
-    const res = await callFunction('points', 'answerAppeal', { appealId: appeal.id, accept, answer: answer.trim() })
-    setBusy(false)
-    if (res.ok) onAnswered(res.data)
-    else setError(res.error.message)
+    if (answer.trim().length < 2) return fail('请写明答复（至少 2 个字），本人会看到')
+    const done = await run(() => callFunction('points', 'answerAppeal', { appealId: appeal.id, accept, answer: answer.trim() }))
+    if (done) onAnswered(done.data)
   }
 
   return (
@@ -67,7 +64,7 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
             placeholder='写明采纳或不采纳的理由'
             hint='采纳：原记录自动冲正（新增一条相反的记录）。驳回：记分不变。答复会显示在本人的“我的积分”里。'
           />
-          {error && <Notice kind='error'>{error}</Notice>}
+          {error && <Notice kind='error'>{error.message}</Notice>}
           <View className='ui-btn-row'>
             <Button kind='primary' off={busy} onClick={() => submit(true)}>
               采纳并冲正

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { PointsRuleView } from '@tongxin/shared-types'
 import { TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { parseIntField, ruleRange, signedPoints } from '../shared/format'
 import { Button } from '../../components/Button'
 import { TextArea, TextField } from '../../components/Field'
@@ -35,9 +36,8 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
   const [direction, setDirection] = useState<Direction | null>(null)
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run, fail, clear } = useSubmit()
   const [done, setDone] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   // 年初（一至三月）可以把上一年度的评定补记进上一年度（关账前）；其余时候只记本年度，不多一道选择
   const [thisYear, inFirstQuarter] = useMemo(() => {
     const today = new Date()
@@ -60,19 +60,16 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
 
   async function submit() {
     setDone(null)
-    if (!rule || !range) return setError('请先选择一条规则')
+    if (!rule || !range) return fail('请先选择一条规则')
     const n = parseIntField(amount)
-    if (!effectiveDirection) return setError('请选择加分还是扣分')
-    if (n === null || Number.isNaN(n) || n <= 0) return setError('请填写分值（正整数）')
+    if (!effectiveDirection) return fail('请选择加分还是扣分')
+    if (n === null || Number.isNaN(n) || n <= 0) return fail('请填写分值（正整数）')
     const points = effectiveDirection === 'minus' ? -n : n
-    if (points < range.min || points > range.max) return setError(`分值应在 ${signedPoints(range.min)} 到 ${signedPoints(range.max)} 之间`)
-    if (reason.trim().length < 2) return setError('请写明原因（至少 2 个字）')
-    setError(null)
-    setBusy(true)
-    const res = await callFunction('points', 'adjust', { memberId, ruleCode: rule.code, points, reason: reason.trim(), ...(year !== thisYear ? { year } : {}) })
-    setBusy(false)
-    if (!res.ok) return setError(res.error.message)
-    setDone(`已记入${memberName}的积分：${res.data.explanation}`)
+    if (points < range.min || points > range.max) return fail(`分值应在 ${signedPoints(range.min)} 到 ${signedPoints(range.max)} 之间`)
+    if (reason.trim().length < 2) return fail('请写明原因（至少 2 个字）')
+    const saved = await run(() => callFunction('points', 'adjust', { memberId, ruleCode: rule.code, points, reason: reason.trim(), ...(year !== thisYear ? { year } : {}) }))
+    if (!saved) return
+    setDone(`已记入${memberName}的积分：${saved.data.explanation}`)
     setDirection(null)
     setAmount('')
     setReason('')
@@ -89,7 +86,7 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
         onChange={(c) => {
           setCode(c)
           setDirection(null)
-          setError(null)
+          clear()
         }}
       />
       {rule && (
@@ -111,7 +108,7 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
             value={effectiveDirection}
             onChange={(d) => {
               setDirection(d)
-              setError(null)
+              clear()
             }}
           />
           <TextField label='分值' type='number' maxlength={3} value={amount} onChange={setAmount} placeholder='填正整数，如 5' hint={rangeHint(rule)} />
@@ -124,10 +121,10 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
           />
         </View>
       )}
-      {error && <Notice kind='error'>{error}</Notice>}
+      {error && <Notice kind='error'>{error.message}</Notice>}
       {done && <Notice kind='success'>{done}</Notice>}
-      <Button kind='primary' block off={busy} onClick={submit}>
-        {busy ? '正在保存…' : '记入积分'}
+      <Button kind='primary' block busy={busy} busyText='正在保存…' onClick={submit}>
+        记入积分
       </Button>
     </View>
   )

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import type { PointsCategory, PointsRuleView, PointsTrack, RuleBasis } from '@tongxin/shared-types'
 import { PARTY_CATEGORIES, RULE_BASES, RULE_BASIS_LABELS, TRACK_LABELS } from '@tongxin/shared-types/src/points'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { isManualRule } from '../shared/format'
 import { EMPTY_RULE_FORM, formFromRule, ruleInputFromForm, type RuleFormValues } from './ruleForm'
 import { Button } from '../../components/Button'
@@ -25,19 +26,14 @@ const categoriesOf = (track: PointsTrack): readonly PointsCategory[] => (track =
  */
 export function RuleEditor({ rule, onSaved, onCancel }: RuleEditorProps) {
   const [form, setForm] = useState<RuleFormValues>(rule ? formFromRule(rule) : EMPTY_RULE_FORM)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run, fail } = useSubmit()
   const set = <K extends keyof RuleFormValues>(key: K) => (value: RuleFormValues[K]) => setForm((f) => ({ ...f, [key]: value }))
 
   async function save() {
     const parsed = ruleInputFromForm(form)
-    if (!parsed.ok) return setError(parsed.message)
-    setError(null)
-    setBusy(true)
-    const res = await callFunction('points', 'saveRule', parsed.input)
-    setBusy(false)
-    if (res.ok) onSaved(res.data)
-    else setError(res.error.message)
+    if (!parsed.ok) return fail(parsed.message)
+    const done = await run(() => callFunction('points', 'saveRule', parsed.input))
+    if (done) onSaved(done.data)
   }
 
   return (
@@ -85,10 +81,10 @@ export function RuleEditor({ rule, onSaved, onCancel }: RuleEditorProps) {
         onChange={(v) => set('active')(v === 'on')}
       />
       <TextArea label='说明' value={form.description} onChange={set('description')} hint='写明什么情况下记分。不能以在线时长、点赞、转发、投票数作为依据（国办函〔2026〕12号）。' />
-      {error && <Notice kind='error'>{error}</Notice>}
+      {error && <Notice kind='error'>{error.message}</Notice>}
       <View className='ui-btn-row'>
-        <Button kind='primary' off={busy} onClick={save}>
-          {busy ? '正在保存…' : rule ? `保存为第 ${rule.version + 1} 版` : '保存新规则'}
+        <Button kind='primary' busy={busy} busyText='正在保存…' onClick={save}>
+          {rule ? `保存为第 ${rule.version + 1} 版` : '保存新规则'}
         </Button>
         <Button kind='quiet' onClick={onCancel}>
           取消

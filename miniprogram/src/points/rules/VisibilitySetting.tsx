@@ -5,6 +5,7 @@ import { VISIBILITY_LABELS, VISIBILITY_OPTIONS } from '@tongxin/shared-types/src
 import { callFunction } from '../../services/cloud'
 import { RANKING_NOTE } from '../shared/texts'
 import { useLoad } from '../../hooks/useLoad'
+import { useSubmit } from '../../hooks/useSubmit'
 import { Button } from '../../components/Button'
 import { ChoiceChips } from '../../components/Chips'
 import { NotReady } from '../../components/PageState'
@@ -19,8 +20,7 @@ export function VisibilitySetting() {
   const [choice, setChoice] = useState<PointsVisibility | null>(null)
   const [saved, setSaved] = useState<PointsVisibility | null>(null)
   const [justSaved, setJustSaved] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useSubmit()
 
   useEffect(() => {
     if (current.state.status === 'ready') {
@@ -31,14 +31,10 @@ export function VisibilitySetting() {
 
   async function save() {
     if (!choice) return
-    setBusy(true)
-    setError(null)
-    const res = await callFunction('points', 'setVisibility', { visibility: choice })
-    setBusy(false)
-    if (res.ok) {
-      setSaved(res.data.visibility)
-      setJustSaved(true)
-    } else setError(res.error.message)
+    const done = await run(() => callFunction('points', 'setVisibility', { visibility: choice }))
+    if (!done) return
+    setSaved(done.data.visibility)
+    setJustSaved(true)
   }
 
   return (
@@ -60,10 +56,10 @@ export function VisibilitySetting() {
           />
           {saved && justSaved && <Notice kind='success'>已保存。当前生效：{VISIBILITY_LABELS[saved]}</Notice>}
           {saved && !justSaved && <Text className='ui-card__sub'>当前生效：{VISIBILITY_LABELS[saved]}</Text>}
-          {error && <Notice kind='error'>{error}</Notice>}
+          {error && <Notice kind='error'>{error.message}</Notice>}
           {choice !== saved && (
-            <Button kind='primary' block off={busy} onClick={save}>
-              {busy ? '正在保存…' : '保存可见范围'}
+            <Button kind='primary' block busy={busy} busyText='正在保存…' onClick={save}>
+              保存可见范围
             </Button>
           )}
         </View>

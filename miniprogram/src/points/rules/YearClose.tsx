@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
+import { useSubmit } from '../../hooks/useSubmit'
 import { currentYear, formatDate } from '../../utils/time'
 import { Button } from '../../components/Button'
 import { ChoiceChips } from '../../components/Chips'
@@ -14,18 +15,13 @@ export function YearClose() {
   const last = currentYear() - 1
   const [year, setYear] = useState(last)
   const [confirming, setConfirming] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run, clear } = useSubmit()
   const [done, setDone] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   async function close() {
-    setBusy(true)
-    setError(null)
-    const res = await callFunction('points', 'closeYear', { year })
-    setBusy(false)
+    const closed = await run(() => callFunction('points', 'closeYear', { year }))
     setConfirming(false)
-    if (res.ok) setDone(`${res.data.year} 年度已于 ${formatDate(res.data.closedAt)} 关账。`)
-    else setError(res.error.message)
+    if (closed) setDone(`${closed.data.year} 年度已于 ${formatDate(closed.data.closedAt)} 关账。`)
   }
 
   return (
@@ -39,7 +35,7 @@ export function YearClose() {
           setYear(y)
           setConfirming(false)
           setDone(null)
-          setError(null)
+          clear()
         }}
       />
       {!confirming ? (
@@ -50,8 +46,8 @@ export function YearClose() {
         <View className='pt-confirm'>
           <Text className='pt-confirm__text'>确定关账 {year} 年度吗？{CLOSE_YEAR_WARNING}。</Text>
           <View className='ui-btn-row'>
-            <Button kind='primary' off={busy} onClick={close}>
-              {busy ? '正在关账…' : `确认关账 ${year} 年度`}
+            <Button kind='primary' busy={busy} busyText='正在关账…' onClick={close}>
+              {`确认关账 ${year} 年度`}
             </Button>
             <Button kind='quiet' onClick={() => setConfirming(false)}>
               取消
@@ -59,7 +55,7 @@ export function YearClose() {
           </View>
         </View>
       )}
-      {error && <Notice kind='error'>{error}</Notice>}
+      {error && <Notice kind='error'>{error.message}</Notice>}
       {done && <Notice kind='success'>{done}</Notice>}
     </View>
   )
