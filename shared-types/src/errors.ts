@@ -194,6 +194,7 @@ export const ERROR_MESSAGES = {
   'POINTS.FUTURE_DATE': '日期不能晚于今天',
   'POINTS.ONCE_A_YEAR': '这条规则每人每年只记一次，本年度已经记过了',
   'ROSTER.INVITE_ABOVE': '不能为管理员或支部书记、党务干部签发邀请码，请由政协办公室签发',
+  'ROSTER.BATCH_TOO_MANY': '符合条件的成员有 {count} 位，一次最多签发 {max} 张邀请码，请按支部或界别分批签发',
   'ROSTER.MEMBER_ABOVE': '支部书记不能修改管理员或支部书记、党务干部（包括自己）的资料，请联系政协办公室',
   'EVENT.LEAVE_WITHDRAWN': '这条请假已经撤回',
   'EVENT.LEAVE_DECIDED': '这条请假已经审批，不能撤回；如有变化请与组织者联系',

@@ -53,6 +53,22 @@ export interface InviteIssued {
   expiresAt: string;
 }
 
+/** 批量签发的一张邀请码：连同支部、界别，便于分发 */
+export interface BatchInvite extends InviteIssued {
+  /** 所在支部（多个用顿号隔开），没有时为空串 */
+  branchNames: string;
+  sectorName: string | null;
+}
+
+/** 批量签发的结果：明文邀请码只在这一次返回里出现（页面逐个可复制，表格可下载分发） */
+export interface BatchInvitesIssued {
+  invites: BatchInvite[];
+  /** 没有签发的：书记压不住的人（管理员、支部书记等），已有未过期邀请码的人（未选重新签发时） */
+  skipped: { above: number; pending: number };
+  /** 分发用的表格（姓名、支部、界别、邀请码、有效期）；一张也没签发时为 null */
+  file: { fileName: string; contentBase64: string } | null;
+}
+
 export interface PartyOrgNode {
   id: string;
   parentId: string | null;

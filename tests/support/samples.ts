@@ -150,6 +150,8 @@ export const SAMPLES: Record<string, Sample> = {
     // 自己已绑定（办公室答 CONFLICT）；书记对自己、对管理员、对别的书记都不签
     onMember: { data: (_s, who) => ({ memberId: who.id }), self: { admin: 'CONFLICT', secretary: 'ROSTER.INVITE_ABOVE' }, above: 'ROSTER.INVITE_ABOVE' },
   },
+  // 目标支部里有一位尚未绑定的成员（他支部的书记被范围拒绝）
+  'roster.issueInvites': { data: async (s) => (await unboundTwin(s), { branchId: s.target.branchId }) },
   'roster.unbind': { data: ({ target }) => ({ memberId: target.memberId, reason: '更换手机' }) },
   'roster.previewImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
   'roster.commitImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },

@@ -64,6 +64,17 @@ export const rosterSchemas = {
   retire: z.strictObject({ memberId, reason: multilineText().trim().min(2).max(200).describe('原因') }),
   setAdmin: z.strictObject({ memberId, admin: z.boolean().describe('是否管理员') }),
   issueInvite: z.strictObject({ memberId }),
+  /**
+   * 批量签发：为筛选出的每一位在册、尚未绑定的成员签发邀请码（同一事务，一条审计）。
+   * 已有未过期邀请码的人默认跳过（那张码可能已经发到本人手里）；reissue 为真时作废旧码重新签发。
+   */
+  issueInvites: z.strictObject({
+    q: listFilters.q,
+    branchId: listFilters.branchId,
+    committeeId: listFilters.committeeId,
+    sectorId: listFilters.sectorId,
+    reissue: z.boolean().default(false).describe('重新签发已有邀请码的人'),
+  }),
   unbind: z.strictObject({ memberId, reason: multilineText().trim().min(2).max(200).describe('原因') }),
   previewImport: fileInput,
   commitImport: fileInput,

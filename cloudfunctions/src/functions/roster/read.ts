@@ -13,8 +13,8 @@ const MANAGERS = ['admin', 'secretary'] as const;
 
 type Filters = z.output<typeof contract.roster.exportRoster>;
 
-/** 名册的筛选（列表与导出共用）；书记只看到自己支部的成员。书记没有任何支部时为 null */
-function filteredMembers(db: DB, actor: Actor, input: Filters) {
+/** 名册的筛选（列表、导出与批量签发共用）；书记只看到自己支部的成员。书记没有任何支部时为 null */
+export function filteredMembers(db: DB, actor: Actor, input: Filters) {
   const scope = visibleBranches(actor, MANAGERS);
   let query = db.selectFrom('member as m').where('m.org_id', '=', actor.orgId);
   if (input.status !== 'all') query = query.where('m.status', '=', input.status);
