@@ -47,6 +47,7 @@ export interface ActionOutputs {
     issueInvite: InviteIssued;
     issueInvites: BatchInvitesIssued;
     unbind: MemberDetail;
+    importTemplate: FileDownload;
     previewImport: ImportPreview;
     commitImport: ImportResult;
     cleanupUploads: { removed: number };

@@ -1,4 +1,4 @@
-import type { Affiliation, BranchKind, BranchMembershipView, MemberKind, NamedRef, PartyOrgLevel, Position } from './domain';
+import type { Affiliation, BranchKind, Gender, BranchMembershipView, MemberKind, NamedRef, PartyOrgLevel, Position } from './domain';
 
 export interface PageOf<T> {
   items: T[];
@@ -28,6 +28,15 @@ export interface MemberDetail {
   bound: boolean;
   /** 有未使用且未过期的邀请码 */
   invitePending: boolean;
+  gender: Gender | null;
+  /** 无权查看时为 null（与政治面貌一样是个人敏感信息） */
+  ethnicity: string | null;
+  /** 出生年月 YYYY-MM；无权查看时为 null */
+  birthMonth: string | null;
+  /** 工作单位及职务 */
+  workUnit: string | null;
+  /** 届次，如“第十五届” */
+  term: string | null;
   /** 最近一次作废的邀请码：谁何时签发、谁何时作废（重新签发、退出、角色变化）；办公室据此看得到谁作废了哪个邀请码 */
   lastVoidedInvite: VoidedInviteView | null;
 }
@@ -96,8 +105,12 @@ export interface ImportPreview {
   total: number;
   valid: number;
   errors: ImportRowError[];
-  /** 前几条有效行，供核对 */
-  sample: Array<{ line: number; name: string; phone: string | null; sector: string | null; affiliation: string; position: string }>;
+  /** 前几条有效行，供核对；cells 是这一行在 columns 各列上将写入的值 */
+  sample: Array<{ line: number; name: string; phone: string | null; sector: string | null; affiliation: string; position: string; cells: string[] }>;
+  /** 文件里认得、会写入的列（按文件里的顺序） */
+  columns: string[];
+  /** 文件里认不得、不会写入的列（表头写错了的在这里） */
+  ignoredColumns: string[];
 }
 
 export interface ImportResult {

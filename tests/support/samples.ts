@@ -152,6 +152,7 @@ export const SAMPLES: Record<string, Sample> = {
   },
   // 目标支部里有一位尚未绑定的成员（他支部的书记被范围拒绝）
   'roster.issueInvites': { data: async (s) => (await unboundTwin(s), { branchId: s.target.branchId }) },
+  'roster.importTemplate': { data: () => ({}) },
   'roster.unbind': { data: ({ target }) => ({ memberId: target.memberId, reason: '更换手机' }) },
   'roster.previewImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
   'roster.commitImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },

@@ -20,9 +20,11 @@ const preview: ImportPreview = {
     { line: 4, name: '钱二', reasons: ['手机号“12345”不是 11 位手机号', '职务“主任”应为 主席、副主席、秘书长、常委、委员、机关干部 之一'] },
   ],
   sample: [
-    { line: 2, name: '赵一', phone: '13900000001', sector: null, affiliation: '民盟', position: '委员' },
-    { line: 5, name: '孙三', phone: null, sector: null, affiliation: '无党派', position: '委员' },
+    { line: 2, name: '赵一', phone: '13900000001', sector: null, affiliation: '民盟', position: '委员', cells: ['赵一', '13900000001', '民盟', '委员'] },
+    { line: 5, name: '孙三', phone: null, sector: null, affiliation: '无党派', position: '委员', cells: ['孙三', '', '无党派', '委员'] },
   ],
+  columns: ['姓名', '手机号', '政治面貌', '职务'],
+  ignoredColumns: [],
 }
 
 function chooseFile(name: string, content: string) {

@@ -80,7 +80,7 @@ export const exportRoster = defineAction({
     const members = ids.length ? await loadMemberDetails(deps.db, actor, ids, deps.clock.now()) : [];
     const file = await writeXlsx(
       '成员名册',
-      ['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '微信绑定', '状态'],
+      ['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '性别', '民族', '出生年月', '工作单位及职务', '届次', '微信绑定', '状态'],
       members.map((m) => [
         m.name,
         m.phone ?? '',
@@ -90,6 +90,11 @@ export const exportRoster = defineAction({
         m.sector?.name ?? '',
         m.committees.map((c) => c.name).join('、'),
         m.branches.map((b) => `${b.branchName}（${b.kind === 'primary' ? '第一组织关系' : '功能型'}${b.duty === '党员' ? '' : `·${b.duty}`}）`).join('；'),
+        m.gender ?? '',
+        m.ethnicity ?? '',
+        m.birthMonth ?? '',
+        m.workUnit ?? '',
+        m.term ?? '',
         m.bound ? '已绑定' : '未绑定',
         MEMBER_STATUS_LABELS[m.status],
       ]),
