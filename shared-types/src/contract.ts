@@ -59,6 +59,7 @@ export interface ActionOutputs {
     updateUnit: OrgTree;
     closeBranch: OrgTree;
     mergeBranches: OrgTree & { moved: number };
+    openTemporaryBranch: OrgTree & { branchId: string; members: number };
     saveGroup: OrgTree;
   };
   points: {

@@ -94,6 +94,10 @@ export const ERROR_MESSAGES = {
   'INVALID_PARAMETER#MERGE_TARGET_KIND': '「合并到的支部」{name}不是功能型、临时或界别党支部',
   'ORG.NOT_TEMPORARY': '只有临时党支部可以撤销',
   'ORG.NOT_TEMPORARY#MERGE': '只有临时党支部可以被合并',
+  'ORG.TEMP_NOT_PARTY': '{names} 不是中共党员，不能加入临时党支部',
+  'ORG.TEMP_RETIRED': '{names} 已退出，不能加入临时党支部',
+  'ORG.TEMP_TOO_MANY': '临时党支部一次最多加入 {max} 人（这次是 {count} 人）',
+  'NOT_FOUND#TEMP_MEMBERS': '有 {count} 位成员不存在，请刷新后重新选择',
 
   // —— 会议活动（event）：组织、请假、随机点名、定案、学习心得 ——
   'NOT_FOUND#EVENT': '活动不存在',

@@ -86,6 +86,9 @@ export interface PartyOrgNode {
   branchKind: BranchKind | null;
   status: 'active' | 'closed';
   memberCount: number;
+  /** 临时党支部的起止日期（YYYY-MM-DD）；其他组织为 null */
+  startsOn?: string | null;
+  endsOn?: string | null;
 }
 
 export interface OrgTree {

@@ -162,6 +162,9 @@ export const SAMPLES: Record<string, Sample> = {
   'org.tree': { data: () => undefined },
   'org.createUnit': { data: ({ org }) => ({ parentId: org.branches.committeeParty, name: '考察临时党支部', level: '党支部', branchKind: '临时党支部' }) },
   'org.updateUnit': { data: ({ target }) => ({ id: target.branchId, name: '改名后的党支部' }) },
+  'org.openTemporaryBranch': {
+    data: ({ org }) => ({ parentId: org.branches.committeeParty, name: '全会临时党支部', startsOn: '2026-12-01', endsOn: '2026-12-05', secretaryId: org.members.secB.id, memberIds: [org.members.cpc.id] }),
+  },
   'org.closeBranch': { data: async ({ db, org }) => ({ id: await insertTempBranch(db, org.orgId, org.branches.committeeParty), reason: '全会结束' }) },
   'org.mergeBranches': { data: async ({ db, org }) => ({ sourceId: await insertTempBranch(db, org.orgId, org.branches.committeeParty), targetId: org.branches.B }) },
   'org.saveGroup': { data: () => ({ kind: 'committee', name: '提案委员会' }) },
