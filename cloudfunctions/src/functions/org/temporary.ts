@@ -1,7 +1,7 @@
 import { AppError, contract } from '@tongxin/shared-types';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
-import { filteredMembers } from '../roster/read';
+import { filteredMembers } from '../roster/filters';
 import { voidPendingInvites } from '../roster/invite';
 import { assertNewUnit } from './actions';
 import { loadTree } from './tree';

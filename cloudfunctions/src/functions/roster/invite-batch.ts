@@ -4,7 +4,7 @@ import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
 import { INVITE_TTL_DAYS, composeInviteCode, hashInviteCode } from '../../domain/invite';
-import { filteredMembers } from './read';
+import { filteredMembers } from './filters';
 
 /** 一次最多签发多少张：一个政协 600–760 人，一次签完全体在册委员还有余量；再多就分批 */
 export const BATCH_INVITE_MAX = 1000;
