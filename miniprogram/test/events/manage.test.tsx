@@ -62,7 +62,10 @@ describe('组织者的活动卡片：一个合乎此刻的主操作，其余在�
 
   it('会前先修改，签到时开大屏，散会与定案后先看签到名单与会议记录，取消了的先改期重办', () => {
     expect(eventMoment(base, at('2026-11-27T05:00:00Z'))).toBe('before')
-    expect(cardActions(base, at('2026-11-27T05:00:00Z')).main.label).toBe('修改活动')
+    expect(cardActions(base, at('2026-11-27T03:00:00Z')).main.label).toBe('修改活动')
+    expect(cardActions(base, at('2026-11-27T04:39:00Z')).main.label).toBe('修改活动')
+    // 开放签到前一小时起：先开大屏（提前架好投影），修改收进“更多”
+    expect(cardActions(base, at('2026-11-27T04:40:00Z'))).toMatchObject({ main: { label: '签到大屏' }, more: expect.arrayContaining([{ action: 'edit', label: '修改活动' }]) })
     expect(cardActions(base, at('2026-11-27T05:40:00Z')).main.label).toBe('签到大屏')
     expect(cardActions(base, at('2026-11-27T08:30:00Z')).main.label).toBe('签到名单与会议记录')
     const finalized = cardActions({ ...base, finalizedAt: '2026-11-27T09:00:00Z' }, at('2026-11-27T09:00:00Z'))
@@ -76,7 +79,7 @@ describe('组织者的活动卡片：一个合乎此刻的主操作，其余在�
   })
 
   it('每一刻的主操作不在“更多”里重复，“更多”至多 6 项（微信操作菜单的上限）', () => {
-    for (const now of ['2026-11-27T05:00:00Z', '2026-11-27T06:00:00Z', '2026-11-28T00:00:00Z']) {
+    for (const now of ['2026-11-27T03:00:00Z', '2026-11-27T05:00:00Z', '2026-11-27T06:00:00Z', '2026-11-28T00:00:00Z']) {
       const { main, more } = cardActions(base, at(now))
       expect(more.map((m) => m.action)).not.toContain(main.action)
       expect(more.length).toBeLessThanOrEqual(6)
@@ -115,7 +118,7 @@ describe('组织者的活动卡片：一个合乎此刻的主操作，其余在�
   })
 
   it('在“更多”里点了取消：什么也不发生', async () => {
-    listWith({ ...event, checkinOpensAt: shift(60), startsAt: shift(80), endsAt: shift(200), checkinClosesAt: shift(200) })
+    listWith({ ...event, checkinOpensAt: shift(120), startsAt: shift(140), endsAt: shift(200), checkinClosesAt: shift(200) })
     render(<ManagePage />)
     expect(await screen.findByText('修改活动')).toBeTruthy()
     screen.getByText('更多…').click()

@@ -19,9 +19,12 @@ export interface CardActions {
   more: Array<{ action: CardAction; label: string }>
 }
 
+/** 签到开始前这么久起，主操作就换成签到大屏：组织者提前到会场架好投影 */
+export const SCREEN_LEAD_MS = 60 * 60_000
+
 /**
  * 组织者卡片上的按钮：一个合乎此刻的主操作，其余收进“更多”。
- * 会前先改（时间地点还会变）；签到时开大屏；散会以后、定案以后先看记录（签到名单与会议记录），大屏不再摆在前面；
+ * 会前先改（时间地点还会变），开放签到前一小时起先开大屏；签到时开大屏；散会以后、定案以后先看记录（签到名单与会议记录），大屏不再摆在前面；
  * 取消了的先改期重办。
  */
 export function cardActions(e: Pick<EventView, 'status' | 'finalizedAt' | 'checkinOpensAt' | 'endsAt'>, now: number): CardActions {
@@ -33,7 +36,7 @@ export function cardActions(e: Pick<EventView, 'status' | 'finalizedAt' | 'check
   const notice = { action: 'notice' as const, label: moment === 'cancelled' ? '复制取消通知' : '复制会议通知' }
   switch (moment) {
     case 'before':
-      return { main: edit, more: [screen, record, notice, copy] }
+      return now >= Date.parse(e.checkinOpensAt) - SCREEN_LEAD_MS ? { main: screen, more: [edit, record, notice, copy] } : { main: edit, more: [screen, record, notice, copy] }
     case 'during':
       return { main: screen, more: [record, edit, notice, copy] }
     case 'ended':
