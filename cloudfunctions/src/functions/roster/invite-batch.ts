@@ -1,4 +1,5 @@
 import { AppError, BRANCH_MANAGER_DUTIES, type BatchInvite, type BatchInvitesIssued, contract } from '@tongxin/shared-types';
+import { sql } from 'kysely';
 import { writeXlsx } from '../../adapters/spreadsheet';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
@@ -55,8 +56,8 @@ export const issueInvites = defineAction({
               .where('i.expires_at', '>', now),
           ).as('pending'),
         ])
-        .orderBy('m.name_sort')
-        .orderBy('m.id')
+        // 与名册同一个次序（姓名拼音，按字节比较；同名按 id）：分发表与名册对得上
+        .orderBy(sql`m.name_sort COLLATE "C", m.id`)
         .forUpdate()
         .execute();
       // 2. 与单个签发同一条规矩：书记压不住的人不进批次
