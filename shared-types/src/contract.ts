@@ -9,7 +9,7 @@ import type { TodoList } from './home';
 import type { AttendanceList, CheckinResult, EventView, FileDownload, LeaveRequestView, MeetingRecordView, FinalizeResult, MyEventView, NotificationView, RollCallView, ScreenView, StudyNoteView } from './events';
 import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
-import type { AuditEntryView, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
+import type { AuditEntryView, BatchInvitesIssued, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
 
 /**
  * 所有云函数及其操作的输入 schema。服务端据此校验，本地宿主据此生成 /api/dev/contract。
@@ -45,7 +45,9 @@ export interface ActionOutputs {
     retire: MemberDetail;
     setAdmin: MemberDetail;
     issueInvite: InviteIssued;
+    issueInvites: BatchInvitesIssued;
     unbind: MemberDetail;
+    importTemplate: FileDownload;
     previewImport: ImportPreview;
     commitImport: ImportResult;
     cleanupUploads: { removed: number };
@@ -57,6 +59,7 @@ export interface ActionOutputs {
     updateUnit: OrgTree;
     closeBranch: OrgTree;
     mergeBranches: OrgTree & { moved: number };
+    openTemporaryBranch: OrgTree & { branchId: string; members: number };
     saveGroup: OrgTree;
   };
   points: {

@@ -28,6 +28,22 @@ export type Affiliation = (typeof AFFILIATIONS)[number];
 export const POSITIONS = ['主席', '副主席', '秘书长', '常委', '委员', '机关干部'] as const;
 export type Position = (typeof POSITIONS)[number];
 
+/** 性别 */
+export const GENDERS = ['男', '女'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** 民族：国家认定的 56 个民族（名册、导入按此核对） */
+export const ETHNICITIES = [
+  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族', '满族', '侗族', '瑶族', '白族',
+  '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族', '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族', '景颇族',
+  '柯尔克孜族', '土族', '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族', '普米族', '塔吉克族', '怒族',
+  '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族', '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族',
+] as const;
+export type Ethnicity = (typeof ETHNICITIES)[number];
+
+/** 出生年月 YYYY-MM（1900–2099 年） */
+export const BIRTH_MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
+
 /** 成员类别：委员 / 机关干部 */
 export const MEMBER_KINDS = ['committee_member', 'staff'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];

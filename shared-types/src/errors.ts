@@ -94,6 +94,10 @@ export const ERROR_MESSAGES = {
   'INVALID_PARAMETER#MERGE_TARGET_KIND': '「合并到的支部」{name}不是功能型、临时或界别党支部',
   'ORG.NOT_TEMPORARY': '只有临时党支部可以撤销',
   'ORG.NOT_TEMPORARY#MERGE': '只有临时党支部可以被合并',
+  'ORG.TEMP_NOT_PARTY': '{names} 不是中共党员，不能加入临时党支部',
+  'ORG.TEMP_RETIRED': '{names} 已退出，不能加入临时党支部',
+  'ORG.TEMP_TOO_MANY': '临时党支部一次最多加入 {max} 人（这次是 {count} 人）',
+  'NOT_FOUND#TEMP_MEMBERS': '有 {count} 位成员不存在，请刷新后重新选择',
 
   // —— 会议活动（event）：组织、请假、随机点名、定案、学习心得 ——
   'NOT_FOUND#EVENT': '活动不存在',
@@ -194,6 +198,7 @@ export const ERROR_MESSAGES = {
   'POINTS.FUTURE_DATE': '日期不能晚于今天',
   'POINTS.ONCE_A_YEAR': '这条规则每人每年只记一次，本年度已经记过了',
   'ROSTER.INVITE_ABOVE': '不能为管理员或支部书记、党务干部签发邀请码，请由政协办公室签发',
+  'ROSTER.BATCH_TOO_MANY': '符合条件的成员有 {count} 位，一次最多签发 {max} 张邀请码，请按支部或界别分批签发',
   'ROSTER.MEMBER_ABOVE': '支部书记不能修改管理员或支部书记、党务干部（包括自己）的资料，请联系政协办公室',
   'EVENT.LEAVE_WITHDRAWN': '这条请假已经撤回',
   'EVENT.LEAVE_DECIDED': '这条请假已经审批，不能撤回；如有变化请与组织者联系',

@@ -20,8 +20,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function issueReason(issue: z.core.$ZodIssue, value: unknown): string {
-  // 带自定义中文提示的直接使用
-  if (issue.message && /[\u4e00-\u9fa5]/.test(issue.message)) return issue.message;
+  // 带自定义中文提示的直接使用（zod 的英文默认提示里也会夹着中文的可选值，如 Invalid option: expected one of "中共党员"|…，不算）
+  if (issue.message && /[\u4e00-\u9fa5]/.test(issue.message) && !/^[A-Za-z]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return value === undefined ? '为必填项' : `类型不正确，应为${typeName(issue.expected)}`;
@@ -34,6 +34,7 @@ function issueReason(issue: z.core.$ZodIssue, value: unknown): string {
     case 'too_big':
       return issue.origin === 'string' ? `不能超过 ${issue.maximum} 个字` : `不能大于 ${issue.maximum}`;
     case 'invalid_value':
+      if (value === undefined) return '为必填项';
       return `取值不正确，可选：${issue.values.map(String).join('、')}`;
     case 'unrecognized_keys':
       return `包含不支持的字段：${issue.keys.join('、')}`;

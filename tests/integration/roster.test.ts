@@ -265,7 +265,7 @@ describe('导出名册', () => {
     const file = await oc.ok(own.members.admin.openid, 'roster', 'exportRoster', { branchId: own.branches.B });
     expect(file.fileName).toMatch(/^成员名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
-    expect(sheet.headers).toEqual(['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '微信绑定', '状态']);
+    expect(sheet.headers).toEqual(['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '性别', '民族', '出生年月', '工作单位及职务', '届次', '微信绑定', '状态']);
     // B 支部：党员委员（dang）、书记乙（shu）
     expect(sheet.rows.map((r) => r.cells[0])).toEqual(['党员委员', '书记乙']);
     const cpc = sheet.rows[0].cells;
@@ -273,7 +273,7 @@ describe('导出名册', () => {
     expect(cpc[4]).toBe('中共党员');
     expect(cpc[7]).toContain('经济委功能型党支部（功能型）');
     expect(sheet.rows[1].cells[7]).toContain('（功能型·书记）');
-    expect(sheet.rows.map((r) => r.cells[9])).toEqual(['在册', '在册']);
+    expect(sheet.rows.map((r) => r.cells[14])).toEqual(['在册', '在册']);
     expect((await latestAudit(db, own.orgId))[0]).toMatchObject({ action: 'roster.exportRoster', target_kind: 'export', summary: '导出成员名册（2 人）' });
     expect(codeOf(await oc.call(own.members.secB.openid, 'roster', 'exportRoster', {}))).toBe('FORBIDDEN');
   });

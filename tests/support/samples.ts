@@ -150,6 +150,9 @@ export const SAMPLES: Record<string, Sample> = {
     // 自己已绑定（办公室答 CONFLICT）；书记对自己、对管理员、对别的书记都不签
     onMember: { data: (_s, who) => ({ memberId: who.id }), self: { admin: 'CONFLICT', secretary: 'ROSTER.INVITE_ABOVE' }, above: 'ROSTER.INVITE_ABOVE' },
   },
+  // 目标支部里有一位尚未绑定的成员（他支部的书记被范围拒绝）
+  'roster.issueInvites': { data: async (s) => (await unboundTwin(s), { branchId: s.target.branchId }) },
+  'roster.importTemplate': { data: () => ({}) },
   'roster.unbind': { data: ({ target }) => ({ memberId: target.memberId, reason: '更换手机' }) },
   'roster.previewImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
   'roster.commitImport': { data: () => ({ fileName: '名单.csv', fileId: uploadFile('姓名,政治面貌,职务\n导入甲,民盟,委员\n') }) },
@@ -159,6 +162,9 @@ export const SAMPLES: Record<string, Sample> = {
   'org.tree': { data: () => undefined },
   'org.createUnit': { data: ({ org }) => ({ parentId: org.branches.committeeParty, name: '考察临时党支部', level: '党支部', branchKind: '临时党支部' }) },
   'org.updateUnit': { data: ({ target }) => ({ id: target.branchId, name: '改名后的党支部' }) },
+  'org.openTemporaryBranch': {
+    data: ({ org }) => ({ parentId: org.branches.committeeParty, name: '全会临时党支部', startsOn: '2026-12-01', endsOn: '2026-12-05', secretaryId: org.members.secB.id, memberIds: [org.members.cpc.id] }),
+  },
   'org.closeBranch': { data: async ({ db, org }) => ({ id: await insertTempBranch(db, org.orgId, org.branches.committeeParty), reason: '全会结束' }) },
   'org.mergeBranches': { data: async ({ db, org }) => ({ sourceId: await insertTempBranch(db, org.orgId, org.branches.committeeParty), targetId: org.branches.B }) },
   'org.saveGroup': { data: () => ({ kind: 'committee', name: '提案委员会' }) },

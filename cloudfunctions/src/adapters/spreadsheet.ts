@@ -199,6 +199,8 @@ function cellText(cell: ExcelJSType.Cell): string {
   // 手机号常被 Excel 存成数字
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
+  // 日期（exceljs 按 UTC 给出）：出生年月等列按 YYYY-MM-DD 读
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'result' in v) return v.result === undefined || v.result === null ? '' : String(v.result);
   if (typeof v === 'object' && 'text' in v) return String(v.text);

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
+  Gender,
   Affiliation,
   BranchDuty,
   BranchKind,
@@ -37,6 +38,9 @@ export interface PartyOrgTable {
   sort_order: Generated<number>;
   created_at: CreatedAt;
   closed_at: Timestamp | null;
+  /** 临时党支部的起止日期（YYYY-MM-DD） */
+  starts_on: ColumnType<string | null, string | null | undefined, string | null | undefined>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null | undefined>;
 }
 
 export interface NamedGroupTable {
@@ -62,6 +66,14 @@ export interface MemberTable {
   updated_at: Timestamp;
   retired_at: Timestamp | null;
   retire_reason: string | null;
+  gender: ColumnType<Gender | null, Gender | null | undefined, Gender | null | undefined>;
+  ethnicity: ColumnType<string | null, string | null | undefined, string | null | undefined>;
+  /** 出生年月 YYYY-MM */
+  birth_month: ColumnType<string | null, string | null | undefined, string | null | undefined>;
+  /** 工作单位及职务 */
+  work_unit: ColumnType<string | null, string | null | undefined, string | null | undefined>;
+  /** 届次，如“第十五届” */
+  term: ColumnType<string | null, string | null | undefined, string | null | undefined>;
 }
 
 export interface MemberCommitteeTable {

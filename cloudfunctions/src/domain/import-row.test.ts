@@ -1,5 +1,5 @@
 import type { BranchInfo } from './membership';
-import { type ImportField, type ImportLookups, checkImportRow } from './import-row';
+import { type ImportField, type ImportLookups, checkImportRow, parseBirthMonth } from './import-row';
 
 const branches = new Map<string, BranchInfo>([
   ['b-office', { name: '机关党支部', branchKind: '机关支部', status: 'active' }],
@@ -38,6 +38,11 @@ describe('导入的一行', () => {
         sectorId: 's-edu',
         sectorName: '教育界',
         committeeIds: ['c-eco', 'c-prop'],
+        gender: null,
+        ethnicity: null,
+        birthMonth: null,
+        workUnit: null,
+        term: null,
         memberships: [
           { branchId: 'b-retired', kind: 'primary' },
           { branchId: 'b-economy', kind: 'functional' },
@@ -104,5 +109,47 @@ describe('导入的一行', () => {
     expect(check({ phone: '13900000009' }, seen, 3).ok).toBe(true);
     expect(check({ name: '王五', phone: '139-0000-0009' }, seen, 7)).toEqual({ ok: false, name: '王五', reasons: ['手机号与第 3 行重复'] });
     expect(seen.get('13900000009')).toBe(3);
+  });
+});
+
+describe('名册字段与认不出的值', () => {
+  test('性别、民族（少写“族”也认）、出生年月的各种写法、工作单位及职务、届次', () => {
+    const r = check({ gender: '女', ethnicity: '回', birthMonth: '1965年3月', workUnit: '市第一中学 副校长', term: '第十五届' });
+    expect(r.ok && { gender: r.row.gender, ethnicity: r.row.ethnicity, birthMonth: r.row.birthMonth, workUnit: r.row.workUnit, term: r.row.term }).toEqual({
+      gender: '女',
+      ethnicity: '回族',
+      birthMonth: '1965-03',
+      workUnit: '市第一中学 副校长',
+      term: '第十五届',
+    });
+  });
+  test.each([
+    ['1965-03', '1965-03'],
+    ['1965.3', '1965-03'],
+    ['1965/03/15', '1965-03'],
+    ['196503', '1965-03'],
+    ['1965-03-01', '1965-03'],
+    ['23803', '1965-03'],
+  ])('出生年月 %s → %s', (raw, month) => {
+    expect(parseBirthMonth(raw)).toBe(month);
+  });
+  test('认不出的出生年月、性别：写明应怎么填', () => {
+    expect(reasonsOf({ birthMonth: '1965-13', gender: '未知' })).toEqual(['性别“未知”应为 男 或 女', '出生年月“1965-13”应写成 1965-03 这样的年-月']);
+  });
+  test('名册字段都不填：都是 null', () => {
+    const r = check({});
+    expect(r.ok && [r.row.gender, r.row.ethnicity, r.row.birthMonth, r.row.workUnit, r.row.term]).toEqual([null, null, null, null, null]);
+  });
+  test('认不出的界别、专委会、政治面貌、民族、支部：提示最接近的允许值', () => {
+    expect(reasonsOf({ sector: '教育', committees: '提案委', affiliation: '民盟市委', ethnicity: '哈萨克人' })).toEqual([
+      '政治面貌“民盟市委”无法识别，是不是“民盟”？',
+      '界别“教育”不存在，是不是“教育界”？',
+      '专委会“提案委”不存在，是不是“提案委员会”？',
+      '民族“哈萨克人”无法识别，是不是“哈萨克族”？',
+    ]);
+    expect(reasonsOf({ affiliation: '中共党员', primaryBranch: '机关支部' })).toEqual(['支部“机关支部”不存在，是不是“机关党支部”？']);
+  });
+  test('模板里的示例行没删：不导入，说明原因', () => {
+    expect(reasonsOf({ name: '（示例）张三' })).toEqual(['这是模板里的示例行，请删除']);
   });
 });

@@ -52,6 +52,11 @@ export function member(overrides: Partial<MemberDetail> = {}): MemberDetail {
     bound: false,
     invitePending: false,
     lastVoidedInvite: null,
+    gender: '女',
+    ethnicity: '汉族',
+    birthMonth: '1962-05',
+    workUnit: '市第一中学 副校长',
+    term: '第十五届',
     ...overrides,
   }
 }

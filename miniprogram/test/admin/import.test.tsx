@@ -20,9 +20,11 @@ const preview: ImportPreview = {
     { line: 4, name: '钱二', reasons: ['手机号“12345”不是 11 位手机号', '职务“主任”应为 主席、副主席、秘书长、常委、委员、机关干部 之一'] },
   ],
   sample: [
-    { line: 2, name: '赵一', phone: '13900000001', sector: null, affiliation: '民盟', position: '委员' },
-    { line: 5, name: '孙三', phone: null, sector: null, affiliation: '无党派', position: '委员' },
+    { line: 2, name: '赵一', phone: '13900000001', sector: null, affiliation: '民盟', position: '委员', cells: ['赵一', '13900000001', '民盟', '委员'] },
+    { line: 5, name: '孙三', phone: null, sector: null, affiliation: '无党派', position: '委员', cells: ['孙三', '', '无党派', '委员'] },
   ],
+  columns: ['姓名', '手机号', '政治面貌', '职务'],
+  ignoredColumns: [],
 }
 
 function chooseFile(name: string, content: string) {
@@ -40,9 +42,38 @@ beforeEach(() => {
 describe('从表格导入成员', () => {
   it('列出模板表头', () => {
     render(<ImportPage />)
-    for (const h of ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部']) {
+    for (const h of ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部', '性别', '民族', '出生年月', '工作单位及职务', '届次']) {
       expect(screen.getByText(h)).toBeTruthy()
     }
+  })
+
+  it('下载模板：向服务端要 XLSX 模板（带示例行与可填的值），交给浏览器下载', async () => {
+    const createObjectURL = jest.fn(() => 'blob:x')
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
+    routeCalls(mockCall, { 'roster.importTemplate': () => ok({ fileName: '成员导入模板.xlsx', contentBase64: 'UEsDBA==' }) })
+    render(<ImportPage />)
+    fireEvent.click(screen.getByText('下载表格模板（Excel）'))
+    expect(await screen.findByText('已导出「成员导入模板.xlsx」')).toBeTruthy()
+    expect(mockCall.mock.calls.map(([fn, action]) => `${fn}.${action}`)).toEqual(['roster.importTemplate'])
+    expect(createObjectURL).toHaveBeenCalledTimes(1)
+  })
+
+  it('预览逐列列出将写入的值，认不出的列单独说明', async () => {
+    routeCalls(mockCall, {
+      'roster.previewImport': () =>
+        ok({
+          ...preview,
+          columns: ['姓名', '政治面貌', '职务', '民族', '出生年月'],
+          ignoredColumns: ['备注'],
+          sample: [{ line: 2, name: '赵一', phone: null, sector: null, affiliation: '民盟', position: '委员', cells: ['赵一', '民盟', '委员', '回族', ''] }],
+        }),
+    })
+    render(<ImportPage />)
+    chooseFile('名册.csv', CSV)
+    expect(await screen.findByText('姓名、政治面貌、职务、民族、出生年月')).toBeTruthy()
+    expect(screen.getByText(/这些列认不出，不会写入：备注/)).toBeTruthy()
+    const row = screen.getByText('赵一').parentElement!
+    expect([...row.querySelectorAll('.good-row__cell')].map((c) => c.textContent)).toEqual(['政治面貌民盟', '职务委员', '民族回族', '出生年月—'])
   })
 
   it('预览：总行数、可导入、有问题，以及每一条问题行的行号、姓名与原因', async () => {

@@ -108,6 +108,29 @@ describe('成员资料', () => {
     expect(callsOf('update')).toEqual([{ memberId: 'm-10', affiliation: '民盟', memberships: [] }])
   })
 
+  it('资料页列出名册字段；编辑时改届次只提交届次', async () => {
+    actAs(adminProfile, useAppStore)
+    routeCalls(mockCall, {
+      'roster.get': () => ok(member()),
+      'org.tree': () => ok(tree),
+      'roster.update': () => ok(member({ term: '第十六届' })),
+    })
+    render(<MemberDetailPage />)
+    const row = async (label: string) => (await screen.findByText(label)).parentElement!.textContent
+    expect(await row('性别')).toBe('性别女')
+    expect(await row('民族')).toBe('民族汉族')
+    expect(await row('出生年月')).toBe('出生年月1962年5月')
+    expect(await row('工作单位及职务')).toBe('工作单位及职务市第一中学 副校长')
+    expect(await row('届次')).toBe('届次第十五届')
+    fireEvent.click(screen.getByText('编辑资料'))
+    const term = (await screen.findByLabelText('届次')) as HTMLInputElement
+    expect(term.value).toBe('第十五届')
+    fireEvent.input(term, { target: { value: '第十六届' } })
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('资料已保存')).toBeTruthy()
+    expect(callsOf('update')).toEqual([{ memberId: 'm-10', term: '第十六届' }])
+  })
+
   it('退出要写原因，少于两个字不提交', async () => {
     actAs(adminProfile, useAppStore)
     routeCalls(mockCall, {

@@ -193,4 +193,5 @@ export const wangDetail: MemberDetail = {
   isAdmin: false,
   bound: true,
   invitePending: false, lastVoidedInvite: null,
+  gender: '女', ethnicity: '汉族', birthMonth: '1962-05', workUnit: null, term: '第十五届',
 }

@@ -49,6 +49,8 @@ const Taro = {
   getSystemInfoSync: () => ({ fontSizeSetting: 17 }),
   setKeepScreenOn: jest.fn(() => Promise.resolve()),
   setClipboardData: jest.fn(() => Promise.resolve()),
+  // 默认：用户点了取消；测试按需改写为 { tapIndex }
+  showActionSheet: jest.fn((_o: { itemList: string[] }): Promise<{ tapIndex: number }> => Promise.reject({ errMsg: 'showActionSheet:fail cancel' })),
   onNetworkStatusChange: (l: (res: { isConnected: boolean }) => void) => void networkListeners.add(l),
   offNetworkStatusChange: (l: (res: { isConnected: boolean }) => void) => void networkListeners.delete(l),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AFFILIATIONS, BRANCH_DUTIES, MEMBERSHIP_KINDS, MEMBER_KINDS, POSITIONS } from '../domain';
+import { AFFILIATIONS, BIRTH_MONTH, BRANCH_DUTIES, ETHNICITIES, GENDERS, MEMBERSHIP_KINDS, MEMBER_KINDS, POSITIONS } from '../domain';
 import { idSchema, multilineText, pageInput, plainText } from './common';
 
 export const phoneSchema = plainText()
@@ -22,6 +22,12 @@ const memberFields = {
   sectorId: idSchema('界别').nullable(),
   committeeIds: z.array(idSchema('专委会')).max(10).describe('专委会'),
   memberships: z.array(membershipInput).max(10).describe('组织关系'),
+  // describe 写在里层：create 再包一层 default 之后，报错仍点得出字段名
+  gender: z.enum(GENDERS, { error: '应为 男 或 女' }).describe('性别').nullable().describe('性别'),
+  ethnicity: z.enum(ETHNICITIES, { error: '应为 56 个民族之一，如“汉族”' }).describe('民族').nullable().describe('民族'),
+  birthMonth: plainText().trim().regex(BIRTH_MONTH, '应为 YYYY-MM，如 1965-03').describe('出生年月').nullable().describe('出生年月'),
+  workUnit: plainText().trim().max(100).describe('工作单位及职务').nullable().describe('工作单位及职务'),
+  term: plainText().trim().max(20).describe('届次').nullable().describe('届次'),
 };
 
 const memberId = idSchema('成员');
@@ -49,7 +55,18 @@ export const rosterSchemas = {
   /** 按同样的筛选条件导出名册（XLSX，含手机号等个人信息：只限管理员，记入审计） */
   exportRoster: z.strictObject(listFilters),
   get: z.strictObject({ memberId }),
-  create: z.strictObject({ ...memberFields, phone: memberFields.phone.default(null), sectorId: memberFields.sectorId.default(null), committeeIds: memberFields.committeeIds.default([]), memberships: memberFields.memberships.default([]) }),
+  create: z.strictObject({
+    ...memberFields,
+    phone: memberFields.phone.default(null),
+    sectorId: memberFields.sectorId.default(null),
+    committeeIds: memberFields.committeeIds.default([]),
+    memberships: memberFields.memberships.default([]),
+    gender: memberFields.gender.default(null),
+    ethnicity: memberFields.ethnicity.default(null),
+    birthMonth: memberFields.birthMonth.default(null),
+    workUnit: memberFields.workUnit.default(null),
+    term: memberFields.term.default(null),
+  }),
   update: z.strictObject({
     memberId,
     name: memberFields.name.optional(),
@@ -60,11 +77,29 @@ export const rosterSchemas = {
     sectorId: memberFields.sectorId.optional(),
     committeeIds: memberFields.committeeIds.optional(),
     memberships: memberFields.memberships.optional(),
+    gender: memberFields.gender.optional(),
+    ethnicity: memberFields.ethnicity.optional(),
+    birthMonth: memberFields.birthMonth.optional(),
+    workUnit: memberFields.workUnit.optional(),
+    term: memberFields.term.optional(),
   }),
   retire: z.strictObject({ memberId, reason: multilineText().trim().min(2).max(200).describe('原因') }),
   setAdmin: z.strictObject({ memberId, admin: z.boolean().describe('是否管理员') }),
   issueInvite: z.strictObject({ memberId }),
+  /**
+   * 批量签发：为筛选出的每一位在册、尚未绑定的成员签发邀请码（同一事务，一条审计）。
+   * 已有未过期邀请码的人默认跳过（那张码可能已经发到本人手里）；reissue 为真时作废旧码重新签发。
+   */
+  issueInvites: z.strictObject({
+    q: listFilters.q,
+    branchId: listFilters.branchId,
+    committeeId: listFilters.committeeId,
+    sectorId: listFilters.sectorId,
+    reissue: z.boolean().default(false).describe('重新签发已有邀请码的人'),
+  }),
   unbind: z.strictObject({ memberId, reason: multilineText().trim().min(2).max(200).describe('原因') }),
+  /** 导入模板（XLSX）：表头、一行示例、可填的值 */
+  importTemplate: z.strictObject({}).optional().describe('导入模板'),
   previewImport: fileInput,
   commitImport: fileInput,
   cleanupUploads: z.strictObject({}).optional().describe('清理无人引用的上传'),

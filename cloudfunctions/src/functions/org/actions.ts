@@ -1,4 +1,4 @@
-import { AppError, PARTY_ORG_LEVELS, contract } from '@tongxin/shared-types';
+import { AppError, PARTY_ORG_LEVELS, type PartyOrgLevel, contract } from '@tongxin/shared-types';
 import { type Transaction, sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
@@ -28,16 +28,7 @@ export const createUnit = defineAction({
       throw new AppError(input.level === '党支部' ? 'INVALID_PARAMETER#BRANCH_KIND_REQUIRED' : 'INVALID_PARAMETER#BRANCH_KIND_ONLY_BRANCH');
     }
     await deps.db.transaction().execute(async (trx) => {
-      if (input.parentId) {
-        const parent = await trx.selectFrom('party_org').select(['level', 'status']).where('org_id', '=', actor.orgId).where('id', '=', input.parentId).executeTakeFirst();
-        if (!parent) throw new AppError('NOT_FOUND#PARENT_ORG');
-        if (parent.status !== 'active') throw new AppError('CONFLICT#PARENT_CLOSED');
-        if (PARTY_ORG_LEVELS.indexOf(parent.level) >= PARTY_ORG_LEVELS.indexOf(input.level)) {
-          throw new AppError('INVALID_PARAMETER#LEVEL_ORDER', { level: input.level, parentLevel: parent.level });
-        }
-      }
-      const sameName = await trx.selectFrom('party_org').select('id').where('org_id', '=', actor.orgId).where('name', '=', input.name).where('status', '=', 'active').executeTakeFirst();
-      if (sameName) throw new AppError('CONFLICT#ORG_NAME_TAKEN', { name: input.name });
+      await assertNewUnit(trx, actor.orgId, input);
       const unit = await trx
         .insertInto('party_org')
         .values({ org_id: actor.orgId, parent_id: input.parentId, name: input.name, level: input.level, branch_kind: input.branchKind, created_at: deps.clock.now() })
@@ -48,6 +39,20 @@ export const createUnit = defineAction({
     return loadTree(deps.db, actor.orgId);
   },
 });
+
+/** 新组织的上级存在、未撤销、层级更高；名称不与未撤销的组织重名（新建与一步开设临时支部共用） */
+export async function assertNewUnit(trx: Transaction<Database>, orgId: string, unit: { parentId: string | null; name: string; level: PartyOrgLevel }): Promise<void> {
+  if (unit.parentId) {
+    const parent = await trx.selectFrom('party_org').select(['level', 'status']).where('org_id', '=', orgId).where('id', '=', unit.parentId).executeTakeFirst();
+    if (!parent) throw new AppError('NOT_FOUND#PARENT_ORG');
+    if (parent.status !== 'active') throw new AppError('CONFLICT#PARENT_CLOSED');
+    if (PARTY_ORG_LEVELS.indexOf(parent.level) >= PARTY_ORG_LEVELS.indexOf(unit.level)) {
+      throw new AppError('INVALID_PARAMETER#LEVEL_ORDER', { level: unit.level, parentLevel: parent.level });
+    }
+  }
+  const sameName = await trx.selectFrom('party_org').select('id').where('org_id', '=', orgId).where('name', '=', unit.name).where('status', '=', 'active').executeTakeFirst();
+  if (sameName) throw new AppError('CONFLICT#ORG_NAME_TAKEN', { name: unit.name });
+}
 
 export const updateUnit = defineAction({
   input: contract.org.updateUnit,

@@ -7,7 +7,7 @@ export async function loadTree(db: DB, orgId: string): Promise<OrgTree> {
   const [units, committees, sectors] = await Promise.all([
     db
       .selectFrom('party_org as p')
-      .select(['p.id', 'p.parent_id', 'p.name', 'p.level', 'p.branch_kind', 'p.status'])
+      .select(['p.id', 'p.parent_id', 'p.name', 'p.level', 'p.branch_kind', 'p.status', 'p.starts_on', 'p.ends_on'])
       .select((eb) =>
         eb
           .selectFrom('branch_membership as bm')
@@ -27,7 +27,7 @@ export async function loadTree(db: DB, orgId: string): Promise<OrgTree> {
     db.selectFrom('sector').select(['id', 'name']).where('org_id', '=', orgId).orderBy('sort_order').orderBy('name').execute(),
   ]);
   return {
-    units: units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name, level: u.level, branchKind: u.branch_kind, status: u.status, memberCount: Number(u.member_count ?? 0) })),
+    units: units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name, level: u.level, branchKind: u.branch_kind, status: u.status, memberCount: Number(u.member_count ?? 0), startsOn: u.starts_on, endsOn: u.ends_on })),
     committees,
     sectors,
   };

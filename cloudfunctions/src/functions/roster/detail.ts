@@ -12,7 +12,7 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
     db
       .selectFrom('member as m')
       .leftJoin('sector as s', (j) => j.onRef('s.org_id', '=', 'm.org_id').onRef('s.id', '=', 'm.sector_id'))
-      .select(['m.id', 'm.name', 'm.phone', 'm.kind', 'm.position', 'm.affiliation', 'm.status', 'm.retired_at', 'm.retire_reason', 's.id as sector_id', 's.name as sector_name'])
+      .select(['m.id', 'm.name', 'm.phone', 'm.kind', 'm.position', 'm.affiliation', 'm.status', 'm.retired_at', 'm.retire_reason', 'm.gender', 'm.ethnicity', 'm.birth_month', 'm.work_unit', 'm.term', 's.id as sector_id', 's.name as sector_name'])
       .where('m.org_id', '=', orgId)
       .where('m.id', 'in', ids)
       .execute(),
@@ -86,6 +86,11 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
         isAdmin: adminSet.has(r.id),
         bound: boundSet.has(r.id),
         invitePending: inviteSet.has(r.id),
+        gender: r.gender,
+        ethnicity: sensitive ? r.ethnicity : null,
+        birthMonth: sensitive ? r.birth_month : null,
+        workUnit: r.work_unit,
+        term: r.term,
         lastVoidedInvite: lastVoided.get(r.id) ?? null,
       };
       return [r.id, detail] as const;

@@ -42,6 +42,11 @@ interface Analysis {
   total: number;
   good: MemberDraftRow[];
   errors: ImportRowError[];
+  /** 文件里认得、会写入的列（按文件里的顺序），与认不得、不会写入的列 */
+  columns: string[];
+  ignoredColumns: string[];
+  /** 有效行写入时各列的值（与 columns 对齐；专委会、支部写成名称） */
+  cellsOf: (row: MemberDraftRow) => string[];
 }
 
 /** 解析文件并逐行检查；不写任何东西 */
@@ -78,7 +83,36 @@ async function analyse(trx: Transaction<Database>, actor: Actor, sheet: Sheet): 
     if (checked.ok) good.push(checked.row);
     else errors.push({ line, name: checked.name, reasons: checked.reasons });
   }
-  return { total: sheet.rows.length, good, errors };
+  const committeeName = new Map(committees.map((c) => [c.id, c.name]));
+  const columns = sheet.headers.filter((h) => h in IMPORT_COLUMNS);
+  const ignoredColumns = sheet.headers.filter((h) => h && !(h in IMPORT_COLUMNS));
+  const cellsOf = (row: MemberDraftRow) => columns.map((h) => writtenValue(row, IMPORT_COLUMNS[h as keyof typeof IMPORT_COLUMNS], committeeName, branches));
+  return { total: sheet.rows.length, good, errors, columns, ignoredColumns, cellsOf };
+}
+
+/** 一个有效行在某一列上写入的值（预览逐列显示） */
+function writtenValue(row: MemberDraftRow, field: ImportField, committeeName: ReadonlyMap<string, string>, branches: ReadonlyMap<string, { name: string }>): string {
+  const branchNames = (kind: 'primary' | 'functional') => row.memberships.filter((m) => m.kind === kind).map((m) => branches.get(m.branchId)?.name ?? '').join('、');
+  switch (field) {
+    case 'name':
+      return row.name;
+    case 'phone':
+      return row.phone ?? '';
+    case 'sector':
+      return row.sectorName ?? '';
+    case 'committees':
+      return row.committeeIds.map((id) => committeeName.get(id) ?? '').join('、');
+    case 'affiliation':
+      return row.affiliation;
+    case 'position':
+      return row.position;
+    case 'primaryBranch':
+      return branchNames('primary');
+    case 'functionalBranches':
+      return branchNames('functional');
+    default:
+      return row[field] ?? '';
+  }
 }
 
 /** 预览：列出每一条有问题的行（行号与原因），什么也不写 */
@@ -93,7 +127,9 @@ export const previewImport = defineAction({
       total: result.total,
       valid: result.good.length,
       errors: result.errors,
-      sample: result.good.slice(0, 10).map((r) => ({ line: r.line, name: r.name, phone: r.phone, sector: r.sectorName, affiliation: r.affiliation, position: r.position })),
+      sample: result.good.slice(0, 10).map((r) => ({ line: r.line, name: r.name, phone: r.phone, sector: r.sectorName, affiliation: r.affiliation, position: r.position, cells: result.cellsOf(r) })),
+      columns: result.columns,
+      ignoredColumns: result.ignoredColumns,
     };
   },
 });
@@ -115,7 +151,7 @@ export const commitImport = defineAction({
         const chunk = good.slice(i, i + CHUNK);
         const ids = await trx
           .insertInto('member')
-          .values(chunk.map((r) => ({ org_id: orgId, name: r.name, name_sort: nameSortKey(r.name), phone: r.phone, kind: r.kind, position: r.position, affiliation: r.affiliation, sector_id: r.sectorId, created_at: now, updated_at: now })))
+          .values(chunk.map((r) => ({ org_id: orgId, name: r.name, name_sort: nameSortKey(r.name), phone: r.phone, kind: r.kind, position: r.position, affiliation: r.affiliation, sector_id: r.sectorId, gender: r.gender, ethnicity: r.ethnicity, birth_month: r.birthMonth, work_unit: r.workUnit, term: r.term, created_at: now, updated_at: now })))
           .returning('id')
           .execute();
         const committees = chunk.flatMap((r, j) => r.committeeIds.map((c) => ({ org_id: orgId, member_id: ids[j].id, committee_id: c })));

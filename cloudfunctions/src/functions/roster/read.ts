@@ -1,43 +1,12 @@
 import { type AuditEntryView, type PageOf, contract, MEMBER_STATUS_LABELS } from '@tongxin/shared-types';
 import { sql } from 'kysely';
-import type { z } from 'zod';
 import { writeXlsx } from '../../adapters/spreadsheet';
 import { defineAction } from '../../core/action';
-import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
-import { visibleBranches } from '../../core/scope';
-import type { DB } from '../../db/connect';
 import { loadMemberDetail, loadMemberDetails } from './detail';
+import { filteredMembers } from './filters';
 
 const MANAGERS = ['admin', 'secretary'] as const;
-
-type Filters = z.output<typeof contract.roster.exportRoster>;
-
-/** 名册的筛选（列表与导出共用）；书记只看到自己支部的成员。书记没有任何支部时为 null */
-function filteredMembers(db: DB, actor: Actor, input: Filters) {
-  const scope = visibleBranches(actor, MANAGERS);
-  let query = db.selectFrom('member as m').where('m.org_id', '=', actor.orgId);
-  if (input.status !== 'all') query = query.where('m.status', '=', input.status);
-  if (input.q) {
-    const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('m.name', 'like', like), eb('m.phone', 'like', like)]));
-  }
-  if (input.sectorId) query = query.where('m.sector_id', '=', input.sectorId);
-  if (input.committeeId) {
-    const committeeId = input.committeeId;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('member_committee as mc').select('mc.member_id').whereRef('mc.org_id', '=', 'm.org_id').whereRef('mc.member_id', '=', 'm.id').where('mc.committee_id', '=', committeeId)),
-    );
-  }
-  const branchIds = input.branchId ? [input.branchId] : scope;
-  if (branchIds) {
-    if (branchIds.length === 0) return null;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'm.org_id').whereRef('bm.member_id', '=', 'm.id').where('bm.branch_id', 'in', branchIds)),
-    );
-  }
-  return query;
-}
 
 /** 按姓名拼音（排序键只含 ASCII，按字节比较），同名的按 id，翻页不重不漏 */
 const byName = sql`m.name_sort COLLATE "C", m.id`;
@@ -80,7 +49,7 @@ export const exportRoster = defineAction({
     const members = ids.length ? await loadMemberDetails(deps.db, actor, ids, deps.clock.now()) : [];
     const file = await writeXlsx(
       '成员名册',
-      ['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '微信绑定', '状态'],
+      ['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '性别', '民族', '出生年月', '工作单位及职务', '届次', '微信绑定', '状态'],
       members.map((m) => [
         m.name,
         m.phone ?? '',
@@ -90,6 +59,11 @@ export const exportRoster = defineAction({
         m.sector?.name ?? '',
         m.committees.map((c) => c.name).join('、'),
         m.branches.map((b) => `${b.branchName}（${b.kind === 'primary' ? '第一组织关系' : '功能型'}${b.duty === '党员' ? '' : `·${b.duty}`}）`).join('；'),
+        m.gender ?? '',
+        m.ethnicity ?? '',
+        m.birthMonth ?? '',
+        m.workUnit ?? '',
+        m.term ?? '',
         m.bound ? '已绑定' : '未绑定',
         MEMBER_STATUS_LABELS[m.status],
       ]),

@@ -1,4 +1,4 @@
-import { AppError, type BranchDuty, contract } from '@tongxin/shared-types';
+import { AppError, type BranchDuty, type Gender, contract } from '@tongxin/shared-types';
 import { type ActorContext, defineAction } from '../../core/action';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -25,7 +25,7 @@ export const create = defineAction({
       await assertMemberRefs(trx, actor.orgId, input);
       const m = await trx
         .insertInto('member')
-        .values({ org_id: actor.orgId, name: input.name, name_sort: nameSortKey(input.name), phone: input.phone, kind: input.kind, position: input.position, affiliation: input.affiliation, sector_id: input.sectorId, created_at: now, updated_at: now })
+        .values({ org_id: actor.orgId, name: input.name, name_sort: nameSortKey(input.name), phone: input.phone, kind: input.kind, position: input.position, affiliation: input.affiliation, sector_id: input.sectorId, ...rosterFieldValues(input), created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow()
         .catch((err) => {
@@ -84,6 +84,7 @@ export const update = defineAction({
         position: input.position,
         affiliation: input.affiliation,
         sector_id: input.sectorId,
+        ...rosterFieldValues(input),
       };
       const changed = Object.entries(changes).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof before]);
       await trx
@@ -118,7 +119,31 @@ export const update = defineAction({
   },
 });
 
-const FIELD_LABELS: Record<string, string> = { name: '姓名', phone: '手机号', kind: '类别', position: '职务', affiliation: '政治面貌', sector_id: '界别' };
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  phone: '手机号',
+  kind: '类别',
+  position: '职务',
+  affiliation: '政治面貌',
+  sector_id: '界别',
+  gender: '性别',
+  ethnicity: '民族',
+  birth_month: '出生年月',
+  work_unit: '工作单位及职务',
+  term: '届次',
+};
+
+/** 名册字段（性别、民族、出生年月、工作单位及职务、届次）→ 列；空串按未填；没给的（undefined）不改 */
+export function rosterFieldValues(input: { gender?: Gender | null; ethnicity?: string | null; birthMonth?: string | null; workUnit?: string | null; term?: string | null }) {
+  const blankToNull = <T extends string>(v: T | null | undefined) => (v === '' ? null : v);
+  return {
+    gender: input.gender,
+    ethnicity: blankToNull(input.ethnicity),
+    birth_month: blankToNull(input.birthMonth),
+    work_unit: blankToNull(input.workUnit),
+    term: blankToNull(input.term),
+  };
+}
 
 /**
  * 在一个事务里锁住并取出一位成员（不存在即 NOT_FOUND），做完改动（含审计）后返回最新详情。

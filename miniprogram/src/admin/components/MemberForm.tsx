@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { OrgTree } from '@tongxin/shared-types'
-import { AFFILIATIONS, BRANCH_DUTIES, POSITIONS } from '@tongxin/shared-types/src/domain'
+import { AFFILIATIONS, BRANCH_DUTIES, ETHNICITIES, type Ethnicity, GENDERS, POSITIONS } from '@tongxin/shared-types/src/domain'
 import { MEMBERSHIP_KIND_LABELS } from '../../utils/labels'
 import { checkDraft, type MemberDraft, type MembershipDraft } from '../shared/memberDraft'
 import { allowsMembership, branchesOf } from '../shared/org'
@@ -82,6 +82,18 @@ export function MemberForm({ initial, limited, tree, phoneLocked, submitLabel, b
             onChange={(committeeIds) => set({ committeeIds })}
             emptyText='还没有专委会'
           />
+
+          <ChoiceChips label='性别' options={opts(GENDERS)} value={draft.gender} onChange={(gender) => set({ gender })} />
+          <SelectList
+            label='民族'
+            value={draft.ethnicity}
+            noneLabel='未填'
+            options={opts(ETHNICITIES)}
+            onChange={(ethnicity) => set({ ethnicity: ethnicity as Ethnicity | null })}
+          />
+          <TextField label='出生年月' value={draft.birthMonth} onChange={(birthMonth) => set({ birthMonth })} maxlength={7} placeholder='如 1965-03，可不填' />
+          <TextField label='工作单位及职务' value={draft.workUnit} onChange={(workUnit) => set({ workUnit })} maxlength={100} placeholder='如 市第一中学 校长，可不填' />
+          <TextField label='届次' value={draft.term} onChange={(term) => set({ term })} maxlength={20} placeholder='如 第十五届，可不填' />
 
           <View className='field'>
             <Text className='field__label'>党组织关系</Text>

@@ -5,7 +5,8 @@ import { callFunction, uploadFile } from '../../services/cloud'
 import { AdminShell } from '../components/AdminShell'
 import { ADMIN_PAGES, go } from '../shared/nav'
 import { FilePicker } from './FilePicker'
-import { downloadTemplate, TEMPLATE_COLUMNS, type PickResult } from './pickFile'
+import { TEMPLATE_COLUMNS, type PickResult } from './pickFile'
+import { deliverSpreadsheet } from '../../services/download'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import '../../components/Card.scss'
@@ -34,6 +35,16 @@ function RowErrors({ errors }: { errors: ImportRowError[] }) {
 }
 
 function Template() {
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
+  // 模板由服务端生成：本政协现有的界别、专委会、支部写在第二张表里
+  const download = async () => {
+    if (busy) return
+    setBusy(true)
+    setResult(null)
+    setResult(await deliverSpreadsheet(await callFunction('roster', 'importTemplate', {})))
+    setBusy(false)
+  }
   return (
     <View className='ui-card'>
       <Text className='ui-card__title'>第一步：准备表格</Text>
@@ -46,11 +57,35 @@ function Template() {
           </View>
         ))}
       </View>
-      {process.env.TARO_ENV === 'h5' && (
-        <Button block onClick={downloadTemplate}>
-          下载表格模板（CSV）
-        </Button>
-      )}
+      <Text className='ui-muted'>模板里有一行示例（导入前请删除）和第二张表“可填的值”：界别、专委会、支部、政治面貌、民族等各列能填什么。</Text>
+      <Button block busy={busy} busyText='正在生成模板…' onClick={() => void download()}>
+        下载表格模板（Excel）
+      </Button>
+      {result && <Notice kind={result.kind}>{result.text}</Notice>}
+    </View>
+  )
+}
+
+/** 可导入的行：逐列列出将写入的值（没填的写“—”），核对无误再导入 */
+function GoodRows({ preview }: { preview: ImportPreview }) {
+  return (
+    <View className='good-rows'>
+      {preview.sample.map((r) => (
+        <View key={r.line} className='good-row'>
+          <Text className='good-row__line'>第 {r.line} 行</Text>
+          <Text className='good-row__name'>{r.name}</Text>
+          <View className='good-row__cells'>
+            {preview.columns.map((column, i) =>
+              column === '姓名' ? null : (
+                <View key={column} className='good-row__cell'>
+                  <Text className='good-row__column'>{column}</Text>
+                  <Text className='good-row__value'>{r.cells[i] || '—'}</Text>
+                </View>
+              ),
+            )}
+          </View>
+        </View>
+      ))}
     </View>
   )
 }
@@ -144,20 +179,15 @@ function Importer() {
               <RowErrors errors={preview.errors} />
             </View>
           )}
+          <Text className='section-label'>将写入的列</Text>
+          <Text className='import-columns'>{preview.columns.join('、')}</Text>
+          {preview.ignoredColumns.length > 0 && (
+            <Notice kind='info'>这些列认不出，不会写入：{preview.ignoredColumns.join('、')}。如果是表头写错了，请照模板改好后重新选择文件。</Notice>
+          )}
           {preview.sample.length > 0 && (
             <View>
               <Text className='section-label'>可导入的行（前 {preview.sample.length} 条，供核对）</Text>
-              <View className='good-rows'>
-                {preview.sample.map((r) => (
-                  <View key={r.line} className='good-row'>
-                    <Text className='good-row__line'>第 {r.line} 行</Text>
-                    <Text className='good-row__name'>{r.name}</Text>
-                    <Text className='good-row__meta'>
-                      {[r.position, r.affiliation, r.sector, r.phone].filter(Boolean).join(' · ')}
-                    </Text>
-                  </View>
-                ))}
-              </View>
+              <GoodRows preview={preview} />
             </View>
           )}
           {preview.valid > 0 ? (

@@ -46,7 +46,7 @@ export async function pickWeappFile(): Promise<PickResult> {
   return { ok: true, file: { fileName: chosen.name, size: chosen.size, source: { name: chosen.name, size: chosen.size, path: chosen.path } } }
 }
 
-/** 模板表头（与服务端导入规则一致） */
+/** 模板表头（与服务端导入规则一致）；可填的值在下载的模板的第二张表里 */
 export const TEMPLATE_COLUMNS: Array<{ header: string; note: string }> = [
   { header: '姓名', note: '必填' },
   { header: '手机号', note: '11 位，可空；与已登记的号码重复的行不导入' },
@@ -56,17 +56,9 @@ export const TEMPLATE_COLUMNS: Array<{ header: string; note: string }> = [
   { header: '职务', note: '必填：主席、副主席、秘书长、常委、委员、机关干部' },
   { header: '第一组织关系', note: '支部全称，只有中共党员填写，可空' },
   { header: '功能型支部', note: '支部全称，可填多个，用顿号隔开，可空' },
+  { header: '性别', note: '男 或 女，可空' },
+  { header: '民族', note: '如 汉族、回族，可空' },
+  { header: '出生年月', note: '如 1965-03，可空' },
+  { header: '工作单位及职务', note: '可空，最多 100 字' },
+  { header: '届次', note: '如 第十五届，可空' },
 ]
-
-/** H5：下载只有表头的 CSV 模板（带 BOM，Excel 打开不乱码） */
-export function downloadTemplate(): void {
-  const csv = `\uFEFF${TEMPLATE_COLUMNS.map((c) => c.header).join(',')}\r\n`
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = '成员导入模板.csv'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}

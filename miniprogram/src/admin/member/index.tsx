@@ -21,6 +21,9 @@ import './index.scss'
 
 type Pending = 'invite' | 'retire' | 'unbind' | 'admin' | null
 
+/** 1965-03 → 1965年3月 */
+const birthMonthLabel = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`
+
 function InfoRow({ label, value }: { label: string; value: string }) {
   return (
     <View className='info'>
@@ -39,6 +42,11 @@ function MemberInfo({ m }: { m: MemberDetail }) {
       <InfoRow label='政治面貌' value={m.affiliation ?? '无权查看'} />
       <InfoRow label='界别' value={m.sector?.name ?? '无'} />
       <InfoRow label='专委会' value={m.committees.map((c) => c.name).join('、') || '无'} />
+      <InfoRow label='性别' value={m.gender ?? '未填'} />
+      <InfoRow label='民族' value={m.ethnicity ?? (m.affiliation === null ? '无权查看' : '未填')} />
+      <InfoRow label='出生年月' value={m.birthMonth ? birthMonthLabel(m.birthMonth) : m.affiliation === null ? '无权查看' : '未填'} />
+      <InfoRow label='工作单位及职务' value={m.workUnit ?? '未填'} />
+      <InfoRow label='届次' value={m.term ?? '未填'} />
       <InfoRow label='状态' value={status} />
       <InfoRow label='微信绑定' value={bindingStatus(m)} />
       {m.lastVoidedInvite && (

@@ -4,6 +4,7 @@ import type { MemberDetail, OrgTree } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { deliverSpreadsheet } from '../../services/download'
 import { AdminShell } from '../components/AdminShell'
+import { BatchInvites } from './BatchInvites'
 import { bindingStatus, pageCount } from '../shared/format'
 import { ADMIN_PAGES, go } from '../shared/nav'
 import { branchesOf } from '../shared/org'
@@ -98,6 +99,12 @@ const filtersOf = (query: Query) => ({
   status: query.status,
 })
 
+/** 批量签发只看搜索与支部/专委会/界别：只签在册、未绑定的人，“状态”不适用 */
+const inviteFiltersOf = (query: Query) => {
+  const { status: _status, ...filters } = filtersOf(query)
+  return filters
+}
+
 function MemberList({ manager }: { manager: Manager }) {
   const [query, setQuery] = useState<Query>({ q: '', branchId: null, committeeId: null, sectorId: null, status: 'active', page: 1 })
   const [search, setSearch] = useState('')
@@ -164,6 +171,7 @@ function MemberList({ manager }: { manager: Manager }) {
         </View>
         {showFilters && <Filters manager={manager} tree={tree.data} query={query} onChange={refine} />}
         {exported && <Notice kind={exported.kind}>{exported.text}</Notice>}
+        <BatchInvites filters={inviteFiltersOf(query)} onIssued={list.reload} />
         {tree.error && showFilters && <Notice kind='error'>{tree.error.message}</Notice>}
       </View>
 

@@ -8,6 +8,7 @@ import { flattenTree } from '../shared/org'
 import { useLoad } from '../../hooks/useLoad'
 import { GroupList } from './GroupList'
 import { UnitPanel } from './UnitPanel'
+import { TemporaryBranchForm } from './TemporaryBranchForm'
 import { Notice } from '../../components/Notice'
 import { LoadStatus } from '../../components/PageState'
 import '../../components/Card.scss'
@@ -56,6 +57,7 @@ function OrgPage() {
                   <View className='tree-node__meta'>
                     {/* 成员只挂在支部上：上级组织不写人数，免得显示「0 人」 */}
                     {node.branchKind ? `${node.branchKind} · ${node.memberCount} 人` : node.level}
+                    {node.startsOn && node.endsOn ? ` · ${node.startsOn} 至 ${node.endsOn}` : ''}
                   </View>
                 </View>
                 <Text className='tree-node__arrow'>{selected === node.id ? '▴' : '▾'}</Text>
@@ -65,6 +67,7 @@ function OrgPage() {
           ))}
         </View>
       </View>
+      <TemporaryBranchForm tree={data} onDone={done} />
       <GroupList kind='committee' items={data.committees} onDone={done} />
       <GroupList kind='sector' items={data.sectors} onDone={done} />
     </View>

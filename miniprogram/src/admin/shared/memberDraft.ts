@@ -1,4 +1,5 @@
-import type { ActionInput, Affiliation, BranchDuty, MemberDetail, MembershipKind, Position } from '@tongxin/shared-types'
+import type { ActionInput, Affiliation, BranchDuty, Ethnicity, Gender, MemberDetail, MembershipKind, Position } from '@tongxin/shared-types'
+import { BIRTH_MONTH } from '@tongxin/shared-types/src/domain'
 
 /** 表单里的一条组织关系 */
 export interface MembershipDraft {
@@ -17,6 +18,15 @@ export interface MemberDraft {
   sectorId: string | null
   committeeIds: string[]
   memberships: MembershipDraft[]
+  /** 名册字段：都可不填 */
+  gender: Gender | null
+  ethnicity: Ethnicity | null
+  /** 出生年月，YYYY-MM；空串为未填 */
+  birthMonth: string
+  /** 工作单位及职务 */
+  workUnit: string
+  /** 届次，如“第十五届” */
+  term: string
 }
 
 export type RosterCreateInput = ActionInput<'roster', 'create'>
@@ -30,6 +40,11 @@ export const EMPTY_DRAFT: MemberDraft = {
   sectorId: null,
   committeeIds: [],
   memberships: [],
+  gender: null,
+  ethnicity: null,
+  birthMonth: '',
+  workUnit: '',
+  term: '',
 }
 
 export function draftFromDetail(m: MemberDetail): MemberDraft {
@@ -42,6 +57,11 @@ export function draftFromDetail(m: MemberDetail): MemberDraft {
     sectorId: m.sector?.id ?? null,
     committeeIds: m.committees.map((c) => c.id),
     memberships: m.branches.map((b) => ({ branchId: b.branchId, kind: b.kind, duty: b.duty })),
+    gender: m.gender,
+    ethnicity: (m.ethnicity as Ethnicity | null) ?? null,
+    birthMonth: m.birthMonth ?? '',
+    workUnit: m.workUnit ?? '',
+    term: m.term ?? '',
   }
 }
 
@@ -62,6 +82,10 @@ export function checkDraft(d: MemberDraft, limited: boolean): string | null {
   if (phone && !PHONE_RE.test(phone)) return '手机号应为 11 位数字，以 1 开头'
   if (limited) return null
   if (!d.affiliation) return '请选择政治面貌'
+  const birth = d.birthMonth.trim()
+  if (birth && !BIRTH_MONTH.test(birth)) return '出生年月请写成 1965-03 这样的年-月'
+  if (d.workUnit.trim().length > 100) return '工作单位及职务不能超过 100 个字'
+  if (d.term.trim().length > 20) return '届次不能超过 20 个字'
   const ms = effectiveMemberships(d)
   if (ms.some((m) => !m.branchId)) return '请为每条组织关系选择支部'
   if (ms.filter((m) => m.kind === 'primary').length > 1) return '第一组织关系只能有一个'
@@ -80,6 +104,11 @@ export function toCreateInput(d: MemberDraft): RosterCreateInput {
     sectorId: d.sectorId,
     committeeIds: d.committeeIds,
     memberships: effectiveMemberships(d),
+    gender: d.gender,
+    ethnicity: d.ethnicity,
+    birthMonth: d.birthMonth.trim() || null,
+    workUnit: d.workUnit.trim() || null,
+    term: d.term.trim() || null,
   }
 }
 
@@ -105,6 +134,11 @@ export function toUpdateInput(memberId: string, before: MemberDraft, after: Memb
   if (!sameList(after.committeeIds, before.committeeIds)) out.committeeIds = after.committeeIds
   const ms = effectiveMemberships(after)
   if (!sameList(ms.map(membershipKey), before.memberships.map(membershipKey))) out.memberships = ms
+  if (after.gender !== before.gender) out.gender = after.gender
+  if (after.ethnicity !== before.ethnicity) out.ethnicity = after.ethnicity
+  for (const key of ['birthMonth', 'workUnit', 'term'] as const) {
+    if (after[key].trim() !== before[key].trim()) out[key] = after[key].trim() || null
+  }
   return out
 }
 

@@ -1,41 +1,16 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { RADIUS_CHOICES, type EventDraft } from './form'
 import { Button } from '../../components/Button'
 import { ChoiceChips } from '../../components/Chips'
 import { Notice } from '../../components/Notice'
 import '../../components/Field.scss'
+import { PickerField as KitPickerField, type PickerFieldProps } from '../../components/PickerField'
 
-const WEEKDAYS = '日一二三四五六'
-
-/** 2026-12-01 → 2026年12月1日 周二 */
-function dateText(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
-  return `${y}年${m}月${d}日 周${WEEKDAYS[weekday]}`
-}
-
-interface PickerFieldProps {
-  label: string
-  mode: 'date' | 'time'
-  value: string
-  onChange: (value: string) => void
-}
-
-/** 日期、时间：显示成大字，点开用系统的选择器 */
-export function PickerField({ label, mode, value, onChange }: PickerFieldProps) {
-  return (
-    <View className='ui-field edit-picker'>
-      <Text className='ui-field__label'>{label}</Text>
-      <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className='ui-select' aria-label={label}>
-          <Text className='ui-select__value'>{mode === 'date' ? dateText(value) : value}</Text>
-          <Text className='ui-select__action'>更改 ▾</Text>
-        </View>
-      </Picker>
-    </View>
-  )
+/** 日期、时间选择在组件库里（办公室开设临时党支部也用它）；这里加上活动表单并排时的宽度 */
+export function PickerField(props: Omit<PickerFieldProps, 'className'>) {
+  return <KitPickerField {...props} className='edit-picker' />
 }
 
 /** 可选的位置校验：组织者在会场取一次位置作为会场；成员签到时只核对一次，不保存 */

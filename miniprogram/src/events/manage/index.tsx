@@ -13,6 +13,7 @@ import { Pager } from '../../components/Pager'
 import { ChoiceChips } from '../../components/Chips'
 import { useReturnRefresh } from '../../hooks/useReturnRefresh'
 import { eventNoticeText } from '../shared/notice'
+import { type CardAction, cardActions } from './cardActions'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { Notice } from '../../components/Notice'
@@ -24,15 +25,34 @@ const go = (url: string) => void Taro.navigateTo({ url })
 
 type Listed = EventView & { counts: { expected: number; checkedIn: number } }
 
+const PAGE_OF: Record<Exclude<CardAction, 'notice'>, (id: string) => string> = {
+  edit: (id) => EVENT_PAGES.edit(id),
+  screen: (id) => EVENT_PAGES.screen(id),
+  attendance: (id) => EVENT_PAGES.attendance(id),
+  copy: (id) => EVENT_PAGES.copy(id),
+}
+
 function EventItem({ event }: { event: Listed }) {
   const cancelled = event.status === 'cancelled'
   const [copied, setCopied] = useState<string | null>(null)
+  const { main, more } = cardActions(event, Date.now())
   const copyNotice = async () => {
     try {
       await Taro.setClipboardData({ data: eventNoticeText(event) })
       setCopied('已复制通知文字，可以粘贴到微信群')
     } catch {
       setCopied('没能复制，请再试一次')
+    }
+  }
+  const run = (action: CardAction) => (action === 'notice' ? void copyNotice() : go(PAGE_OF[action](event.id)))
+  // 其余操作收在“更多”里：微信的操作菜单，H5 里 Taro 画同样的菜单
+  const openMore = async () => {
+    try {
+      const { tapIndex } = await Taro.showActionSheet({ itemList: more.map((m) => m.label) })
+      const picked = more[tapIndex]
+      if (picked) run(picked.action)
+    } catch {
+      // 用户点了取消
     }
   }
   return (
@@ -51,25 +71,12 @@ function EventItem({ event }: { event: Listed }) {
       <Text className='manage-item__count'>
         已签到 {event.counts.checkedIn} / 应到 {event.counts.expected}
       </Text>
-      <View className='ui-btn-row'>
-        {!cancelled && (
-          <Button kind='primary' onClick={() => go(EVENT_PAGES.screen(event.id))}>
-            签到大屏
-          </Button>
-        )}
-        <Button onClick={() => go(EVENT_PAGES.attendance(event.id))}>
-          签到名单
+      <View className='manage-item__actions'>
+        <Button kind='primary' className='manage-item__main' onClick={() => run(main.action)}>
+          {main.label}
         </Button>
-        {!cancelled && (
-          <Button onClick={() => go(EVENT_PAGES.edit(event.id))}>
-            修改
-          </Button>
-        )}
-        <Button onClick={() => go(EVENT_PAGES.copy(event.id))}>
-          {cancelled ? '改期重办' : '照此再办一场'}
-        </Button>
-        <Button onClick={() => void copyNotice()}>
-          {cancelled ? '复制取消通知' : '复制会议通知'}
+        <Button className='manage-item__more' ariaLabel={`更多操作：${more.map((m) => m.label).join('、')}`} onClick={() => void openMore()}>
+          更多…
         </Button>
       </View>
       {copied && <Notice kind='info'>{copied}</Notice>}
