@@ -34,7 +34,9 @@ export default tseslint.config(
       // 共享契约的包入口带着 zod（约 110 KB）：小程序里只许从入口拿类型，值要从 shared-types/src/<文件> 引入
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@tongxin/shared-types', message: '从 @tongxin/shared-types/src/<文件> 引入值；包入口会把 zod 带进小程序', allowTypeImports: true }] },
+        {
+          paths: [{ name: '@tongxin/shared-types', message: '从 @tongxin/shared-types/src/<文件> 引入值；包入口会把 zod 带进小程序', allowTypeImports: true }],
+        },
       ],
     },
   },

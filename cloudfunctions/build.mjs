@@ -86,7 +86,12 @@ for (const name of names) {
   // 这个函数真正引用到的懒加载库，各打一个文件
   const used = LAZY.filter((pkg) => Object.values(result.metafile.outputs).some((o) => o.imports.some((i) => i.path === lazyPath(pkg))));
   for (const pkg of used) {
-    const lazy = await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: here }, outfile: join(outDir, lazyPath(pkg)), metafile: true });
+    const lazy = await build({
+      ...common,
+      stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: here },
+      outfile: join(outDir, lazyPath(pkg)),
+      metafile: true,
+    });
     for (const o of Object.values(lazy.metafile.outputs)) result.metafile.outputs[pkg] = o;
   }
   writeFileSync(join(outDir, 'index.js'), LOADER);
@@ -100,5 +105,7 @@ for (const name of names) {
   const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
   const main = Object.values(result.metafile.outputs)[0].bytes;
   const cacheKb = statSync(join(outDir, 'main.jsc')).size / 1024;
-  console.log(`${name}: ${(bytes / 1024).toFixed(1)} KB（main.js ${(main / 1024).toFixed(1)} KB，代码缓存 ${cacheKb.toFixed(0)} KB${used.length ? `，懒加载：${used.join('、')}` : ''}）→ ${join('cloudfunctions/dist', name)}`);
+  console.log(
+    `${name}: ${(bytes / 1024).toFixed(1)} KB（main.js ${(main / 1024).toFixed(1)} KB，代码缓存 ${cacheKb.toFixed(0)} KB${used.length ? `，懒加载：${used.join('、')}` : ''}）→ ${join('cloudfunctions/dist', name)}`,
+  );
 }

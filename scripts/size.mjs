@@ -16,7 +16,10 @@ const sizes = new Map([['主包', 0], ...subRoots.map((r) => [`分包 ${r}`, 0])
 (function walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) { walk(p); continue; }
+    if (entry.isDirectory()) {
+      walk(p);
+      continue;
+    }
     if (entry.name.endsWith('.map')) continue;
     const rel = relative(dist, p);
     const sub = subRoots.find((r) => rel === r || rel.startsWith(`${r}/`));
@@ -56,4 +59,8 @@ if (subLimit !== null) {
   console.log(`每个分包都在上限 ${subLimit} KB 以内。`);
 }
 // 微信限制：单个包 ≤ 2 MB，总计 ≤ 30 MB
-for (const [name, bytes] of sizes) if (bytes > 2 * 1024 * 1024) { console.error(`${name} 超过微信 2 MB 的限制`); process.exit(1); }
+for (const [name, bytes] of sizes)
+  if (bytes > 2 * 1024 * 1024) {
+    console.error(`${name} 超过微信 2 MB 的限制`);
+    process.exit(1);
+  }

@@ -23,8 +23,7 @@ export function routeCalls(handlers: Record<string, Handler>): jest.Mock {
 }
 
 /** 某个操作收到的全部 data */
-export const callsTo = (mock: jest.Mock, fn: string, action: string): any[] =>
-  mock.mock.calls.filter(([f, a]) => f === fn && a === action).map(([, , d]) => d)
+export const callsTo = (mock: jest.Mock, fn: string, action: string): any[] => mock.mock.calls.filter(([f, a]) => f === fn && a === action).map(([, , d]) => d)
 
 /** 先不回答的操作：测试先点（两下），再 answer(ok(…) 或 fail(…)) 放行，看提交中与回答后的样子 */
 export function held(): { handler: Handler; answer: (reply: Envelope<unknown>) => void } {

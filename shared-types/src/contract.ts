@@ -6,7 +6,20 @@ import { pointsSchemas } from './schemas/points';
 import { eventSchemas } from './schemas/event';
 import { homeSchemas } from './schemas/home';
 import type { TodoList } from './home';
-import type { AttendanceList, CheckinResult, EventView, FileDownload, LeaveRequestView, MeetingRecordView, FinalizeResult, MyEventView, NotificationView, RollCallView, ScreenView, StudyNoteView } from './events';
+import type {
+  AttendanceList,
+  CheckinResult,
+  EventView,
+  FileDownload,
+  LeaveRequestView,
+  MeetingRecordView,
+  FinalizeResult,
+  MyEventView,
+  NotificationView,
+  RollCallView,
+  ScreenView,
+  StudyNoteView,
+} from './events';
 import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
 import type { AuditEntryView, BatchInvitesIssued, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
@@ -26,9 +39,7 @@ export const contract = {
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;
 export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends z.ZodType
-  ? z.input<Contract[F][A]>
-  : never;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends z.ZodType ? z.input<Contract[F][A]> : never;
 
 /** 各操作的返回类型 */
 export interface ActionOutputs {

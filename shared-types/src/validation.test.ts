@@ -3,7 +3,11 @@ import { describeIssues } from './validation';
 
 const schema = z.strictObject({
   name: z.string().min(1).max(10).describe('姓名'),
-  phone: z.string().regex(/^1\d{10}$/, '手机号应为 11 位数字').optional().describe('手机号'),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '手机号应为 11 位数字')
+    .optional()
+    .describe('手机号'),
   tags: z.array(z.string().describe('标签')).optional(),
   kind: z.enum(['a', 'b']).describe('类别'),
 });
@@ -43,7 +47,8 @@ describe('文字字段拒绝控制字符与文字方向控制符', () => {
   }
 
   const nodes: Array<[string, z.ZodType]> = [];
-  for (const [fn, actions] of Object.entries(contract)) for (const [action, schema] of Object.entries(actions)) stringNodes(schema as z.ZodType, `${fn}.${action}`, nodes);
+  for (const [fn, actions] of Object.entries(contract))
+    for (const [action, schema] of Object.entries(actions)) stringNodes(schema as z.ZodType, `${fn}.${action}`, nodes);
 
   test('契约里找得到文字字段', () => expect(nodes.length).toBeGreaterThan(30));
   test.each(['\u0000', '\u0007', '\u001B', '\u007F', '\u202E', '\u202A', '\u2066', '\u2069', '\u200E', '\u200F'])('每个文字字段都拒绝 U+%s', (ch) => {

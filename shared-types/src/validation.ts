@@ -26,11 +26,7 @@ function issueReason(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_type':
       return value === undefined ? '为必填项' : `类型不正确，应为${typeName(issue.expected)}`;
     case 'too_small':
-      return issue.origin === 'string'
-        ? Number(issue.minimum) <= 1
-          ? '不能为空'
-          : `至少需要 ${issue.minimum} 个字`
-        : `不能小于 ${issue.minimum}`;
+      return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? '不能为空' : `至少需要 ${issue.minimum} 个字`) : `不能小于 ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string' ? `不能超过 ${issue.maximum} 个字` : `不能大于 ${issue.maximum}`;
     case 'invalid_value':

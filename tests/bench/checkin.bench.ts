@@ -44,14 +44,42 @@ export async function benchCheckin(deps: Deps, poolSize: number) {
   const members = Array.from({ length: MEMBERS }, (_, i) => ({ id: randomUUID(), openid: `bench_${org.tag}_${i}`, cpc: i % 5 < 2 }));
   for (let i = 0; i < MEMBERS; i += 500) {
     const chunk = members.slice(i, i + 500);
-    await db.insertInto('member').values(chunk.map((m, j) => ({ org_id: org.orgId, id: m.id, name: `学员${i + j}`, name_sort: nameSortKey(`学员${i + j}`), phone: null, kind: 'committee_member' as const, position: '委员' as const, affiliation: m.cpc ? ('中共党员' as const) : ('无党派' as const), sector_id: null }))).execute();
-    await db.insertInto('wx_binding').values(chunk.map((m) => ({ openid: m.openid, org_id: org.orgId, member_id: m.id }))).execute();
+    await db
+      .insertInto('member')
+      .values(
+        chunk.map((m, j) => ({
+          org_id: org.orgId,
+          id: m.id,
+          name: `学员${i + j}`,
+          name_sort: nameSortKey(`学员${i + j}`),
+          phone: null,
+          kind: 'committee_member' as const,
+          position: '委员' as const,
+          affiliation: m.cpc ? ('中共党员' as const) : ('无党派' as const),
+          sector_id: null,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('wx_binding')
+      .values(chunk.map((m) => ({ openid: m.openid, org_id: org.orgId, member_id: m.id })))
+      .execute();
   }
 
   // 2. 两场培训：一场给处理器，一场给裸 SQL
   const create = async (title: string) => {
     const res = await eventFunction.handle(
-      { action: 'create', data: { kind: '委员培训', title, place: '市委党校报告厅', startsAt: '2026-11-26T09:00:00+08:00', endsAt: '2026-11-26T17:00:00+08:00', audience: [{ kind: 'all', id: null }] } },
+      {
+        action: 'create',
+        data: {
+          kind: '委员培训',
+          title,
+          place: '市委党校报告厅',
+          startsAt: '2026-11-26T09:00:00+08:00',
+          endsAt: '2026-11-26T17:00:00+08:00',
+          audience: [{ kind: 'all', id: null }],
+        },
+      },
       org.members.admin.openid,
       deps,
     );
@@ -67,15 +95,25 @@ export async function benchCheckin(deps: Deps, poolSize: number) {
     return makeToken(deps.secrets.checkin, ev.short_code, stepOf(at, ev.rotate_seconds));
   };
   const token = await tokenOf(handlerEvent);
-  const rule = await db.selectFrom('points_rule').select(['id', 'track', 'category']).where('org_id', '=', org.orgId).where('code', '=', 'party.study').where('superseded_at', 'is', null).executeTakeFirstOrThrow();
+  const rule = await db
+    .selectFrom('points_rule')
+    .select(['id', 'track', 'category'])
+    .where('org_id', '=', org.orgId)
+    .where('code', '=', 'party.study')
+    .where('superseded_at', 'is', null)
+    .executeTakeFirstOrThrow();
 
   const checkIn = (tok: string, i: number) => eventFunction.handle({ action: 'checkin', data: { token: tok } }, members[i].openid, deps);
   const bareCheckIn = (eventId: string, i: number) =>
     db.transaction().execute(async (trx) => {
       const m = members[i];
-      await sql`INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late) VALUES (${org.orgId}, ${eventId}, ${m.id}, ${at}, ${at}, 'scan', false)`.execute(trx);
+      await sql`INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late) VALUES (${org.orgId}, ${eventId}, ${m.id}, ${at}, ${at}, 'scan', false)`.execute(
+        trx,
+      );
       await sql`INSERT INTO points_entry (org_id, member_id, year, track, category, rule_id, rule_code, points, requested_points, source_kind, source_id, source_title, idempotency_key, created_at)
-        VALUES (${org.orgId}, ${m.id}, 2026, ${rule.track}, ${rule.category}, ${rule.id}, 'party.study', 2, 2, 'event', ${eventId}, '委员培训', ${`event:${eventId}:party.study:${m.id}`}, ${at})`.execute(trx);
+        VALUES (${org.orgId}, ${m.id}, 2026, ${rule.track}, ${rule.category}, ${rule.id}, 'party.study', 2, 2, 'event', ${eventId}, '委员培训', ${`event:${eventId}:party.study:${m.id}`}, ${at})`.execute(
+        trx,
+      );
     });
 
   // 预热：两条路径各先跑 WARMUP 次（建立全部连接、准备语句、让 V8 把热路径编译优化好），测量的是已经运行了一阵的实例，
@@ -129,11 +167,30 @@ export async function benchCheckin(deps: Deps, poolSize: number) {
       await runHandler();
     }
   }
-  if (process.env.BENCH_DEBUG) console.error('node cpu µs per check-in: handler', cpu.handler / MEMBERS, 'bare', cpu.bare / MEMBERS, 'pg µs: handler', pg.handler / MEMBERS, 'bare', pg.bare / MEMBERS);
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      'node cpu µs per check-in: handler',
+      cpu.handler / MEMBERS,
+      'bare',
+      cpu.bare / MEMBERS,
+      'pg µs: handler',
+      pg.handler / MEMBERS,
+      'bare',
+      pg.bare / MEMBERS,
+    );
 
   // 5. 核对：不多不少
   const count = async (eventId: string) =>
-    Number((await db.selectFrom('attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('event_id', '=', eventId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom('attendance')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('org_id', '=', org.orgId)
+          .where('event_id', '=', eventId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const checkedIn = await count(handlerEvent);
   const dupEntries = await db
     .selectFrom('points_entry')
@@ -143,7 +200,16 @@ export async function benchCheckin(deps: Deps, poolSize: number) {
     .groupBy('member_id')
     .having((eb) => eb.fn.countAll(), '>', 1)
     .execute();
-  const entries = Number((await db.selectFrom('points_entry').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('source_id', '=', handlerEvent).executeTakeFirstOrThrow()).n);
+  const entries = Number(
+    (
+      await db
+        .selectFrom('points_entry')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('org_id', '=', org.orgId)
+        .where('source_id', '=', handlerEvent)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
   const handlerPerSecond = (MEMBERS / handlerMs) * 1000;
   const barePerSecond = (MEMBERS / bareMs) * 1000;

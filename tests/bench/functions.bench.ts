@@ -42,7 +42,10 @@ export function benchFunctionLoad(): void {
     }
     report(`functions.load_ms.${name}`, median(samples));
     // 冷启动加载的代码：index.js（加载器）+ main.js；lazy/ 里的大库只在用到的操作里加载，另列
-    const kb = (dir: string) => (readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.js')).reduce((s, f) => s + statSync(join(dir, f.name)).size, 0) / 1024);
+    const kb = (dir: string) =>
+      readdirSync(dir, { withFileTypes: true })
+        .filter((f) => f.isFile() && f.name.endsWith('.js'))
+        .reduce((s, f) => s + statSync(join(dir, f.name)).size, 0) / 1024;
     report(`functions.bundle_kb.${name}`, kb(join(DIST, name)));
     const lazyDir = join(DIST, name, 'lazy');
     report(`functions.lazy_kb.${name}`, existsSync(lazyDir) ? kb(lazyDir) : 0);

@@ -10,7 +10,16 @@ import { percentile, report, runConcurrent } from './stats';
 export async function benchRoster(deps: Deps) {
   const org = await createFixtureOrg(deps.db);
   const admin = org.members.admin.openid;
-  const rows = Array.from({ length: 5000 }, (_, i) => [`测试${i}号`, `137${String(i).padStart(8, '0')}`, i % 3 ? '教育界' : '', '经济委员会', i % 5 ? '民盟' : '中共党员', '委员', '', i % 5 ? '' : '经济委功能型党支部']);
+  const rows = Array.from({ length: 5000 }, (_, i) => [
+    `测试${i}号`,
+    `137${String(i).padStart(8, '0')}`,
+    i % 3 ? '教育界' : '',
+    '经济委员会',
+    i % 5 ? '民盟' : '中共党员',
+    '委员',
+    '',
+    i % 5 ? '' : '经济委功能型党支部',
+  ]);
   const file = await writeXlsx('成员', ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部'], rows);
   // 与客户端一样先上传，再把 id 交给函数
   const data = { fileName: 'members.xlsx', fileId: (deps.files as LocalFileStorage).save(file) };

@@ -31,7 +31,15 @@ async function main() {
   const db = createDb({ connectionString, max: poolSize });
   try {
     await migrateToLatest(db);
-    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, files: localStorage(mkdtempSync(join(tmpdir(), 'tx-bench-uploads-'))), secrets: { checkin: randomBytes(32).toString('hex') } };
+    const deps: Deps = {
+      db,
+      clock: fixedClock(new Date()),
+      logger: memoryLogger(),
+      random: cryptoRandom,
+      codes: qrRenderer,
+      files: localStorage(mkdtempSync(join(tmpdir(), 'tx-bench-uploads-'))),
+      secrets: { checkin: randomBytes(32).toString('hex') },
+    };
     await benchCheckin(deps, poolSize);
     await benchRoster(deps);
   } finally {

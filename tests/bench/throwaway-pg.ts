@@ -16,7 +16,7 @@ export async function startThrowawayPostgres(): Promise<{ connectionString: stri
   const dir = mkdtempSync(join(tmpdir(), 'tx-bench-pg-'));
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] as const : [join(bin, cmd), args] as const;
+    const full = asRoot ? (['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] as const) : ([join(bin, cmd), args] as const);
     const r = spawnSync(full[0], full[1], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} 失败：${r.stderr || r.stdout}`);
   };
@@ -24,7 +24,16 @@ export async function startThrowawayPostgres(): Promise<{ connectionString: stri
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`,
+    'start',
+  ]);
   return {
     // 走 TCP（回环），与云函数经网络连 CloudBase PostgreSQL、与 CI 的 DATABASE_URL 一致；套接字目录只给 pg_ctl 用
     connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,

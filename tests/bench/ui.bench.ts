@@ -44,10 +44,22 @@ export async function benchUi(selector = process.env.BENCH_FIRST_CONTENT ?? FIRS
   let browser: Browser | undefined;
   try {
     const now = Date.now();
-    const created = await callFn(host, 'event', {
-      action: 'create',
-      data: { kind: '委员培训', title: '首页速度测量用的培训', place: '政协礼堂', startsAt: new Date(now + 3600_000).toISOString(), endsAt: new Date(now + 3 * 3600_000).toISOString(), audience: [{ kind: 'all', id: null }] },
-    }, 'dev_admin');
+    const created = await callFn(
+      host,
+      'event',
+      {
+        action: 'create',
+        data: {
+          kind: '委员培训',
+          title: '首页速度测量用的培训',
+          place: '政协礼堂',
+          startsAt: new Date(now + 3600_000).toISOString(),
+          endsAt: new Date(now + 3 * 3600_000).toISOString(),
+          audience: [{ kind: 'all', id: null }],
+        },
+      },
+      'dev_admin',
+    );
     if (!created.body.ok) throw new Error(`建活动失败：${JSON.stringify(created.body)}`);
     browser = await launch();
     const samples: number[] = [];

@@ -68,9 +68,7 @@ describeIfBrowser('无障碍检查器能发现问题', () => {
       row.classList.add('fine');
     });
     const normal = await auditPage(page, NORMAL_RULES);
-    expect(normal).toEqual([
-      expect.objectContaining({ kind: 'text', where: expect.stringContaining('点这一行'), detail: '12px < 16px' }),
-    ]);
+    expect(normal).toEqual([expect.objectContaining({ kind: 'text', where: expect.stringContaining('点这一行'), detail: '12px < 16px' })]);
     const elder = await auditPage(page, ELDER_RULES);
     expect(elder).toEqual(
       expect.arrayContaining([

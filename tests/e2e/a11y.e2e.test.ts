@@ -110,32 +110,36 @@ describeIfBrowser('无障碍：每个页面 × 每个演示身份 × 普通/大�
     }
   });
 
-  test.each(modes)('$name模式：没有严重问题，触控区与字号达标', async (mode) => {
-    const results: Array<{ view: string; findings: Finding[] }> = [];
-    for (const identity of identities) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 });
-      await context.addInitScript(initScript(identity, mode.elder));
-      const page = await context.newPage();
-      try {
-        await page.goto(`${host.url}/#/${route(pages[0])}`);
-        for (const path of pages) {
-          await openRoute(page, route(path));
-          let findings = await auditPage(page, mode.rules);
-          // Taro 的组件（stencil）在数据到后还要异步画一帧：有问题时稍等再查一次，只报仍然存在的
-          if (findings.length > 0) {
-            await page.waitForTimeout(400);
-            findings = await auditPage(page, mode.rules);
+  test.each(modes)(
+    '$name模式：没有严重问题，触控区与字号达标',
+    async (mode) => {
+      const results: Array<{ view: string; findings: Finding[] }> = [];
+      for (const identity of identities) {
+        const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 });
+        await context.addInitScript(initScript(identity, mode.elder));
+        const page = await context.newPage();
+        try {
+          await page.goto(`${host.url}/#/${route(pages[0])}`);
+          for (const path of pages) {
+            await openRoute(page, route(path));
+            let findings = await auditPage(page, mode.rules);
+            // Taro 的组件（stencil）在数据到后还要异步画一帧：有问题时稍等再查一次，只报仍然存在的
+            if (findings.length > 0) {
+              await page.waitForTimeout(400);
+              findings = await auditPage(page, mode.rules);
+            }
+            results.push({ view: `${path} · ${identity.name} · ${mode.name}`, findings });
+            // A11Y_SHOTS=1：每一屏都截图到 tests/.artifacts，供人逐页查看（截断、重叠、字太小）
+            if (process.env.A11Y_SHOTS) await shot(page, `a11y-${mode.elder ? 'elder' : 'normal'}-${identity.openid}-${path.replace(/\//g, '_')}`);
           }
-          results.push({ view: `${path} · ${identity.name} · ${mode.name}`, findings });
-          // A11Y_SHOTS=1：每一屏都截图到 tests/.artifacts，供人逐页查看（截断、重叠、字太小）
-          if (process.env.A11Y_SHOTS) await shot(page, `a11y-${mode.elder ? 'elder' : 'normal'}-${identity.openid}-${path.replace(/\//g, '_')}`);
+        } finally {
+          await context.close();
         }
-      } finally {
-        await context.close();
       }
-    }
-    const summary = formatFindings(results);
-    if (summary) console.log(`无障碍问题（${mode.name}模式）：\n${summary}`);
-    expect(summary).toBe('');
-  }, 600_000);
+      const summary = formatFindings(results);
+      if (summary) console.log(`无障碍问题（${mode.name}模式）：\n${summary}`);
+      expect(summary).toBe('');
+    },
+    600_000,
+  );
 });

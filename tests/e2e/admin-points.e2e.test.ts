@@ -10,7 +10,6 @@ const visible = (page: Page, selector: string) => page.locator(`${selector} >> v
 const waitText = (page: Page, text: string) => visible(page, `text=${text}`).waitFor();
 const button = (page: Page, text: string) => page.locator('taro-button-core >> visible=true', { hasText: text }).first();
 
-
 /** 与页面一致的合计写法：负数用 U+2212 */
 const shownTotal = (n: number) => (n < 0 ? `−${Math.abs(n)}` : String(n));
 
@@ -55,7 +54,10 @@ describeIfBrowser('管理员导入与邀请绑定、书记的范围、积分来�
     await openPage(page, `${host.url}/#/admin/import/index`);
     await actAs(page, '周敏');
     await waitText(page, '第一步：准备表格');
-    await page.locator('input.file-pick__input').first().setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8') });
+    await page
+      .locator('input.file-pick__input')
+      .first()
+      .setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8') });
     await waitText(page, '检查结果');
     await waitText(page, '已选：members.csv');
 
@@ -194,7 +196,12 @@ describeIfBrowser('管理员导入与邀请绑定、书记的范围、积分来�
   test('书记给王秀兰的品行扣分：本人在“我的积分”看到来由、合计相符，并就地申诉', async () => {
     const wang = await findMember('王秀兰');
     const reason = '主题党日无故迟到';
-    const adj = await callFn(host, 'points', { action: 'adjust', data: { memberId: wang!.id, ruleCode: 'party.conduct', points: -2, reason } }, 'dev_secretary');
+    const adj = await callFn(
+      host,
+      'points',
+      { action: 'adjust', data: { memberId: wang!.id, ruleCode: 'party.conduct', points: -2, reason } },
+      'dev_secretary',
+    );
     expect(adj.body.ok).toBe(true);
 
     await openPage(page, `${host.url}/#/points/mine/index`);

@@ -97,8 +97,12 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await shot(phone, 'e2e-checkin-05-refused');
 
     const other = await event('create', {
-      kind: '政协讲堂', title: '另一场讲座', place: '二楼报告厅',
-      startsAt: new Date(Date.now() + 5 * 60_000).toISOString(), endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(), audience: [{ kind: 'all', id: null }],
+      kind: '政协讲堂',
+      title: '另一场讲座',
+      place: '二楼报告厅',
+      startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+      audience: [{ kind: 'all', id: null }],
     });
     otherEventId = other.body.data.id;
     const otherToken = (await event('screen', { eventId: otherEventId })).body.data.token;
@@ -239,7 +243,9 @@ describeIfBrowser('会场签到：投影大屏 + 成员手机', () => {
     await waitText(phone, '提交请假');
     const sizes = await phone.evaluate(() => {
       const shown = (el: Element) => (el as HTMLElement).offsetParent !== null;
-      const texts = [...document.querySelectorAll('.page--elder *')].filter(shown).filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim().length > 1);
+      const texts = [...document.querySelectorAll('.page--elder *')]
+        .filter(shown)
+        .filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim().length > 1);
       const buttons = [...document.querySelectorAll('.page--elder taro-button-core')].filter(shown).map((el) => el.getBoundingClientRect().height);
       return { minFont: Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))), minButton: Math.min(...buttons), count: texts.length };
     });

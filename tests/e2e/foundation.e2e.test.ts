@@ -57,7 +57,9 @@ describeIfBrowser('新用户第一次打开：本地宿主 + H5', () => {
     await page.waitForTimeout(300);
     const sizes = await page.evaluate(() => {
       const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
-      const texts = [...document.querySelectorAll('.page--elder *')].filter(visible).filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim().length > 1);
+      const texts = [...document.querySelectorAll('.page--elder *')]
+        .filter(visible)
+        .filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim().length > 1);
       const fonts = texts.map((el) => parseFloat(getComputedStyle(el).fontSize));
       const buttons = [...document.querySelectorAll('taro-button-core, button')].filter(visible).map((el) => el.getBoundingClientRect().height);
       return { minFont: Math.min(...fonts), minButton: Math.min(...buttons), count: fonts.length };
@@ -85,7 +87,12 @@ describeIfBrowser('新用户第一次打开：本地宿主 + H5', () => {
   });
 
   test('Ctrl-C 干净退出，重启后数据都在', async () => {
-    const created = await callFn(host, 'roster', { action: 'create', data: { name: '重启测试委员', kind: 'committee_member', position: '委员', affiliation: '无党派' } }, 'dev_admin');
+    const created = await callFn(
+      host,
+      'roster',
+      { action: 'create', data: { name: '重启测试委员', kind: 'committee_member', position: '委员', affiliation: '无党派' } },
+      'dev_admin',
+    );
     expect(created.body.ok).toBe(true);
     expect(await host.stop()).toBe(0);
     expect(host.output()).toContain('已停止');

@@ -22,7 +22,9 @@ test(`并发绑定 ${realServer ? 100 : 12} 次错码：只判 5 次`, async () 
   const n = realServer ? 100 : 12;
   const { deps } = makeDeps(db);
   const results = await Promise.all(
-    Array.from({ length: n }, (_, i) => memberFunction.handle({ action: 'bind', data: { code: `ABCD${'23456789'[i % 8]}EFG`, name: '某委员' } }, org.unboundOpenid, deps)),
+    Array.from({ length: n }, (_, i) =>
+      memberFunction.handle({ action: 'bind', data: { code: `ABCD${'23456789'[i % 8]}EFG`, name: '某委员' } }, org.unboundOpenid, deps),
+    ),
   );
   expect(tally(results.map(codeOf))).toEqual({ 'MEMBER.INVITE_INVALID': 5, RATE_LIMITED: n - 5 });
   expect(await db.selectFrom('bind_attempt').select('id').where('openid', '=', org.unboundOpenid).execute()).toHaveLength(5);

@@ -40,7 +40,17 @@ function describedAs(schema: z.ZodType): string | undefined {
 /** 错误类型的值：对象对任何字段都不对；样例里有的字段再换成另一种基本类型 */
 function wrongValues(value: unknown): unknown[] {
   const swapped =
-    typeof value === 'string' ? 12345 : typeof value === 'number' ? '12' : typeof value === 'boolean' ? '是' : Array.isArray(value) ? '列表' : value === null ? true : undefined;
+    typeof value === 'string'
+      ? 12345
+      : typeof value === 'number'
+        ? '12'
+        : typeof value === 'boolean'
+          ? '是'
+          : Array.isArray(value)
+            ? '列表'
+            : value === null
+              ? true
+              : undefined;
   return swapped === undefined ? [{ 错: 1 }] : [{ 错: 1 }, swapped];
 }
 

@@ -18,16 +18,35 @@ beforeAll(() => {
 });
 
 /** 直接在库里登记 n 位尚未绑定的成员（在某个支部里，带界别），返回 id */
-async function addUnbound(org: FixtureOrg, n: number, opts: { branchId?: string; prefix?: string; duty?: '党员' | '副书记'; admin?: boolean } = {}): Promise<string[]> {
+async function addUnbound(
+  org: FixtureOrg,
+  n: number,
+  opts: { branchId?: string; prefix?: string; duty?: '党员' | '副书记'; admin?: boolean } = {},
+): Promise<string[]> {
   const rows = Array.from({ length: n }, (_, i) => {
     const name = `${opts.prefix ?? '委员'}${String(i + 1).padStart(2, '0')}`;
-    return { org_id: org.orgId, name, name_sort: nameSortKey(name), kind: 'committee_member' as const, position: '委员' as const, affiliation: '中共党员' as const, sector_id: org.sectors.education };
+    return {
+      org_id: org.orgId,
+      name,
+      name_sort: nameSortKey(name),
+      kind: 'committee_member' as const,
+      position: '委员' as const,
+      affiliation: '中共党员' as const,
+      sector_id: org.sectors.education,
+    };
   });
   const ids = (await db.insertInto('member').values(rows).returning('id').execute()).map((r) => r.id);
   if (opts.branchId) {
-    await db.insertInto('branch_membership').values(ids.map((id) => ({ org_id: org.orgId, member_id: id, branch_id: opts.branchId!, kind: 'functional' as const, duty: opts.duty ?? '党员' }))).execute();
+    await db
+      .insertInto('branch_membership')
+      .values(ids.map((id) => ({ org_id: org.orgId, member_id: id, branch_id: opts.branchId!, kind: 'functional' as const, duty: opts.duty ?? '党员' })))
+      .execute();
   }
-  if (opts.admin) await db.insertInto('member_role').values(ids.map((id) => ({ org_id: org.orgId, member_id: id, role: 'admin' as const }))).execute();
+  if (opts.admin)
+    await db
+      .insertInto('member_role')
+      .values(ids.map((id) => ({ org_id: org.orgId, member_id: id, role: 'admin' as const })))
+      .execute();
   return ids;
 }
 
@@ -147,8 +166,12 @@ test('写到一半失败（第 40 张邀请码插入时报错）：一张也不�
   await c.ok(org.members.admin.openid, 'roster', 'issueInvites', { branchId: org.branches.B });
   await addUnbound(org, 57, { branchId: org.branches.B });
   const fn = sql.id(`test_fail_invites_${org.tag}`);
-  await sql`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT count(*) FROM invite_code WHERE org_id = NEW.org_id AND revoked_at IS NULL) >= 40 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`.execute(db);
-  await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON invite_code FOR EACH ROW WHEN (NEW.org_id = ${sql.lit(org.orgId)}::uuid) EXECUTE FUNCTION ${fn}()`.execute(db);
+  await sql`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT count(*) FROM invite_code WHERE org_id = NEW.org_id AND revoked_at IS NULL) >= 40 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON invite_code FOR EACH ROW WHEN (NEW.org_id = ${sql.lit(org.orgId)}::uuid) EXECUTE FUNCTION ${fn}()`.execute(
+    db,
+  );
   try {
     const before = await orgSnapshot(db, org.orgId);
     const res = await c.call(org.members.admin.openid, 'roster', 'issueInvites', { branchId: org.branches.B, reissue: true });

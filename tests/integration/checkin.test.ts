@@ -103,7 +103,12 @@ describe('扫码签到', () => {
     }
     expect(codes.get('ok')).toBeUndefined();
     expect([...codes.keys()].every((c) => c === 'CHECKIN.TOKEN_INVALID' || c === 'INVALID_PARAMETER')).toBe(true);
-    const attended = await db.selectFrom('attendance').select('member_id').where('org_id', '=', org.orgId).where('member_id', '=', org.members.admin.id).execute();
+    const attended = await db
+      .selectFrom('attendance')
+      .select('member_id')
+      .where('org_id', '=', org.orgId)
+      .where('member_id', '=', org.members.admin.id)
+      .execute();
     expect(attended).toHaveLength(0);
   });
 
@@ -139,14 +144,28 @@ describe('签到窗口、取消、位置与离线补交', () => {
   });
 
   test('要求在会场附近：不给位置、离得远都拒绝，近处可签；位置不落库', async () => {
-    const ev = await createEvent(db, org, { title: '视察', kind: '视察', audience: [{ kind: 'all', id: null }], geo: { lat: 30.2741, lng: 120.1551, radiusM: 300 } });
+    const ev = await createEvent(db, org, {
+      title: '视察',
+      kind: '视察',
+      audience: [{ kind: 'all', id: null }],
+      geo: { lat: 30.2741, lng: 120.1551, radiusM: 300 },
+    });
     const s = await screenAt(db, org, ev.id, T0);
     expect(codeOf(await checkinAt(db, org.members.nonCpc.openid, s.token, T0))).toBe('CHECKIN.LOCATION_REQUIRED');
     expect(codeOf(await checkinAt(db, org.members.nonCpc.openid, s.token, T0, { location: { lat: 30.3, lng: 120.2 } }))).toBe('CHECKIN.TOO_FAR');
     expect(codeOf(await checkinAt(db, org.members.nonCpc.openid, s.token, T0, { location: { lat: 30.2745, lng: 120.1553 } }))).toBe('ok');
-    const cols = await db.selectFrom('information_schema.columns' as never).select('column_name' as never).where('table_name' as never, '=', 'attendance' as never).execute();
+    const cols = await db
+      .selectFrom('information_schema.columns' as never)
+      .select('column_name' as never)
+      .where('table_name' as never, '=', 'attendance' as never)
+      .execute();
     expect(JSON.stringify(cols)).not.toMatch(/"(lat|lng|latitude|longitude|location|geo\w*)"/);
-    const five = await db.selectFrom('five_one_fulfilment').select(['item', 'title']).where('org_id', '=', org.orgId).where('member_id', '=', org.members.nonCpc.id).execute();
+    const five = await db
+      .selectFrom('five_one_fulfilment')
+      .select(['item', 'title'])
+      .where('org_id', '=', org.orgId)
+      .where('member_id', '=', org.members.nonCpc.id)
+      .execute();
     expect(five).toEqual([{ item: 'research', title: '视察' }]);
   });
 
@@ -170,7 +189,8 @@ describe('签到窗口、取消、位置与离线补交', () => {
     expect(codeOf(await call(org.members.cpc.openid, 'checkinByCode', { eventId: ev.id, code: s.fallbackCode }, plus(T0, 50)))).toBe('ok');
     const row = await db.selectFrom('event').select('short_code').where('id', '=', ev.id).executeTakeFirstOrThrow();
     const wrong = String((Number(fallbackCode(TEST_CHECKIN_SECRET, row.short_code, stepOf(new Date(T0), 60))) + 1) % 1_000_000).padStart(6, '0');
-    for (let i = 0; i < 5; i++) expect(codeOf(await call(org.members.secB.openid, 'checkinByCode', { eventId: ev.id, code: wrong }, T0))).toBe('CHECKIN.CODE_INVALID');
+    for (let i = 0; i < 5; i++)
+      expect(codeOf(await call(org.members.secB.openid, 'checkinByCode', { eventId: ev.id, code: wrong }, T0))).toBe('CHECKIN.CODE_INVALID');
     expect(codeOf(await call(org.members.secB.openid, 'checkinByCode', { eventId: ev.id, code: s.fallbackCode }, T0))).toBe('RATE_LIMITED');
     expect(codeOf(await call(org.members.secB.openid, 'checkinByCode', { eventId: ev.id, code: '12ab56' }, T0))).toBe('INVALID_PARAMETER');
   });
@@ -203,7 +223,12 @@ describe('热路径：缓存的活动行与身份判定', () => {
     const ev = await createEvent(db, org, { title: '缓存后改时间' });
     const s = await screenAt(db, org, ev.id, T0);
     expect(codeOf(await checkinAt(db, org.members.cpc.openid, s.token, T0))).toBe('ok');
-    const moved = await eventCaller(db)(org.members.admin.openid, 'update', { eventId: ev.id, startsAt: '2026-11-26T14:00:00+08:00', endsAt: '2026-11-26T16:00:00+08:00' }, T0);
+    const moved = await eventCaller(db)(
+      org.members.admin.openid,
+      'update',
+      { eventId: ev.id, startsAt: '2026-11-26T14:00:00+08:00', endsAt: '2026-11-26T16:00:00+08:00' },
+      T0,
+    );
     expect(moved.ok).toBe(true);
     expect(codeOf(await checkinAt(db, org.members.secB.openid, s.token, plus(T0, 5)))).toBe('CHECKIN.WINDOW_NOT_OPEN');
   });

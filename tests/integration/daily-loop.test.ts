@@ -16,7 +16,8 @@ beforeAll(() => {
 });
 
 /** 以某个时间点调用任一函数 */
-const fn = (openid: string, f: string, action: string, data: unknown, now: string) => functions[f].handle({ action, data }, openid, makeDeps(db, new Date(now).toISOString()).deps);
+const fn = (openid: string, f: string, action: string, data: unknown, now: string) =>
+  functions[f].handle({ action, data }, openid, makeDeps(db, new Date(now).toISOString()).deps);
 const data = <T>(res: { ok: boolean; data?: unknown; error?: unknown }): T => {
   if (!res.ok) throw new Error(JSON.stringify(res.error));
   return res.data as T;
@@ -62,7 +63,9 @@ describe('首页待办：请假', () => {
     expect(data<NotificationView[]>(await call(org.members.secB.openid, 'notifications', { unreadOnly: true }, LATER))).toEqual([]);
 
     const mine = await todos(org.members.cpc.openid, LATER);
-    expect(mine.items).toEqual([expect.objectContaining({ kind: 'notice', noticeKind: 'leave.answered', title: '请假已批准：十一月中心组学习', detail: '同意，会后补学' })]);
+    expect(mine.items).toEqual([
+      expect.objectContaining({ kind: 'notice', noticeKind: 'leave.answered', title: '请假已批准：十一月中心组学习', detail: '同意，会后补学' }),
+    ]);
     // 看过了（标为已读）就不在待办里
     await call(org.members.cpc.openid, 'markRead', { ids: [mine.items[0].noticeId] }, LATER);
     expect((await todos(org.members.cpc.openid, LATER)).items).toEqual([]);
@@ -98,7 +101,9 @@ describe('首页待办：今天的会与变更', () => {
   test('今天的会在签到开始后排在最前，签到后消失；本周稍后的会在后；取消的会变成一条通知', async () => {
     const org = await createFixtureOrg(db);
     const today = (await createEvent(db, org)).id;
-    const friday = (await createEvent(db, org, { title: '周五主题党日', kind: '主题党日', startsAt: '2026-11-28T09:00:00+08:00', endsAt: '2026-11-28T11:00:00+08:00' })).id;
+    const friday = (
+      await createEvent(db, org, { title: '周五主题党日', kind: '主题党日', startsAt: '2026-11-28T09:00:00+08:00', endsAt: '2026-11-28T11:00:00+08:00' })
+    ).id;
     const farAway = (await createEvent(db, org, { title: '下月学习', startsAt: '2026-12-20T09:00:00+08:00', endsAt: '2026-12-20T11:00:00+08:00' })).id;
     const NOW = '2026-11-26T08:40:00+08:00';
     const list = await todos(org.members.cpc.openid, NOW);
@@ -124,7 +129,9 @@ describe('首页待办：今天的会与变更', () => {
     const ev = (await createEvent(db, org)).id;
     data(await call(org.members.admin.openid, 'update', { eventId: ev, endsAt: '2026-11-26T11:30:00+08:00' }, DAY_BEFORE));
     const notes = data<NotificationView[]>(await call(org.members.cpc.openid, 'notifications', undefined, DAY_BEFORE));
-    expect(notes).toEqual([expect.objectContaining({ kind: 'event.changed', body: '时间改为 11月26日 09:00 至 11:30', link: `/events/detail/index?id=${ev}` })]);
+    expect(notes).toEqual([
+      expect.objectContaining({ kind: 'event.changed', body: '时间改为 11月26日 09:00 至 11:30', link: `/events/detail/index?id=${ev}` }),
+    ]);
     data(await call(org.members.admin.openid, 'update', { eventId: ev, title: '十一月中心组学习（扩大）' }, DAY_BEFORE));
     data(await call(org.members.admin.openid, 'update', { eventId: ev, place: '二楼报告厅' }, DAY_BEFORE));
     const all = data<NotificationView[]>(await call(org.members.cpc.openid, 'notifications', undefined, DAY_BEFORE));
@@ -137,14 +144,26 @@ describe('首页待办：扣分与申诉', () => {
   test('扣分让本人知道；申诉进书记的待办；采纳后成员看到“申诉已采纳，撤销扣分 −3”，台账里原记录与撤销是一项', async () => {
     const org = await createFixtureOrg(db);
     const AT = '2026-11-26T15:00:00+08:00';
-    const entry = data<{ id: string }>(await fn(org.members.secB.openid, 'points', 'adjust', { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: -3, reason: '无故缺席主题党日' }, AT));
+    const entry = data<{ id: string }>(
+      await fn(
+        org.members.secB.openid,
+        'points',
+        'adjust',
+        { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: -3, reason: '无故缺席主题党日' },
+        AT,
+      ),
+    );
     const mine = await todos(org.members.cpc.openid, AT);
-    expect(mine.items).toEqual([expect.objectContaining({ kind: 'notice', noticeKind: 'points.deducted', link: '/points/mine/index', detail: '书记乙评定：无故缺席主题党日' })]);
+    expect(mine.items).toEqual([
+      expect.objectContaining({ kind: 'notice', noticeKind: 'points.deducted', link: '/points/mine/index', detail: '书记乙评定：无故缺席主题党日' }),
+    ]);
     expect(mine.items[0].title).toContain('−3');
 
     const appeal = data<{ id: string }>(await fn(org.members.cpc.openid, 'points', 'appeal', { entryId: entry.id, reason: '当天已向书记请假' }, AT));
     const sec = await todos(org.members.secB.openid, AT);
-    expect(sec.items).toEqual([expect.objectContaining({ kind: 'answerAppeal', appealId: appeal.id, title: '申诉待答复：党员委员', link: '/points/appeals/index' })]);
+    expect(sec.items).toEqual([
+      expect.objectContaining({ kind: 'answerAppeal', appealId: appeal.id, title: '申诉待答复：党员委员', link: '/points/appeals/index' }),
+    ]);
     // 机关支部的书记管不到
     expect(kinds(await todos(org.members.secA.openid, AT))).not.toContain('answerAppeal');
 
@@ -157,7 +176,12 @@ describe('首页待办：扣分与申诉', () => {
     const conduct = ledger.items.filter((i) => i.ruleCode === 'party.conduct');
     expect(conduct).toHaveLength(1);
     expect(conduct[0]).toMatchObject({ points: -3, net: 0, headline: '支部评定 −3' });
-    expect(conduct[0].history.map((h) => h.text)).toEqual(['书记乙评定 −3：无故缺席主题党日', '提出申诉：当天已向书记请假', '申诉已采纳（管理员甲）：经核实确已请假', '申诉已采纳，撤销扣分 −3']);
+    expect(conduct[0].history.map((h) => h.text)).toEqual([
+      '书记乙评定 −3：无故缺席主题党日',
+      '提出申诉：当天已向书记请假',
+      '申诉已采纳（管理员甲）：经核实确已请假',
+      '申诉已采纳，撤销扣分 −3',
+    ]);
     const reversal = ledger.entries.find((e) => e.reversesEntryId === entry.id)!;
     expect(reversal.headline).toBe('申诉已采纳，撤销扣分 −3');
     expect(reversal.explanation).not.toContain('冲正');
@@ -166,11 +190,21 @@ describe('首页待办：扣分与申诉', () => {
   test('书记撤销记错的加分：本人收到“撤销加分 +2”', async () => {
     const org = await createFixtureOrg(db);
     const AT = '2026-11-26T15:00:00+08:00';
-    const entry = data<{ id: string }>(await fn(org.members.secB.openid, 'points', 'adjust', { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 2, reason: '带头参加志愿服务' }, AT));
+    const entry = data<{ id: string }>(
+      await fn(
+        org.members.secB.openid,
+        'points',
+        'adjust',
+        { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 2, reason: '带头参加志愿服务' },
+        AT,
+      ),
+    );
     // 加分不算待办
     expect((await todos(org.members.cpc.openid, AT)).items).toEqual([]);
     data(await fn(org.members.secB.openid, 'points', 'reverse', { entryId: entry.id, reason: '记错了人' }, AT));
-    expect((await todos(org.members.cpc.openid, AT)).items).toEqual([expect.objectContaining({ noticeKind: 'points.reversed', title: '撤销加分 +2：支部评定', detail: '书记乙：记错了人' })]);
+    expect((await todos(org.members.cpc.openid, AT)).items).toEqual([
+      expect.objectContaining({ noticeKind: 'points.reversed', title: '撤销加分 +2：支部评定', detail: '书记乙：记错了人' }),
+    ]);
   });
 });
 
@@ -187,12 +221,28 @@ describe('会议记录', () => {
     await call(org.members.secB.openid, 'rollCallNote', { eventId: ev, memberId: called.memberId, note: '谈了学习体会' }, '2026-11-26T10:05:00+08:00');
 
     data(await call(org.members.secB.openid, 'saveRecord', { eventId: ev, recorderName: '党员委员' }, AFTER));
-    const added = data<MeetingRecordView>(await call(org.members.secB.openid, 'saveSpeech', { eventId: ev, memberId: org.members.secB.id, speakerName: '随便写的名字', content: '要把全会精神落实到履职中' }, AFTER));
+    const added = data<MeetingRecordView>(
+      await call(
+        org.members.secB.openid,
+        'saveSpeech',
+        { eventId: ev, memberId: org.members.secB.id, speakerName: '随便写的名字', content: '要把全会精神落实到履职中' },
+        AFTER,
+      ),
+    );
     // 成员发言人的姓名以名册为准
     expect(added.speeches).toEqual([expect.objectContaining({ speakerName: '书记乙', content: '要把全会精神落实到履职中' })]);
-    const edited = data<MeetingRecordView>(await call(org.members.secB.openid, 'saveSpeech', { eventId: ev, speechId: added.speeches[0].id, memberId: org.members.secB.id, speakerName: '书记乙', content: '要把全会精神落实到界别活动中' }, AFTER));
+    const edited = data<MeetingRecordView>(
+      await call(
+        org.members.secB.openid,
+        'saveSpeech',
+        { eventId: ev, speechId: added.speeches[0].id, memberId: org.members.secB.id, speakerName: '书记乙', content: '要把全会精神落实到界别活动中' },
+        AFTER,
+      ),
+    );
     // 后记的排在后面（按记下的先后）
-    data(await call(org.members.secB.openid, 'saveSpeech', { eventId: ev, speakerName: '列席来宾', content: '介绍了社区协商的做法' }, '2026-11-26T14:05:00+08:00'));
+    data(
+      await call(org.members.secB.openid, 'saveSpeech', { eventId: ev, speakerName: '列席来宾', content: '介绍了社区协商的做法' }, '2026-11-26T14:05:00+08:00'),
+    );
     expect(edited.speeches[0].content).toBe('要把全会精神落实到界别活动中');
 
     const record = data<MeetingRecordView>(await call(org.members.secB.openid, 'record', { eventId: ev }, AFTER));
@@ -229,6 +279,13 @@ describe('会议记录', () => {
     const org = await createFixtureOrg(db);
     const ev = (await createEvent(db, org, { kind: '主题党日', title: '十一月主题党日' })).id;
     const res = data<{ summary: string; deducted: boolean }>(await call(org.members.secB.openid, 'finalize', { eventId: ev }, '2026-11-26T14:00:00+08:00'));
-    expect(res).toMatchObject({ expected: 2, checkedIn: 0, absentees: 2, excused: 0, deducted: false, summary: '应到 2 人，实到 0 人，请假 0 人，缺席 2 人；主题党日缺席不扣分，名单已锁定' });
+    expect(res).toMatchObject({
+      expected: 2,
+      checkedIn: 0,
+      absentees: 2,
+      excused: 0,
+      deducted: false,
+      summary: '应到 2 人，实到 0 人，请假 0 人，缺席 2 人；主题党日缺席不扣分，名单已锁定',
+    });
   });
 });

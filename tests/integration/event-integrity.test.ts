@@ -23,8 +23,22 @@ type Reply = { ok: boolean; data?: any; error?: { code: string; message: string 
 const call = (openid: string, action: string, data: unknown, now: string) => eventCaller(db)(openid, action, data, now) as Promise<Reply>;
 const NOW = '2026-11-26T15:00:00+08:00';
 const pointsOf = async (memberId: string) =>
-  (await db.selectFrom('points_entry').select(['points', 'rule_code', 'reason', 'source_id']).where('org_id', '=', org.orgId).where('member_id', '=', memberId).execute());
-const eventCount = async () => Number((await db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).executeTakeFirstOrThrow()).n);
+  await db
+    .selectFrom('points_entry')
+    .select(['points', 'rule_code', 'reason', 'source_id'])
+    .where('org_id', '=', org.orgId)
+    .where('member_id', '=', memberId)
+    .execute();
+const eventCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('org_id', '=', org.orgId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** 书记乙以本支部名义建活动（默认 主题党日，面向本支部，今天 14:00–16:00） */
 const secretaryEvent = (overrides: Record<string, unknown> = {}, now = NOW) =>
@@ -57,7 +71,11 @@ describe('发现 1：书记不能办会扣履职分的活动，补录不记分',
     const ev = await secretaryEvent();
     const res = await call(org.members.secB.openid, 'update', { eventId: (ev.data as { id: string }).id, kind: '全体会议' }, NOW);
     expect(codeOf(res)).toBe('EVENT.KIND_RESERVED');
-    const row = await db.selectFrom('event').select('kind').where('id', '=', (ev.data as { id: string }).id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('event')
+      .select('kind')
+      .where('id', '=', (ev.data as { id: string }).id)
+      .executeTakeFirstOrThrow();
     expect(row.kind).toBe('主题党日');
   });
 
@@ -75,7 +93,12 @@ describe('发现 1：书记不能办会扣履职分的活动，补录不记分',
     expect(ev.data).toMatchObject({ backfill: true, backfillConfirmed: false });
     expect(codeOf(await secretaryEvent({ startsAt: '2026-11-18T09:00:00+08:00', endsAt: '2026-11-18T10:00:00+08:00' }))).toBe('EVENT.BACKFILL_TOO_OLD');
     const live = (await secretaryEvent({ startsAt: '2026-11-27T09:00:00+08:00', endsAt: '2026-11-27T10:00:00+08:00' })).data as { id: string };
-    const moved = await call(org.members.secB.openid, 'update', { eventId: live.id, startsAt: '2026-11-25T09:00:00+08:00', endsAt: '2026-11-25T10:00:00+08:00' }, NOW);
+    const moved = await call(
+      org.members.secB.openid,
+      'update',
+      { eventId: live.id, startsAt: '2026-11-25T09:00:00+08:00', endsAt: '2026-11-25T10:00:00+08:00' },
+      NOW,
+    );
     expect(codeOf(moved)).toBe('EVENT.BACKDATED');
     // 开会几分钟后才建的不算补录
     expect((await secretaryEvent({ startsAt: '2026-11-26T14:50:00+08:00' })).data).toMatchObject({ backfill: false });
@@ -87,13 +110,15 @@ describe('发现 2：代签只为参加对象、不为自己、只在签到时�
   beforeAll(async () => {
     eventId = ((await secretaryEvent({ title: '代签测试' })).data as { id: string }).id;
   });
-  const proxy = (memberId: string, now = NOW, openid = org.members.secB.openid, id = eventId) => call(openid, 'proxyCheckin', { eventId: id, memberId, reason: '手机没电' }, now);
+  const proxy = (memberId: string, now = NOW, openid = org.members.secB.openid, id = eventId) =>
+    call(openid, 'proxyCheckin', { eventId: id, memberId, reason: '手机没电' }, now);
 
   test('为自己、为管理员、为本支部以外的人代签都拒绝，台账里没有分', async () => {
     expect(codeOf(await proxy(org.members.secB.id))).toBe('EVENT.PROXY_SELF');
     expect(codeOf(await proxy(org.members.admin.id))).toBe('FORBIDDEN');
     expect(codeOf(await proxy(org.members.nonCpc.id))).toBe('FORBIDDEN');
-    for (const m of [org.members.secB.id, org.members.admin.id, org.members.nonCpc.id]) expect((await pointsOf(m)).filter((p) => p.source_id === eventId)).toEqual([]);
+    for (const m of [org.members.secB.id, org.members.admin.id, org.members.nonCpc.id])
+      expect((await pointsOf(m)).filter((p) => p.source_id === eventId)).toEqual([]);
     const rows = await db.selectFrom('attendance').select('member_id').where('event_id', '=', eventId).execute();
     expect(rows).toEqual([]);
   });
@@ -120,7 +145,9 @@ describe('发现 2：代签只为参加对象、不为自己、只在签到时�
   });
 
   test('事后补录两天前的活动并代签：名单记下，分不记；办公室确认后才记', async () => {
-    const back = (await secretaryEvent({ title: '补录的主题党日', startsAt: '2026-11-24T14:00:00+08:00', endsAt: '2026-11-24T16:00:00+08:00' })).data as { id: string };
+    const back = (await secretaryEvent({ title: '补录的主题党日', startsAt: '2026-11-24T14:00:00+08:00', endsAt: '2026-11-24T16:00:00+08:00' })).data as {
+      id: string;
+    };
     const res = await proxy(org.members.cpc.id, NOW, org.members.secB.openid, back.id);
     expect(res.data).toMatchObject({ already: false, pending: 'backfill', points: [] });
     expect((await pointsOf(org.members.cpc.id)).filter((p) => p.source_id === back.id)).toEqual([]);
@@ -156,7 +183,9 @@ describe('发现 5：转发的截图与倒填的扫码时间换不来积分；�
     expect(r.data).toMatchObject({ already: false, pending: 'offline', points: [] });
     expect((await pointsOf(org.members.cpc.id)).filter((p) => p.source_id === eventId)).toEqual([]);
     const list = await call(org.members.secB.openid, 'attendance', { eventId }, T);
-    const row = (list.data as { rows: Array<{ memberId: string; pending: string | null; receivedAt: string }> }).rows.find((x) => x.memberId === org.members.cpc.id)!;
+    const row = (list.data as { rows: Array<{ memberId: string; pending: string | null; receivedAt: string }> }).rows.find(
+      (x) => x.memberId === org.members.cpc.id,
+    )!;
     expect(row.pending).toBe('offline');
     expect(new Date(row.receivedAt).getTime()).toBe(new Date(T).getTime());
     // 有待确认的离线补交时不能定案
@@ -172,8 +201,12 @@ describe('发现 5：转发的截图与倒填的扫码时间换不来积分；�
     const s = await screenAt(db, org, eventId, scanned);
     expect((await checkinAt(db, org.members.secB.openid, s.token, T, { scannedAt: scanned })).data).toMatchObject({ pending: 'offline' });
     expect(codeOf(await call(org.members.secB.openid, 'confirmOffline', { eventId, memberId: org.members.secB.id, accept: true }, T))).toBe('EVENT.PROXY_SELF');
-    expect((await call(org.members.admin.openid, 'confirmOffline', { eventId, memberId: org.members.secB.id, accept: false }, T)).data).toEqual({ accepted: false });
-    expect(await db.selectFrom('attendance').select('member_id').where('event_id', '=', eventId).where('member_id', '=', org.members.secB.id).execute()).toEqual([]);
+    expect((await call(org.members.admin.openid, 'confirmOffline', { eventId, memberId: org.members.secB.id, accept: false }, T)).data).toEqual({
+      accepted: false,
+    });
+    expect(
+      await db.selectFrom('attendance').select('member_id').where('event_id', '=', eventId).where('member_id', '=', org.members.secB.id).execute(),
+    ).toEqual([]);
     expect((await pointsOf(org.members.secB.id)).filter((p) => p.source_id === eventId)).toEqual([]);
   });
 
@@ -208,9 +241,15 @@ describe('发现 8：党内组织生活只收参加对象里的党员，扫码�
   test('民盟委员扫码、输数字码、被代签都拒绝；大屏人数与名单一致', async () => {
     const s = await screenAt(db, org, eventId, T);
     expect(codeOf(await checkinAt(db, org.members.nonCpc.openid, s.token, T))).toBe('EVENT.PARTY_ONLY');
-    const code = fallbackCode(TEST_CHECKIN_SECRET, (await db.selectFrom('event').select('short_code').where('id', '=', eventId).executeTakeFirstOrThrow()).short_code, stepOf(new Date(T), 15 * CODE_STEP_FACTOR));
+    const code = fallbackCode(
+      TEST_CHECKIN_SECRET,
+      (await db.selectFrom('event').select('short_code').where('id', '=', eventId).executeTakeFirstOrThrow()).short_code,
+      stepOf(new Date(T), 15 * CODE_STEP_FACTOR),
+    );
     expect(codeOf(await call(org.members.nonCpc.openid, 'checkinByCode', { eventId, code }, T))).toBe('EVENT.PARTY_ONLY');
-    expect(codeOf(await call(org.members.admin.openid, 'proxyCheckin', { eventId, memberId: org.members.nonCpc.id, reason: '请代签' }, T))).toBe('EVENT.PROXY_PARTY_ONLY');
+    expect(codeOf(await call(org.members.admin.openid, 'proxyCheckin', { eventId, memberId: org.members.nonCpc.id, reason: '请代签' }, T))).toBe(
+      'EVENT.PROXY_PARTY_ONLY',
+    );
     expect(codeOf(await checkinAt(db, org.members.cpc.openid, s.token, T))).toBe('ok');
     const screen = await screenAt(db, org, eventId, T);
     expect(screen.counts.checkedIn + screen.counts.walkIns).toBe(screen.recent.length);
@@ -228,7 +267,9 @@ describe('发现 8：党内组织生活只收参加对象里的党员，扫码�
 describe('请假只为自己应参加的活动', () => {
   test('不在参加对象里的活动请假：EVENT.LEAVE_NOT_IN_AUDIENCE，没有请假记录', async () => {
     const ev = await createEvent(db, org, { title: '请假测试', audience: [{ kind: 'branch', id: org.branches.B }] });
-    expect(codeOf(await call(org.members.staff.openid, 'requestLeave', { eventId: ev.id, reason: '外出开会' }, '2026-11-25T09:00:00+08:00'))).toBe('EVENT.LEAVE_NOT_IN_AUDIENCE');
+    expect(codeOf(await call(org.members.staff.openid, 'requestLeave', { eventId: ev.id, reason: '外出开会' }, '2026-11-25T09:00:00+08:00'))).toBe(
+      'EVENT.LEAVE_NOT_IN_AUDIENCE',
+    );
     expect(await db.selectFrom('leave_request').select('id').where('event_id', '=', ev.id).execute()).toEqual([]);
     expect(codeOf(await call(org.members.cpc.openid, 'requestLeave', { eventId: ev.id, reason: '外出开会' }, '2026-11-25T09:00:00+08:00'))).toBe('ok');
   });

@@ -36,13 +36,22 @@ describe('组织者：名单、请假、代签、导出', () => {
   beforeAll(async () => {
     org = await createFixtureOrg(db);
     // 面向 B 支部（书记乙、党员委员）与民盟委员
-    eventId = (await createEvent(db, org, { audience: [{ kind: 'branch', id: org.branches.B }, { kind: 'member', id: org.members.nonCpc.id }] })).id;
+    eventId = (
+      await createEvent(db, org, {
+        audience: [
+          { kind: 'branch', id: org.branches.B },
+          { kind: 'member', id: org.members.nonCpc.id },
+        ],
+      })
+    ).id;
   });
 
   test('请假：成员申请，组织者批准后成员收到通知，名单里显示请假', async () => {
     const leave = data<LeaveRequestView>(await call(org.members.nonCpc.openid, 'requestLeave', { eventId, reason: '外出开会' }, '2026-11-25T10:00:00+08:00'));
     expect(codeOf(await call(org.members.nonCpc.openid, 'requestLeave', { eventId, reason: '再请一次' }, '2026-11-25T10:00:00+08:00'))).toBe('CONFLICT');
-    const decided = data<LeaveRequestView>(await call(org.members.secB.openid, 'decideLeave', { leaveId: leave.id, approve: true, answer: '同意，请会后补学' }, '2026-11-25T11:00:00+08:00'));
+    const decided = data<LeaveRequestView>(
+      await call(org.members.secB.openid, 'decideLeave', { leaveId: leave.id, approve: true, answer: '同意，请会后补学' }, '2026-11-25T11:00:00+08:00'),
+    );
     expect(decided.status).toBe('approved');
     const notes = data<NotificationView[]>(await call(org.members.nonCpc.openid, 'notifications', undefined, '2026-11-25T12:00:00+08:00'));
     expect(notes[0]).toMatchObject({ title: expect.stringContaining('请假已批准'), body: '同意，请会后补学', read: false });
@@ -77,9 +86,48 @@ describe('组织者：名单、请假、代签、导出', () => {
     expect(codeOf(await call(org.members.secA.openid, 'attendance', { eventId }, T0))).toBe('FORBIDDEN');
     expect(codeOf(await call(org.members.secA.openid, 'screen', { eventId }, T0))).toBe('FORBIDDEN');
     expect(codeOf(await call(org.members.cpc.openid, 'screen', { eventId }, T0))).toBe('FORBIDDEN');
-    expect(codeOf(await call(org.members.secA.openid, 'create', { kind: '党课', title: '越权活动', place: '某处', startsAt: T0, endsAt: AFTER, ownerBranchId: org.branches.B, audience: [{ kind: 'branch', id: org.branches.B }] }, T0))).toBe('FORBIDDEN');
-    expect(codeOf(await call(org.members.secA.openid, 'create', { kind: '党课', title: '面向全体', place: '某处', startsAt: T0, endsAt: AFTER, ownerBranchId: org.branches.A, audience: [{ kind: 'all', id: null }] }, T0))).toBe('FORBIDDEN');
-    const own = await call(org.members.secA.openid, 'create', { kind: '党课', title: '机关支部党课', place: '二楼', startsAt: T0, endsAt: AFTER, ownerBranchId: org.branches.A, audience: [{ kind: 'branch', id: org.branches.A }] }, T0);
+    expect(
+      codeOf(
+        await call(
+          org.members.secA.openid,
+          'create',
+          {
+            kind: '党课',
+            title: '越权活动',
+            place: '某处',
+            startsAt: T0,
+            endsAt: AFTER,
+            ownerBranchId: org.branches.B,
+            audience: [{ kind: 'branch', id: org.branches.B }],
+          },
+          T0,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await call(
+          org.members.secA.openid,
+          'create',
+          { kind: '党课', title: '面向全体', place: '某处', startsAt: T0, endsAt: AFTER, ownerBranchId: org.branches.A, audience: [{ kind: 'all', id: null }] },
+          T0,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const own = await call(
+      org.members.secA.openid,
+      'create',
+      {
+        kind: '党课',
+        title: '机关支部党课',
+        place: '二楼',
+        startsAt: T0,
+        endsAt: AFTER,
+        ownerBranchId: org.branches.A,
+        audience: [{ kind: 'branch', id: org.branches.A }],
+      },
+      T0,
+    );
     expect(own.ok).toBe(true);
   });
 });
@@ -98,7 +146,9 @@ describe('随机点名', () => {
     expect(picked.map((p) => p.order)).toEqual([1, 2, 3, 4]);
     expect(picked[3].remaining).toBe(0);
     expect(codeOf(await call(org.members.admin.openid, 'rollCall', { eventId: ev.id }, T0))).toBe('EVENT.ROLLCALL_EXHAUSTED');
-    const noted = data<RollCallView>(await call(org.members.admin.openid, 'rollCallNote', { eventId: ev.id, memberId: picked[0].memberId, note: '谈了基层协商的体会' }, T0));
+    const noted = data<RollCallView>(
+      await call(org.members.admin.openid, 'rollCallNote', { eventId: ev.id, memberId: picked[0].memberId, note: '谈了基层协商的体会' }, T0),
+    );
     expect(noted.note).toBe('谈了基层协商的体会');
   });
 
@@ -117,7 +167,15 @@ describe('随机点名', () => {
 describe('定案、学习心得、变更通知与双重组织生活', () => {
   test('全体会议定案：无故缺席 −30，请假 −10，出席 +5；不能定案两次', async () => {
     const org = await createFixtureOrg(db);
-    const ev = await createEvent(db, org, { kind: '全体会议', title: '全体会议第一次会议', audience: [{ kind: 'member', id: org.members.cpc.id }, { kind: 'member', id: org.members.nonCpc.id }, { kind: 'member', id: org.members.secB.id }] });
+    const ev = await createEvent(db, org, {
+      kind: '全体会议',
+      title: '全体会议第一次会议',
+      audience: [
+        { kind: 'member', id: org.members.cpc.id },
+        { kind: 'member', id: org.members.nonCpc.id },
+        { kind: 'member', id: org.members.secB.id },
+      ],
+    });
     const leave = data<LeaveRequestView>(await call(org.members.secB.openid, 'requestLeave', { eventId: ev.id, reason: '住院' }, '2026-11-25T09:00:00+08:00'));
     await call(org.members.admin.openid, 'decideLeave', { leaveId: leave.id, approve: true }, '2026-11-25T10:00:00+08:00');
     const s = await screenAt(db, org, ev.id, T0);
@@ -133,7 +191,9 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     });
     expect(codeOf(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toBe('CONFLICT');
     // 定案后名单锁定：不能再代签（扣分已按定案时的名单记了）
-    expect(codeOf(await call(org.members.admin.openid, 'proxyCheckin', { eventId: ev.id, memberId: org.members.nonCpc.id, reason: '补签' }, AFTER))).toBe('CHECKIN.FINALIZED');
+    expect(codeOf(await call(org.members.admin.openid, 'proxyCheckin', { eventId: ev.id, memberId: org.members.nonCpc.id, reason: '补签' }, AFTER))).toBe(
+      'CHECKIN.FINALIZED',
+    );
     const duty = async (openid: string) => {
       const res = await pointsFunction.handle({ action: 'mine' }, openid, makeDeps(db, AFTER).deps);
       return data<PointsLedgerView>(res).totals.find((x) => x.track === 'duty')!.total;
@@ -149,8 +209,18 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     const s = await screenAt(db, org, ev.id, T0);
     await checkinAt(db, org.members.cpc.openid, s.token, T0);
     const active = await db.selectFrom('member').select('id').where('org_id', '=', org.orgId).where('status', '=', 'active').execute();
-    expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toMatchObject({ absentees: active.length - 1, excused: 0, deducted: true });
-    const deductions = await db.selectFrom('points_entry').select(['member_id', 'points']).where('org_id', '=', org.orgId).where('source_kind', '=', 'event-absence').where('source_id', '=', ev.id).execute();
+    expect(data(await call(org.members.admin.openid, 'finalize', { eventId: ev.id }, AFTER))).toMatchObject({
+      absentees: active.length - 1,
+      excused: 0,
+      deducted: true,
+    });
+    const deductions = await db
+      .selectFrom('points_entry')
+      .select(['member_id', 'points'])
+      .where('org_id', '=', org.orgId)
+      .where('source_kind', '=', 'event-absence')
+      .where('source_id', '=', ev.id)
+      .execute();
     expect(deductions).toHaveLength(active.length - 1);
     expect(new Set(deductions.map((d) => d.member_id))).toEqual(new Set(active.map((m) => m.id).filter((id) => id !== org.members.cpc.id)));
     expect(deductions.every((d) => d.points < 0)).toBe(true);
@@ -159,12 +229,16 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
   test('学习心得：签到参加后才能写，可修改；组织者能看到', async () => {
     const org = await createFixtureOrg(db);
     const ev = await createEvent(db, org);
-    expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '学习了协商民主的新要求，很受启发。' }, AFTER))).toBe('EVENT.NOTE_NOT_ATTENDED');
+    expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '学习了协商民主的新要求，很受启发。' }, AFTER))).toBe(
+      'EVENT.NOTE_NOT_ATTENDED',
+    );
     const s = await screenAt(db, org, ev.id, T0);
     await checkinAt(db, org.members.cpc.openid, s.token, T0);
     expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '太短' }, AFTER))).toBe('INVALID_PARAMETER');
     expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '学习了协商民主的新要求，很受启发。' }, AFTER))).toBe('ok');
-    expect(codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '修改：学习了协商民主的新要求，要在界别活动中落实。' }, AFTER))).toBe('ok');
+    expect(
+      codeOf(await call(org.members.cpc.openid, 'writeNote', { eventId: ev.id, content: '修改：学习了协商民主的新要求，要在界别活动中落实。' }, AFTER)),
+    ).toBe('ok');
     const notes = data<Array<{ content: string }>>(await call(org.members.secB.openid, 'notes', { eventId: ev.id }, AFTER));
     expect(notes).toEqual([expect.objectContaining({ content: expect.stringContaining('修改') })]);
   });
@@ -172,7 +246,12 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
   test('改期与取消会通知应到人员', async () => {
     const org = await createFixtureOrg(db);
     const ev = await createEvent(db, org);
-    await call(org.members.admin.openid, 'update', { eventId: ev.id, startsAt: '2026-11-27T09:00:00+08:00', endsAt: '2026-11-27T11:00:00+08:00' }, '2026-11-21T09:00:00+08:00');
+    await call(
+      org.members.admin.openid,
+      'update',
+      { eventId: ev.id, startsAt: '2026-11-27T09:00:00+08:00', endsAt: '2026-11-27T11:00:00+08:00' },
+      '2026-11-21T09:00:00+08:00',
+    );
     await call(org.members.admin.openid, 'cancel', { eventId: ev.id, reason: '与全会冲突' }, '2026-11-22T09:00:00+08:00');
     const notes = data<NotificationView[]>(await call(org.members.cpc.openid, 'notifications', undefined, '2026-11-22T10:00:00+08:00'));
     expect(notes.map((n) => n.title)).toEqual([expect.stringContaining('活动取消'), expect.stringContaining('活动变更')]);
@@ -189,10 +268,14 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     const s = await screenAt(db, org, ev.id, T0);
     await checkinAt(db, org.members.cpc.openid, s.token, T0);
     // 党员委员的第一组织关系在离退休支部；由管理员导出（离退休支部没有书记账号）
-    const file = data<{ contentBase64: string; fileName: string }>(await call(org.members.admin.openid, 'exportDualLife', { branchId: org.branches.retired, from: '2026-11-01', to: '2026-11-30' }, AFTER));
+    const file = data<{ contentBase64: string; fileName: string }>(
+      await call(org.members.admin.openid, 'exportDualLife', { branchId: org.branches.retired, from: '2026-11-01', to: '2026-11-30' }, AFTER),
+    );
     const sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
     expect(sheet.rows.map((r) => r.cells.slice(0, 4))).toEqual([['党员委员', '十一月主题党日', '主题党日', '经济委功能型党支部']]);
-    expect(codeOf(await call(org.members.secB.openid, 'exportDualLife', { branchId: org.branches.retired, from: '2026-11-01', to: '2026-11-30' }, AFTER))).toBe('FORBIDDEN');
+    expect(codeOf(await call(org.members.secB.openid, 'exportDualLife', { branchId: org.branches.retired, from: '2026-11-01', to: '2026-11-30' }, AFTER))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   test('成员看到自己应参加的活动及自己的状态', async () => {
@@ -231,11 +314,29 @@ describe('定案、学习心得、变更通知与双重组织生活', () => {
     const sAll = await screenAt(db, org, toAll.id, T0);
     for (const m of [org.members.cpc, org.members.secB]) await checkinAt(db, m.openid, sB.token, T0);
     for (const m of [org.members.cpc, org.members.nonCpc, org.members.staff]) await checkinAt(db, m.openid, sAll.token, T0);
-    const activeMembers = Number((await db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
-    const expectedB = Number(
-      (await db.selectFrom('branch_membership').select((eb) => eb.fn.count<number>('member_id').distinct().as('n')).where('org_id', '=', org.orgId).where('branch_id', '=', org.branches.B).executeTakeFirstOrThrow()).n,
+    const activeMembers = Number(
+      (
+        await db
+          .selectFrom('member')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('org_id', '=', org.orgId)
+          .where('status', '=', 'active')
+          .executeTakeFirstOrThrow()
+      ).n,
     );
-    const list = data<{ items: Array<{ title: string; counts: { expected: number; checkedIn: number } }> }>(await call(org.members.admin.openid, 'list', { page: 1, pageSize: 20 }, T0));
+    const expectedB = Number(
+      (
+        await db
+          .selectFrom('branch_membership')
+          .select((eb) => eb.fn.count<number>('member_id').distinct().as('n'))
+          .where('org_id', '=', org.orgId)
+          .where('branch_id', '=', org.branches.B)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const list = data<{ items: Array<{ title: string; counts: { expected: number; checkedIn: number } }> }>(
+      await call(org.members.admin.openid, 'list', { page: 1, pageSize: 20 }, T0),
+    );
     const countsOf = (title: string) => list.items.find((i) => i.title === title)!.counts;
     expect(countsOf('面向乙支部')).toEqual({ expected: expectedB, checkedIn: 2 });
     expect(countsOf('面向全体')).toEqual({ expected: activeMembers, checkedIn: 3 });

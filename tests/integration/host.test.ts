@@ -57,7 +57,7 @@ describe('本地宿主', () => {
 
   test('未知云函数也以信封回答', async () => {
     const res = await post('/api/fn/nothing', '{"action":"me"}', 'dev_admin');
-    expect(res.body.error?.code).toBe("UNKNOWN_ACTION");
+    expect(res.body.error?.code).toBe('UNKNOWN_ACTION');
   });
 
   test('POST /api/upload：本地模式的上传，交回的 id 交给 roster.previewImport / commitImport', async () => {
@@ -74,7 +74,11 @@ describe('本地宿主', () => {
   });
 
   test('POST /api/upload：超过 10 MB 不落盘；没有身份不收', async () => {
-    const big = await fetch(`${base}/api/upload`, { method: 'POST', headers: { 'x-dev-openid': org.members.admin.openid }, body: new Uint8Array(20 * 1024 * 1024) });
+    const big = await fetch(`${base}/api/upload`, {
+      method: 'POST',
+      headers: { 'x-dev-openid': org.members.admin.openid },
+      body: new Uint8Array(20 * 1024 * 1024),
+    });
     expect(await big.json()).toMatchObject({ ok: false, error: { code: 'FILE.TOO_LARGE', message: '文件不能超过 10 MB' } });
     const anonymous = await fetch(`${base}/api/upload`, { method: 'POST', body: 'a,b' });
     expect(await anonymous.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

@@ -99,7 +99,12 @@ describe.each(FORMATS)('%s', (_label, build) => {
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
     expect(byName['张三']).toMatchObject({ phone: '13900000001', affiliation: '民盟', kind: 'committee_member', sector_id: org.sectors.education });
     expect(byName['王五']).toMatchObject({ phone: null, kind: 'staff', position: '机关干部' });
-    const committees = await db.selectFrom('member_committee').select('committee_id').where('org_id', '=', org.orgId).where('member_id', '=', byName['李四'].id).execute();
+    const committees = await db
+      .selectFrom('member_committee')
+      .select('committee_id')
+      .where('org_id', '=', org.orgId)
+      .where('member_id', '=', byName['李四'].id)
+      .execute();
     expect(committees).toEqual([{ committee_id: org.committees.economy }]);
     expect((await membershipsOf(db, org.orgId, byName['李四'].id)).map((m) => [m.name, m.kind, m.duty])).toEqual([
       ['离退休干部党支部', 'primary', '党员'],
@@ -141,7 +146,12 @@ describe('无法导入的文件', () => {
   });
 
   test('表头里的空格不影响识别', async () => {
-    const res = await c.ok(org.members.admin.openid, 'roster', 'previewImport', file('名单.csv', Buffer.from(csvText([['张三', '民盟', '委员']], [' 姓 名', '政治面貌 ', '职　务']))));
+    const res = await c.ok(
+      org.members.admin.openid,
+      'roster',
+      'previewImport',
+      file('名单.csv', Buffer.from(csvText([['张三', '民盟', '委员']], [' 姓 名', '政治面貌 ', '职　务']))),
+    );
     expect(res).toMatchObject({ total: 1, valid: 1 });
   });
 
@@ -212,7 +222,15 @@ describe('大文件', () => {
     expect(preview).toMatchObject({ total: 5000, valid: 5000, errors: [] });
     expect(result).toMatchObject({ created: 5000, skipped: 0 });
     const count = async (table: 'member' | 'branch_membership' | 'member_committee') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('org_id', '=', org.orgId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('member')).toBe(5006);
     expect(await count('member_committee')).toBe(5000 + 3);
     expect(await count('branch_membership')).toBe(5000 + 6);
@@ -223,10 +241,17 @@ describe('大文件', () => {
     // 只对这个测试政协的最后一行报错的触发器：前两千多行已经插入之后才失败
     const fn = sql.id(`test_fail_import_${org.tag}`);
     await sql`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`.execute(db);
-    await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON member FOR EACH ROW WHEN (NEW.org_id = ${sql.lit(org.orgId)}::uuid AND NEW.name = '最后一行') EXECUTE FUNCTION ${fn}()`.execute(db);
+    await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON member FOR EACH ROW WHEN (NEW.org_id = ${sql.lit(org.orgId)}::uuid AND NEW.name = '最后一行') EXECUTE FUNCTION ${fn}()`.execute(
+      db,
+    );
     try {
       const before = await orgSnapshot(db, org.orgId);
-      const res = await c.call(org.members.admin.openid, 'roster', 'commitImport', file('名单.xlsx', await writeXlsx('名单', HEADERS, bigRows(2500, '最后一行'))));
+      const res = await c.call(
+        org.members.admin.openid,
+        'roster',
+        'commitImport',
+        file('名单.xlsx', await writeXlsx('名单', HEADERS, bigRows(2500, '最后一行'))),
+      );
       expect(codeOf(res)).toBe('INTERNAL');
       expect(await orgSnapshot(db, org.orgId)).toEqual(before);
     } finally {
@@ -247,7 +272,11 @@ describe('上传文件的清理', () => {
     const orphan = uploadFile('从没交给函数的文件');
     const orphanPath = join(tmpdir(), 'tongxin-test-uploads', orphan.slice('local/'.length));
     utimesSync(orphanPath, new Date('2026-11-01'), new Date('2026-11-01'));
-    const exists = async (id: string) => TEST_FILES.read(id, 1 << 20).then(() => true, () => false);
+    const exists = async (id: string) =>
+      TEST_FILES.read(id, 1 << 20).then(
+        () => true,
+        () => false,
+      );
 
     // 不到一天：什么也不删
     expect(await c.ok(admin, 'roster', 'cleanupUploads', {})).toEqual({ removed: 0 });

@@ -41,7 +41,9 @@ describe('书记签发邀请码的界限', () => {
     await c.ok(org.members.admin.openid, 'roster', 'setAdmin', { memberId: newAdmin.id, admin: true });
     const office = await c.ok(org.members.admin.openid, 'roster', 'issueInvite', { memberId: newAdmin.id });
     await refused(org, 'ROSTER.INVITE_ABOVE', org.members.secB.openid, 'roster', 'issueInvite', { memberId: newAdmin.id });
-    expect(await c.ok(`second_${org.tag}`, 'member', 'bind', { code: office.code, name: '新管理员' })).toMatchObject({ roles: expect.arrayContaining(['admin']) });
+    expect(await c.ok(`second_${org.tag}`, 'member', 'bind', { code: office.code, name: '新管理员' })).toMatchObject({
+      roles: expect.arrayContaining(['admin']),
+    });
   });
 
   test('为本支部的另一位书记（副书记）签发：ROSTER.INVITE_ABOVE；为普通党员可以', async () => {
@@ -62,7 +64,10 @@ describe('书记签发邀请码的界限', () => {
     expect(setAdmin.action).toBe('roster.setAdmin');
     expect(voided).toMatchObject({ action: 'roster.voidInvite', actor_name: '管理员甲' });
     expect(voided.summary).toMatch(/^党员戊 的角色有变化，作废了 书记乙 \d{4}-\d\d-\d\d \d\d:\d\d 签发的邀请码$/);
-    expect(await c.ok(org.members.admin.openid, 'roster', 'get', { memberId: m.id })).toMatchObject({ invitePending: false, lastVoidedInvite: { issuedByName: '书记乙', voidedByName: '管理员甲' } });
+    expect(await c.ok(org.members.admin.openid, 'roster', 'get', { memberId: m.id })).toMatchObject({
+      invitePending: false,
+      lastVoidedInvite: { issuedByName: '书记乙', voidedByName: '管理员甲' },
+    });
     await refused(org, 'MEMBER.INVITE_USED', `thief_${org.tag}`, 'member', 'bind', { code: bySecretary.code, name: '党员戊' });
   });
 
@@ -90,5 +95,8 @@ test('书记重新签发盖掉办公室的码：审计写明作废了谁哪天�
   const log = await c.ok(org.members.admin.openid, 'roster', 'auditLog', { action: 'roster.issueInvite' });
   expect(log.items[0].summary).toContain('作废了 管理员甲');
   const detail = await c.ok(org.members.admin.openid, 'roster', 'get', { memberId: m.id });
-  expect(detail).toMatchObject({ invitePending: true, lastVoidedInvite: { issuedByName: '管理员甲', voidedByName: '书记乙', voidedAt: '2026-11-26T01:00:00.000Z' } });
+  expect(detail).toMatchObject({
+    invitePending: true,
+    lastVoidedInvite: { issuedByName: '管理员甲', voidedByName: '书记乙', voidedAt: '2026-11-26T01:00:00.000Z' },
+  });
 });

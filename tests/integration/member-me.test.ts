@@ -100,7 +100,17 @@ describe('member.me', () => {
 
   test('意外故障得到 INTERNAL 与请求编号，日志里有堆栈，信封里没有', async () => {
     const { deps, logger } = makeDeps(db);
-    const broken = { ...deps, db: new Proxy(db, { get: (target, key) => (key === 'selectFrom' || key === 'getExecutor' ? () => { throw new Error('boom: connection lost'); } : Reflect.get(target, key)) }) };
+    const broken = {
+      ...deps,
+      db: new Proxy(db, {
+        get: (target, key) =>
+          key === 'selectFrom' || key === 'getExecutor'
+            ? () => {
+                throw new Error('boom: connection lost');
+              }
+            : Reflect.get(target, key),
+      }),
+    };
     const res = await memberFunction.handle({ action: 'me' }, org.members.cpc.openid, broken);
     expect(res.ok).toBe(false);
     if (res.ok) return;

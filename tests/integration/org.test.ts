@@ -55,18 +55,52 @@ describe('党组织树', () => {
 
 describe('新建与调整党组织', () => {
   test('在机关党委下开设临时党支部，写审计日志', async () => {
-    const tree = await c.ok(admin, 'org', 'createUnit', { parentId: org.branches.committeeParty, name: '十四届三次全会临时党支部', level: '党支部', branchKind: '临时党支部' });
+    const tree = await c.ok(admin, 'org', 'createUnit', {
+      parentId: org.branches.committeeParty,
+      name: '十四届三次全会临时党支部',
+      level: '党支部',
+      branchKind: '临时党支部',
+    });
     const created = tree.units.find((u) => u.name === '十四届三次全会临时党支部');
     expect(created).toMatchObject({ parentId: org.branches.committeeParty, level: '党支部', branchKind: '临时党支部', status: 'active', memberCount: 0 });
-    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({ action: 'org.createUnit', target_id: created!.id, summary: '新建临时党支部：十四届三次全会临时党支部' });
+    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({
+      action: 'org.createUnit',
+      target_id: created!.id,
+      summary: '新建临时党支部：十四届三次全会临时党支部',
+    });
   });
 
   test.each([
-    ['党支部没有类别', 'INVALID_PARAMETER', (o: FixtureOrg) => ({ parentId: o.branches.committeeParty, name: '无类别支部', level: '党支部', branchKind: null }), /支部类别/],
-    ['不是党支部却有类别', 'INVALID_PARAMETER', (o: FixtureOrg) => ({ parentId: o.branches.root, name: '带类别的党委', level: '机关党委', branchKind: '临时党支部' }), /支部类别/],
-    ['党组设在党支部之下', 'INVALID_PARAMETER', (o: FixtureOrg) => ({ parentId: o.branches.A, name: '下级党组', level: '党组', branchKind: null }), /党组不能设在党支部之下/],
-    ['党支部设在党支部之下', 'INVALID_PARAMETER', (o: FixtureOrg) => ({ parentId: o.branches.A, name: '支部里的支部', level: '党支部', branchKind: '机关支部' }), /层级/],
-    ['上级是另一个政协的组织', 'NOT_FOUND', (_o: FixtureOrg, other: FixtureOrg) => ({ parentId: other.branches.committeeParty, name: '越界支部', level: '党支部', branchKind: '临时党支部' }), CHINESE],
+    [
+      '党支部没有类别',
+      'INVALID_PARAMETER',
+      (o: FixtureOrg) => ({ parentId: o.branches.committeeParty, name: '无类别支部', level: '党支部', branchKind: null }),
+      /支部类别/,
+    ],
+    [
+      '不是党支部却有类别',
+      'INVALID_PARAMETER',
+      (o: FixtureOrg) => ({ parentId: o.branches.root, name: '带类别的党委', level: '机关党委', branchKind: '临时党支部' }),
+      /支部类别/,
+    ],
+    [
+      '党组设在党支部之下',
+      'INVALID_PARAMETER',
+      (o: FixtureOrg) => ({ parentId: o.branches.A, name: '下级党组', level: '党组', branchKind: null }),
+      /党组不能设在党支部之下/,
+    ],
+    [
+      '党支部设在党支部之下',
+      'INVALID_PARAMETER',
+      (o: FixtureOrg) => ({ parentId: o.branches.A, name: '支部里的支部', level: '党支部', branchKind: '机关支部' }),
+      /层级/,
+    ],
+    [
+      '上级是另一个政协的组织',
+      'NOT_FOUND',
+      (_o: FixtureOrg, other: FixtureOrg) => ({ parentId: other.branches.committeeParty, name: '越界支部', level: '党支部', branchKind: '临时党支部' }),
+      CHINESE,
+    ],
   ])('%s → %s', async (_label, code, make, message) => {
     const other = await createFixtureOrg(db);
     await expectRefused('createUnit', make(org, other), code, message);
@@ -85,7 +119,9 @@ describe('新建与调整党组织', () => {
 
   test('调整上级到已撤销的组织 → CONFLICT（与新建一致）', async () => {
     const temp = await insertTempBranch(db, org.orgId, org.branches.committeeParty);
-    const group = (await c.ok(admin, 'org', 'createUnit', { parentId: org.branches.A, name: '第二党小组', level: '党小组' })).units.find((u) => u.name === '第二党小组')!;
+    const group = (await c.ok(admin, 'org', 'createUnit', { parentId: org.branches.A, name: '第二党小组', level: '党小组' })).units.find(
+      (u) => u.name === '第二党小组',
+    )!;
     await c.ok(admin, 'org', 'closeBranch', { id: temp, reason: '全会结束' });
     await expectRefused('updateUnit', { id: group.id, parentId: temp }, 'CONFLICT');
   });
@@ -117,7 +153,10 @@ describe('撤销与合并临时党支部', () => {
 
   test('撤销临时党支部：状态 closed，书记不再是书记，成员的组织关系记录保留；再撤销 → CONFLICT', async () => {
     const temp = await insertTempBranch(db, org.orgId, org.branches.committeeParty);
-    await db.insertInto('branch_membership').values({ org_id: org.orgId, member_id: org.members.cpc.id, branch_id: temp, kind: 'functional', duty: '书记' }).execute();
+    await db
+      .insertInto('branch_membership')
+      .values({ org_id: org.orgId, member_id: org.members.cpc.id, branch_id: temp, kind: 'functional', duty: '书记' })
+      .execute();
     expect((await c.ok(org.members.cpc.openid, 'member', 'me')).roles).toContain('secretary');
     const tree = await c.ok(admin, 'org', 'closeBranch', { id: temp, reason: '全会结束' });
     expect(unit(tree, temp)?.status).toBe('closed');
@@ -159,17 +198,33 @@ describe('撤销与合并临时党支部', () => {
   test('合并：成员转入目标支部（已在目标支部的不重复），原支部撤销', async () => {
     const temp = await insertTempBranch(db, org.orgId, org.branches.committeeParty);
     // cpc 已在 B；secA 与 staff 不在；secA 是临时支部书记（职务不带入目标支部）
-    for (const [who, duty] of [['cpc', '党员'], ['secA', '书记'], ['staff', '党员']] as const) {
-      await db.insertInto('branch_membership').values({ org_id: org.orgId, member_id: org.members[who].id, branch_id: temp, kind: 'functional', duty }).execute();
+    for (const [who, duty] of [
+      ['cpc', '党员'],
+      ['secA', '书记'],
+      ['staff', '党员'],
+    ] as const) {
+      await db
+        .insertInto('branch_membership')
+        .values({ org_id: org.orgId, member_id: org.members[who].id, branch_id: temp, kind: 'functional', duty })
+        .execute();
     }
     const res = await c.ok(admin, 'org', 'mergeBranches', { sourceId: temp, targetId: org.branches.B });
     expect(res.moved).toBe(2);
     expect(unit(res, temp)?.status).toBe('closed');
     expect(unit(res, org.branches.B)?.memberCount).toBe(4);
-    const inB = await db.selectFrom('branch_membership').select(['member_id', 'kind', 'duty']).where('org_id', '=', org.orgId).where('branch_id', '=', org.branches.B).execute();
+    const inB = await db
+      .selectFrom('branch_membership')
+      .select(['member_id', 'kind', 'duty'])
+      .where('org_id', '=', org.orgId)
+      .where('branch_id', '=', org.branches.B)
+      .execute();
     expect(inB.filter((r) => r.member_id === org.members.cpc.id)).toHaveLength(1);
     expect(inB.find((r) => r.member_id === org.members.secA.id)).toEqual({ member_id: org.members.secA.id, kind: 'functional', duty: '党员' });
-    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({ action: 'org.mergeBranches', target_id: temp, summary: '全会临时党支部 合并入 经济委功能型党支部，转入 2 人' });
+    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({
+      action: 'org.mergeBranches',
+      target_id: temp,
+      summary: '全会临时党支部 合并入 经济委功能型党支部，转入 2 人',
+    });
     // 转入的成员仍可正常编辑（合并没有造出违反组织关系规则的数据）
     expect((await c.ok(admin, 'roster', 'update', { memberId: org.members.staff.id, phone: '13912348888' })).phone).toBe('13912348888');
   });
@@ -186,19 +241,30 @@ describe('撤销与合并临时党支部', () => {
   });
 
   test('合并到已撤销的支部 → CONFLICT', async () => {
-    const [a, b] = [await insertTempBranch(db, org.orgId, org.branches.committeeParty, '临时一'), await insertTempBranch(db, org.orgId, org.branches.committeeParty, '临时二')];
+    const [a, b] = [
+      await insertTempBranch(db, org.orgId, org.branches.committeeParty, '临时一'),
+      await insertTempBranch(db, org.orgId, org.branches.committeeParty, '临时二'),
+    ];
     await c.ok(admin, 'org', 'closeBranch', { id: b, reason: '考察结束' });
     await expectRefused('mergeBranches', { sourceId: a, targetId: b }, 'CONFLICT');
   });
 });
 
 describe('专委会与界别', () => {
-  test.each([['committee', '专委会'], ['sector', '界别']] as const)('%s：新建、改名、重名 → CONFLICT、改不存在的 → NOT_FOUND', async (kind, label) => {
+  test.each([
+    ['committee', '专委会'],
+    ['sector', '界别'],
+  ] as const)('%s：新建、改名、重名 → CONFLICT、改不存在的 → NOT_FOUND', async (kind, label) => {
     let tree = await c.ok(admin, 'org', 'saveGroup', { kind, name: '提案委员会' });
     const list = (tr: OrgTree) => (kind === 'committee' ? tr.committees : tr.sectors);
     const created = list(tree).find((g) => g.name === '提案委员会')!;
     expect(created).toBeDefined();
-    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({ action: 'org.saveGroup', target_kind: kind, target_id: created.id, summary: `${label}：提案委员会` });
+    expect((await latestAudit(db, org.orgId))[0]).toMatchObject({
+      action: 'org.saveGroup',
+      target_kind: kind,
+      target_id: created.id,
+      summary: `${label}：提案委员会`,
+    });
     tree = await c.ok(admin, 'org', 'saveGroup', { kind, id: created.id, name: '提案和法制委员会' });
     expect(list(tree).find((g) => g.id === created.id)?.name).toBe('提案和法制委员会');
     await expectRefused('saveGroup', { kind, name: '提案和法制委员会' }, 'CONFLICT', new RegExp(`已有同名的${label}`));

@@ -79,14 +79,23 @@ describe('权限矩阵', () => {
       const org = await createFixtureOrg(db);
       const c = client(db);
       const openid = caller.openid(org);
-      const target = caller.ownTarget ? { memberId: org.members.cpc.id, branchId: org.branches.B } : { memberId: org.members.nonCpc.id, branchId: org.branches.A };
+      const target = caller.ownTarget
+        ? { memberId: org.members.cpc.id, branchId: org.branches.B }
+        : { memberId: org.members.nonCpc.id, branchId: org.branches.A };
       const ctx = { db, org, target, admin: c };
       const input = await sample.data(ctx);
       const me = await profileOf(c, openid);
       const expected = expectedOutcome(def.access, me, await inScope(db, org, def.access, me, target));
 
       const before = await orgSnapshot(db, org.orgId);
-      const maxAuditId = (await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).where('org_id', '=', org.orgId).executeTakeFirst())?.id ?? 0;
+      const maxAuditId =
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.max('id').as('id'))
+            .where('org_id', '=', org.orgId)
+            .executeTakeFirst()
+        )?.id ?? 0;
       const [fn, action] = name.split('.');
       const res = await functions[fn].handle({ action, data: input }, openid, c.deps);
       const after = await orgSnapshot(db, org.orgId);
@@ -105,7 +114,12 @@ describe('权限矩阵', () => {
       // 管理员、书记的操作若没有声明 writes 就不许写（否则它的写不会被要求记审计）；成员自助的写（签到、申诉）不在此列
       if (!def.writes && typeof def.access === 'object') expect(after).toEqual(before);
       if (def.writes && res.ok && me && me.roles.some((r) => r === 'admin' || r === 'secretary')) {
-        const added = await db.selectFrom('audit_log').select(['action', 'actor_member_id']).where('org_id', '=', org.orgId).where('id', '>', maxAuditId as never).execute();
+        const added = await db
+          .selectFrom('audit_log')
+          .select(['action', 'actor_member_id'])
+          .where('org_id', '=', org.orgId)
+          .where('id', '>', maxAuditId as never)
+          .execute();
         expect(added).toContainEqual({ action: name, actor_member_id: me.id });
       }
     });
@@ -123,10 +137,19 @@ describe('权限矩阵', () => {
       { label: '书记对另一位书记', who: (o) => o.members.secA },
     ];
     const selfCases = REGISTRY.flatMap(([name, def]) =>
-      SELF.filter((c) => SAMPLES[name]?.onMember?.self?.[c.role]).map((c) => ({ name, def, label: c.label, who: c.who, expected: SAMPLES[name]!.onMember!.self![c.role]!, caller: c.who })),
+      SELF.filter((c) => SAMPLES[name]?.onMember?.self?.[c.role]).map((c) => ({
+        name,
+        def,
+        label: c.label,
+        who: c.who,
+        expected: SAMPLES[name]!.onMember!.self![c.role]!,
+        caller: c.who,
+      })),
     );
     const aboveCases = REGISTRY.flatMap(([name, def]) =>
-      SAMPLES[name]?.onMember?.above ? ABOVE.map((c) => ({ name, def, label: c.label, who: c.who, expected: SAMPLES[name]!.onMember!.above!, caller: (o: FixtureOrg) => o.members.secB })) : [],
+      SAMPLES[name]?.onMember?.above
+        ? ABOVE.map((c) => ({ name, def, label: c.label, who: c.who, expected: SAMPLES[name]!.onMember!.above!, caller: (o: FixtureOrg) => o.members.secB }))
+        : [],
     );
 
     test('有对自己、对上级的用例', () => {
@@ -139,7 +162,18 @@ describe('权限矩阵', () => {
       const org = await createFixtureOrg(db);
       const adminClient = client(db);
       // 上级在书记乙的支部里（功能型关系）：范围之内，拒绝只能来自“上级”这条规矩
-      await db.insertInto('branch_membership').values([org.members.admin.id, org.members.secA.id].map((id) => ({ org_id: org.orgId, member_id: id, branch_id: org.branches.B, kind: 'functional' as const, duty: '党员' as const }))).execute();
+      await db
+        .insertInto('branch_membership')
+        .values(
+          [org.members.admin.id, org.members.secA.id].map((id) => ({
+            org_id: org.orgId,
+            member_id: id,
+            branch_id: org.branches.B,
+            kind: 'functional' as const,
+            duty: '党员' as const,
+          })),
+        )
+        .execute();
       const target = { memberId: org.members.cpc.id, branchId: org.branches.B };
       const input = await SAMPLES[c.name]!.onMember!.data({ db, org, target, admin: adminClient }, c.who(org));
       const before = await orgSnapshot(db, org.orgId);

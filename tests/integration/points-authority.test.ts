@@ -40,10 +40,20 @@ const total = (l: PointsLedgerView, track: 'party' | 'duty') => l.totals.find((x
 describe('谁也不能对自己动手', () => {
   test('书记冲正办公室对他本人的扣分：POINTS.SELF', async () => {
     const org = await createFixtureOrg(db);
-    const entry = await ok<{ id: string }>(org.members.admin.openid, 'adjust', { memberId: org.members.secB.id, ruleCode: 'party.conduct', points: -5, reason: '无故缺席组织生活会' });
+    const entry = await ok<{ id: string }>(org.members.admin.openid, 'adjust', {
+      memberId: org.members.secB.id,
+      ruleCode: 'party.conduct',
+      points: -5,
+      reason: '无故缺席组织生活会',
+    });
     await refused(org, 'POINTS.SELF', org.members.secB.openid, 'reverse', { entryId: entry.id, reason: '当天有公务' });
     // 办公室也不冲正自己的记录
-    const own = await ok<{ id: string }>(org.members.secA.openid, 'adjust', { memberId: org.members.admin.id, ruleCode: 'party.conduct', points: -1, reason: '迟到' });
+    const own = await ok<{ id: string }>(org.members.secA.openid, 'adjust', {
+      memberId: org.members.admin.id,
+      ruleCode: 'party.conduct',
+      points: -1,
+      reason: '迟到',
+    });
     await refused(org, 'POINTS.SELF', org.members.admin.openid, 'reverse', { entryId: own.id, reason: '当天有会' });
   });
 
@@ -65,15 +75,30 @@ describe('谁也不能对自己动手', () => {
 
   test('给自己评定：书记与办公室都是 POINTS.SELF', async () => {
     const org = await createFixtureOrg(db);
-    await refused(org, 'POINTS.SELF', org.members.secB.openid, 'adjust', { memberId: org.members.secB.id, ruleCode: 'party.conduct', points: 5, reason: '自我表扬' });
-    await refused(org, 'POINTS.SELF', org.members.admin.openid, 'adjust', { memberId: org.members.admin.id, ruleCode: 'duty.adjust', points: 5, reason: '自我表扬' });
+    await refused(org, 'POINTS.SELF', org.members.secB.openid, 'adjust', {
+      memberId: org.members.secB.id,
+      ruleCode: 'party.conduct',
+      points: 5,
+      reason: '自我表扬',
+    });
+    await refused(org, 'POINTS.SELF', org.members.admin.openid, 'adjust', {
+      memberId: org.members.admin.id,
+      ruleCode: 'duty.adjust',
+      points: 5,
+      reason: '自我表扬',
+    });
   });
 });
 
 describe('申诉由评定人以外的人答复，答复时看得到原来的理由', () => {
   test('评定人答复对自己评定的申诉：POINTS.OWN_ENTRY；办公室可以；申诉里带着原评定理由', async () => {
     const org = await createFixtureOrg(db);
-    const entry = await ok<{ id: string }>(org.members.secB.openid, 'adjust', { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: -3, reason: '未参加主题党日' });
+    const entry = await ok<{ id: string }>(org.members.secB.openid, 'adjust', {
+      memberId: org.members.cpc.id,
+      ruleCode: 'party.conduct',
+      points: -3,
+      reason: '未参加主题党日',
+    });
     const appeal = await ok<PointsAppealView>(org.members.cpc.openid, 'appeal', { entryId: entry.id, reason: '当天请过假，有支部群记录' });
     expect(appeal).toMatchObject({ entryReason: '未参加主题党日', entryOperatorId: org.members.secB.id, entryOperatorName: '书记乙' });
     const listed = await ok<{ items: PointsAppealView[] }>(org.members.secB.openid, 'listAppeals', { status: 'pending' });
@@ -84,14 +109,25 @@ describe('申诉由评定人以外的人答复，答复时看得到原来的理�
 
   test('书记不能借答复申诉冲正办公室的履职评定：POINTS.OFFICE_ONLY', async () => {
     const org = await createFixtureOrg(db);
-    const entry = await ok<{ id: string }>(org.members.admin.openid, 'adjust', { memberId: org.members.cpc.id, ruleCode: 'duty.adjust', points: -10, reason: '未按时报送材料' });
+    const entry = await ok<{ id: string }>(org.members.admin.openid, 'adjust', {
+      memberId: org.members.cpc.id,
+      ruleCode: 'duty.adjust',
+      points: -10,
+      reason: '未按时报送材料',
+    });
     const appeal = await ok<PointsAppealView>(org.members.cpc.openid, 'appeal', { entryId: entry.id, reason: '材料已按时报送，有回执' });
     await refused(org, 'POINTS.OFFICE_ONLY', org.members.secB.openid, 'answerAppeal', { appealId: appeal.id, accept: true, answer: '同意' });
   });
 });
 
 describe('规则带着自己的限度，由台账执行', () => {
-  const evaluation = (org: FixtureOrg, points = 10, year?: number) => ({ memberId: org.members.cpc.id, ruleCode: 'party.evaluation', points, reason: '年度民主评议优秀', ...(year ? { year } : {}) });
+  const evaluation = (org: FixtureOrg, points = 10, year?: number) => ({
+    memberId: org.members.cpc.id,
+    ruleCode: 'party.evaluation',
+    points,
+    reason: '年度民主评议优秀',
+    ...(year ? { year } : {}),
+  });
 
   test('民主评议每年一次：第二次 POINTS.ONCE_A_YEAR；冲正后可以重记；上一年度另算', async () => {
     const org = await createFixtureOrg(db);
@@ -102,12 +138,19 @@ describe('规则带着自己的限度，由台账执行', () => {
     await ok(org.members.admin.openid, 'reverse', { entryId: first.id, reason: '评议结果录错了' });
     expect(codeOf(await call(org.members.secB.openid, 'adjust', evaluation(org, 5)))).toBe('OK');
     const ledger = await ok<PointsLedgerView>(org.members.cpc.openid, 'mine');
-    expect(ledger.entries.filter((e) => e.ruleCode === 'party.evaluation').map((e) => e.points).sort()).toEqual([-10, 10, 5].sort());
+    expect(
+      ledger.entries
+        .filter((e) => e.ruleCode === 'party.evaluation')
+        .map((e) => e.points)
+        .sort(),
+    ).toEqual([-10, 10, 5].sort());
   });
 
   test('并发评定民主评议 10 次，只记一次', async () => {
     const org = await createFixtureOrg(db);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => call(i % 2 ? org.members.secB.openid : org.members.admin.openid, 'adjust', evaluation(org, 10 - (i % 3)))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call(i % 2 ? org.members.secB.openid : org.members.admin.openid, 'adjust', evaluation(org, 10 - (i % 3)))),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map(codeOf)).toEqual(Array(9).fill('POINTS.ONCE_A_YEAR'));
     const rows = await db.selectFrom('points_entry').select('id').where('org_id', '=', org.orgId).where('rule_code', '=', 'party.evaluation').execute();
@@ -118,7 +161,15 @@ describe('规则带着自己的限度，由台账执行', () => {
     const org = await createFixtureOrg(db);
     const at = new Date(NOW);
     const award = (ruleCode: string, i: number) =>
-      db.transaction().execute((trx) => awardPoints(trx, { orgId: org.orgId, memberId: org.members.nonCpc.id, ruleCode, source: { kind: 'event', id: `${ruleCode}-${i}`, title: `活动${i}` }, at }));
+      db.transaction().execute((trx) =>
+        awardPoints(trx, {
+          orgId: org.orgId,
+          memberId: org.members.nonCpc.id,
+          ruleCode,
+          source: { kind: 'event', id: `${ruleCode}-${i}`, title: `活动${i}` },
+          at,
+        }),
+      );
     for (let i = 0; i < 10; i++) await award('duty.activity', i);
     for (let i = 0; i < 14; i++) await award('duty.plenary', i);
     const ledger = await ok<PointsLedgerView>(org.members.nonCpc.openid, 'mine');
@@ -135,7 +186,14 @@ describe('规则带着自己的限度，由台账执行', () => {
     await sql`UPDATE points_rule SET once_per_year = false WHERE org_id = ${org.orgId}::uuid AND code = 'party.evaluation'`.execute(db);
     await sql`UPDATE points_rule SET yearly_cap = 100 WHERE org_id = ${org.orgId}::uuid AND code = 'duty.plenary'`.execute(db);
     await applyDefaultRuleLimits(db, org.orgId);
-    const rows = await db.selectFrom('points_rule').select(['code', 'version', 'yearly_cap', 'once_per_year', 'superseded_at']).where('org_id', '=', org.orgId).where('code', 'in', ['duty.activity', 'party.evaluation', 'duty.plenary']).orderBy('code').orderBy('version').execute();
+    const rows = await db
+      .selectFrom('points_rule')
+      .select(['code', 'version', 'yearly_cap', 'once_per_year', 'superseded_at'])
+      .where('org_id', '=', org.orgId)
+      .where('code', 'in', ['duty.activity', 'party.evaluation', 'duty.plenary'])
+      .orderBy('code')
+      .orderBy('version')
+      .execute();
     expect(rows.map((r) => [r.code, r.version, r.yearly_cap, r.once_per_year, r.superseded_at !== null])).toEqual([
       ['duty.activity', 1, null, false, true],
       ['duty.activity', 2, 40, false, false],

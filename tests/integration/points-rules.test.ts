@@ -68,7 +68,13 @@ async function otherEntryThisYear(ruleCode: string, memberId: string, year: numb
 
 /** 纯函数需要的状态：从数据库里读出来（不是照着情形抄一遍） */
 async function stateOf(ruleCode: string, memberId: string, year: number, sourceId: string): Promise<AwardState> {
-  const rule = await db.selectFrom('points_rule').selectAll().where('org_id', '=', org.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
+  const rule = await db
+    .selectFrom('points_rule')
+    .selectAll()
+    .where('org_id', '=', org.orgId)
+    .where('code', '=', ruleCode)
+    .where('superseded_at', 'is', null)
+    .executeTakeFirst();
   const member = await db.selectFrom('member').select('affiliation').where('id', '=', memberId).executeTakeFirstOrThrow();
   const used = await db
     .selectFrom('points_entry')
@@ -78,7 +84,12 @@ async function stateOf(ruleCode: string, memberId: string, year: number, sourceI
     .where('year', '=', year)
     .where('rule_code', '=', ruleCode)
     .executeTakeFirstOrThrow();
-  const existing = await db.selectFrom('points_entry').select('points').where('org_id', '=', org.orgId).where('idempotency_key', '=', `test:${sourceId}:${ruleCode}:${memberId}`).executeTakeFirst();
+  const existing = await db
+    .selectFrom('points_entry')
+    .select('points')
+    .where('org_id', '=', org.orgId)
+    .where('idempotency_key', '=', `test:${sourceId}:${ruleCode}:${memberId}`)
+    .executeTakeFirst();
   const closed = await db.selectFrom('points_year').select('year').where('org_id', '=', org.orgId).where('year', '=', year).executeTakeFirst();
   return {
     yearClosed: !!closed,
@@ -93,7 +104,11 @@ async function stateOf(ruleCode: string, memberId: string, year: number, sourceI
 /** 数据库那边的结果，写成与纯函数相同的形状 */
 async function viaDatabase(ruleCode: string, memberId: string, year: number, sourceId: string, points?: number): Promise<AwardDecision> {
   try {
-    const r = await db.transaction().execute((trx) => awardPoints(trx, { orgId: org.orgId, memberId, ruleCode, source: { kind: 'test', id: sourceId, title: '一致性测试' }, at: AT, year, points }));
+    const r = await db
+      .transaction()
+      .execute((trx) =>
+        awardPoints(trx, { orgId: org.orgId, memberId, ruleCode, source: { kind: 'test', id: sourceId, title: '一致性测试' }, at: AT, year, points }),
+      );
     if (r.status === 'not_applicable') return { status: 'not_applicable', reason: r.reason };
     if (r.status === 'duplicate') return { status: 'duplicate', points: r.points };
     if (r.status === 'once_a_year') return { status: 'once_a_year' };
@@ -113,12 +128,34 @@ test.each(SCENARIOS)('%s：数据库函数与纯函数结果相同', async (_lab
   if (s.rule) {
     await db
       .insertInto('points_rule')
-      .values({ org_id: org.orgId, code: ruleCode, version: 1, name: '测试规则', track: 'party', category: '学习', basis: 'manual', points: s.rule.points, min_points: null, max_points: null, yearly_cap: s.rule.yearlyCap, applies_to: s.rule.appliesTo, active: s.rule.active ?? true, once_per_year: s.rule.oncePerYear ?? false, created_by: null, superseded_at: null })
+      .values({
+        org_id: org.orgId,
+        code: ruleCode,
+        version: 1,
+        name: '测试规则',
+        track: 'party',
+        category: '学习',
+        basis: 'manual',
+        points: s.rule.points,
+        min_points: null,
+        max_points: null,
+        yearly_cap: s.rule.yearlyCap,
+        applies_to: s.rule.appliesTo,
+        active: s.rule.active ?? true,
+        once_per_year: s.rule.oncePerYear ?? false,
+        created_by: null,
+        superseded_at: null,
+      })
       .execute();
   }
   for (const p of s.before ?? []) await viaDatabase(ruleCode, memberId, year, randomUUID(), p);
   if (s.sameSourceBefore) await viaDatabase(ruleCode, memberId, year, sourceId);
-  if (s.closed) await db.insertInto('points_year').values({ org_id: org.orgId, year, closed_at: AT, closed_by: org.members.admin.id }).onConflict((oc) => oc.doNothing()).execute();
+  if (s.closed)
+    await db
+      .insertInto('points_year')
+      .values({ org_id: org.orgId, year, closed_at: AT, closed_by: org.members.admin.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 
   const expected = decideAward(await stateOf(ruleCode, memberId, year, sourceId), s.points);
   expect(await viaDatabase(ruleCode, memberId, year, sourceId, s.points)).toEqual(expected);

@@ -15,8 +15,14 @@ const NOW = '2026-11-26T09:00:00+08:00';
 const at = new Date(NOW);
 const call = (openid: string, action: string, data?: unknown, now = NOW) => pointsFunction.handle({ action, data }, openid, makeDeps(db, now).deps);
 const award = (org: FixtureOrg, memberId: string, ruleCode: string, sourceId: string, when = at) =>
-  db.transaction().execute((trx) => awardPoints(trx, { orgId: org.orgId, memberId, ruleCode, source: { kind: 'event', id: sourceId, title: `会议${sourceId}` }, at: when }));
-const errorCode = async (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : String(e)));
+  db
+    .transaction()
+    .execute((trx) => awardPoints(trx, { orgId: org.orgId, memberId, ruleCode, source: { kind: 'event', id: sourceId, title: `会议${sourceId}` }, at: when }));
+const errorCode = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 async function mine(org: FixtureOrg, openid: string, year?: number): Promise<PointsLedgerView> {
   const res = await call(openid, 'mine', year ? { year } : undefined);
@@ -95,9 +101,19 @@ describe('冲正与关账', () => {
   test('年初补记上一年度的评定：记入上一年度（合计与上限都按那一年），记录时间是真实的；更早、将来的年度与已关账的年度都拒绝', async () => {
     const org = await createFixtureOrg(db);
     const jan = '2026-01-08T10:00:00+08:00';
-    const adj = await call(org.members.secB.openid, 'adjust', { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 3, reason: '去年十二月志愿服务', year: 2025 }, jan);
+    const adj = await call(
+      org.members.secB.openid,
+      'adjust',
+      { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 3, reason: '去年十二月志愿服务', year: 2025 },
+      jan,
+    );
     expect(adj.ok).toBe(true);
-    const row = await db.selectFrom('points_entry').select(['year', 'created_at']).where('org_id', '=', org.orgId).where('member_id', '=', org.members.cpc.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('points_entry')
+      .select(['year', 'created_at'])
+      .where('org_id', '=', org.orgId)
+      .where('member_id', '=', org.members.cpc.id)
+      .executeTakeFirstOrThrow();
     expect(row.year).toBe(2025);
     expect(new Date(row.created_at).toISOString()).toBe(new Date(jan).toISOString());
     expect(total(await mine(org, org.members.cpc.openid, 2025), 'party')).toBe(3);
@@ -115,7 +131,12 @@ describe('冲正与关账', () => {
     const org = await createFixtureOrg(db);
     const last = new Date('2025-12-10T10:00:00+08:00');
     await award(org, org.members.cpc.id, 'party.study', 'old', last);
-    const adj = await call(org.members.secB.openid, 'adjust', { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 3, reason: '志愿服务' }, '2025-12-20T10:00:00+08:00');
+    const adj = await call(
+      org.members.secB.openid,
+      'adjust',
+      { memberId: org.members.cpc.id, ruleCode: 'party.conduct', points: 3, reason: '志愿服务' },
+      '2025-12-20T10:00:00+08:00',
+    );
     expect(adj.ok).toBe(true);
     expect((await call(org.members.admin.openid, 'closeYear', { year: 2026 })).ok ? 'ok' : 'refused').toBe('refused');
     expect((await call(org.members.admin.openid, 'closeYear', { year: 2025 })).ok).toBe(true);
@@ -142,8 +163,14 @@ describe('冲正与关账', () => {
     const r = await award(org, org.members.cpc.id, 'party.study', 'a');
     if (!('entryId' in r)) throw new Error('应当记分');
     const op = { id: org.members.admin.id, name: '管理员甲' };
-    const rev = await db.transaction().execute((trx) => reverseEntry(trx, { orgId: org.orgId, entryId: r.entryId, reason: '错记', operator: op, at, allowClosedYear: false }));
-    expect(await errorCode(db.transaction().execute((trx) => reverseEntry(trx, { orgId: org.orgId, entryId: rev, reason: '再冲', operator: op, at, allowClosedYear: false })))).toBe('POINTS.NOT_REVERSIBLE');
+    const rev = await db
+      .transaction()
+      .execute((trx) => reverseEntry(trx, { orgId: org.orgId, entryId: r.entryId, reason: '错记', operator: op, at, allowClosedYear: false }));
+    expect(
+      await errorCode(
+        db.transaction().execute((trx) => reverseEntry(trx, { orgId: org.orgId, entryId: rev, reason: '再冲', operator: op, at, allowClosedYear: false })),
+      ),
+    ).toBe('POINTS.NOT_REVERSIBLE');
   });
 });
 
@@ -152,7 +179,14 @@ describe('规则表', () => {
     const org = await createFixtureOrg(db);
     await award(org, org.members.cpc.id, 'party.meeting', 'before');
     const saved = await call(org.members.admin.openid, 'saveRule', {
-      code: 'party.meeting', name: '三会一课出席', track: 'party', category: '履责', basis: 'attendance', points: 4, yearlyCap: 16, appliesTo: 'cpc',
+      code: 'party.meeting',
+      name: '三会一课出席',
+      track: 'party',
+      category: '履责',
+      basis: 'attendance',
+      points: 4,
+      yearlyCap: 16,
+      appliesTo: 'cpc',
     });
     expect(saved.ok && (saved.data as { version: number }).version).toBe(2);
     await award(org, org.members.cpc.id, 'party.meeting', 'after');
@@ -168,14 +202,30 @@ describe('规则表', () => {
 
   test.each(['学习在线时长', '文章点赞', '转发次数'])('不能以“%s”为依据建规则', async (name) => {
     const org = await createFixtureOrg(db);
-    const res = await call(org.members.admin.openid, 'saveRule', { code: 'party.bad', name, track: 'party', category: '学习', basis: 'attendance', points: 1, appliesTo: 'cpc' });
+    const res = await call(org.members.admin.openid, 'saveRule', {
+      code: 'party.bad',
+      name,
+      track: 'party',
+      category: '学习',
+      basis: 'attendance',
+      points: 1,
+      appliesTo: 'cpc',
+    });
     expect(res.ok ? 'ok' : res.error.code).toBe('INVALID_PARAMETER');
     expect(res.ok ? '' : res.error.message).toContain('国办函');
   });
 
   test('已有规则不能改积分类别', async () => {
     const org = await createFixtureOrg(db);
-    const res = await call(org.members.admin.openid, 'saveRule', { code: 'party.study', name: '集中学习', track: 'duty', category: '履职', basis: 'attendance', points: 2, appliesTo: 'all' });
+    const res = await call(org.members.admin.openid, 'saveRule', {
+      code: 'party.study',
+      name: '集中学习',
+      track: 'duty',
+      category: '履职',
+      basis: 'attendance',
+      points: 2,
+      appliesTo: 'all',
+    });
     expect(res.ok ? 'ok' : res.error.code).toBe('POINTS.RULE_TRACK_FIXED');
   });
 });
@@ -218,7 +268,13 @@ describe('书记评定与申诉', () => {
     const ledger = await mine(org, org.members.cpc.openid);
     expect(total(ledger, 'party')).toBe(0);
     const entry = ledger.entries.find((e) => e.id === entryId)!;
-    expect(entry.appeal).toMatchObject({ status: 'accepted', answer: '核实已补交，撤销扣分', answeredByName: '管理员甲', entryReason: '未按时交党费', entryOperatorName: '书记乙' });
+    expect(entry.appeal).toMatchObject({
+      status: 'accepted',
+      answer: '核实已补交，撤销扣分',
+      answeredByName: '管理员甲',
+      entryReason: '未按时交党费',
+      entryOperatorName: '书记乙',
+    });
     expect(entry.reversedByEntryId).not.toBeNull();
   });
 
@@ -257,10 +313,18 @@ describe('书记评定与申诉', () => {
 describe('五个一与可见范围', () => {
   test('登记民生实事后，五个一显示完成及其来源', async () => {
     const org = await createFixtureOrg(db);
-    const res = await call(org.members.admin.openid, 'recordFiveOne', { memberId: org.members.nonCpc.id, item: 'livelihood', title: '为社区加装电梯牵线', date: '2026-06-01' });
+    const res = await call(org.members.admin.openid, 'recordFiveOne', {
+      memberId: org.members.nonCpc.id,
+      item: 'livelihood',
+      title: '为社区加装电梯牵线',
+      date: '2026-06-01',
+    });
     expect(res.ok).toBe(true);
     const ledger = await mine(org, org.members.nonCpc.openid);
-    expect(ledger.fiveOne.find((f) => f.item === 'livelihood')).toMatchObject({ done: true, fulfilledBy: [expect.objectContaining({ title: '为社区加装电梯牵线' })] });
+    expect(ledger.fiveOne.find((f) => f.item === 'livelihood')).toMatchObject({
+      done: true,
+      fulfilledBy: [expect.objectContaining({ title: '为社区加装电梯牵线' })],
+    });
     expect(ledger.fiveOne.filter((f) => f.done)).toHaveLength(1);
   });
 
@@ -273,7 +337,9 @@ describe('五个一与可见范围', () => {
     await call(org.members.admin.openid, 'setVisibility', { visibility: 'branch_aggregate' });
     const agg = await call(org.members.nonCpc.openid, 'overview');
     expect(agg.ok && (agg.data as { individuals: unknown }).individuals).toBeNull();
-    const branchB = agg.ok && (agg.data as { branches: Array<{ branchId: string; averageParty: number; members: number }> }).branches.find((b) => b.branchId === org.branches.B);
+    const branchB =
+      agg.ok &&
+      (agg.data as { branches: Array<{ branchId: string; averageParty: number; members: number }> }).branches.find((b) => b.branchId === org.branches.B);
     expect(branchB).toMatchObject({ members: 2, averageParty: 1 });
     await call(org.members.admin.openid, 'setVisibility', { visibility: 'individual' });
     const ind = await call(org.members.nonCpc.openid, 'overview');

@@ -34,7 +34,14 @@ test('新增、修改、资料页：五个名册字段存得下、读得回；�
   const org = await createFixtureOrg(db);
   const c = client(db);
   const admin = org.members.admin.openid;
-  const created = await c.ok(admin, 'roster', 'create', { name: '马丽', phone: freshPhone(), kind: 'committee_member', position: '委员', affiliation: '民盟', ...FIELDS });
+  const created = await c.ok(admin, 'roster', 'create', {
+    name: '马丽',
+    phone: freshPhone(),
+    kind: 'committee_member',
+    position: '委员',
+    affiliation: '民盟',
+    ...FIELDS,
+  });
   expect(created).toMatchObject(FIELDS);
   expect(await c.ok(admin, 'roster', 'get', { memberId: created.id })).toMatchObject(FIELDS);
 
@@ -78,11 +85,29 @@ test('导入模板：表头含全部列、一行示例、第二张表列出本�
   expect(template.fileName).toBe('成员导入模板.xlsx');
   const wb = await workbookOf(template);
   const [headers, sample, ...rest] = rowsOf(wb.getWorksheet('成员名单')!);
-  expect(headers).toEqual(['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部', '性别', '民族', '出生年月', '工作单位及职务', '届次']);
+  expect(headers).toEqual([
+    '姓名',
+    '手机号',
+    '界别',
+    '专委会',
+    '政治面貌',
+    '职务',
+    '第一组织关系',
+    '功能型支部',
+    '性别',
+    '民族',
+    '出生年月',
+    '工作单位及职务',
+    '届次',
+  ]);
   expect(sample[0]).toBe('（示例）张三');
   expect(rest).toEqual([]);
   const allowed = rowsOf(wb.getWorksheet('可填的值')!);
-  const column = (h: string) => allowed.slice(2).map((r) => r[allowed[0].indexOf(h)]).filter(Boolean);
+  const column = (h: string) =>
+    allowed
+      .slice(2)
+      .map((r) => r[allowed[0].indexOf(h)])
+      .filter(Boolean);
   expect(column('界别')).toEqual(expect.arrayContaining(['教育界', '中国共产党']));
   expect(column('政治面貌')).toContain('九三学社');
   expect(column('民族')).toHaveLength(56);
@@ -107,19 +132,33 @@ test('预览逐列列出将写入的值（认不得的列单列）；导入写�
   const preview = await c.ok(admin, 'roster', 'previewImport', file);
   expect(preview.columns).toEqual(headers.slice(0, 9));
   expect(preview.ignoredColumns).toEqual(['备注']);
-  expect(preview.sample).toEqual([expect.objectContaining({ line: 2, cells: ['赵敏', '中共党员', '委员', '教育界', '女', '回族', '1965-03', '市第一中学 副校长', '第十五届'] })]);
+  expect(preview.sample).toEqual([
+    expect.objectContaining({ line: 2, cells: ['赵敏', '中共党员', '委员', '教育界', '女', '回族', '1965-03', '市第一中学 副校长', '第十五届'] }),
+  ]);
   // 认不出的界别：提示最接近的
   expect(preview.errors).toEqual([{ line: 3, name: '钱亮', reasons: ['界别“教育”不存在，是不是“教育界”？'] }]);
 
   const result = await c.ok(admin, 'roster', 'commitImport', file);
   expect(result.created).toBe(1);
-  const row = await db.selectFrom('member').select(['gender', 'ethnicity', 'birth_month', 'work_unit', 'term']).where('org_id', '=', org.orgId).where('name', '=', '赵敏').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('member')
+    .select(['gender', 'ethnicity', 'birth_month', 'work_unit', 'term'])
+    .where('org_id', '=', org.orgId)
+    .where('name', '=', '赵敏')
+    .executeTakeFirstOrThrow();
   expect(row).toEqual({ gender: '女', ethnicity: '回族', birth_month: '1965-03', work_unit: '市第一中学 副校长', term: '第十五届' });
 
   const exported = await c.ok(admin, 'roster', 'exportRoster', { q: '赵敏' });
   const [head, line] = rowsOf((await workbookOf(exported)).getWorksheet('成员名册')!);
   const at = (h: string) => line[head.indexOf(h)];
-  expect([at('性别'), at('民族'), at('出生年月'), at('工作单位及职务'), at('届次'), at('状态')]).toEqual(['女', '回族', '1965-03', '市第一中学 副校长', '第十五届', '在册']);
+  expect([at('性别'), at('民族'), at('出生年月'), at('工作单位及职务'), at('届次'), at('状态')]).toEqual([
+    '女',
+    '回族',
+    '1965-03',
+    '市第一中学 副校长',
+    '第十五届',
+    '在册',
+  ]);
 });
 
 test('导入模板只给管理员', async () => {

@@ -44,7 +44,11 @@ describe('成员列表（在一个独立的政协里）', () => {
   test('分页：每页 2 人，三页拼起来正好是全部 6 人，不重不漏', async () => {
     const pages = [];
     for (let page = 1; page <= 3; page++) pages.push(await c.ok(own.members.admin.openid, 'roster', 'list', { page, pageSize: 2 }));
-    expect(pages.map((p) => [p.total, p.items.length, p.page, p.pageSize])).toEqual([[6, 2, 1, 2], [6, 2, 2, 2], [6, 2, 3, 2]]);
+    expect(pages.map((p) => [p.total, p.items.length, p.page, p.pageSize])).toEqual([
+      [6, 2, 1, 2],
+      [6, 2, 2, 2],
+      [6, 2, 3, 2],
+    ]);
     const all = pages.flatMap((p) => p.items.map((m) => m.id));
     expect(new Set(all).size).toBe(6);
     expect((await c.ok(own.members.admin.openid, 'roster', 'list', { page: 4, pageSize: 2 })).items).toEqual([]);
@@ -131,7 +135,14 @@ describe('新增与修改', () => {
         { branchId: org.branches.B, kind: 'functional', duty: '支委' },
       ],
     });
-    expect(created).toMatchObject({ name: '新增甲', phone: '13912340002', sector: { name: '中国共产党' }, committees: [{ name: '经济委员会' }], status: 'active', bound: false });
+    expect(created).toMatchObject({
+      name: '新增甲',
+      phone: '13912340002',
+      sector: { name: '中国共产党' },
+      committees: [{ name: '经济委员会' }],
+      status: 'active',
+      bound: false,
+    });
     expect(created.branches.map((b) => [b.branchName, b.kind, b.duty])).toEqual([
       ['离退休干部党支部', 'primary', '党员'],
       ['经济委功能型党支部', 'functional', '支委'],
@@ -144,7 +155,16 @@ describe('新增与修改', () => {
     ['专委会属于另一个政协', async (o: FixtureOrg, other: FixtureOrg) => ({ ...base, committeeIds: [other.committees.economy] })],
     ['支部属于另一个政协', async (o: FixtureOrg, other: FixtureOrg) => ({ ...base, memberships: [{ branchId: other.branches.B, kind: 'functional' }] })],
     ['非中共党员加入支部', async (o: FixtureOrg) => ({ ...base, affiliation: '民盟', memberships: [{ branchId: o.branches.B, kind: 'functional' }] })],
-    ['两个第一组织关系', async (o: FixtureOrg) => ({ ...base, memberships: [{ branchId: o.branches.A, kind: 'primary' }, { branchId: o.branches.retired, kind: 'primary' }] })],
+    [
+      '两个第一组织关系',
+      async (o: FixtureOrg) => ({
+        ...base,
+        memberships: [
+          { branchId: o.branches.A, kind: 'primary' },
+          { branchId: o.branches.retired, kind: 'primary' },
+        ],
+      }),
+    ],
     ['功能型关系挂在机关支部', async (o: FixtureOrg) => ({ ...base, memberships: [{ branchId: o.branches.A, kind: 'functional' }] })],
   ])('新增时%s → INVALID_PARAMETER，什么也没写', async (_label, make) => {
     const other = await createFixtureOrg(db);
@@ -177,7 +197,9 @@ describe('退出与管理员角色', () => {
     expect(retired).toMatchObject({ status: 'retired', retireReason: '换届不再连任', bound: false, committees: [{ name: '经济委员会' }] });
     expect(retired.retiredAt).toBe(c.clock.now().toISOString());
     expect(codeOf(await c.call(openid, 'member', 'me'))).toBe('NOT_BOUND');
-    expect(await db.selectFrom('member').select('status').where('org_id', '=', org.orgId).where('id', '=', id).executeTakeFirst()).toEqual({ status: 'retired' });
+    expect(await db.selectFrom('member').select('status').where('org_id', '=', org.orgId).where('id', '=', id).executeTakeFirst()).toEqual({
+      status: 'retired',
+    });
     expect(names((await list(admin)).items)).not.toContain('民盟委员');
     expect(names((await list(admin, { status: 'retired' })).items)).toEqual(['民盟委员']);
     expect(names((await list(admin, { status: 'all' })).items)).toContain('民盟委员');
@@ -236,7 +258,11 @@ describe('审计日志', () => {
     expect(await ask({ action: 'roster.update', from: '2026-11-01', to: '2026-11-30' })).toHaveLength(2);
   });
 
-  test.each([['书记', 'secB'], ['党员委员', 'cpc'], ['机关干部', 'staff']] as const)('%s读审计日志 → FORBIDDEN', async (_label, who) => {
+  test.each([
+    ['书记', 'secB'],
+    ['党员委员', 'cpc'],
+    ['机关干部', 'staff'],
+  ] as const)('%s读审计日志 → FORBIDDEN', async (_label, who) => {
     expect(codeOf(await c.call(org.members[who].openid, 'roster', 'auditLog', {}))).toBe('FORBIDDEN');
   });
 
@@ -265,7 +291,23 @@ describe('导出名册', () => {
     const file = await oc.ok(own.members.admin.openid, 'roster', 'exportRoster', { branchId: own.branches.B });
     expect(file.fileName).toMatch(/^成员名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheet = await readSheet(file.fileName, Buffer.from(file.contentBase64, 'base64'));
-    expect(sheet.headers).toEqual(['姓名', '手机号', '类别', '职务', '政治面貌', '界别', '专委会', '党组织关系', '性别', '民族', '出生年月', '工作单位及职务', '届次', '微信绑定', '状态']);
+    expect(sheet.headers).toEqual([
+      '姓名',
+      '手机号',
+      '类别',
+      '职务',
+      '政治面貌',
+      '界别',
+      '专委会',
+      '党组织关系',
+      '性别',
+      '民族',
+      '出生年月',
+      '工作单位及职务',
+      '届次',
+      '微信绑定',
+      '状态',
+    ]);
     // B 支部：党员委员（dang）、书记乙（shu）
     expect(sheet.rows.map((r) => r.cells[0])).toEqual(['党员委员', '书记乙']);
     const cpc = sheet.rows[0].cells;
@@ -288,12 +330,36 @@ describe('修改组织关系：逐条比对，不抹掉历史', () => {
     // 加入时间在应用里不可改，测试直接用 SQL 把它放回过去
     await sql`UPDATE branch_membership SET joined_at = ${joined} WHERE org_id = ${own.orgId} AND member_id = ${member}`.execute(db);
     // 全会临时支部：参加过、已撤销
-    const temp = (await db.insertInto('party_org').values({ org_id: own.orgId, parent_id: own.branches.committeeParty, name: '全会临时党支部', level: '党支部', branch_kind: '临时党支部', status: 'closed' }).returning('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('branch_membership').values({ org_id: own.orgId, member_id: member, branch_id: temp, kind: 'functional', duty: '党员', joined_at: joined }).execute();
+    const temp = (
+      await db
+        .insertInto('party_org')
+        .values({
+          org_id: own.orgId,
+          parent_id: own.branches.committeeParty,
+          name: '全会临时党支部',
+          level: '党支部',
+          branch_kind: '临时党支部',
+          status: 'closed',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto('branch_membership')
+      .values({ org_id: own.orgId, member_id: member, branch_id: temp, kind: 'functional', duty: '党员', joined_at: joined })
+      .execute();
 
     // 表单里只有仍在的支部：第一组织关系不变、升为支委；去掉经济委功能型支部
-    await oc.ok(own.members.admin.openid, 'roster', 'update', { memberId: member, memberships: [{ branchId: own.branches.retired, kind: 'primary', duty: '支委' }] });
-    const rows = await db.selectFrom('branch_membership').select(['branch_id', 'kind', 'duty', 'joined_at']).where('org_id', '=', own.orgId).where('member_id', '=', member).execute();
+    await oc.ok(own.members.admin.openid, 'roster', 'update', {
+      memberId: member,
+      memberships: [{ branchId: own.branches.retired, kind: 'primary', duty: '支委' }],
+    });
+    const rows = await db
+      .selectFrom('branch_membership')
+      .select(['branch_id', 'kind', 'duty', 'joined_at'])
+      .where('org_id', '=', own.orgId)
+      .where('member_id', '=', member)
+      .execute();
     const byBranch = new Map(rows.map((r) => [r.branch_id, r]));
     expect(byBranch.get(own.branches.retired)).toMatchObject({ kind: 'primary', duty: '支委' });
     expect(new Date(byBranch.get(own.branches.retired)!.joined_at).getTime()).toBe(joined.getTime());
@@ -308,8 +374,15 @@ describe('修改组织关系：逐条比对，不抹掉历史', () => {
         { branchId: own.branches.B, kind: 'functional', duty: '党员' },
       ],
     });
-    const after = await db.selectFrom('branch_membership').select(['branch_id', 'kind', 'joined_at']).where('org_id', '=', own.orgId).where('member_id', '=', member).execute();
-    expect(new Set(after.map((r) => `${r.branch_id}:${r.kind}`))).toEqual(new Set([`${own.branches.A}:primary`, `${own.branches.B}:functional`, `${temp}:functional`]));
+    const after = await db
+      .selectFrom('branch_membership')
+      .select(['branch_id', 'kind', 'joined_at'])
+      .where('org_id', '=', own.orgId)
+      .where('member_id', '=', member)
+      .execute();
+    expect(new Set(after.map((r) => `${r.branch_id}:${r.kind}`))).toEqual(
+      new Set([`${own.branches.A}:primary`, `${own.branches.B}:functional`, `${temp}:functional`]),
+    );
     expect(new Date(after.find((r) => r.branch_id === own.branches.A)!.joined_at).getTime()).toBeGreaterThan(joined.getTime());
 
     // 表单把已撤销支部里的那条原样带回来（成员详情里有它）：视为历史，照常保存，不报“已撤销”
@@ -320,12 +393,36 @@ describe('修改组织关系：逐条比对，不抹掉历史', () => {
         { branchId: temp, kind: 'functional', duty: '党员' },
       ],
     });
-    const last = await db.selectFrom('branch_membership').select(['branch_id', 'duty', 'joined_at']).where('org_id', '=', own.orgId).where('member_id', '=', member).execute();
+    const last = await db
+      .selectFrom('branch_membership')
+      .select(['branch_id', 'duty', 'joined_at'])
+      .where('org_id', '=', own.orgId)
+      .where('member_id', '=', member)
+      .execute();
     expect(new Set(last.map((r) => r.branch_id))).toEqual(new Set([own.branches.A, temp]));
     expect(new Date(last.find((r) => r.branch_id === temp)!.joined_at).getTime()).toBe(joined.getTime());
     // 但不能借此新加入一个已撤销的支部
-    const other = (await db.insertInto('party_org').values({ org_id: own.orgId, parent_id: own.branches.committeeParty, name: '另一个临时党支部', level: '党支部', branch_kind: '临时党支部', status: 'closed' }).returning('id').executeTakeFirstOrThrow()).id;
-    const refused = await oc.call(own.members.admin.openid, 'roster', 'update', { memberId: member, memberships: [{ branchId: own.branches.A, kind: 'primary', duty: '支委' }, { branchId: other, kind: 'functional', duty: '党员' }] });
+    const other = (
+      await db
+        .insertInto('party_org')
+        .values({
+          org_id: own.orgId,
+          parent_id: own.branches.committeeParty,
+          name: '另一个临时党支部',
+          level: '党支部',
+          branch_kind: '临时党支部',
+          status: 'closed',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const refused = await oc.call(own.members.admin.openid, 'roster', 'update', {
+      memberId: member,
+      memberships: [
+        { branchId: own.branches.A, kind: 'primary', duty: '支委' },
+        { branchId: other, kind: 'functional', duty: '党员' },
+      ],
+    });
     expect(codeOf(refused)).toBe('INVALID_PARAMETER');
   });
 });

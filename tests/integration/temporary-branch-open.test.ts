@@ -19,7 +19,15 @@ beforeAll(() => {
 async function addMembers(org: FixtureOrg, n: number, prefix: string, affiliation: '中共党员' | '民盟' = '中共党员'): Promise<string[]> {
   const rows = Array.from({ length: n }, (_, i) => {
     const name = `${prefix}${String(i + 1).padStart(2, '0')}`;
-    return { org_id: org.orgId, name, name_sort: nameSortKey(name), kind: 'committee_member' as const, position: '委员' as const, affiliation, sector_id: org.sectors.education };
+    return {
+      org_id: org.orgId,
+      name,
+      name_sort: nameSortKey(name),
+      kind: 'committee_member' as const,
+      position: '委员' as const,
+      affiliation,
+      sector_id: org.sectors.education,
+    };
   });
   return (await db.insertInto('member').values(rows).returning('id').execute()).map((r) => r.id);
 }
@@ -45,8 +53,20 @@ test('20 名成员 + 书记一次开设：支部带起止日期，成员都是�
 
   expect(res.members).toBe(21);
   const unit = res.units.find((u) => u.id === res.branchId)!;
-  expect(unit).toMatchObject({ name: '十五届五次全会临时党支部', branchKind: '临时党支部', status: 'active', memberCount: 21, startsOn: '2026-12-01', endsOn: '2026-12-05' });
-  const rows = await db.selectFrom('branch_membership').select(['member_id', 'kind', 'duty']).where('org_id', '=', org.orgId).where('branch_id', '=', res.branchId).execute();
+  expect(unit).toMatchObject({
+    name: '十五届五次全会临时党支部',
+    branchKind: '临时党支部',
+    status: 'active',
+    memberCount: 21,
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-05',
+  });
+  const rows = await db
+    .selectFrom('branch_membership')
+    .select(['member_id', 'kind', 'duty'])
+    .where('org_id', '=', org.orgId)
+    .where('branch_id', '=', res.branchId)
+    .execute();
   expect(rows).toHaveLength(21);
   expect(rows.every((r) => r.kind === 'functional')).toBe(true);
   expect(rows.filter((r) => r.duty === '书记').map((r) => r.member_id)).toEqual([org.members.secA.id]);
@@ -73,7 +93,12 @@ test('按名册筛选加入：只取筛出的在册中共党员（民盟委员�
   const [gone] = await addMembers(org, 1, '已退出代表');
   await db.updateTable('member').set({ status: 'retired' }).where('id', '=', gone).execute();
 
-  const res = await c.ok(org.members.admin.openid, 'org', 'openTemporaryBranch', opening(org, { filter: { sectorId: org.sectors.education }, memberIds: [party[0]] }));
+  const res = await c.ok(
+    org.members.admin.openid,
+    'org',
+    'openTemporaryBranch',
+    opening(org, { filter: { sectorId: org.sectors.education }, memberIds: [party[0]] }),
+  );
   const ids = (await db.selectFrom('branch_membership').select('member_id').where('branch_id', '=', res.branchId).execute()).map((r) => r.member_id);
   expect(ids.sort()).toEqual([...party, org.members.secA.id].sort());
   expect(res.members).toBe(4);
@@ -121,8 +146,12 @@ test('写到一半失败（第 15 条组织关系插入时报错）：支部、�
   const c = client(db);
   const members = await addMembers(org, 20, '代表');
   const fn = sql.id(`test_fail_temp_${org.tag}`);
-  await sql`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT count(*) FROM branch_membership WHERE org_id = NEW.org_id AND branch_id = NEW.branch_id) >= 14 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`.execute(db);
-  await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON branch_membership FOR EACH ROW WHEN (NEW.org_id = ${sql.lit(org.orgId)}::uuid) EXECUTE FUNCTION ${fn}()`.execute(db);
+  await sql`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT count(*) FROM branch_membership WHERE org_id = NEW.org_id AND branch_id = NEW.branch_id) >= 14 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON branch_membership FOR EACH ROW WHEN (NEW.org_id = ${sql.lit(org.orgId)}::uuid) EXECUTE FUNCTION ${fn}()`.execute(
+    db,
+  );
   try {
     const before = await orgSnapshot(db, org.orgId);
     const res = await c.call(org.members.admin.openid, 'org', 'openTemporaryBranch', opening(org, { memberIds: members }));

@@ -18,8 +18,17 @@ test('新增、修改、导入时把临时党支部作为第一组织关系：IN
   const admin = org.members.admin.openid;
   const before = await orgSnapshot(db, org.orgId);
 
-  const created = await c.call(admin, 'roster', 'create', { name: '新党员', kind: 'committee_member', position: '委员', affiliation: '中共党员', memberships: [{ branchId: temp, kind: 'primary' }] });
-  expect(created.ok ? 'OK' : [created.error.code, created.error.message]).toEqual(['INVALID_PARAMETER', '「组织关系」全会临时党支部是临时党支部，不能作为第一组织关系']);
+  const created = await c.call(admin, 'roster', 'create', {
+    name: '新党员',
+    kind: 'committee_member',
+    position: '委员',
+    affiliation: '中共党员',
+    memberships: [{ branchId: temp, kind: 'primary' }],
+  });
+  expect(created.ok ? 'OK' : [created.error.code, created.error.message]).toEqual([
+    'INVALID_PARAMETER',
+    '「组织关系」全会临时党支部是临时党支部，不能作为第一组织关系',
+  ]);
 
   const updated = await c.call(admin, 'roster', 'update', { memberId: org.members.staff.id, memberships: [{ branchId: temp, kind: 'primary' }] });
   expect(updated.ok ? 'OK' : updated.error.code).toBe('INVALID_PARAMETER');
@@ -32,5 +41,13 @@ test('新增、修改、导入时把临时党支部作为第一组织关系：IN
   const after = await orgSnapshot(db, org.orgId);
   expect({ ...after, audit_log: undefined }).toEqual({ ...before, audit_log: undefined });
   // 作为功能型关系可以
-  expect(await c.code(admin, 'roster', 'update', { memberId: org.members.staff.id, memberships: [{ branchId: org.branches.A, kind: 'primary' }, { branchId: temp, kind: 'functional' }] })).toBe('OK');
+  expect(
+    await c.code(admin, 'roster', 'update', {
+      memberId: org.members.staff.id,
+      memberships: [
+        { branchId: org.branches.A, kind: 'primary' },
+        { branchId: temp, kind: 'functional' },
+      ],
+    }),
+  ).toBe('OK');
 });

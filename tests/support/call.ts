@@ -21,7 +21,12 @@ export function client(db: DB, now?: string) {
   }
 
   /** 调用并要求成功，失败时报出错误码与中文提示 */
-  async function ok<F extends FunctionName, A extends ActionName<F>>(openid: string | undefined, fn: F, action: A, data?: unknown): Promise<ActionOutput<F, A>> {
+  async function ok<F extends FunctionName, A extends ActionName<F>>(
+    openid: string | undefined,
+    fn: F,
+    action: A,
+    data?: unknown,
+  ): Promise<ActionOutput<F, A>> {
     const res = await call(openid, fn, action, data);
     if (!res.ok) {
       const log = res.error.code === 'INTERNAL' ? `\n${JSON.stringify(logger.entries.slice(-1))}` : '';
@@ -57,7 +62,8 @@ export async function orgSnapshot(db: DB, orgId: string): Promise<Record<string,
       AND c.table_name <> 'file_upload'
     ORDER BY c.table_name`.execute(db);
   const parts = tables.rows.map(
-    ({ table_name: t }) => sql`select ${t} as t, count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${sql.table(t)} x where x.org_id = ${orgId}`,
+    ({ table_name: t }) =>
+      sql`select ${t} as t, count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${sql.table(t)} x where x.org_id = ${orgId}`,
   );
   const { rows } = await sql<{ t: string; n: number; h: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return Object.fromEntries(rows.map((r) => [r.t, { rows: Number(r.n), md5: r.h }]));
@@ -65,7 +71,11 @@ export async function orgSnapshot(db: DB, orgId: string): Promise<Record<string,
 
 /** 组织的审计日志条数 */
 export async function auditCount(db: DB, orgId: string): Promise<number> {
-  const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -6,7 +6,8 @@ import type { FixtureOrg } from './fixture-org';
 
 /** 以某个时间点调用 event 函数 */
 export function eventCaller(db: DB) {
-  return (openid: string, action: string, data: unknown, now: string | Date) => eventFunction.handle({ action, data }, openid, makeDeps(db, new Date(now).toISOString()).deps);
+  return (openid: string, action: string, data: unknown, now: string | Date) =>
+    eventFunction.handle({ action, data }, openid, makeDeps(db, new Date(now).toISOString()).deps);
 }
 
 export const codeOf = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error!.code);
@@ -40,5 +41,9 @@ export async function screenAt(db: DB, org: FixtureOrg, eventId: string, now: st
 }
 
 export async function checkinAt(db: DB, openid: string, token: string, now: string, extra: Record<string, unknown> = {}) {
-  return eventCaller(db)(openid, 'checkin', { token, ...extra }, now) as Promise<{ ok: boolean; data?: CheckinResult; error?: { code: string; message: string } }>;
+  return eventCaller(db)(openid, 'checkin', { token, ...extra }, now) as Promise<{
+    ok: boolean;
+    data?: CheckinResult;
+    error?: { code: string; message: string };
+  }>;
 }

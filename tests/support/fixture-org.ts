@@ -12,7 +12,11 @@ import { nameSortKey } from '../../cloudfunctions/src/domain/name-sort';
 export async function createFixtureOrg(db: DB) {
   const tag = uniqueSuffix();
   return db.transaction().execute(async (trx) => {
-    const org = await trx.insertInto('organisation').values({ name: `测试政协${tag}`, code: `test-${tag}` }).returning('id').executeTakeFirstOrThrow();
+    const org = await trx
+      .insertInto('organisation')
+      .values({ name: `测试政协${tag}`, code: `test-${tag}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const orgId = org.id;
     // 按建立顺序排：同一事务里 now() 相同，不能靠建立时间排序
     let sortOrder = 0;
@@ -65,9 +69,13 @@ export async function createFixtureOrg(db: DB) {
 
     await installDefaultRules(trx, orgId, new Date('2026-01-01T00:00:00+08:00'));
 
-    const admin = await addMember('admin', { name: '管理员甲', position: '机关干部', affiliation: '中共党员', staff: true, admin: true }, [[branchA, 'primary', '党员']]);
+    const admin = await addMember('admin', { name: '管理员甲', position: '机关干部', affiliation: '中共党员', staff: true, admin: true }, [
+      [branchA, 'primary', '党员'],
+    ]);
     const secA = await addMember('secA', { name: '书记甲', position: '机关干部', affiliation: '中共党员', staff: true }, [[branchA, 'primary', '书记']]);
-    const secB = await addMember('secB', { name: '书记乙', position: '常委', affiliation: '中共党员', sector: cpcSector, committee: true }, [[branchB, 'functional', '书记']]);
+    const secB = await addMember('secB', { name: '书记乙', position: '常委', affiliation: '中共党员', sector: cpcSector, committee: true }, [
+      [branchB, 'functional', '书记'],
+    ]);
     const cpc = await addMember('cpc', { name: '党员委员', position: '委员', affiliation: '中共党员', sector: cpcSector, committee: true }, [
       [branchRetired, 'primary', '党员'],
       [branchB, 'functional', '党员'],

@@ -43,7 +43,6 @@ async function entryAgainst(s: SampleCtx, who: { id: string }): Promise<string> 
   return entry.id;
 }
 
-
 const adminOf = (s: SampleCtx) => s.org.members.admin.openid;
 const openidOf = (org: FixtureOrg, memberId: string) => Object.values(org.members).find((m) => m.id === memberId)!.openid;
 
@@ -67,7 +66,13 @@ async function manualEntry(s: SampleCtx, by = adminOf(s)): Promise<string> {
 async function eventOf(s: SampleCtx, day = '2026-11-26', forEveryone = false): Promise<string> {
   const input = forEveryone
     ? { ...eventInput(s.target.branchId, day, '政协讲堂'), audience: [{ kind: 'all', id: null }] }
-    : { ...eventInput(s.target.branchId, day, '中心组学习'), audience: [{ kind: 'branch', id: s.target.branchId }, { kind: 'member', id: s.target.memberId }] };
+    : {
+        ...eventInput(s.target.branchId, day, '中心组学习'),
+        audience: [
+          { kind: 'branch', id: s.target.branchId },
+          { kind: 'member', id: s.target.memberId },
+        ],
+      };
   const ev = (await s.admin.ok(adminOf(s), 'event', 'create', input)) as { id: string };
   return ev.id;
 }
@@ -106,9 +111,25 @@ async function screenOf(s: SampleCtx) {
  * 把样例的目标换成这个人（矩阵按 ctx.target 判断范围）。
  */
 async function unboundTwin(s: SampleCtx): Promise<string> {
-  const m = await s.db.selectFrom('member').select(['name', 'affiliation']).where('org_id', '=', s.org.orgId).where('id', '=', s.target.memberId).executeTakeFirstOrThrow();
-  const memberships = await s.db.selectFrom('branch_membership').select(['branch_id as branchId', 'kind']).where('org_id', '=', s.org.orgId).where('member_id', '=', s.target.memberId).execute();
-  const twin = await s.admin.ok(adminOf(s), 'roster', 'create', { name: `${m.name}二`, kind: 'committee_member', position: '委员', affiliation: m.affiliation, memberships });
+  const m = await s.db
+    .selectFrom('member')
+    .select(['name', 'affiliation'])
+    .where('org_id', '=', s.org.orgId)
+    .where('id', '=', s.target.memberId)
+    .executeTakeFirstOrThrow();
+  const memberships = await s.db
+    .selectFrom('branch_membership')
+    .select(['branch_id as branchId', 'kind'])
+    .where('org_id', '=', s.org.orgId)
+    .where('member_id', '=', s.target.memberId)
+    .execute();
+  const twin = await s.admin.ok(adminOf(s), 'roster', 'create', {
+    name: `${m.name}二`,
+    kind: 'committee_member',
+    position: '委员',
+    affiliation: m.affiliation,
+    memberships,
+  });
   s.target.memberId = twin.id;
   return twin.id;
 }
@@ -129,7 +150,15 @@ export const SAMPLES: Record<string, Sample> = {
   'roster.exportRoster': { data: ({ target }) => ({ branchId: target.branchId }) },
   'roster.get': { data: ({ target }) => ({ memberId: target.memberId }) },
   'roster.create': {
-    data: ({ org }) => ({ name: '新委员', phone: freshPhone(), kind: 'committee_member', position: '委员', affiliation: '民盟', sectorId: org.sectors.education, committeeIds: [org.committees.economy] }),
+    data: ({ org }) => ({
+      name: '新委员',
+      phone: freshPhone(),
+      kind: 'committee_member',
+      position: '委员',
+      affiliation: '民盟',
+      sectorId: org.sectors.education,
+      committeeIds: [org.committees.economy],
+    }),
   },
   'roster.update': {
     data: ({ target }) => ({ memberId: target.memberId, phone: freshPhone() }),
@@ -163,10 +192,19 @@ export const SAMPLES: Record<string, Sample> = {
   'org.createUnit': { data: ({ org }) => ({ parentId: org.branches.committeeParty, name: '考察临时党支部', level: '党支部', branchKind: '临时党支部' }) },
   'org.updateUnit': { data: ({ target }) => ({ id: target.branchId, name: '改名后的党支部' }) },
   'org.openTemporaryBranch': {
-    data: ({ org }) => ({ parentId: org.branches.committeeParty, name: '全会临时党支部', startsOn: '2026-12-01', endsOn: '2026-12-05', secretaryId: org.members.secB.id, memberIds: [org.members.cpc.id] }),
+    data: ({ org }) => ({
+      parentId: org.branches.committeeParty,
+      name: '全会临时党支部',
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-05',
+      secretaryId: org.members.secB.id,
+      memberIds: [org.members.cpc.id],
+    }),
   },
   'org.closeBranch': { data: async ({ db, org }) => ({ id: await insertTempBranch(db, org.orgId, org.branches.committeeParty), reason: '全会结束' }) },
-  'org.mergeBranches': { data: async ({ db, org }) => ({ sourceId: await insertTempBranch(db, org.orgId, org.branches.committeeParty), targetId: org.branches.B }) },
+  'org.mergeBranches': {
+    data: async ({ db, org }) => ({ sourceId: await insertTempBranch(db, org.orgId, org.branches.committeeParty), targetId: org.branches.B }),
+  },
   'org.saveGroup': { data: () => ({ kind: 'committee', name: '提案委员会' }) },
 
   'points.mine': { data: () => undefined },
@@ -184,12 +222,23 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'points.ledger': { data: ({ target }) => ({ memberId: target.memberId }) },
   'points.adjust': {
-    data: ({ org, target }) => ({ memberId: target.memberId, ruleCode: target.memberId === org.members.nonCpc.id ? 'duty.adjust' : 'party.conduct', points: 2, reason: '带头参加志愿服务' }),
-    onMember: { data: (_s, who) => ({ memberId: who.id, ruleCode: 'party.conduct', points: 2, reason: '自我表扬' }), self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' } },
+    data: ({ org, target }) => ({
+      memberId: target.memberId,
+      ruleCode: target.memberId === org.members.nonCpc.id ? 'duty.adjust' : 'party.conduct',
+      points: 2,
+      reason: '带头参加志愿服务',
+    }),
+    onMember: {
+      data: (_s, who) => ({ memberId: who.id, ruleCode: 'party.conduct', points: 2, reason: '自我表扬' }),
+      self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' },
+    },
   },
   'points.reverse': {
     data: async (s) => ({ entryId: await manualEntry(s), reason: '记错了人' }),
-    onMember: { data: async (s, who) => ({ entryId: await entryAgainst(s, who), reason: '当天有公务' }), self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' } },
+    onMember: {
+      data: async (s, who) => ({ entryId: await entryAgainst(s, who), reason: '当天有公务' }),
+      self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' },
+    },
   },
   'points.listAppeals': { data: () => ({}) },
   'points.answerAppeal': {
@@ -210,7 +259,10 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'points.recordFiveOne': {
     data: ({ target }) => ({ memberId: target.memberId, item: 'livelihood', title: '帮扶社区养老', date: '2026-11-20' }),
-    onMember: { data: (_s, who) => ({ memberId: who.id, item: 'livelihood', title: '帮扶社区养老', date: '2026-11-20' }), self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' } },
+    onMember: {
+      data: (_s, who) => ({ memberId: who.id, item: 'livelihood', title: '帮扶社区养老', date: '2026-11-20' }),
+      self: { admin: 'POINTS.SELF', secretary: 'POINTS.SELF' },
+    },
   },
   'points.rules': { data: () => undefined },
   'points.saveRule': {
@@ -222,7 +274,10 @@ export const SAMPLES: Record<string, Sample> = {
   'event.create': { data: ({ target }) => eventInput(target.branchId, '2026-12-01') },
   // 书记只改得了本支部的组织生活（办公室办的类型书记改不了）
   'event.update': {
-    data: async (s) => ({ eventId: ((await s.admin.ok(adminOf(s), 'event', 'create', eventInput(s.target.branchId, '2026-11-26'))) as { id: string }).id, title: '改期后的主题党日' }),
+    data: async (s) => ({
+      eventId: ((await s.admin.ok(adminOf(s), 'event', 'create', eventInput(s.target.branchId, '2026-11-26'))) as { id: string }).id,
+      title: '改期后的主题党日',
+    }),
   },
   'event.cancel': { data: async (s) => ({ eventId: await eventOf(s), reason: '与全会时间冲突' }) },
   'event.get': { data: async (s) => ({ eventId: await eventOf(s) }) },
@@ -292,12 +347,16 @@ export const SAMPLES: Record<string, Sample> = {
     data: async (s) => ({ leaveId: (await leaveOf(s)).leaveId }),
   },
   'event.record': { data: async (s) => ({ eventId: await eventOf(s) }) },
-  'event.saveRecord': { data: async (s) => ({ eventId: await eventOf(s), hostName: '书记乙', recorderName: '党员委员', agenda: '一、学习全会精神\n二、交流发言' }) },
+  'event.saveRecord': {
+    data: async (s) => ({ eventId: await eventOf(s), hostName: '书记乙', recorderName: '党员委员', agenda: '一、学习全会精神\n二、交流发言' }),
+  },
   'event.saveSpeech': { data: async (s) => ({ eventId: await eventOf(s), speakerName: '列席来宾', content: '结合本职工作谈了学习体会' }) },
   'event.deleteSpeech': {
     data: async (s) => {
       const eventId = await eventOf(s);
-      const record = (await s.admin.ok(adminOf(s), 'event', 'saveSpeech', { eventId, speakerName: '列席来宾', content: '谈了学习体会' })) as { speeches: Array<{ id: string }> };
+      const record = (await s.admin.ok(adminOf(s), 'event', 'saveSpeech', { eventId, speakerName: '列席来宾', content: '谈了学习体会' })) as {
+        speeches: Array<{ id: string }>;
+      };
       return { eventId, speechId: record.speeches[0].id };
     },
   },
@@ -306,4 +365,6 @@ export const SAMPLES: Record<string, Sample> = {
 };
 
 /** 注册表里的全部操作：[`函数.操作`, 定义] */
-export const REGISTRY: Array<[string, AnyAction]> = Object.entries(functions).flatMap(([fn, f]) => Object.entries(f.actions).map(([a, def]) => [`${fn}.${a}`, def] as [string, AnyAction]));
+export const REGISTRY: Array<[string, AnyAction]> = Object.entries(functions).flatMap(([fn, f]) =>
+  Object.entries(f.actions).map(([a, def]) => [`${fn}.${a}`, def] as [string, AnyAction]),
+);

@@ -2,7 +2,14 @@
  * CloudBase 入口：配置不全（签到密钥、数据库连接）时不抛出，而是回答 CONFIG.MISSING，日志写明缺哪一项。
  * wx-server-sdk 换成桩；不连数据库（配置检查在任何查询之前）。
  */
-const wx = { init: jest.fn(), DYNAMIC_CURRENT_ENV: 'env', getWXContext: () => ({ OPENID: 'o-test' }), openapi: { wxacode: { getUnlimited: jest.fn() } }, downloadFile: jest.fn(), deleteFile: jest.fn() };
+const wx = {
+  init: jest.fn(),
+  DYNAMIC_CURRENT_ENV: 'env',
+  getWXContext: () => ({ OPENID: 'o-test' }),
+  openapi: { wxacode: { getUnlimited: jest.fn() } },
+  downloadFile: jest.fn(),
+  deleteFile: jest.fn(),
+};
 jest.mock('wx-server-sdk', () => wx, { virtual: true });
 
 import { missingSetting } from './cloudbase';

@@ -51,7 +51,11 @@ export function cloudbaseEntry(fn: CloudFunction, options: EntryOptions = {}, lo
     if (!deps) {
       const missing = missingSetting(process.env, options);
       if (missing) {
-        logger.error('configuration missing', { fn: fn.name, setting: missing.setting, problem: `环境变量 ${missing.setting} ${missing.problem}：请在云函数配置里设置` });
+        logger.error('configuration missing', {
+          fn: fn.name,
+          setting: missing.setting,
+          problem: `环境变量 ${missing.setting} ${missing.problem}：请在云函数配置里设置`,
+        });
         return fail('CONFIG.MISSING');
       }
       deps = {

@@ -108,7 +108,9 @@ describe('声称巨大的表格被拒绝，内存有界', () => {
 
   test('声明 A1:P1048576（1600 万个单元格）且远处真有单元格：读之前就拒绝', async () => {
     const file = await withSheet((xml) =>
-      xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:P1048576"/>').replace('</sheetData>', '<row r="1048576"><c r="P1048576" t="inlineStr"><is><t>远</t></is></c></row></sheetData>'),
+      xml
+        .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:P1048576"/>')
+        .replace('</sheetData>', '<row r="1048576"><c r="P1048576" t="inlineStr"><is><t>远</t></is></c></row></sheetData>'),
     );
     const { result, rssMb, heapMb } = await peakGrowthMb(() => readSheet('名单.xlsx', file));
     console.log(`dimension A1:P1048576 + 远处单元格（${file.length} 字节）：RSS 增长 ${rssMb.toFixed(1)} MB，堆增长 ${heapMb.toFixed(1)} MB`);
@@ -118,7 +120,9 @@ describe('声称巨大的表格被拒绝，内存有界', () => {
 
   test('声明说谎（写 A1:C2），远处放一个 XFD1048576 单元格：流式读到那一行就停', async () => {
     const file = await withSheet((xml) =>
-      xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:C2"/>').replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>远</t></is></c></row></sheetData>'),
+      xml
+        .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:C2"/>')
+        .replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>远</t></is></c></row></sheetData>'),
     );
     const { result, rssMb, heapMb } = await peakGrowthMb(() => readSheet('名单.xlsx', file));
     console.log(`说谎的 dimension + XFD1048576（${file.length} 字节）：RSS 增长 ${rssMb.toFixed(1)} MB，堆增长 ${heapMb.toFixed(1)} MB`);

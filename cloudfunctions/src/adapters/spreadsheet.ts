@@ -71,9 +71,7 @@ export async function readSheet(_fileName: string, content: Buffer, limits: Shee
   if (!kind) throw new Error('不是 XLSX 或 CSV');
   const table = kind === 'csv' ? await readCsv(content, limits) : await readXlsx(content, limits);
   const [header = [], ...body] = table;
-  const rows = body
-    .map((cells, i) => ({ line: i + 2, cells: (cells ?? []).map((c) => c.trim()) }))
-    .filter((r) => r.cells.some((c) => c !== ''));
+  const rows = body.map((cells, i) => ({ line: i + 2, cells: (cells ?? []).map((c) => c.trim()) })).filter((r) => r.cells.some((c) => c !== ''));
   return { headers: header.map((h) => h.replace(/\s+/g, '')), rows };
 }
 
@@ -121,7 +119,10 @@ function declaredDimension(zip: Buffer, entry: ZipEntry): { rows: number; column
   const data = zip.subarray(start, start + Math.min(entry.compressedSize, 4096));
   let head: string;
   try {
-    head = entry.method === 0 ? data.toString('utf8') : inflateRawSync(data, { finishFlush: 2 /* Z_SYNC_FLUSH：允许截断 */, maxOutputLength: 1 << 20 }).toString('utf8');
+    head =
+      entry.method === 0
+        ? data.toString('utf8')
+        : inflateRawSync(data, { finishFlush: 2 /* Z_SYNC_FLUSH：允许截断 */, maxOutputLength: 1 << 20 }).toString('utf8');
   } catch {
     return null;
   }
@@ -179,7 +180,8 @@ async function readXlsx(content: Buffer, limits: SheetLimits): Promise<string[][
   for await (const worksheet of reader) {
     for await (const row of worksheet as AsyncIterable<ExcelJSType.Row>) {
       const columns = row.cellCount;
-      if (row.number > limits.maxRows || columns > limits.maxColumns) throw new SheetTooBigError(Math.max(row.number, dim?.rows ?? 0), Math.max(columns, dim?.columns ?? 0), limits);
+      if (row.number > limits.maxRows || columns > limits.maxColumns)
+        throw new SheetTooBigError(Math.max(row.number, dim?.rows ?? 0), Math.max(columns, dim?.columns ?? 0), limits);
       const cells: string[] = [];
       for (let c = 1; c <= columns; c++) cells.push(cellText(row.getCell(c)));
       table[row.number - 1] = cells;

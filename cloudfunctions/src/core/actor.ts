@@ -55,7 +55,13 @@ export async function toActor(db: DB, openid: string, row: ActorRow | null | und
   if (!row || row.status !== 'active') throw new AppError('NOT_BOUND');
   let managed = parseUuidArray(row.managed);
   if (managed.length > 0) {
-    const active = await db.selectFrom('party_org').select('id').where('org_id', '=', row.org_id).where('id', 'in', managed).where('status', '=', 'active').execute();
+    const active = await db
+      .selectFrom('party_org')
+      .select('id')
+      .where('org_id', '=', row.org_id)
+      .where('id', 'in', managed)
+      .where('status', '=', 'active')
+      .execute();
     managed = active.map((r) => r.id).sort();
   }
   const roles: AppRole[] = [row.kind === 'staff' ? 'staff' : 'member'];

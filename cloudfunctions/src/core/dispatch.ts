@@ -26,7 +26,7 @@ export function createFunction(name: string, actions: Record<string, AnyAction>)
           requestId,
           fn: name,
           action: isRecord(event) ? event.action : undefined,
-          error: err instanceof Error ? err.stack ?? err.message : String(err),
+          error: err instanceof Error ? (err.stack ?? err.message) : String(err),
         });
         return failWith(new AppError('INTERNAL'), requestId);
       }
@@ -34,13 +34,7 @@ export function createFunction(name: string, actions: Record<string, AnyAction>)
   };
 }
 
-async function run(
-  actions: Record<string, AnyAction>,
-  event: unknown,
-  openid: string | undefined | null,
-  deps: Deps,
-  requestId: string,
-): Promise<unknown> {
+async function run(actions: Record<string, AnyAction>, event: unknown, openid: string | undefined | null, deps: Deps, requestId: string): Promise<unknown> {
   // 1. 事件外形
   if (!isRecord(event) || typeof event.action !== 'string') {
     throw new AppError('INVALID_PARAMETER#NO_ACTION');

@@ -57,7 +57,10 @@ function imports(file: string): Map<string, string> {
     const target = [`${base}.ts`, join(base, 'index.ts')].find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
     if (!target) continue;
     for (const part of m[1].split(',')) {
-      const [original, alias] = part.replace(/\btype\s+/, '').trim().split(/\s+as\s+/);
+      const [original, alias] = part
+        .replace(/\btype\s+/, '')
+        .trim()
+        .split(/\s+as\s+/);
       if (original) names.set(alias ?? original, target);
     }
   }
@@ -87,7 +90,17 @@ function reachableKeys(file: string, body: string, seen = new Set<string>()): Se
 }
 
 /** 由分发器、身份与范围检查统一产生，actionErrors 已按声明列出，处理器不必再写 */
-const FROM_DISPATCHER = new Set<string>(['UNAUTHENTICATED', 'NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN#OUT_OF_BRANCH', 'FORBIDDEN#MEMBER_OUT_OF_BRANCH', 'INVALID_PARAMETER#FIELD', 'INVALID_PARAMETER#NO_ACTION', 'UNKNOWN_ACTION#NAMED', 'INTERNAL']);
+const FROM_DISPATCHER = new Set<string>([
+  'UNAUTHENTICATED',
+  'NOT_BOUND',
+  'FORBIDDEN',
+  'FORBIDDEN#OUT_OF_BRANCH',
+  'FORBIDDEN#MEMBER_OUT_OF_BRANCH',
+  'INVALID_PARAMETER#FIELD',
+  'INVALID_PARAMETER#NO_ACTION',
+  'UNKNOWN_ACTION#NAMED',
+  'INTERNAL',
+]);
 
 describe('错误码目录', () => {
   test('键的写法：通用码或 命名空间.码，变体写在 # 之后，且变体的通用码在目录里', () => {
@@ -115,7 +128,11 @@ describe('错误码目录', () => {
   });
 
   test('抛出的每个键都在目录里', () => {
-    const unknown = sourceFiles(SRC).flatMap((file) => thrownKeys(readFileSync(file, 'utf8')).filter((k) => !Object.hasOwn(ERROR_MESSAGES, k)).map((k) => `${relative(SRC, file)}: ${k}`));
+    const unknown = sourceFiles(SRC).flatMap((file) =>
+      thrownKeys(readFileSync(file, 'utf8'))
+        .filter((k) => !Object.hasOwn(ERROR_MESSAGES, k))
+        .map((k) => `${relative(SRC, file)}: ${k}`),
+    );
     expect(unknown).toEqual([]);
   });
 });
@@ -131,7 +148,9 @@ describe('每个操作声明它可能返回的错误', () => {
       : [],
   );
 
-  const cases = handlerFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export const (\w+) = defineAction\(/g)].map((m) => [`${relative(fnRoot, file)} ${m[1]}`, file, m[1]] as const));
+  const cases = handlerFiles.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/export const (\w+) = defineAction\(/g)].map((m) => [`${relative(fnRoot, file)} ${m[1]}`, file, m[1]] as const),
+  );
 
   test.each(cases)('%s：处理器与它调用的函数抛出的码都已声明，声明的码也都会抛出', (_label, file, name) => {
     const declared = new Set<string>((require(file) as Record<string, AnyAction>)[name].errors);
@@ -147,6 +166,14 @@ describe('每个操作声明它可能返回的错误', () => {
     const identity = actionErrors({ ...base, access: 'identity' } as AnyAction).map((e) => e.code);
     expect(identity).toEqual(['UNAUTHENTICATED', 'INVALID_PARAMETER', 'INTERNAL', 'POINTS.NOT_PUBLIC']);
     const scoped = actionErrors({ ...base, access: { roles: ['secretary'], scope: { kind: 'branch', branchId: () => 'b' } } } as AnyAction);
-    expect(scoped.map((e) => e.key)).toEqual(['UNAUTHENTICATED', 'INVALID_PARAMETER#FIELD', 'INTERNAL', 'NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN#OUT_OF_BRANCH', 'POINTS.NOT_PUBLIC']);
+    expect(scoped.map((e) => e.key)).toEqual([
+      'UNAUTHENTICATED',
+      'INVALID_PARAMETER#FIELD',
+      'INTERNAL',
+      'NOT_BOUND',
+      'FORBIDDEN',
+      'FORBIDDEN#OUT_OF_BRANCH',
+      'POINTS.NOT_PUBLIC',
+    ]);
   });
 });

@@ -19,7 +19,8 @@ export function actionErrors(def: AnyAction): ActionErrorInfo[] {
   if (def.access !== 'identity') keys.push('NOT_BOUND');
   if (typeof def.access === 'object') {
     keys.push('FORBIDDEN');
-    if (def.access.scope) keys.push(def.access.scope.kind === 'branch' || def.access.scope.kind === 'branchOf' ? 'FORBIDDEN#OUT_OF_BRANCH' : 'FORBIDDEN#MEMBER_OUT_OF_BRANCH');
+    if (def.access.scope)
+      keys.push(def.access.scope.kind === 'branch' || def.access.scope.kind === 'branchOf' ? 'FORBIDDEN#OUT_OF_BRANCH' : 'FORBIDDEN#MEMBER_OUT_OF_BRANCH');
   }
   keys.push(...def.errors);
   return [...new Set(keys)].map((key) => ({ code: wireCode(key), key, message: ERROR_MESSAGES[key] }));

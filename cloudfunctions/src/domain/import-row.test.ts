@@ -9,7 +9,11 @@ const branches = new Map<string, BranchInfo>([
 ]);
 const lookups: ImportLookups = {
   sectors: new Map([['教育界', 's-edu']]),
-  committees: new Map([['经济委员会', 'c-eco'], ['经济委', 'c-eco'], ['提案委员会', 'c-prop']]),
+  committees: new Map([
+    ['经济委员会', 'c-eco'],
+    ['经济委', 'c-eco'],
+    ['提案委员会', 'c-prop'],
+  ]),
   branchIds: new Map([...branches].map(([id, b]) => [b.name, id])),
   branches,
   existingPhones: new Map([['13800000001', '管理员甲']]),
@@ -25,7 +29,15 @@ const reasonsOf = (row: Row) => {
 
 describe('导入的一行', () => {
   test('完整的党员行：界别、专委会（去重）、第一组织关系与多个功能型支部', () => {
-    const r = check({ phone: '139 0000-0002', sector: '教育界', committees: '经济委员会、提案委员会，经济委', affiliation: '中共党员', position: '常委', primaryBranch: '离退休干部党支部', functionalBranches: '经济委功能型党支部/全会临时党支部' });
+    const r = check({
+      phone: '139 0000-0002',
+      sector: '教育界',
+      committees: '经济委员会、提案委员会，经济委',
+      affiliation: '中共党员',
+      position: '常委',
+      primaryBranch: '离退休干部党支部',
+      functionalBranches: '经济委功能型党支部/全会临时党支部',
+    });
     expect(r).toEqual({
       ok: true,
       row: {

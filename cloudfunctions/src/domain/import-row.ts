@@ -1,4 +1,15 @@
-import { AFFILIATIONS, type Affiliation, BIRTH_MONTH, ETHNICITIES, GENDERS, type Gender, MULTILINE_TEXT, POSITIONS, type Position, SINGLE_LINE_TEXT } from '@tongxin/shared-types';
+import {
+  AFFILIATIONS,
+  type Affiliation,
+  BIRTH_MONTH,
+  ETHNICITIES,
+  GENDERS,
+  type Gender,
+  MULTILINE_TEXT,
+  POSITIONS,
+  type Position,
+  SINGLE_LINE_TEXT,
+} from '@tongxin/shared-types';
 import { type BranchInfo, checkMemberships } from './membership';
 import { suggestion } from './nearest';
 
@@ -72,9 +83,25 @@ export function parseBirthMonth(raw: string): string | null {
   return BIRTH_MONTH.test(value) ? value : null;
 }
 
-const splitList = (s: string) => s.split(/[、，,;；/|\s]+/).map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string) =>
+  s
+    .split(/[、，,;；/|\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 /** 常见写法归一：“中共”“共产党员”→ 中共党员，“无党派人士”→ 无党派 */
-const AFFILIATION_ALIASES: Record<string, Affiliation> = { 中共: '中共党员', 共产党员: '中共党员', 党员: '中共党员', 无党派人士: '无党派', 中国民主同盟: '民盟', 中国民主建国会: '民建', 中国民主促进会: '民进', 中国农工民主党: '农工党', 中国致公党: '致公党', 中国国民党革命委员会: '民革', 台湾民主自治同盟: '台盟' };
+const AFFILIATION_ALIASES: Record<string, Affiliation> = {
+  中共: '中共党员',
+  共产党员: '中共党员',
+  党员: '中共党员',
+  无党派人士: '无党派',
+  中国民主同盟: '民盟',
+  中国民主建国会: '民建',
+  中国民主促进会: '民进',
+  中国农工民主党: '农工党',
+  中国致公党: '致公党',
+  中国国民党革命委员会: '民革',
+  台湾民主自治同盟: '台盟',
+};
 
 /**
  * 检查导入文件的一行：全部原因一次列出（而不是只报第一个），便于办公室一次改好。
@@ -121,7 +148,7 @@ export function checkImportRow(
   else if (!position) reasons.push(`职务“${rawPosition}”应为 ${POSITIONS.join('、')} 之一${suggestion(rawPosition, POSITIONS)}`);
 
   const sectorName = (record.sector ?? '').trim() || null;
-  const sectorId = sectorName ? lookups.sectors.get(sectorName) ?? null : null;
+  const sectorId = sectorName ? (lookups.sectors.get(sectorName) ?? null) : null;
   if (sectorName && !sectorId) reasons.push(`界别“${sectorName}”不存在${suggestion(sectorName, [...lookups.sectors.keys()])}`);
 
   const committeeIds: string[] = [];
@@ -146,7 +173,13 @@ export function checkImportRow(
   if (rawGender && !gender) reasons.push(`性别“${rawGender}”应为 男 或 女`);
   const rawEthnicity = (record.ethnicity ?? '').trim();
   // 少写“族”的（“汉”“回”）直接认；其余认不出的给出最接近的
-  const ethnicity = !rawEthnicity ? null : (ETHNICITIES as readonly string[]).includes(rawEthnicity) ? rawEthnicity : (ETHNICITIES as readonly string[]).includes(`${rawEthnicity}族`) ? `${rawEthnicity}族` : null;
+  const ethnicity = !rawEthnicity
+    ? null
+    : (ETHNICITIES as readonly string[]).includes(rawEthnicity)
+      ? rawEthnicity
+      : (ETHNICITIES as readonly string[]).includes(`${rawEthnicity}族`)
+        ? `${rawEthnicity}族`
+        : null;
   if (rawEthnicity && !ethnicity) reasons.push(`民族“${rawEthnicity}”无法识别${suggestion(rawEthnicity, ETHNICITIES)}`);
   const rawBirth = (record.birthMonth ?? '').trim();
   const birthMonth = rawBirth ? parseBirthMonth(rawBirth) : null;
@@ -167,6 +200,22 @@ export function checkImportRow(
   if (reasons.length || !affiliation || !position) return { ok: false, name, reasons };
   return {
     ok: true,
-    row: { line, name, phone, kind: position === '机关干部' ? 'staff' : 'committee_member', position, affiliation, sectorId, sectorName, committeeIds: [...new Set(committeeIds)], memberships, gender, ethnicity, birthMonth, workUnit, term },
+    row: {
+      line,
+      name,
+      phone,
+      kind: position === '机关干部' ? 'staff' : 'committee_member',
+      position,
+      affiliation,
+      sectorId,
+      sectorName,
+      committeeIds: [...new Set(committeeIds)],
+      memberships,
+      gender,
+      ethnicity,
+      birthMonth,
+      workUnit,
+      term,
+    },
   };
 }

@@ -83,7 +83,8 @@ describe('谁可以为谁签发邀请码', () => {
   const plain = { isAdmin: false, managesBranch: false };
   test('书记为普通成员签发可以', () => expect(inviteRefusal({ isAdmin: false }, plain)).toBeNull());
   test('书记为管理员签发：拒绝', () => expect(inviteRefusal({ isAdmin: false }, { isAdmin: true, managesBranch: false })).toBe('ROSTER.INVITE_ABOVE'));
-  test('书记为另一位书记或党务干部签发：拒绝', () => expect(inviteRefusal({ isAdmin: false }, { isAdmin: false, managesBranch: true })).toBe('ROSTER.INVITE_ABOVE'));
+  test('书记为另一位书记或党务干部签发：拒绝', () =>
+    expect(inviteRefusal({ isAdmin: false }, { isAdmin: false, managesBranch: true })).toBe('ROSTER.INVITE_ABOVE'));
   test('办公室为任何人签发都可以（含新设的管理员）', () => {
     expect(inviteRefusal({ isAdmin: true }, { isAdmin: true, managesBranch: true })).toBeNull();
     expect(inviteRefusal({ isAdmin: true }, plain)).toBeNull();

@@ -14,7 +14,8 @@ function lib(): PinyinPro {
  * 例：李建国 → "li3 jian4 guo2"；"li3" 排在 "liu2" 之前，与字典一致。
  */
 export function nameSortKey(name: string): string {
-  return lib().pinyin(name.trim(), { toneType: 'num', type: 'array', surname: 'head', nonZh: 'consecutive' })
+  return lib()
+    .pinyin(name.trim(), { toneType: 'num', type: 'array', surname: 'head', nonZh: 'consecutive' })
     .map((s) => s.toLowerCase())
     .join(' ');
 }

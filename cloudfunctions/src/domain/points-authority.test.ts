@@ -4,7 +4,12 @@ const now = new Date('2026-11-26T09:00:00+08:00');
 const january = new Date('2027-01-05T09:00:00+08:00');
 const secretary = { memberId: 'sec', isAdmin: false };
 const office = { memberId: 'admin', isAdmin: true };
-const partyEntry = (over: Partial<{ memberId: string; operatorId: string | null }> = {}) => ({ memberId: 'wang', track: 'party' as const, operatorId: 'sec', ...over });
+const partyEntry = (over: Partial<{ memberId: string; operatorId: string | null }> = {}) => ({
+  memberId: 'wang',
+  track: 'party' as const,
+  operatorId: 'sec',
+  ...over,
+});
 
 describe('谁可以让谁的积分发生变化', () => {
   describe('不能对自己动手', () => {
@@ -16,7 +21,8 @@ describe('谁可以让谁的积分发生变化', () => {
       expect(reverseRefusal(secretary, partyEntry({ memberId: 'sec', operatorId: 'other' }))).toBe('POINTS.SELF');
       expect(reverseRefusal(office, { memberId: 'admin', track: 'duty', operatorId: 'other' })).toBe('POINTS.SELF');
     });
-    test('不能答复自己的申诉', () => expect(answerAppealRefusal(secretary, { memberId: 'sec' }, partyEntry({ memberId: 'sec', operatorId: 'other' }))).toBe('POINTS.SELF'));
+    test('不能答复自己的申诉', () =>
+      expect(answerAppealRefusal(secretary, { memberId: 'sec' }, partyEntry({ memberId: 'sec', operatorId: 'other' }))).toBe('POINTS.SELF'));
     test('不能为自己登记五个一', () => expect(recordFiveOneRefusal(secretary, { memberId: 'sec', date: '2026-11-20' }, now)).toBe('POINTS.SELF'));
   });
 

@@ -14,21 +14,61 @@ describe('积分的纯规则', () => {
   });
 
   test('扣分用真正的减号显示', () => {
-    expect(explainEntry({ ruleName: '品行评定', sourceTitle: '支部评定', points: -2, requestedPoints: -2, yearlyCap: null, usedAfter: -2, operatorName: '书记乙', reason: '迟到', isReversal: false })).toBe(
-      '「支部评定」按规则「品行评定」，记 −2 分，由书记乙评定，原因：迟到',
-    );
+    expect(
+      explainEntry({
+        ruleName: '品行评定',
+        sourceTitle: '支部评定',
+        points: -2,
+        requestedPoints: -2,
+        yearlyCap: null,
+        usedAfter: -2,
+        operatorName: '书记乙',
+        reason: '迟到',
+        isReversal: false,
+      }),
+    ).toBe('「支部评定」按规则「品行评定」，记 −2 分，由书记乙评定，原因：迟到');
   });
 
   test('解释说清来源、规则、上限用量与评定人', () => {
-    expect(explainEntry({ ruleName: '集中学习', sourceTitle: '十一月中心组学习', points: 2, requestedPoints: 2, yearlyCap: 12, usedAfter: 8, operatorName: null, reason: '', isReversal: false })).toBe(
-      '「十一月中心组学习」按规则「集中学习」，记 +2 分，年度上限 12 分，已用 8 分',
-    );
-    expect(explainEntry({ ruleName: '集中学习', sourceTitle: '十二月中心组学习', points: 0, requestedPoints: 2, yearlyCap: 12, usedAfter: 12, operatorName: null, reason: '', isReversal: false })).toContain(
-      '应得 +2 分，因已达年度上限 12 分，实记 0 分',
-    );
-    expect(explainEntry({ ruleName: '品行评定', sourceTitle: '品行评定：带头捐款', points: 3, requestedPoints: 3, yearlyCap: null, usedAfter: 3, operatorName: '书记乙', reason: '带头捐款', isReversal: false })).toContain(
-      '由书记乙评定，原因：带头捐款',
-    );
+    expect(
+      explainEntry({
+        ruleName: '集中学习',
+        sourceTitle: '十一月中心组学习',
+        points: 2,
+        requestedPoints: 2,
+        yearlyCap: 12,
+        usedAfter: 8,
+        operatorName: null,
+        reason: '',
+        isReversal: false,
+      }),
+    ).toBe('「十一月中心组学习」按规则「集中学习」，记 +2 分，年度上限 12 分，已用 8 分');
+    expect(
+      explainEntry({
+        ruleName: '集中学习',
+        sourceTitle: '十二月中心组学习',
+        points: 0,
+        requestedPoints: 2,
+        yearlyCap: 12,
+        usedAfter: 12,
+        operatorName: null,
+        reason: '',
+        isReversal: false,
+      }),
+    ).toContain('应得 +2 分，因已达年度上限 12 分，实记 0 分');
+    expect(
+      explainEntry({
+        ruleName: '品行评定',
+        sourceTitle: '品行评定：带头捐款',
+        points: 3,
+        requestedPoints: 3,
+        yearlyCap: null,
+        usedAfter: 3,
+        operatorName: '书记乙',
+        reason: '带头捐款',
+        isReversal: false,
+      }),
+    ).toContain('由书记乙评定，原因：带头捐款');
   });
 });
 
@@ -67,13 +107,34 @@ describe('记分的规则（与数据库函数 award_points 一致）', () => {
 describe('冲正读作发生了什么', () => {
   test('申诉采纳后撤销的扣分：“申诉已采纳，撤销扣分 −3”', () => {
     expect(reversalLabel(-3, true)).toBe('申诉已采纳，撤销扣分 −3');
-    expect(explainEntry({ ruleName: '品行评定', sourceTitle: '支部评定', points: 3, requestedPoints: 3, yearlyCap: null, usedAfter: 0, operatorName: '书记乙', reason: '经核实确有请假', isReversal: true, byAppeal: true })).toBe(
-      '申诉已采纳，撤销扣分 −3（「支部评定」），由书记乙答复，答复：经核实确有请假',
-    );
+    expect(
+      explainEntry({
+        ruleName: '品行评定',
+        sourceTitle: '支部评定',
+        points: 3,
+        requestedPoints: 3,
+        yearlyCap: null,
+        usedAfter: 0,
+        operatorName: '书记乙',
+        reason: '经核实确有请假',
+        isReversal: true,
+        byAppeal: true,
+      }),
+    ).toBe('申诉已采纳，撤销扣分 −3（「支部评定」），由书记乙答复，答复：经核实确有请假');
   });
   test('书记撤销记错的加分：“撤销加分 +2”，不出现“冲正”', () => {
     expect(reversalLabel(2, false)).toBe('撤销加分 +2');
-    const text = explainEntry({ ruleName: '品行评定', sourceTitle: '支部评定', points: -2, requestedPoints: -2, yearlyCap: null, usedAfter: 0, operatorName: '书记乙', reason: '记错了人', isReversal: true });
+    const text = explainEntry({
+      ruleName: '品行评定',
+      sourceTitle: '支部评定',
+      points: -2,
+      requestedPoints: -2,
+      yearlyCap: null,
+      usedAfter: 0,
+      operatorName: '书记乙',
+      reason: '记错了人',
+      isReversal: true,
+    });
     expect(text).toBe('撤销加分 +2（「支部评定」），由书记乙撤销，原因：记错了人');
     expect(text).not.toContain('冲正');
   });

@@ -4,7 +4,12 @@ const at = (s: string) => new Date(`${s}+08:00`);
 const NOW = at('2026-11-26T09:10:00');
 
 describe('待办的先后', () => {
-  const item = (id: string, kind: 'checkin' | 'attend' | 'decideLeave' | 'answerAppeal' | 'notice', dueAt: string | null, extra: { windowOpen?: boolean; happenedAt?: string } = {}) => ({
+  const item = (
+    id: string,
+    kind: 'checkin' | 'attend' | 'decideLeave' | 'answerAppeal' | 'notice',
+    dueAt: string | null,
+    extra: { windowOpen?: boolean; happenedAt?: string } = {},
+  ) => ({
     item: { id, kind, dueAt: dueAt ? at(dueAt).toISOString() : null },
     ...extra,
   });
@@ -54,7 +59,15 @@ describe('成员的会：签到、参加或请假，还是不用管', () => {
     });
 
   test('今天下午的会，还没到签到时间，也算今天要签到的会', () => expect(meeting()).toBe('checkin'));
-  test('过两天的会：参加或请假', () => expect(meeting({ startsAt: at('2026-11-28T09:00:00'), endsAt: at('2026-11-28T11:00:00'), checkinOpensAt: at('2026-11-28T08:30:00'), checkinClosesAt: at('2026-11-28T11:00:00') })).toBe('attend'));
+  test('过两天的会：参加或请假', () =>
+    expect(
+      meeting({
+        startsAt: at('2026-11-28T09:00:00'),
+        endsAt: at('2026-11-28T11:00:00'),
+        checkinOpensAt: at('2026-11-28T08:30:00'),
+        checkinClosesAt: at('2026-11-28T11:00:00'),
+      }),
+    ).toBe('attend'));
   test('已签到的会不再出现', () => expect(meeting({ checkedIn: true })).toBeNull());
   test('请了假（待批或已批）的会不再催', () => {
     expect(meeting({ leave: 'pending' })).toBeNull();

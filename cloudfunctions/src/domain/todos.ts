@@ -71,4 +71,11 @@ export function sameBeijingDay(a: Date, b: Date): boolean {
 export const WEEK_AHEAD_MS = 7 * DAY_MS;
 
 /** 成为待办的通知（请书记审批的“有人请假”不在此列：待审批的请假本身就是待办，审批或撤回后自然消失） */
-export const TODO_NOTICE_KINDS: readonly NoticeKind[] = ['points.deducted', 'points.reversed', 'points.appealAnswered', 'leave.answered', 'event.changed', 'event.cancelled'];
+export const TODO_NOTICE_KINDS: readonly NoticeKind[] = [
+  'points.deducted',
+  'points.reversed',
+  'points.appealAnswered',
+  'leave.answered',
+  'event.changed',
+  'event.cancelled',
+];

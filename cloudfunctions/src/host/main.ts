@@ -40,7 +40,15 @@ async function main() {
 
   // 上传的文件在 .data/uploads/；一天后仍没有记录引用的，每小时清理一次
   const files = localStorage(resolve(dataRoot, 'uploads'));
-  const deps = { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom, codes: qrRenderer, files, secrets: { checkin: loadLocalSecret(dataRoot) } };
+  const deps = {
+    db,
+    clock: systemClock,
+    logger: consoleLogger,
+    random: cryptoRandom,
+    codes: qrRenderer,
+    files,
+    secrets: { checkin: loadLocalSecret(dataRoot) },
+  };
   const sweep = () => cleanupUploads(deps).catch((err: unknown) => consoleLogger.error('upload cleanup failed', { error: String(err) }));
   void sweep();
   const sweeper = setInterval(sweep, 60 * 60 * 1000);

@@ -54,7 +54,14 @@ export async function notify(trx: Trx, orgId: string, memberIds: readonly string
 
 /** 事情已经办完（不论谁办的）：关于它的这类通知对所有收件人都标为已读 */
 export async function resolveNotices(trx: Trx, orgId: string, kind: NoticeKind, subjectId: string, at: Date): Promise<void> {
-  await trx.updateTable('notification').set({ read_at: at }).where('org_id', '=', orgId).where('kind', '=', kind).where('subject_id', '=', subjectId).where('read_at', 'is', null).execute();
+  await trx
+    .updateTable('notification')
+    .set({ read_at: at })
+    .where('org_id', '=', orgId)
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .where('read_at', 'is', null)
+    .execute();
 }
 
 /** 某支部的书记、副书记、党务干部（在册的） */
@@ -87,7 +94,15 @@ export const tell = {
       trx,
       orgId,
       to.filter((id) => id !== e.memberId),
-      { kind: 'leave.requested', title: `请假待审批：${e.event.title}`, body: `${e.memberName}：${e.reason}`, eventId: e.event.id, link: PAGES.attendance(e.event.id), subjectId: e.leaveId, at: e.at },
+      {
+        kind: 'leave.requested',
+        title: `请假待审批：${e.event.title}`,
+        body: `${e.memberName}：${e.reason}`,
+        eventId: e.event.id,
+        link: PAGES.attendance(e.event.id),
+        subjectId: e.leaveId,
+        at: e.at,
+      },
     );
   },
 
@@ -112,20 +127,45 @@ export const tell = {
   /** 应参加的人：活动改了时间（开始或结束）或地点 */
   async eventChanged(trx: Trx, orgId: string, e: { event: EventRef; to: string[]; changes: string[]; at: Date }) {
     if (e.changes.length === 0) return;
-    await notify(trx, orgId, e.to, { kind: 'event.changed', title: `活动变更：${e.event.title}`, body: e.changes.join('；'), eventId: e.event.id, link: PAGES.eventDetail(e.event.id), at: e.at });
+    await notify(trx, orgId, e.to, {
+      kind: 'event.changed',
+      title: `活动变更：${e.event.title}`,
+      body: e.changes.join('；'),
+      eventId: e.event.id,
+      link: PAGES.eventDetail(e.event.id),
+      at: e.at,
+    });
   },
 
   async eventCancelled(trx: Trx, orgId: string, e: { event: EventRef; to: string[]; reason: string; at: Date }) {
-    await notify(trx, orgId, e.to, { kind: 'event.cancelled', title: `活动取消：${e.event.title}`, body: `原因：${e.reason}`, eventId: e.event.id, link: PAGES.eventDetail(e.event.id), at: e.at });
+    await notify(trx, orgId, e.to, {
+      kind: 'event.cancelled',
+      title: `活动取消：${e.event.title}`,
+      body: `原因：${e.reason}`,
+      eventId: e.event.id,
+      link: PAGES.eventDetail(e.event.id),
+      at: e.at,
+    });
   },
 
   /** 扣了分（评定、定案缺席）：说清哪条规则、为什么、扣了多少 */
   async pointsDeducted(trx: Trx, orgId: string, e: { memberIds: string[]; points: number; what: string; reason: string; entryId?: string; at: Date }) {
-    await notify(trx, orgId, e.memberIds, { kind: 'points.deducted', title: `积分变动：${e.what} ${signedPoints(e.points)} 分`, body: e.reason, link: PAGES.pointsMine, subjectId: e.entryId ?? null, at: e.at });
+    await notify(trx, orgId, e.memberIds, {
+      kind: 'points.deducted',
+      title: `积分变动：${e.what} ${signedPoints(e.points)} 分`,
+      body: e.reason,
+      link: PAGES.pointsMine,
+      subjectId: e.entryId ?? null,
+      at: e.at,
+    });
   },
 
   /** 撤销了一条记录（不经申诉）：说成“撤销加分 +2”“撤销扣分 −3” */
-  async entryReversed(trx: Trx, orgId: string, e: { memberId: string; originalPoints: number; sourceTitle: string; reason: string; entryId: string; at: Date }) {
+  async entryReversed(
+    trx: Trx,
+    orgId: string,
+    e: { memberId: string; originalPoints: number; sourceTitle: string; reason: string; entryId: string; at: Date },
+  ) {
     await notify(trx, orgId, [e.memberId], {
       kind: 'points.reversed',
       title: `${reversalLabel(e.originalPoints, false)}：${e.sourceTitle}`,
@@ -136,8 +176,19 @@ export const tell = {
     });
   },
 
-  async appealAnswered(trx: Trx, orgId: string, e: { appealId: string; memberId: string; accepted: boolean; entryPoints: number; sourceTitle: string; answer: string; at: Date }) {
+  async appealAnswered(
+    trx: Trx,
+    orgId: string,
+    e: { appealId: string; memberId: string; accepted: boolean; entryPoints: number; sourceTitle: string; answer: string; at: Date },
+  ) {
     const title = e.accepted ? reversalLabel(e.entryPoints, true) : '申诉未被采纳';
-    await notify(trx, orgId, [e.memberId], { kind: 'points.appealAnswered', title: `${title}：${e.sourceTitle}`, body: e.answer, link: PAGES.pointsMine, subjectId: e.appealId, at: e.at });
+    await notify(trx, orgId, [e.memberId], {
+      kind: 'points.appealAnswered',
+      title: `${title}：${e.sourceTitle}`,
+      body: e.answer,
+      link: PAGES.pointsMine,
+      subjectId: e.appealId,
+      at: e.at,
+    });
   },
 };

@@ -57,7 +57,13 @@ async function meetingTodos(db: DB, actor: Actor, now: Date) {
   if (mine.length === 0) return [];
   const ids = mine.map((e) => e.id);
   const [attended, leaves] = await Promise.all([
-    db.selectFrom('attendance').select('event_id').where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
+    db
+      .selectFrom('attendance')
+      .select('event_id')
+      .where('org_id', '=', actor.orgId)
+      .where('member_id', '=', actor.memberId)
+      .where('event_id', 'in', ids)
+      .execute(),
     db
       .selectFrom('leave_request')
       .select(['event_id', 'status'])
@@ -73,7 +79,13 @@ async function meetingTodos(db: DB, actor: Actor, now: Date) {
   const leaveOf = new Map(leaves.map((l) => [l.event_id, l.status]));
   const out: Array<RankInput & { item: TodoItem }> = [];
   for (const e of mine) {
-    const m = { now, startsAt: new Date(e.starts_at), endsAt: new Date(e.ends_at), checkinOpensAt: new Date(e.checkin_opens_at), checkinClosesAt: new Date(e.checkin_closes_at) };
+    const m = {
+      now,
+      startsAt: new Date(e.starts_at),
+      endsAt: new Date(e.ends_at),
+      checkinOpensAt: new Date(e.checkin_opens_at),
+      checkinClosesAt: new Date(e.checkin_closes_at),
+    };
     const duty = meetingDuty({ ...m, cancelled: false, checkedIn: checkedIn.has(e.id), leave: leaveOf.get(e.id) ?? null });
     if (!duty) continue;
     const windowOpen = now >= m.checkinOpensAt && now <= m.checkinClosesAt;
@@ -83,7 +95,10 @@ async function meetingTodos(db: DB, actor: Actor, now: Date) {
         id: `${duty}:${e.id}`,
         kind: duty,
         title: duty === 'checkin' ? `今天 ${clock(e.starts_at)}：${e.title}` : `${dayLabel(e.starts_at)}：${e.title}`,
-        detail: duty === 'checkin' ? `${e.place}。${windowOpen ? '签到已开始，到场扫大屏上的二维码' : `${clock(e.checkin_opens_at)} 起可以签到`}` : `${e.place}。请准时参加，不能参加的请假`,
+        detail:
+          duty === 'checkin'
+            ? `${e.place}。${windowOpen ? '签到已开始，到场扫大屏上的二维码' : `${clock(e.checkin_opens_at)} 起可以签到`}`
+            : `${e.place}。请准时参加，不能参加的请假`,
         dueAt: iso(e.starts_at),
         link: PAGES.eventDetail(e.id),
         eventId: e.id,
@@ -103,7 +118,8 @@ function pendingLeaves(db: DB, actor: Actor) {
     .where('l.member_id', '!=', actor.memberId)
     .where('e.status', '=', 'scheduled')
     .where('e.finalized_at', 'is', null);
-  if (!actor.roles.includes('admin')) q = actor.managedBranchIds.length ? q.where('e.owner_branch_id', 'in', actor.managedBranchIds) : q.where(sql<boolean>`false`);
+  if (!actor.roles.includes('admin'))
+    q = actor.managedBranchIds.length ? q.where('e.owner_branch_id', 'in', actor.managedBranchIds) : q.where(sql<boolean>`false`);
   return q;
 }
 
@@ -149,7 +165,16 @@ async function appealTodos(db: DB, actor: Actor) {
   if (!actor.roles.includes('admin')) {
     const branches = actor.managedBranchIds;
     q = branches.length
-      ? q.where((eb) => eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'a.org_id').whereRef('bm.member_id', '=', 'a.member_id').where('bm.branch_id', 'in', branches)))
+      ? q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('branch_membership as bm')
+              .select('bm.member_id')
+              .whereRef('bm.org_id', '=', 'a.org_id')
+              .whereRef('bm.member_id', '=', 'a.member_id')
+              .where('bm.branch_id', 'in', branches),
+          ),
+        )
       : q.where(sql<boolean>`false`);
   }
   const rows = await q.orderBy('a.created_at').limit(50).execute();

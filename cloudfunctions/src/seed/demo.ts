@@ -18,15 +18,64 @@ export const DEMO_IDENTITIES = [
 
 const COMMITTEES = ['提案委员会', '经济委员会', '人口资源环境委员会', '文化文史和学习委员会', '社会和法制委员会'];
 const SECTORS = [
-  '中国共产党', '中国国民党革命委员会', '中国民主同盟', '中国民主建国会', '中国民主促进会', '中国农工民主党',
-  '九三学社', '无党派人士', '经济界', '教育界', '科学技术界', '医药卫生界', '文化艺术界', '社会福利和社会保障界',
+  '中国共产党',
+  '中国国民党革命委员会',
+  '中国民主同盟',
+  '中国民主建国会',
+  '中国民主促进会',
+  '中国农工民主党',
+  '九三学社',
+  '无党派人士',
+  '经济界',
+  '教育界',
+  '科学技术界',
+  '医药卫生界',
+  '文化艺术界',
+  '社会福利和社会保障界',
 ];
-const SURNAMES = '张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['国强', '海燕', '文华', '振东', '丽萍', '建华', '红梅', '志刚', '淑芬', '德明', '玉兰', '永清', '立新', '桂英', '宏伟', '晓东', '春生', '雪梅', '明辉', '秀英', '卫东', '慧敏', '长青', '家宝', '若愚', '思源', '静怡', '子健', '鹏飞', '晓燕'];
+const SURNAMES =
+  '张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '国强',
+  '海燕',
+  '文华',
+  '振东',
+  '丽萍',
+  '建华',
+  '红梅',
+  '志刚',
+  '淑芬',
+  '德明',
+  '玉兰',
+  '永清',
+  '立新',
+  '桂英',
+  '宏伟',
+  '晓东',
+  '春生',
+  '雪梅',
+  '明辉',
+  '秀英',
+  '卫东',
+  '慧敏',
+  '长青',
+  '家宝',
+  '若愚',
+  '思源',
+  '静怡',
+  '子健',
+  '鹏飞',
+  '晓燕',
+];
 const NON_CPC: Affiliation[] = ['民革', '民盟', '民建', '民进', '农工党', '九三学社', '无党派'];
 const PARTY_SECTOR: Partial<Record<Affiliation, string>> = {
-  民革: '中国国民党革命委员会', 民盟: '中国民主同盟', 民建: '中国民主建国会', 民进: '中国民主促进会',
-  农工党: '中国农工民主党', 九三学社: '九三学社', 无党派: '无党派人士',
+  民革: '中国国民党革命委员会',
+  民盟: '中国民主同盟',
+  民建: '中国民主建国会',
+  民进: '中国民主促进会',
+  农工党: '中国农工民主党',
+  九三学社: '九三学社',
+  无党派: '无党派人士',
 };
 const OPEN_SECTORS = ['经济界', '教育界', '科学技术界', '医药卫生界', '文化艺术界', '社会福利和社会保障界'];
 
@@ -104,12 +153,15 @@ export async function seedDemo(db: DB): Promise<{ orgId: string; created: boolea
           kind: spec.kind,
           position: spec.position,
           affiliation: spec.affiliation,
-          sector_id: spec.sector ? sectorIds.get(spec.sector) ?? null : null,
+          sector_id: spec.sector ? (sectorIds.get(spec.sector) ?? null) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const c of spec.committees) {
-        await trx.insertInto('member_committee').values({ org_id: orgId, member_id: m.id, committee_id: committeeIds.get(c)! }).execute();
+        await trx
+          .insertInto('member_committee')
+          .values({ org_id: orgId, member_id: m.id, committee_id: committeeIds.get(c)! })
+          .execute();
       }
       for (const b of spec.branches) {
         await trx
@@ -127,19 +179,78 @@ export async function seedDemo(db: DB): Promise<{ orgId: string; created: boolea
 /** 约 60 人：固定的演示身份 + 按确定性随机生成的委员与机关干部 */
 function buildMembers(): MemberSpec[] {
   const fixed: MemberSpec[] = [
-    { name: '周敏', kind: 'staff', position: '机关干部', affiliation: '中共党员', sector: null, committees: [], openid: 'dev_admin', admin: true,
-      branches: [{ branch: '机关支部', kind: 'primary', duty: '支委' }] },
-    { name: '李建国', kind: 'committee_member', position: '常委', affiliation: '中共党员', sector: '中国共产党', committees: ['经济委员会'], openid: 'dev_secretary',
-      branches: [{ branch: '经济委员会', kind: 'functional', duty: '书记' }] },
-    { name: '王秀兰', kind: 'committee_member', position: '委员', affiliation: '中共党员', sector: '经济界', committees: ['经济委员会'], openid: 'dev_cpc_member',
-      branches: [{ branch: '离退休支部', kind: 'primary', duty: '党员' }, { branch: '经济委员会', kind: 'functional', duty: '党员' }] },
-    { name: '陈志远', kind: 'committee_member', position: '委员', affiliation: '民盟', sector: '教育界', committees: ['文化文史和学习委员会'], openid: 'dev_non_cpc', branches: [] },
-    { name: '刘洋', kind: 'staff', position: '机关干部', affiliation: '中共党员', sector: null, committees: [], openid: 'dev_staff',
-      branches: [{ branch: '机关支部', kind: 'primary', duty: '党员' }] },
-    { name: '赵振华', kind: 'staff', position: '机关干部', affiliation: '中共党员', sector: null, committees: [],
-      branches: [{ branch: '机关支部', kind: 'primary', duty: '书记' }] },
-    { name: '孙淑贞', kind: 'committee_member', position: '委员', affiliation: '中共党员', sector: '中国共产党', committees: ['提案委员会'],
-      branches: [{ branch: '离退休支部', kind: 'primary', duty: '书记' }] },
+    {
+      name: '周敏',
+      kind: 'staff',
+      position: '机关干部',
+      affiliation: '中共党员',
+      sector: null,
+      committees: [],
+      openid: 'dev_admin',
+      admin: true,
+      branches: [{ branch: '机关支部', kind: 'primary', duty: '支委' }],
+    },
+    {
+      name: '李建国',
+      kind: 'committee_member',
+      position: '常委',
+      affiliation: '中共党员',
+      sector: '中国共产党',
+      committees: ['经济委员会'],
+      openid: 'dev_secretary',
+      branches: [{ branch: '经济委员会', kind: 'functional', duty: '书记' }],
+    },
+    {
+      name: '王秀兰',
+      kind: 'committee_member',
+      position: '委员',
+      affiliation: '中共党员',
+      sector: '经济界',
+      committees: ['经济委员会'],
+      openid: 'dev_cpc_member',
+      branches: [
+        { branch: '离退休支部', kind: 'primary', duty: '党员' },
+        { branch: '经济委员会', kind: 'functional', duty: '党员' },
+      ],
+    },
+    {
+      name: '陈志远',
+      kind: 'committee_member',
+      position: '委员',
+      affiliation: '民盟',
+      sector: '教育界',
+      committees: ['文化文史和学习委员会'],
+      openid: 'dev_non_cpc',
+      branches: [],
+    },
+    {
+      name: '刘洋',
+      kind: 'staff',
+      position: '机关干部',
+      affiliation: '中共党员',
+      sector: null,
+      committees: [],
+      openid: 'dev_staff',
+      branches: [{ branch: '机关支部', kind: 'primary', duty: '党员' }],
+    },
+    {
+      name: '赵振华',
+      kind: 'staff',
+      position: '机关干部',
+      affiliation: '中共党员',
+      sector: null,
+      committees: [],
+      branches: [{ branch: '机关支部', kind: 'primary', duty: '书记' }],
+    },
+    {
+      name: '孙淑贞',
+      kind: 'committee_member',
+      position: '委员',
+      affiliation: '中共党员',
+      sector: '中国共产党',
+      committees: ['提案委员会'],
+      branches: [{ branch: '离退休支部', kind: 'primary', duty: '书记' }],
+    },
   ];
   const rand = lcg(20261126);
   const used = new Set(fixed.map((m) => m.name));
@@ -160,7 +271,15 @@ function buildMembers(): MemberSpec[] {
     const committee = COMMITTEES[i % COMMITTEES.length];
     const cpc = staff || rand() < 0.36;
     const affiliation: Affiliation = cpc ? '中共党员' : NON_CPC[Math.floor(rand() * NON_CPC.length)];
-    const sector = staff ? null : cpc ? (rand() < 0.5 ? '中国共产党' : OPEN_SECTORS[i % OPEN_SECTORS.length]) : rand() < 0.6 ? PARTY_SECTOR[affiliation]! : OPEN_SECTORS[i % OPEN_SECTORS.length];
+    const sector = staff
+      ? null
+      : cpc
+        ? rand() < 0.5
+          ? '中国共产党'
+          : OPEN_SECTORS[i % OPEN_SECTORS.length]
+        : rand() < 0.6
+          ? PARTY_SECTOR[affiliation]!
+          : OPEN_SECTORS[i % OPEN_SECTORS.length];
     const branches: MemberSpec['branches'] = [];
     if (staff) {
       branches.push({ branch: '机关支部', kind: 'primary', duty: i === 48 ? '党务干部' : '党员' });

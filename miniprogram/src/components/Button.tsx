@@ -27,7 +27,19 @@ export interface ButtonProps {
  * 唯一的按钮。失效不用原生 disabled：H5 在 disabled={false} 时也写出 disabled="false"，
  * Taro 自带的 taro-button-core[disabled] 样式随即把字变成半透明，白底上就看不见了。
  */
-export function Button({ children, kind = 'plain', size = 'normal', block, off, busy, busyText = '正在提交…', onClick, ariaLabel, className, ...aria }: ButtonProps) {
+export function Button({
+  children,
+  kind = 'plain',
+  size = 'normal',
+  block,
+  off,
+  busy,
+  busyText = '正在提交…',
+  onClick,
+  ariaLabel,
+  className,
+  ...aria
+}: ButtonProps) {
   const disabled = Boolean(off || busy)
   const classes = ['ui-btn', `ui-btn--${kind}`, size === 'big' && 'ui-btn--big', block && 'ui-btn--block', disabled && 'ui-btn--off', className]
   return (

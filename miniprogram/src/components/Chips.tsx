@@ -116,7 +116,12 @@ export function SelectList({ label, value, options, onChange, noneLabel }: Selec
       {open && (
         <View className='ui-chips ui-chips--wrap ui-select__options' role='group' aria-labelledby={id}>
           {choices.map((o) => (
-            <Button key={o.value ?? '-'} className={o.value === value ? 'ui-chip ui-chip--on' : 'ui-chip'} aria-pressed={o.value === value} onClick={() => pick(o.value)}>
+            <Button
+              key={o.value ?? '-'}
+              className={o.value === value ? 'ui-chip ui-chip--on' : 'ui-chip'}
+              aria-pressed={o.value === value}
+              onClick={() => pick(o.value)}
+            >
               {mark(o.value === value, o.label)}
             </Button>
           ))}

@@ -21,7 +21,9 @@ export function ComingSoon({ title, summary, features }: ComingSoonProps) {
       <Text className='soon__summary'>{summary}</Text>
       <View className='soon__list'>
         {features.map((f) => (
-          <View key={f} className='soon__item'>· {f}</View>
+          <View key={f} className='soon__item'>
+            · {f}
+          </View>
         ))}
       </View>
     </View>

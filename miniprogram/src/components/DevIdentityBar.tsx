@@ -6,10 +6,7 @@ import { useAppStore } from '../store'
 import { roleLabels } from '../utils/labels'
 import './DevIdentityBar.scss'
 
-type ListState =
-  | { status: 'idle' | 'loading' }
-  | { status: 'ready'; identities: DevIdentity[] }
-  | { status: 'error'; message: string }
+type ListState = { status: 'idle' | 'loading' } | { status: 'ready'; identities: DevIdentity[] } | { status: 'error'; message: string }
 
 function optionTitle(identity: DevIdentity, current: DevIdentity | null): string {
   const roles = identity.roles.length > 0 ? `（${roleLabels(identity.roles)}）` : ''
@@ -45,9 +42,7 @@ export function DevIdentityBar() {
   return (
     <View className='dev-bar'>
       <View className='dev-bar__row'>
-        <Text className='dev-bar__label'>
-          {current ? `演示身份：${current.name}` : '演示模式：请先选择一个身份'}
-        </Text>
+        <Text className='dev-bar__label'>{current ? `演示身份：${current.name}` : '演示模式：请先选择一个身份'}</Text>
         <Button className='dev-bar__toggle' onClick={toggle}>
           {open ? '收起 ▴' : current ? '切换 ▾' : '选择 ▾'}
         </Button>
@@ -58,7 +53,9 @@ export function DevIdentityBar() {
           {list.status === 'error' && (
             <View>
               <Text className='dev-bar__hint'>{list.message}</Text>
-              <Button className='dev-bar__retry' onClick={load}>重试</Button>
+              <Button className='dev-bar__retry' onClick={load}>
+                重试
+              </Button>
             </View>
           )}
           {list.status === 'ready' &&

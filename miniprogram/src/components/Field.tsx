@@ -68,7 +68,19 @@ export interface TextFieldProps {
 }
 
 /** 带标签的单行输入：标签在上、输入框占满一行，字大框高（大字模式随令牌变高） */
-export function TextField({ label, value, onChange, placeholder, type = 'text', maxlength = 60, disabled, hint, confirmType, onConfirm, className }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  placeholder,
+  type = 'text',
+  maxlength = 60,
+  disabled,
+  hint,
+  confirmType,
+  onConfirm,
+  className,
+}: TextFieldProps) {
   const ids = useFieldIds()
   return (
     <FieldFrame ids={ids} label={label} hint={hint} className={className}>

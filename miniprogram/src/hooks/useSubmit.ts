@@ -20,7 +20,7 @@ export function useSubmit(): Submitting {
   const [error, setError] = useState<LoadError | null>(null)
   const inFlight = useRef(false)
 
-  const run = useCallback(async <T,>(send: () => Promise<Envelope<T>>): Promise<{ data: T } | null> => {
+  const run = useCallback(async <T>(send: () => Promise<Envelope<T>>): Promise<{ data: T } | null> => {
     if (inFlight.current) return null
     inFlight.current = true
     setBusy(true)

@@ -33,12 +33,7 @@ function takePreloaded(key: string): Promise<unknown> | undefined {
 }
 
 /** H5 端：POST /api/fn/<函数>，演示身份放在 x-dev-openid 头里（只有本地宿主认它） */
-export function callViaHttp<T>(
-  name: string,
-  action: string,
-  data: object | undefined,
-  devOpenid: string | null,
-): Promise<Envelope<T>> {
+export function callViaHttp<T>(name: string, action: string, data: object | undefined, devOpenid: string | null): Promise<Envelope<T>> {
   const body = JSON.stringify({ action, data })
   const preloaded = takePreloaded(`${name} ${body} ${devOpenid ?? ''}`)
   if (preloaded) {

@@ -43,9 +43,7 @@ export function dateTimeLabel(iso: string): string {
 
 /** 同一天：12月1日 周二 09:00–11:30；跨天：12月1日 周二 09:00 至 12月2日 周三 17:00 */
 export function eventTimeLabel(startsAt: string, endsAt: string): string {
-  return dayLabel(startsAt) === dayLabel(endsAt)
-    ? `${dateTimeLabel(startsAt)}–${clockTime(endsAt)}`
-    : `${dateTimeLabel(startsAt)} 至 ${dateTimeLabel(endsAt)}`
+  return dayLabel(startsAt) === dayLabel(endsAt) ? `${dateTimeLabel(startsAt)}–${clockTime(endsAt)}` : `${dateTimeLabel(startsAt)} 至 ${dateTimeLabel(endsAt)}`
 }
 
 /** 与活动开始同一天的只写钟点，不同天的带上日期（如前一晚就开放签到） */

@@ -15,7 +15,23 @@ describe('操作记录', () => {
     actAs(adminProfile, useAppStore)
     routeCalls(mockCall, {
       'member.me': () => ok(adminProfile),
-      'roster.auditLog': () => ok({ items: [{ id: '1', at: '2026-11-25T02:00:00.000Z', actorName: '周敏', action: 'roster.update', targetKind: 'member', targetId: null, summary: '修改 王秀兰 的手机号' }], total: 1, page: 1, pageSize: 20 }),
+      'roster.auditLog': () =>
+        ok({
+          items: [
+            {
+              id: '1',
+              at: '2026-11-25T02:00:00.000Z',
+              actorName: '周敏',
+              action: 'roster.update',
+              targetKind: 'member',
+              targetId: null,
+              summary: '修改 王秀兰 的手机号',
+            },
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 20,
+        }),
     })
     render(<AuditPage />)
     expect(await screen.findByText('修改 王秀兰 的手机号')).toBeTruthy()

@@ -70,7 +70,10 @@ export function routeCalls(_mock: jest.Mock, handlers: Handlers): void {
 }
 
 /** 设好演示身份与本人资料（管理页据此判断角色） */
-export function actAs(profile: MemberProfile, store: { getState: () => { chooseDevIdentity: (i: never) => void; rememberProfile: (p: MemberProfile) => void } }): void {
+export function actAs(
+  profile: MemberProfile,
+  store: { getState: () => { chooseDevIdentity: (i: never) => void; rememberProfile: (p: MemberProfile) => void } },
+): void {
   store.getState().chooseDevIdentity({ openid: `dev-${profile.id}`, name: profile.name, roles: profile.roles, description: '' } as never)
   store.getState().rememberProfile(profile)
 }

@@ -42,7 +42,21 @@ beforeEach(() => {
 describe('从表格导入成员', () => {
   it('列出模板表头', () => {
     render(<ImportPage />)
-    for (const h of ['姓名', '手机号', '界别', '专委会', '政治面貌', '职务', '第一组织关系', '功能型支部', '性别', '民族', '出生年月', '工作单位及职务', '届次']) {
+    for (const h of [
+      '姓名',
+      '手机号',
+      '界别',
+      '专委会',
+      '政治面貌',
+      '职务',
+      '第一组织关系',
+      '功能型支部',
+      '性别',
+      '民族',
+      '出生年月',
+      '工作单位及职务',
+      '届次',
+    ]) {
       expect(screen.getByText(h)).toBeTruthy()
     }
   })
@@ -141,7 +155,9 @@ describe('从表格导入成员', () => {
   })
 
   it('服务端按内容拒绝（改了扩展名的文件）：原样显示', async () => {
-    routeCalls(mockCall, { 'roster.previewImport': () => fail('FILE.TYPE_NOT_ALLOWED', '只支持 Excel（.xlsx）或 CSV 文件；这个文件的内容不是这些格式（可能是改了扩展名的其他文件）') })
+    routeCalls(mockCall, {
+      'roster.previewImport': () => fail('FILE.TYPE_NOT_ALLOWED', '只支持 Excel（.xlsx）或 CSV 文件；这个文件的内容不是这些格式（可能是改了扩展名的其他文件）'),
+    })
     render(<ImportPage />)
     chooseFile('名册.xlsx', 'MZ')
     expect((await screen.findByRole('alert')).textContent).toContain('改了扩展名')

@@ -110,7 +110,11 @@ describe('成员名册', () => {
     const createObjectURL = jest.fn(() => 'blob:x')
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
-    routeCalls(mockCall, { 'roster.list': listPage, 'org.tree': () => ok(tree), 'roster.exportRoster': () => ok({ fileName: '成员名册-2026-11-26.xlsx', contentBase64: 'UEsDBA==' }) })
+    routeCalls(mockCall, {
+      'roster.list': listPage,
+      'org.tree': () => ok(tree),
+      'roster.exportRoster': () => ok({ fileName: '成员名册-2026-11-26.xlsx', contentBase64: 'UEsDBA==' }),
+    })
     actAs(adminProfile, useAppStore)
     render(<MembersPage />)
     await screen.findByText('第1页甲')

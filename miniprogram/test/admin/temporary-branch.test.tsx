@@ -8,7 +8,13 @@ jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevI
 const mockCall = callFunction as unknown as jest.Mock
 const callsOf = (action: string) => mockCall.mock.calls.filter(([fn, a]) => fn === 'org' && a === action).map(([, , data]) => data)
 
-const treeWithParty = { ...tree, units: [...tree.units, { id: 'u-party', parentId: 'u-root', name: '机关党委', level: '机关党委' as const, branchKind: null, status: 'active' as const, memberCount: 0 }] }
+const treeWithParty = {
+  ...tree,
+  units: [
+    ...tree.units,
+    { id: 'u-party', parentId: 'u-root', name: '机关党委', level: '机关党委' as const, branchKind: null, status: 'active' as const, memberCount: 0 },
+  ],
+}
 const found = [
   member({ id: 'm-li', name: '李建国', affiliation: '中共党员' }),
   member({ id: 'm-chen', name: '李志远', affiliation: '民盟', branches: [] }),

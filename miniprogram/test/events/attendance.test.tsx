@@ -9,7 +9,22 @@ import { adminProfile, callsTo, fail, held, myEvent, ok, routeCalls, type Handle
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
 
 function row(memberId: string, name: string, overrides: Partial<AttendanceRow> = {}): AttendanceRow {
-  return { memberId, name, sector: null, expected: true, status: 'absent', checkedInAt: null, method: null, proxyReason: null, proxyByName: null, leave: null, rollCalled: false, pending: null, receivedAt: null, ...overrides }
+  return {
+    memberId,
+    name,
+    sector: null,
+    expected: true,
+    status: 'absent',
+    checkedInAt: null,
+    method: null,
+    proxyReason: null,
+    proxyByName: null,
+    leave: null,
+    rollCalled: false,
+    pending: null,
+    receivedAt: null,
+    ...overrides,
+  }
 }
 
 /** 一个记状态的假后端：代签、审批、点名都会改动名单。overrides 换掉某些操作的回答；tweak 在开始前改动活动与名单 */
@@ -28,7 +43,15 @@ function fakeBackend(overrides: Record<string, Handler> = {}, tweak?: (event: At
     return {
       event,
       rows: rows.map((r) => ({ ...r })),
-      counts: { expected: rows.length, checkedIn, late: rows.filter((r) => r.status === 'late').length, onLeave, absent: rows.length - checkedIn - onLeave, walkIns: 0, rate: Math.round((checkedIn / (rows.length - onLeave)) * 1000) / 10 },
+      counts: {
+        expected: rows.length,
+        checkedIn,
+        late: rows.filter((r) => r.status === 'late').length,
+        onLeave,
+        absent: rows.length - checkedIn - onLeave,
+        walkIns: 0,
+        rate: Math.round((checkedIn / (rows.length - onLeave)) * 1000) / 10,
+      },
     }
   }
   const find = (id: string) => rows.find((r) => r.memberId === id)!
@@ -49,12 +72,25 @@ function fakeBackend(overrides: Record<string, Handler> = {}, tweak?: (event: At
     'event.saveSpeech': (d) => {
       const existing = speeches.find((x) => x.id === d.speechId)
       if (existing) Object.assign(existing, { speakerName: d.speakerName, content: d.content })
-      else speeches.push({ id: `sp-${speeches.length + 1}`, memberId: null, speakerName: d.speakerName, content: d.content, updatedAt: '2026-12-01T04:00:00.000Z' })
+      else
+        speeches.push({
+          id: `sp-${speeches.length + 1}`,
+          memberId: null,
+          speakerName: d.speakerName,
+          content: d.content,
+          updatedAt: '2026-12-01T04:00:00.000Z',
+        })
       return ok(record())
     },
     'event.attendance': () => ok(list()),
     'event.proxyCheckin': (d) => {
-      Object.assign(find(d.memberId), { status: 'on_time', checkedInAt: '2026-12-01T01:20:00.000Z', method: 'proxy', proxyByName: '周敏', proxyReason: d.reason })
+      Object.assign(find(d.memberId), {
+        status: 'on_time',
+        checkedInAt: '2026-12-01T01:20:00.000Z',
+        method: 'proxy',
+        proxyByName: '周敏',
+        proxyReason: d.reason,
+      })
       return ok({ eventId: 'e-1', eventTitle: event.title, already: false, checkedInAt: '2026-12-01T01:20:00.000Z', late: false, points: [] })
     },
     'event.decideLeave': (d) => {
@@ -67,9 +103,19 @@ function fakeBackend(overrides: Record<string, Handler> = {}, tweak?: (event: At
       if (!next) return fail('CHECKIN.ROLLCALL_EXHAUSTED', '已签到的人都点过了')
       next.rollCalled = true
       order += 1
-      return ok({ memberId: next.memberId, name: next.name, order, calledAt: '2026-12-01T02:00:00.000Z', note: null, remaining: rows.filter((r) => r.checkedInAt && !r.rollCalled).length })
+      return ok({
+        memberId: next.memberId,
+        name: next.name,
+        order,
+        calledAt: '2026-12-01T02:00:00.000Z',
+        note: null,
+        remaining: rows.filter((r) => r.checkedInAt && !r.rollCalled).length,
+      })
     },
-    'event.rollCallNote': (d) => (notes.set(d.memberId, d.note), ok({ memberId: d.memberId, name: find(d.memberId).name, order, calledAt: '', note: d.note, remaining: 0 })),
+    'event.rollCallNote': (d) => (
+      notes.set(d.memberId, d.note),
+      ok({ memberId: d.memberId, name: find(d.memberId).name, order, calledAt: '', note: d.note, remaining: 0 })
+    ),
     'event.exportAttendance': () => ok({ fileName: '学习-签到名单.xlsx', contentBase64: 'UEsDBA==' }),
     ...overrides,
   })
@@ -207,7 +253,14 @@ describe('签到名单', () => {
 })
 
 describe('签到名单上的提交：提交中再点不会重复发出；服务器拒绝时显示它的提示', () => {
-  const cases: Array<{ name: string; op: string; message: string; tweak?: Parameters<typeof fakeBackend>[1]; open?: () => void | Promise<unknown>; press: () => HTMLElement }> = [
+  const cases: Array<{
+    name: string
+    op: string
+    message: string
+    tweak?: Parameters<typeof fakeBackend>[1]
+    open?: () => void | Promise<unknown>
+    press: () => HTMLElement
+  }> = [
     {
       name: '代签',
       op: 'event.proxyCheckin',
@@ -227,7 +280,13 @@ describe('签到名单上的提交：提交中再点不会重复发出；服务�
       press: () => within(rowOf('赵振华')).getByText('确认在场'),
     },
     { name: '随机点名', op: 'event.rollCall', message: '活动已取消，不能点名', press: () => screen.getByRole('button', { name: '随机点名' }) },
-    { name: '定案', op: 'event.finalize', message: '还有离线补交的签到待确认，请先在签到名单里确认或退回', open: () => fireEvent.click(screen.getByRole('button', { name: '定案' })), press: () => screen.getByText('确认定案') },
+    {
+      name: '定案',
+      op: 'event.finalize',
+      message: '还有离线补交的签到待确认，请先在签到名单里确认或退回',
+      open: () => fireEvent.click(screen.getByRole('button', { name: '定案' })),
+      press: () => screen.getByText('确认定案'),
+    },
     { name: '查看学习心得', op: 'event.notes', message: '只有这场活动的组织者可以查看', press: () => screen.getByText('查看学习心得') },
     {
       name: '确认补录',

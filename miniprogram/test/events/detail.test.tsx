@@ -39,7 +39,10 @@ describe('活动详情', () => {
   })
 
   it('六位数字码：位数不对当场提示；输错时显示服务器的提示', async () => {
-    const mock = routeCalls({ 'event.get': () => ok(myEvent(live())), 'event.checkinByCode': () => fail('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字') })
+    const mock = routeCalls({
+      'event.get': () => ok(myEvent(live())),
+      'event.checkinByCode': () => fail('CHECKIN.CODE_INVALID', '数字码不正确或已过期，请看屏幕上最新的数字'),
+    })
     render(<EventDetailPage />)
     await screen.findByText('未签到')
     type('输入六位数字码签到', '1234')
@@ -110,7 +113,10 @@ describe('活动详情', () => {
   it('先给此刻能办的事：签到开始前先请假，签到中先签到，会后先写心得', async () => {
     const at = (min: number) => new Date(Date.now() + min * 60_000).toISOString()
     const firstCard = () => document.querySelector('.ui-card')?.textContent ?? ''
-    routeCalls({ 'event.get': () => ok(myEvent({ startsAt: at(24 * 60), endsAt: at(26 * 60), checkinOpensAt: at(23 * 60), checkinClosesAt: at(26 * 60), lateAfter: at(24 * 60 + 10) })) })
+    routeCalls({
+      'event.get': () =>
+        ok(myEvent({ startsAt: at(24 * 60), endsAt: at(26 * 60), checkinOpensAt: at(23 * 60), checkinClosesAt: at(26 * 60), lateAfter: at(24 * 60 + 10) })),
+    })
     const before = render(<EventDetailPage />)
     await screen.findByText('提交请假')
     expect(firstCard()).toMatch(/^请假/)
@@ -122,14 +128,30 @@ describe('活动详情', () => {
     expect(firstCard()).toMatch(/^我的签到/)
     during.unmount()
 
-    routeCalls({ 'event.get': () => ok(myEvent({ startsAt: at(-180), endsAt: at(-60), checkinOpensAt: at(-200), checkinClosesAt: at(-60), lateAfter: at(-170), myAttendance: { checkedInAt: at(-175), late: false, method: 'scan' } })) })
+    routeCalls({
+      'event.get': () =>
+        ok(
+          myEvent({
+            startsAt: at(-180),
+            endsAt: at(-60),
+            checkinOpensAt: at(-200),
+            checkinClosesAt: at(-60),
+            lateAfter: at(-170),
+            myAttendance: { checkedInAt: at(-175), late: false, method: 'scan' },
+          }),
+        ),
+    })
     render(<EventDetailPage />)
     await screen.findByText('已签到')
     expect(firstCard()).toMatch(/^学习心得/)
   })
 
   it('组织者入口只给办这场活动的人：别的支部的书记看不到', async () => {
-    useAppStore.getState().rememberProfile({ ...adminProfile, roles: ['member', 'secretary'], branches: [{ branchId: 'b-other', branchName: '机关党支部', kind: 'primary', duty: '书记' }] } as never)
+    useAppStore.getState().rememberProfile({
+      ...adminProfile,
+      roles: ['member', 'secretary'],
+      branches: [{ branchId: 'b-other', branchName: '机关党支部', kind: 'primary', duty: '书记' }],
+    } as never)
     routeCalls({ 'event.get': () => ok(myEvent({ ...live(), ownerBranch: { id: 'b-econ', name: '经济委功能型党支部' } })) })
     render(<EventDetailPage />)
     await screen.findByText('未签到')
@@ -151,7 +173,11 @@ describe('活动详情', () => {
 
   it('签到过、活动已开始：可写学习心得；不足 10 字当场提示', async () => {
     const now = Date.now()
-    const started = { ...live(), startsAt: new Date(now - 60_000).toISOString(), myAttendance: { checkedInAt: new Date(now).toISOString(), late: false, method: 'code' as const } }
+    const started = {
+      ...live(),
+      startsAt: new Date(now - 60_000).toISOString(),
+      myAttendance: { checkedInAt: new Date(now).toISOString(), late: false, method: 'code' as const },
+    }
     const mock = routeCalls({ 'event.get': () => ok(myEvent(started)), 'event.writeNote': () => ok({ updatedAt: '2026-12-01T04:00:00.000Z' }) })
     render(<EventDetailPage />)
     await screen.findByText('学习心得')

@@ -3,7 +3,11 @@ import { KIND_GROUPS, draftFromEvent, draftProblem, emptyDraft, toInput } from '
 import { eventTimeLabel, timeNear } from '../../src/utils/time'
 import { myEvent } from './support'
 
-const base = () => ({ ...emptyDraft(new Date('2026-11-30T10:00:00Z'), null, [{ kind: 'all' as const, id: null, name: '全体成员' }]), title: '专题学习', place: '三楼会议室' })
+const base = () => ({
+  ...emptyDraft(new Date('2026-11-30T10:00:00Z'), null, [{ kind: 'all' as const, id: null, name: '全体成员' }]),
+  title: '专题学习',
+  place: '三楼会议室',
+})
 
 describe('活动表单', () => {
   it('活动类型分三组，不漏不重', () => {
@@ -34,7 +38,15 @@ describe('活动表单', () => {
 
   it('已有活动读回表单：窗口与迟到界限换算成分钟', () => {
     const d = draftFromEvent(myEvent())
-    expect(d).toMatchObject({ date: '2026-12-01', startTime: '09:00', endTime: '11:30', opensBefore: 30, closesAfterStart: null, lateAfterMinutes: 10, rotateSeconds: '15' })
+    expect(d).toMatchObject({
+      date: '2026-12-01',
+      startTime: '09:00',
+      endTime: '11:30',
+      opensBefore: 30,
+      closesAfterStart: null,
+      lateAfterMinutes: 10,
+      rotateSeconds: '15',
+    })
     expect(toInput(d).startsAt).toBe('2026-12-01T09:00:00+08:00')
   })
 

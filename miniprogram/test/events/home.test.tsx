@@ -30,7 +30,11 @@ describe('首页', () => {
   })
 
   it('活动与待办和本人资料同时取，资料到了不再重取一遍（慢网上首屏少等一个来回）', async () => {
-    const mock = routeCalls({ 'member.me': () => ok(memberProfile), 'event.upcoming': () => ok(events), 'home.todos': () => ok({ items: [], eventBadges: [] }) })
+    const mock = routeCalls({
+      'member.me': () => ok(memberProfile),
+      'event.upcoming': () => ok(events),
+      'home.todos': () => ok({ items: [], eventBadges: [] }),
+    })
     render(<IndexPage />)
     expect(await screen.findByText('中心组学习（十二月）')).toBeTruthy()
     expect(callsTo(mock, 'event', 'upcoming')).toHaveLength(1)
@@ -39,7 +43,17 @@ describe('首页', () => {
 
   it('待办：没有时写“今天没有待办”；通知点「知道了」标为已读后重取', async () => {
     let items: TodoItem[] = [
-      { id: 'notice:n-1', kind: 'notice', title: '活动取消：政协讲堂', detail: '原因：因故改期', dueAt: null, link: '/events/detail/index?id=e-3', eventId: 'e-3', noticeId: 'n-1', noticeKind: 'event.cancelled' },
+      {
+        id: 'notice:n-1',
+        kind: 'notice',
+        title: '活动取消：政协讲堂',
+        detail: '原因：因故改期',
+        dueAt: null,
+        link: '/events/detail/index?id=e-3',
+        eventId: 'e-3',
+        noticeId: 'n-1',
+        noticeKind: 'event.cancelled',
+      },
     ]
     const mock = routeCalls({
       'member.me': () => ok(memberProfile),
@@ -62,7 +76,16 @@ describe('首页', () => {
 
   it('书记在首页看到请假待审批，就地批准后这一项消失；「组织活动」上写着几条请假待批', async () => {
     let pending = true
-    const leave: TodoItem = { id: 'decideLeave:l-9', kind: 'decideLeave', title: '请假待审批：王秀兰', detail: '主题党日（12月3日 周四 09:00）：住院', dueAt: '2026-12-03T01:00:00.000Z', link: '/events/attendance/index?id=e-2', eventId: 'e-2', leaveId: 'l-9' }
+    const leave: TodoItem = {
+      id: 'decideLeave:l-9',
+      kind: 'decideLeave',
+      title: '请假待审批：王秀兰',
+      detail: '主题党日（12月3日 周四 09:00）：住院',
+      dueAt: '2026-12-03T01:00:00.000Z',
+      link: '/events/attendance/index?id=e-2',
+      eventId: 'e-2',
+      leaveId: 'l-9',
+    }
     const mock = routeCalls({
       'member.me': () => ok(adminProfile),
       'event.upcoming': () => ok([]),
@@ -86,7 +109,21 @@ describe('首页', () => {
     routeCalls({
       'member.me': () => ok(memberProfile),
       'event.upcoming': () => ok([]),
-      'home.todos': () => ok({ items: [{ id: 'checkin:e-1', kind: 'checkin', title: '今天 09:00：中心组学习', detail: '三楼会议室。签到已开始', dueAt: null, link: '/events/detail/index?id=e-1', eventId: 'e-1' }], eventBadges: [] }),
+      'home.todos': () =>
+        ok({
+          items: [
+            {
+              id: 'checkin:e-1',
+              kind: 'checkin',
+              title: '今天 09:00：中心组学习',
+              detail: '三楼会议室。签到已开始',
+              dueAt: null,
+              link: '/events/detail/index?id=e-1',
+              eventId: 'e-1',
+            },
+          ],
+          eventBadges: [],
+        }),
     })
     render(<IndexPage />)
     fireEvent.click(await screen.findByText('今天 09:00：中心组学习'))
@@ -111,7 +148,10 @@ describe('首页', () => {
     })
     render(<IndexPage />)
     await screen.findByText('今天的会')
-    const groups = Array.from(document.querySelectorAll('.home-when')).map((g) => [g.querySelector('.home-when__title')?.textContent, Array.from(g.querySelectorAll('.event-card__title')).map((t) => t.textContent)])
+    const groups = Array.from(document.querySelectorAll('.home-when')).map((g) => [
+      g.querySelector('.home-when__title')?.textContent,
+      Array.from(g.querySelectorAll('.event-card__title')).map((t) => t.textContent),
+    ])
     expect(groups).toEqual([
       ['今天', ['今天的会']],
       ['本周', ['三天后的会']],

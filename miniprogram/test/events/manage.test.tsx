@@ -36,7 +36,9 @@ describe('会议通知文字', () => {
   })
 
   it('要求位置的说明只核对一次；取消了的写成取消通知', () => {
-    expect(eventNoticeText({ ...event, geo: { lat: 30, lng: 120, radiusM: 300 }, locationCheck: true })).toContain('签到时会确认您在会场附近（只核对一次，不保存位置）。')
+    expect(eventNoticeText({ ...event, geo: { lat: 30, lng: 120, radiusM: 300 }, locationCheck: true })).toContain(
+      '签到时会确认您在会场附近（只核对一次，不保存位置）。',
+    )
     const cancelled = eventNoticeText({ ...event, status: 'cancelled', cancelReason: '与全会冲突' })
     expect(cancelled.split('\n')[0]).toBe('【取消通知】十一月主题党日')
     expect(cancelled).toContain('本次活动已取消（与全会冲突），请相互转告。')
@@ -49,7 +51,9 @@ describe('会议通知文字', () => {
     setRouterParams({})
     routeCalls({ 'event.list': () => ok({ items: [{ ...event, counts: { expected: 6, checkedIn: 0 } }], total: 1, page: 1, pageSize: 20 }) })
     render(<ManagePage />)
-    ;(Taro.showActionSheet as jest.Mock).mockImplementationOnce(({ itemList }: { itemList: string[] }) => Promise.resolve({ tapIndex: itemList.indexOf('复制会议通知') }))
+    ;(Taro.showActionSheet as jest.Mock).mockImplementationOnce(({ itemList }: { itemList: string[] }) =>
+      Promise.resolve({ tapIndex: itemList.indexOf('复制会议通知') }),
+    )
     ;(await screen.findByText('更多…')).click()
     expect(await screen.findByText('已复制通知文字，可以粘贴到微信群')).toBeTruthy()
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: eventNoticeText(event) })
@@ -65,7 +69,10 @@ describe('组织者的活动卡片：一个合乎此刻的主操作，其余在�
     expect(cardActions(base, at('2026-11-27T03:00:00Z')).main.label).toBe('修改活动')
     expect(cardActions(base, at('2026-11-27T04:39:00Z')).main.label).toBe('修改活动')
     // 开放签到前一小时起：先开大屏（提前架好投影），修改收进“更多”
-    expect(cardActions(base, at('2026-11-27T04:40:00Z'))).toMatchObject({ main: { label: '签到大屏' }, more: expect.arrayContaining([{ action: 'edit', label: '修改活动' }]) })
+    expect(cardActions(base, at('2026-11-27T04:40:00Z'))).toMatchObject({
+      main: { label: '签到大屏' },
+      more: expect.arrayContaining([{ action: 'edit', label: '修改活动' }]),
+    })
     expect(cardActions(base, at('2026-11-27T05:40:00Z')).main.label).toBe('签到大屏')
     expect(cardActions(base, at('2026-11-27T08:30:00Z')).main.label).toBe('签到名单与会议记录')
     const finalized = cardActions({ ...base, finalizedAt: '2026-11-27T09:00:00Z' }, at('2026-11-27T09:00:00Z'))
@@ -74,7 +81,10 @@ describe('组织者的活动卡片：一个合乎此刻的主操作，其余在�
     expect(finalized.more.map((m) => m.label)).toEqual(['照此再办一场', '复制会议通知'])
     expect(cardActions({ ...base, status: 'cancelled' }, at('2026-11-27T05:00:00Z'))).toEqual({
       main: { action: 'copy', label: '改期重办' },
-      more: [{ action: 'attendance', label: '签到名单与会议记录' }, { action: 'notice', label: '复制取消通知' }],
+      more: [
+        { action: 'attendance', label: '签到名单与会议记录' },
+        { action: 'notice', label: '复制取消通知' },
+      ],
     })
   })
 
@@ -86,7 +96,8 @@ describe('组织者的活动卡片：一个合乎此刻的主操作，其余在�
     }
   })
 
-  const listWith = (e: typeof event) => routeCalls({ 'event.list': () => ok({ items: [{ ...e, counts: { expected: 6, checkedIn: 2 } }], total: 1, page: 1, pageSize: 20 }) })
+  const listWith = (e: typeof event) =>
+    routeCalls({ 'event.list': () => ok({ items: [{ ...e, counts: { expected: 6, checkedIn: 2 } }], total: 1, page: 1, pageSize: 20 }) })
   const shift = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
   beforeEach(() => {
     useAppStore.getState().chooseDevIdentity({ openid: 'dev_admin', name: '周敏', roles: ['admin'], description: '' })
@@ -111,7 +122,9 @@ describe('组织者的活动卡片：一个合乎此刻的主操作，其余在�
     render(<ManagePage />)
     ;(await screen.findByText('签到大屏')).click()
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/events/screen/index?id=${event.id}` })
-    ;(Taro.showActionSheet as jest.Mock).mockImplementationOnce(({ itemList }: { itemList: string[] }) => Promise.resolve({ tapIndex: itemList.indexOf('修改活动') }))
+    ;(Taro.showActionSheet as jest.Mock).mockImplementationOnce(({ itemList }: { itemList: string[] }) =>
+      Promise.resolve({ tapIndex: itemList.indexOf('修改活动') }),
+    )
     screen.getByText('更多…').click()
     await new Promise((r) => setTimeout(r, 0))
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/events/edit/index?id=${event.id}` })

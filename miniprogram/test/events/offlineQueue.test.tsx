@@ -49,7 +49,9 @@ describe('断网时记下的扫码', () => {
     routeCalls({ 'event.checkin': () => fail('CHECKIN.OFFLINE_TOO_LATE', '这次扫码离现在太久，未能补签，请重新扫码或联系组织者') })
 
     const report = await flushPendingScans()
-    expect(report.settled.map((s) => s.outcome)).toEqual([{ kind: 'failed', code: 'CHECKIN.OFFLINE_TOO_LATE', message: '这次扫码离现在太久，未能补签，请重新扫码或联系组织者' }])
+    expect(report.settled.map((s) => s.outcome)).toEqual([
+      { kind: 'failed', code: 'CHECKIN.OFFLINE_TOO_LATE', message: '这次扫码离现在太久，未能补签，请重新扫码或联系组织者' },
+    ])
     expect(pendingScans()).toEqual([])
   })
 

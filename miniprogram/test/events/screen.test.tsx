@@ -58,7 +58,14 @@ describe('签到大屏', () => {
   })
 
   it('到换码时刻重取：换上新码与新人数', async () => {
-    const answers = [view(), view({ token: 'TOKEN-2', counts: { ...view().counts, checkedIn: 4 }, recent: [{ name: '刘洋', at: '2026-12-01T01:03:00.000Z', late: false }, ...view().recent] })]
+    const answers = [
+      view(),
+      view({
+        token: 'TOKEN-2',
+        counts: { ...view().counts, checkedIn: 4 },
+        recent: [{ name: '刘洋', at: '2026-12-01T01:03:00.000Z', late: false }, ...view().recent],
+      }),
+    ]
     const mock = routeCalls({ 'event.screen': () => ok(answers.shift() ?? view({ token: 'TOKEN-3' })) })
     const { container } = render(<ScreenPage />)
     await screen.findByText('新任委员培训')
@@ -126,5 +133,4 @@ describe('签到大屏：少画码', () => {
     expect(countOf('已签到')).toBe('9')
     expect(container.querySelector('img')?.getAttribute('src')).toBe('data:image/svg+xml;base64,AAA')
   })
-
 })

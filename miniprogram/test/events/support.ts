@@ -5,7 +5,16 @@ export { callsTo, fail, held, offline, ok, routeCalls, type Handler } from '../c
 export const TOKEN = 'AbCdEfGh00abcde0123456789abcdef'
 
 export function checkinResult(overrides: Partial<CheckinResult> = {}): CheckinResult {
-  return { eventId: 'e-1', eventTitle: '学习贯彻全会精神专题学习', already: false, checkedInAt: '2026-12-01T01:02:00.000Z', late: false, points: [{ track: '党员积分', ruleName: '集中学习', points: 2 }], pending: null, ...overrides }
+  return {
+    eventId: 'e-1',
+    eventTitle: '学习贯彻全会精神专题学习',
+    already: false,
+    checkedInAt: '2026-12-01T01:02:00.000Z',
+    late: false,
+    points: [{ track: '党员积分', ruleName: '集中学习', points: 2 }],
+    pending: null,
+    ...overrides,
+  }
 }
 
 export function myEvent(overrides: Partial<MyEventView> = {}): MyEventView {

@@ -39,7 +39,11 @@ describe('输入框', () => {
 describe('按钮', () => {
   it('失效时点了不触发，并告诉读屏软件', () => {
     const onClick = jest.fn()
-    render(<Button off onClick={onClick}>保存</Button>)
+    render(
+      <Button off onClick={onClick}>
+        保存
+      </Button>,
+    )
     fireEvent.click(screen.getByText('保存'))
     expect(onClick).not.toHaveBeenCalled()
     expect(screen.getByText('保存').getAttribute('aria-disabled')).toBe('true')
@@ -47,7 +51,11 @@ describe('按钮', () => {
 
   it('提交中换成“正在提交…”，再点也不重复提交', () => {
     const onClick = jest.fn()
-    render(<Button busy onClick={onClick}>保存</Button>)
+    render(
+      <Button busy onClick={onClick}>
+        保存
+      </Button>,
+    )
     fireEvent.click(screen.getByText('正在提交…'))
     expect(onClick).not.toHaveBeenCalled()
   })

@@ -61,7 +61,10 @@ describe('页面的四种样子', () => {
   it('网络不通可以重试，重试成功后显示内容', async () => {
     render(
       <EventsPage
-        replies={[async () => ({ ok: false, error: { code: 'CLIENT.NETWORK', message: '网络不给力，请检查网络后重试' } }), async () => ({ ok: true, data: ['政协讲堂'] })]}
+        replies={[
+          async () => ({ ok: false, error: { code: 'CLIENT.NETWORK', message: '网络不给力，请检查网络后重试' } }),
+          async () => ({ ok: true, data: ['政协讲堂'] }),
+        ]}
       />,
     )
     expect(await screen.findByRole('alert')).toBeTruthy()

@@ -16,7 +16,8 @@ describe('积分申诉', () => {
   it('列出待答复的申诉：成员、记分、理由；驳回时发出答复', async () => {
     const mock = routeCalls({
       'points.listAppeals': () => ok({ items: [pending], total: 1, page: 1, pageSize: 20 }),
-      'points.answerAppeal': (d) => ok({ ...pending, status: 'rejected', answer: (d as { answer: string }).answer, answeredByName: '张建国', answeredAt: pending.createdAt }),
+      'points.answerAppeal': (d) =>
+        ok({ ...pending, status: 'rejected', answer: (d as { answer: string }).answer, answeredByName: '张建国', answeredAt: pending.createdAt }),
     })
     render(<PointsAppealsPage />)
     expect(await screen.findByText('王秀兰')).toBeTruthy()

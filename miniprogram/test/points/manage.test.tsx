@@ -33,7 +33,8 @@ const ruleButtons = () => Array.from(document.querySelectorAll('.ui-chips--stack
 describe('积分管理：评定加减分', () => {
   it('书记找到成员后，按规则、扣分、分值、原因发出 points.adjust，并显示记入的说明', async () => {
     const mock = setup(zhangProfile, {
-      'points.adjust': () => ok({ ...wangEntries[4], id: uuid(50), explanation: '「品行评定：会上迟到」按规则「品行评定」，记 -3 分，由张建国评定，原因：会上迟到' }),
+      'points.adjust': () =>
+        ok({ ...wangEntries[4], id: uuid(50), explanation: '「品行评定：会上迟到」按规则「品行评定」，记 -3 分，由张建国评定，原因：会上迟到' }),
     })
     await pickWang()
     expect(callsTo(mock, 'points', 'ledger')).toEqual([{ memberId: WANG_ID, year: YEAR }])
@@ -73,7 +74,23 @@ describe('积分管理：评定加减分', () => {
 
   // 只假装今天的日期，计时器照常（页面的等待靠它们）
   const onDate = (iso: string) =>
-    jest.useFakeTimers({ now: new Date(iso), doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'nextTick', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'hrtime'] })
+    jest.useFakeTimers({
+      now: new Date(iso),
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'queueMicrotask',
+        'nextTick',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'performance',
+        'hrtime',
+      ],
+    })
 
   it('年初可把评定补记进上一年度', async () => {
     onDate(`${YEAR + 1}-01-10T10:00:00+08:00`)
@@ -140,7 +157,12 @@ describe('积分管理：评定加减分', () => {
     await screen.findByText('王秀兰')
     fireEvent.change(screen.getByLabelText('按姓名查找成员'), { target: { value: ' 王 ' } })
     fireEvent.click(screen.getByText('查找'))
-    await waitFor(() => expect(callsTo(mock, 'roster', 'list')).toEqual([{ page: 1, pageSize: 20 }, { q: '王', page: 1, pageSize: 20 }]))
+    await waitFor(() =>
+      expect(callsTo(mock, 'roster', 'list')).toEqual([
+        { page: 1, pageSize: 20 },
+        { q: '王', page: 1, pageSize: 20 },
+      ]),
+    )
   })
 })
 

@@ -80,12 +80,24 @@ describe('积分规则', () => {
 
     await screen.findByText('已保存「界别活动评定」第 1 版，今后的记分按新规则计算。')
     expect(callsTo(mock, 'points', 'saveRule')).toEqual([
-      expect.objectContaining({ code: 'duty.sector_review', track: 'duty', category: '履职', basis: 'manual', points: 8, minPoints: -5, maxPoints: null, appliesTo: 'all', active: true }),
+      expect.objectContaining({
+        code: 'duty.sector_review',
+        track: 'duty',
+        category: '履职',
+        basis: 'manual',
+        points: 8,
+        minPoints: -5,
+        maxPoints: null,
+        appliesTo: 'all',
+        active: true,
+      }),
     ])
   })
 
   it('分值不是整数时就地提示；服务端拒绝时显示它的提示', async () => {
-    const mock = setup({ 'points.saveRule': () => fail('INVALID_PARAMETER', '「规则名称」不能以时长、在线、点赞、转发、投票、浏览量、阅读量作为积分依据（国办函〔2026〕12号）') })
+    const mock = setup({
+      'points.saveRule': () => fail('INVALID_PARAMETER', '「规则名称」不能以时长、在线、点赞、转发、投票、浏览量、阅读量作为积分依据（国办函〔2026〕12号）'),
+    })
     await screen.findByText('集中学习')
     const study = ruleCard('party.study')
     fireEvent.click(within(study).getByText('修改'))

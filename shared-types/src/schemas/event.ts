@@ -74,17 +74,28 @@ export const eventSchemas = {
   /** 扫码困难时输入六位数字码 */
   checkinByCode: z.strictObject({
     eventId,
-    code: plainText().trim().regex(/^\d{6}$/, '请输入 6 位数字').describe('数字签到码'),
+    code: plainText()
+      .trim()
+      .regex(/^\d{6}$/, '请输入 6 位数字')
+      .describe('数字签到码'),
     location: location.optional().describe('位置'),
   }),
   /** 代签：为没有手机的人签到，须写明原因 */
   proxyCheckin: z.strictObject({ eventId, memberId: idSchema('成员'), reason: multilineText().trim().min(2).max(100).describe('代签原因') }),
   requestLeave: z.strictObject({ eventId, reason: multilineText().trim().min(2).max(200).describe('请假原因') }),
-  decideLeave: z.strictObject({ leaveId: idSchema('请假'), approve: z.boolean().describe('是否批准'), answer: multilineText().trim().max(200).default('').describe('答复') }),
+  decideLeave: z.strictObject({
+    leaveId: idSchema('请假'),
+    approve: z.boolean().describe('是否批准'),
+    answer: multilineText().trim().max(200).default('').describe('答复'),
+  }),
   attendance: z.strictObject({ eventId }),
   exportAttendance: z.strictObject({ eventId }),
   /** 双重组织生活：本支部党员在功能型支部参加组织生活的记录，供所在支部使用 */
-  exportDualLife: z.strictObject({ branchId: idSchema('支部'), from: z.iso.date('日期格式应为 YYYY-MM-DD').describe('起始日期'), to: z.iso.date('日期格式应为 YYYY-MM-DD').describe('截止日期') }),
+  exportDualLife: z.strictObject({
+    branchId: idSchema('支部'),
+    from: z.iso.date('日期格式应为 YYYY-MM-DD').describe('起始日期'),
+    to: z.iso.date('日期格式应为 YYYY-MM-DD').describe('截止日期'),
+  }),
   rollCall: z.strictObject({ eventId }),
   rollCallNote: z.strictObject({ eventId, memberId: idSchema('成员'), note: multilineText().trim().min(1).max(500).describe('发言要点') }),
   finalize: z.strictObject({ eventId }),

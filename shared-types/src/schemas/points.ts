@@ -16,14 +16,23 @@ export const pointsSchemas = {
   adjust: z.strictObject({
     memberId: idSchema('成员'),
     ruleCode: plainText().min(1).max(60).describe('规则'),
-    points: z.number().int().min(-100).max(100).refine((n) => n !== 0, '分值不能为 0').describe('分值'),
+    points: z
+      .number()
+      .int()
+      .min(-100)
+      .max(100)
+      .refine((n) => n !== 0, '分值不能为 0')
+      .describe('分值'),
     reason,
     /** 记入哪一年：缺省本年度；年初可补记上一年度（须未关账） */
     year: year.optional(),
   }),
   /** 冲正一条记录（记错了）；关账年度只有管理员可以 */
   reverse: z.strictObject({ entryId: idSchema('积分记录'), reason }),
-  appeal: z.strictObject({ entryId: idSchema('积分记录'), reason: multilineText().trim().min(5, '请写明申诉理由（至少 5 个字）').max(500).describe('申诉理由') }),
+  appeal: z.strictObject({
+    entryId: idSchema('积分记录'),
+    reason: multilineText().trim().min(5, '请写明申诉理由（至少 5 个字）').max(500).describe('申诉理由'),
+  }),
   myAppeals: z.strictObject({}).optional(),
   listAppeals: z.strictObject({ status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending').describe('状态'), ...pageInput }),
   answerAppeal: z.strictObject({
@@ -34,7 +43,10 @@ export const pointsSchemas = {
   rules: z.strictObject({ includeHistory: z.boolean().default(false).describe('含历史版本') }).optional(),
   saveRule: z
     .strictObject({
-      code: plainText().trim().regex(/^[a-z][a-z0-9_.]{2,59}$/, '规则代码只能用小写字母、数字、点和下划线').describe('规则代码'),
+      code: plainText()
+        .trim()
+        .regex(/^[a-z][a-z0-9_.]{2,59}$/, '规则代码只能用小写字母、数字、点和下划线')
+        .describe('规则代码'),
       name: plainText().trim().min(2).max(40).refine(noForbiddenBasis, FORBIDDEN_MESSAGE).describe('规则名称'),
       track: z.enum(POINTS_TRACKS).describe('积分类别'),
       category: z.enum(POINTS_CATEGORIES).describe('分类'),
@@ -49,7 +61,10 @@ export const pointsSchemas = {
       active: z.boolean().default(true).describe('启用'),
       description: multilineText().trim().max(200).refine(noForbiddenBasis, FORBIDDEN_MESSAGE).default('').describe('说明'),
     })
-    .refine((r) => (r.track === 'party') === (r.category !== '履职'), { message: '党员积分的分类是学习、履责、品行、考评；委员履职积分的分类是履职', path: ['category'] })
+    .refine((r) => (r.track === 'party') === (r.category !== '履职'), {
+      message: '党员积分的分类是学习、履责、品行、考评；委员履职积分的分类是履职',
+      path: ['category'],
+    })
     .refine((r) => r.minPoints === null || r.maxPoints === null || r.minPoints <= r.maxPoints, { message: '最低分值不能大于最高分值', path: ['minPoints'] }),
   closeYear: z.strictObject({ year }),
   setVisibility: z.strictObject({ visibility: z.enum(VISIBILITY_OPTIONS).describe('可见范围') }),

@@ -32,7 +32,12 @@ const memberFields = {
 
 const memberId = idSchema('成员');
 const fileInput = z.strictObject({
-  fileName: plainText().trim().min(1).max(120).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件').describe('文件名'),
+  fileName: plainText()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件')
+    .describe('文件名'),
   // 客户端先上传（小程序：云存储 fileID；本地：POST /api/upload 交回的 id），函数凭 id 取回文件
   fileId: plainText()
     .trim()

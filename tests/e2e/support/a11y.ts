@@ -74,7 +74,8 @@ function measureInPage(rules: A11yRules): Finding[] {
   // 1. 触控区：手指点中的那个元素。输入框量原生 input；包在 <label> 里时量 label（点 label 也聚焦）；
   //    在 Taro 的 taro-input-core / taro-textarea-core 里时量外层：应用的 H5 适配（utils/h5Accessibility）
   //    把点外层转成聚焦里层，与小程序原生输入框一样整块可点（a11y.e2e.test.ts 验证这一点）。
-  const native = 'button, a[href], input:not([type="hidden"]), textarea, select, [role="button"], [role="link"], [role="tab"], [role="switch"], [role="checkbox"], [role="radio"]';
+  const native =
+    'button, a[href], input:not([type="hidden"]), textarea, select, [role="button"], [role="link"], [role="tab"], [role="switch"], [role="checkbox"], [role="radio"]';
   const taro = 'taro-button-core, taro-switch-core, taro-checkbox-core, taro-radio-core, taro-picker-core, taro-navigator-core, .weui-tabbar__item';
   const seen = new Set<Element>();
   const candidates = [...document.querySelectorAll(`${native}, ${taro}`), ...[...document.querySelectorAll('body *')].filter(hasTapHandler)];
@@ -86,7 +87,12 @@ function measureInPage(rules: A11yRules): Finding[] {
     const target = (el.matches('input, textarea, select') && el.closest('label, taro-input-core, taro-textarea-core')) || el;
     const box = target.getBoundingClientRect();
     if (box.width < rules.minTarget - 0.5 || box.height < rules.minTarget - 0.5) {
-      findings.push({ kind: 'target', rule: 'tap-target', where: describe(el), detail: `${Math.round(box.width)}×${Math.round(box.height)} < ${rules.minTarget}×${rules.minTarget}` });
+      findings.push({
+        kind: 'target',
+        rule: 'tap-target',
+        where: describe(el),
+        detail: `${Math.round(box.width)}×${Math.round(box.height)} < ${rules.minTarget}×${rules.minTarget}`,
+      });
     }
   }
 

@@ -96,8 +96,14 @@ export async function applyDefaultRuleLimits(db: Kysely<any>, orgId?: string): P
 }
 
 /** 每个政协里该规则的现行版本（满足 when 的）被替代，新增一个版本，只改上限与“每年一次” */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function newVersion(db: Kysely<any>, code: string, when: ReturnType<typeof sql>, yearlyCap: ReturnType<typeof sql>, oncePerYear: ReturnType<typeof sql>): Promise<void> {
+async function newVersion(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- 迁移面对任何一版的库结构
+  db: Kysely<any>,
+  code: string,
+  when: ReturnType<typeof sql>,
+  yearlyCap: ReturnType<typeof sql>,
+  oncePerYear: ReturnType<typeof sql>,
+): Promise<void> {
   await sql`
     WITH cur AS (
       UPDATE points_rule SET superseded_at = now()

@@ -36,9 +36,23 @@ export const exportAttendance = defineAction({
   handler: async ({ eventId }, ctx) => {
     const { deps, actor } = ctx;
     const event = await loadEventRow(deps.db, actor.orgId, eventId);
-    const [{ counts, rows }, [view], minutes] = await Promise.all([loadAttendance(deps.db, event), toEventViews(deps.db, actor.orgId, [event]), loadRecord(deps.db, actor.orgId, eventId)]);
+    const [{ counts, rows }, [view], minutes] = await Promise.all([
+      loadAttendance(deps.db, event),
+      toEventViews(deps.db, actor.orgId, [event]),
+      loadRecord(deps.db, actor.orgId, eventId),
+    ]);
     const headers = ['姓名', '界别', '应到', '状态', '签到时间', '方式', '代签人', '代签原因', '请假原因'];
-    const table = rows.map((r) => [r.name, r.sector ?? '', r.expected ? '是' : '否', ATTENDANCE_STATUS_LABELS[r.status], fmt(r.checkedInAt), r.method ? CHECKIN_METHOD_LABELS[r.method] : '', r.proxyByName ?? '', r.proxyReason ?? '', r.leave?.reason ?? '']);
+    const table = rows.map((r) => [
+      r.name,
+      r.sector ?? '',
+      r.expected ? '是' : '否',
+      ATTENDANCE_STATUS_LABELS[r.status],
+      fmt(r.checkedInAt),
+      r.method ? CHECKIN_METHOD_LABELS[r.method] : '',
+      r.proxyByName ?? '',
+      r.proxyReason ?? '',
+      r.leave?.reason ?? '',
+    ]);
     const tally = `应到 ${counts.expected} 人，实到 ${counts.checkedIn} 人（迟到 ${counts.late}），请假 ${counts.onLeave} 人，未到 ${counts.absent} 人，到会率 ${counts.rate}%`;
     const leaves = rows.filter((r) => r.leave);
     const speeches = [
@@ -86,7 +100,12 @@ export const exportAttendance = defineAction({
       { name: '签到名单', rows: [headers, ...table, [], [tally]], boldRows: [0] },
     ]);
     await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, ctx, { action: 'event.exportAttendance', targetKind: 'export', targetId: eventId, summary: `导出「${event.title}」会议记录与签到名单（${rows.length} 人）` }),
+      recordAudit(trx, ctx, {
+        action: 'event.exportAttendance',
+        targetKind: 'export',
+        targetId: eventId,
+        summary: `导出「${event.title}」会议记录与签到名单（${rows.length} 人）`,
+      }),
     );
     return { fileName: `${event.title}-会议记录.xlsx`, contentBase64: file.toString('base64') };
   },
@@ -129,7 +148,12 @@ export const exportDualLife = defineAction({
       rows.map((r) => [r.name, r.title, r.kind, r.host, fmt(r.starts_at), fmt(r.checked_in_at), CHECKIN_METHOD_LABELS[r.method]]),
     );
     await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, ctx, { action: 'event.exportDualLife', targetKind: 'export', targetId: branchId, summary: `导出 ${branch.name} 党员 ${from} 至 ${to} 的双重组织生活记录（${rows.length} 条）` }),
+      recordAudit(trx, ctx, {
+        action: 'event.exportDualLife',
+        targetKind: 'export',
+        targetId: branchId,
+        summary: `导出 ${branch.name} 党员 ${from} 至 ${to} 的双重组织生活记录（${rows.length} 条）`,
+      }),
     );
     return { fileName: `${branch.name}-双重组织生活-${from}至${to}.xlsx`, contentBase64: file.toString('base64') };
   },
@@ -138,7 +162,16 @@ export const exportDualLife = defineAction({
 /** 活动结束后定案：全体会议、常委会议的缺席按规则扣分（请假扣得少）；其他活动只锁定名单 */
 export const finalize = defineAction({
   input: contract.event.finalize,
-  errors: ['CONFLICT#EVENT_CANCELLED', 'CONFLICT#EVENT_FINALIZED', 'EVENT.FINALIZE_TOO_EARLY', 'NOT_FOUND#EVENT', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED', 'EVENT.FINALIZE_RESERVED', 'EVENT.PENDING_CONFIRMATIONS'],
+  errors: [
+    'CONFLICT#EVENT_CANCELLED',
+    'CONFLICT#EVENT_FINALIZED',
+    'EVENT.FINALIZE_TOO_EARLY',
+    'NOT_FOUND#EVENT',
+    'POINTS.RULE_NOT_FOUND',
+    'POINTS.YEAR_CLOSED',
+    'EVENT.FINALIZE_RESERVED',
+    'EVENT.PENDING_CONFIRMATIONS',
+  ],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId }, ctx) => {
@@ -152,7 +185,13 @@ export const finalize = defineAction({
       if (now < new Date(event.ends_at)) throw new AppError('EVENT.FINALIZE_TOO_EARLY');
       // 定案会给缺席者扣履职分的活动，只由办公室定案（书记自建的活动到不了这里：这类活动只有办公室能建）
       if (PLENARY_KINDS.includes(event.kind) && !actor.roles.includes('admin')) throw new AppError('EVENT.FINALIZE_RESERVED');
-      const pending = await trx.selectFrom('attendance').select('member_id').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('confirmation', '=', 'offline').executeTakeFirst();
+      const pending = await trx
+        .selectFrom('attendance')
+        .select('member_id')
+        .where('org_id', '=', actor.orgId)
+        .where('event_id', '=', eventId)
+        .where('confirmation', '=', 'offline')
+        .executeTakeFirst();
       if (pending) throw new AppError('EVENT.PENDING_CONFIRMATIONS');
       const { rows, counts } = await loadAttendance(trx, event);
       const missing = rows.filter((x) => x.expected && (x.status === 'absent' || x.status === 'leave_pending' || x.status === 'on_leave'));
@@ -172,14 +211,34 @@ export const finalize = defineAction({
           const points = Math.min(0, ...outcomes.map(counted));
           if (hit.length) {
             deductions.push({ label, count: hit.length, points });
-            await tell.pointsDeducted(trx, actor.orgId, { memberIds: hit, points, what: `${event.title}${label}`, reason: `「${event.title}」定案：${label}，按规则记 ${signedPoints(points)} 分`, at: now });
+            await tell.pointsDeducted(trx, actor.orgId, {
+              memberIds: hit,
+              points,
+              what: `${event.title}${label}`,
+              reason: `「${event.title}」定案：${label}，按规则记 ${signedPoints(points)} 分`,
+              at: now,
+            });
           }
         }
       }
       await trx.updateTable('event').set({ finalized_at: now }).where('org_id', '=', actor.orgId).where('id', '=', eventId).execute();
-      const summary = finalizeSummary({ kind: event.kind, expected: counts.expected, checkedIn: counts.checkedIn, excused: excusedIds.length, absentees: absentIds.length, deductions });
+      const summary = finalizeSummary({
+        kind: event.kind,
+        expected: counts.expected,
+        checkedIn: counts.checkedIn,
+        excused: excusedIds.length,
+        absentees: absentIds.length,
+        deductions,
+      });
       await recordAudit(trx, ctx, { action: 'event.finalize', targetKind: 'event', targetId: eventId, summary: `「${event.title}」定案：${summary}` });
-      return { expected: counts.expected, checkedIn: counts.checkedIn, excused: excusedIds.length, absentees: absentIds.length, deducted: deductions.length > 0, summary };
+      return {
+        expected: counts.expected,
+        checkedIn: counts.checkedIn,
+        excused: excusedIds.length,
+        absentees: absentIds.length,
+        deducted: deductions.length > 0,
+        summary,
+      };
     });
   },
 });

@@ -62,7 +62,22 @@ const MAX_STALE_RETRIES = 3;
  */
 export const checkin = defineAction({
   input: contract.event.checkin,
-  errors: ['CHECKIN.EVENT_CANCELLED', 'CHECKIN.FINALIZED', 'CHECKIN.LOCATION_REQUIRED', 'CHECKIN.OFFLINE_TOO_LATE', 'CHECKIN.TOKEN_EXPIRED', 'CHECKIN.TOKEN_INVALID', 'CHECKIN.TOKEN_INVALID#SCAN_TIME', 'CHECKIN.TOKEN_WRONG_EVENT', 'CHECKIN.TOO_FAR', 'CHECKIN.WINDOW_CLOSED', 'CHECKIN.WINDOW_NOT_OPEN', 'CONFLICT#EVENT_CHANGED', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED'],
+  errors: [
+    'CHECKIN.EVENT_CANCELLED',
+    'CHECKIN.FINALIZED',
+    'CHECKIN.LOCATION_REQUIRED',
+    'CHECKIN.OFFLINE_TOO_LATE',
+    'CHECKIN.TOKEN_EXPIRED',
+    'CHECKIN.TOKEN_INVALID',
+    'CHECKIN.TOKEN_INVALID#SCAN_TIME',
+    'CHECKIN.TOKEN_WRONG_EVENT',
+    'CHECKIN.TOO_FAR',
+    'CHECKIN.WINDOW_CLOSED',
+    'CHECKIN.WINDOW_NOT_OPEN',
+    'CONFLICT#EVENT_CHANGED',
+    'POINTS.RULE_NOT_FOUND',
+    'POINTS.YEAR_CLOSED',
+  ],
   access: 'member',
   inlineIdentity: true,
   handler: async (input, { deps, openid, resolveActor }) => {
@@ -80,7 +95,12 @@ export const checkin = defineAction({
         if ((await resolveActor()).orgId !== event.org_id) throw new AppError('CHECKIN.TOKEN_INVALID');
         throw err;
       }
-      const result = await recordOwnAttendance(deps.db, { event, at, receivedAt: now, method: 'scan', confirmation: confirmationOf(event, at, now) }, openid, event.revision);
+      const result = await recordOwnAttendance(
+        deps.db,
+        { event, at, receivedAt: now, method: 'scan', confirmation: confirmationOf(event, at, now) },
+        openid,
+        event.revision,
+      );
       if (result !== 'stale') return result;
     }
     throw new AppError('CONFLICT#EVENT_CHANGED');
@@ -90,14 +110,31 @@ export const checkin = defineAction({
 /** 输入大屏上的六位数字码签到；十分钟内输错五次即暂停 */
 export const checkinByCode = defineAction({
   input: contract.event.checkinByCode,
-  errors: ['CHECKIN.CODE_INVALID', 'CHECKIN.EVENT_CANCELLED', 'CHECKIN.FINALIZED', 'CHECKIN.LOCATION_REQUIRED', 'CHECKIN.TOO_FAR', 'CHECKIN.WINDOW_CLOSED', 'CHECKIN.WINDOW_NOT_OPEN', 'NOT_FOUND#EVENT', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED', 'RATE_LIMITED#CHECKIN_CODE', 'EVENT.PARTY_ONLY', 'EVENT.NOT_IN_AUDIENCE'],
+  errors: [
+    'CHECKIN.CODE_INVALID',
+    'CHECKIN.EVENT_CANCELLED',
+    'CHECKIN.FINALIZED',
+    'CHECKIN.LOCATION_REQUIRED',
+    'CHECKIN.TOO_FAR',
+    'CHECKIN.WINDOW_CLOSED',
+    'CHECKIN.WINDOW_NOT_OPEN',
+    'NOT_FOUND#EVENT',
+    'POINTS.RULE_NOT_FOUND',
+    'POINTS.YEAR_CLOSED',
+    'RATE_LIMITED#CHECKIN_CODE',
+    'EVENT.PARTY_ONLY',
+    'EVENT.NOT_IN_AUDIENCE',
+  ],
   access: 'member',
   handler: async ({ eventId, code, location }, { deps, actor }) => {
     const now = deps.clock.now();
     const event = await loadEventRow(deps.db, actor.orgId, eventId);
     // 数失败次数、判码、记失败对同一人同一场活动串行（db/attempts.ts）：并发的猜码也只判得了 5 次
-    const verdict = await judgeCheckinCode(deps.db, { orgId: actor.orgId, eventId, memberId: actor.memberId, at: now }, { max: CODE_MAX_FAILURES, windowMs: CODE_WINDOW_MS }, () =>
-      codeMatches(deps.secrets.checkin, event.short_code, code, now, event.rotate_seconds),
+    const verdict = await judgeCheckinCode(
+      deps.db,
+      { orgId: actor.orgId, eventId, memberId: actor.memberId, at: now },
+      { max: CODE_MAX_FAILURES, windowMs: CODE_WINDOW_MS },
+      () => codeMatches(deps.secrets.checkin, event.short_code, code, now, event.rotate_seconds),
     );
     if (verdict === 'limited') throw new AppError('RATE_LIMITED#CHECKIN_CODE');
     if (verdict === 'wrong') throw new AppError('CHECKIN.CODE_INVALID');
@@ -106,7 +143,14 @@ export const checkinByCode = defineAction({
     const eligibility = checkinEligibility(event.kind, { inAudience: Boolean(standing?.inAudience), isPartyMember: Boolean(standing?.isPartyMember) });
     if (eligibility === 'party_only') throw new AppError('EVENT.PARTY_ONLY');
     if (eligibility === 'not_in_audience') throw new AppError('EVENT.NOT_IN_AUDIENCE');
-    return recordAttendance(deps.db, { event, memberId: actor.memberId, at: now, receivedAt: now, method: 'code', confirmation: confirmationOf(event, now, now) });
+    return recordAttendance(deps.db, {
+      event,
+      memberId: actor.memberId,
+      at: now,
+      receivedAt: now,
+      method: 'code',
+      confirmation: confirmationOf(event, now, now),
+    });
   },
 });
 
@@ -116,7 +160,19 @@ export const checkinByCode = defineAction({
  */
 export const proxyCheckin = defineAction({
   input: contract.event.proxyCheckin,
-  errors: ['CHECKIN.EVENT_CANCELLED', 'CHECKIN.FINALIZED#PROXY', 'CHECKIN.WINDOW_NOT_OPEN', 'NOT_FOUND#EVENT', 'NOT_FOUND#MEMBER', 'POINTS.RULE_NOT_FOUND', 'POINTS.YEAR_CLOSED', 'CHECKIN.WINDOW_CLOSED', 'EVENT.PROXY_SELF', 'EVENT.PROXY_NOT_IN_AUDIENCE', 'EVENT.PROXY_PARTY_ONLY'],
+  errors: [
+    'CHECKIN.EVENT_CANCELLED',
+    'CHECKIN.FINALIZED#PROXY',
+    'CHECKIN.WINDOW_NOT_OPEN',
+    'NOT_FOUND#EVENT',
+    'NOT_FOUND#MEMBER',
+    'POINTS.RULE_NOT_FOUND',
+    'POINTS.YEAR_CLOSED',
+    'CHECKIN.WINDOW_CLOSED',
+    'EVENT.PROXY_SELF',
+    'EVENT.PROXY_NOT_IN_AUDIENCE',
+    'EVENT.PROXY_PARTY_ONLY',
+  ],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async ({ eventId, memberId, reason }, ctx) => {
@@ -138,14 +194,34 @@ export const proxyCheckin = defineAction({
       if (!m) throw new AppError('NOT_FOUND#MEMBER');
       // 书记只为本支部的人代签（管理员不限）；在事务的连接上查，嵌入式数据库只有一个连接
       if (!isOrgWide(actor, ORGANISERS) && actor.managedBranchIds.length > 0) {
-        const mine = await trx.selectFrom('branch_membership').select('member_id').where('org_id', '=', actor.orgId).where('member_id', '=', memberId).where('branch_id', 'in', actor.managedBranchIds).executeTakeFirst();
+        const mine = await trx
+          .selectFrom('branch_membership')
+          .select('member_id')
+          .where('org_id', '=', actor.orgId)
+          .where('member_id', '=', memberId)
+          .where('branch_id', 'in', actor.managedBranchIds)
+          .executeTakeFirst();
         if (!mine) throw new AppError('FORBIDDEN#MEMBER_OUT_OF_BRANCH');
       }
       if (!m.inAudience) throw new AppError('EVENT.PROXY_NOT_IN_AUDIENCE');
       if (checkinEligibility(event.kind, m) === 'party_only') throw new AppError('EVENT.PROXY_PARTY_ONLY');
       const confirmation = confirmationOf(event, now, now);
-      const result = await recordAttendance(trx, { event, memberId, at: now, receivedAt: now, method: 'proxy', proxy: { by: actor.memberId, byName: actor.name, reason }, confirmation });
-      if (!result.already) await recordAudit(trx, ctx, { action: 'event.proxyCheckin', targetKind: 'event', targetId: eventId, summary: `为 ${m.name} 代签「${event.title}」：${reason}` });
+      const result = await recordAttendance(trx, {
+        event,
+        memberId,
+        at: now,
+        receivedAt: now,
+        method: 'proxy',
+        proxy: { by: actor.memberId, byName: actor.name, reason },
+        confirmation,
+      });
+      if (!result.already)
+        await recordAudit(trx, ctx, {
+          action: 'event.proxyCheckin',
+          targetKind: 'event',
+          targetId: eventId,
+          summary: `为 ${m.name} 代签「${event.title}」：${reason}`,
+        });
       return result;
     });
   },

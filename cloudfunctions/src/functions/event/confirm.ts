@@ -10,7 +10,13 @@ import { ORGANISERS, type EventRow, byEvent } from './shared';
 type Trx = Transaction<Database>;
 
 /** 签到的分在确认时才记：规则、来源、幂等键与当场签到完全一样（同一来源同一规则只记一次），时间取签到时间 */
-async function awardAttendance(trx: Trx, event: EventRow, members: Array<{ member_id: string; checked_in_at: Date }>, reason: string, operator: { id: string; name: string }) {
+async function awardAttendance(
+  trx: Trx,
+  event: EventRow,
+  members: Array<{ member_id: string; checked_in_at: Date }>,
+  reason: string,
+  operator: { id: string; name: string },
+) {
   const source = { kind: 'event', id: event.id, title: event.title };
   const effects = EVENT_EFFECTS[event.kind];
   for (const m of members) {
@@ -51,14 +57,25 @@ export const confirmOffline = defineAction({
         .executeTakeFirst();
       if (!row) throw new AppError('EVENT.NOT_PENDING');
       if (accept) {
-        await trx.updateTable('attendance').set({ confirmation: null }).where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('member_id', '=', memberId).execute();
+        await trx
+          .updateTable('attendance')
+          .set({ confirmation: null })
+          .where('org_id', '=', actor.orgId)
+          .where('event_id', '=', eventId)
+          .where('member_id', '=', memberId)
+          .execute();
         await awardAttendance(trx, event, [row], '离线补交，经组织者确认', { id: actor.memberId, name: actor.name });
       } else {
         for (const table of ['study_note', 'roll_call', 'attendance'] as const) {
           await trx.deleteFrom(table).where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('member_id', '=', memberId).execute();
         }
       }
-      await recordAudit(trx, ctx, { action: 'event.confirmOffline', targetKind: 'event', targetId: eventId, summary: `${accept ? '确认' : '退回'} ${row.name} 在「${event.title}」的离线补交签到` });
+      await recordAudit(trx, ctx, {
+        action: 'event.confirmOffline',
+        targetKind: 'event',
+        targetId: eventId,
+        summary: `${accept ? '确认' : '退回'} ${row.name} 在「${event.title}」的离线补交签到`,
+      });
       return { accepted: accept };
     });
   },
@@ -85,9 +102,19 @@ export const confirmBackfill = defineAction({
         .where('confirmation', '=', 'backfill')
         .returning(['member_id', 'checked_in_at'])
         .execute();
-      await trx.updateTable('event').set({ backfill_confirmed_at: now, backfill_confirmed_by: actor.memberId }).where('org_id', '=', actor.orgId).where('id', '=', eventId).execute();
+      await trx
+        .updateTable('event')
+        .set({ backfill_confirmed_at: now, backfill_confirmed_by: actor.memberId })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', eventId)
+        .execute();
       await awardAttendance(trx, event, members, '补录，经政协办公室确认', { id: actor.memberId, name: actor.name });
-      await recordAudit(trx, ctx, { action: 'event.confirmBackfill', targetKind: 'event', targetId: eventId, summary: `确认补录「${event.title}」，为 ${members.length} 人补记积分` });
+      await recordAudit(trx, ctx, {
+        action: 'event.confirmBackfill',
+        targetKind: 'event',
+        targetId: eventId,
+        summary: `确认补录「${event.title}」，为 ${members.length} 人补记积分`,
+      });
       return { confirmed: members.length };
     });
   },

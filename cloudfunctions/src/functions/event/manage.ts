@@ -40,7 +40,11 @@ function judgeHolding(actor: Actor, kind: EventKind, starts: Date, now: Date) {
   const schedule = judgeSchedule(starts, now);
   if ('refused' in schedule) throw new AppError('EVENT.BACKFILL_TOO_OLD');
   const office = actor.roles.includes('admin');
-  return { backfill: schedule.backfill, backfill_confirmed_at: schedule.backfill && office ? now : null, backfill_confirmed_by: schedule.backfill && office ? actor.memberId : null };
+  return {
+    backfill: schedule.backfill,
+    backfill_confirmed_at: schedule.backfill && office ? now : null,
+    backfill_confirmed_by: schedule.backfill && office ? actor.memberId : null,
+  };
 }
 
 type Audience = Array<{ kind: 'all' | 'branch' | 'committee' | 'sector' | 'member'; id: string | null }>;
@@ -59,7 +63,13 @@ async function checkAudience(trx: Transaction<Database>, actor: Actor, audience:
     if (!found) throw new AppError('INVALID_PARAMETER#AUDIENCE_UNKNOWN');
   }
   if (ownerBranchId) {
-    const b = await trx.selectFrom('party_org').select('status').where('org_id', '=', actor.orgId).where('id', '=', ownerBranchId).where('level', '=', '党支部').executeTakeFirst();
+    const b = await trx
+      .selectFrom('party_org')
+      .select('status')
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', ownerBranchId)
+      .where('level', '=', '党支部')
+      .executeTakeFirst();
     if (!b || b.status !== 'active') throw new AppError('INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN');
   }
 }
@@ -81,10 +91,20 @@ export function recordColumns(input: { agenda?: string | null; hostName?: string
 }
 
 const beijing = (d: Date, withDate: boolean) =>
-  d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', ...(withDate ? { month: 'long', day: 'numeric' } : {}), hour: '2-digit', minute: '2-digit', hour12: false });
+  d.toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    ...(withDate ? { month: 'long', day: 'numeric' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
 /** 改了什么（给应参加的人看）：开始、结束时间与地点 */
-function describeChanges(before: { starts_at: Date | string; ends_at: Date | string; place: string }, t: { starts: Date; ends: Date }, place: string | undefined): string[] {
+function describeChanges(
+  before: { starts_at: Date | string; ends_at: Date | string; place: string },
+  t: { starts: Date; ends: Date },
+  place: string | undefined,
+): string[] {
   const changes: string[] = [];
   const startMoved = t.starts.getTime() !== new Date(before.starts_at).getTime();
   const endMoved = t.ends.getTime() !== new Date(before.ends_at).getTime();
@@ -95,7 +115,17 @@ function describeChanges(before: { starts_at: Date | string; ends_at: Date | str
 
 export const create = defineAction({
   input: contract.event.create,
-  errors: ['FORBIDDEN#EVENT_OWN_AUDIENCE', 'FORBIDDEN#EVENT_OWN_BRANCH', 'INVALID_PARAMETER#AUDIENCE_UNKNOWN', 'INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS', 'INVALID_PARAMETER#ENDS_BEFORE_STARTS', 'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN', 'NOT_FOUND#EVENT', 'EVENT.KIND_RESERVED', 'EVENT.BACKFILL_TOO_OLD'],
+  errors: [
+    'FORBIDDEN#EVENT_OWN_AUDIENCE',
+    'FORBIDDEN#EVENT_OWN_BRANCH',
+    'INVALID_PARAMETER#AUDIENCE_UNKNOWN',
+    'INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS',
+    'INVALID_PARAMETER#ENDS_BEFORE_STARTS',
+    'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN',
+    'NOT_FOUND#EVENT',
+    'EVENT.KIND_RESERVED',
+    'EVENT.BACKFILL_TOO_OLD',
+  ],
   access: { roles: ORGANISERS, scope: { kind: 'branch', branchId: (i: { ownerBranchId: string | null }) => i.ownerBranchId ?? 'none' } },
   writes: true,
   handler: async (input, ctx) => {
@@ -130,7 +160,12 @@ export const create = defineAction({
         .returning('id')
         .executeTakeFirstOrThrow();
       await replaceAudience(trx, actor.orgId, row.id, input.audience);
-      await recordAudit(trx, ctx, { action: 'event.create', targetKind: 'event', targetId: row.id, summary: `${holding.backfill ? '补录' : '新建'}${input.kind}：${input.title}` });
+      await recordAudit(trx, ctx, {
+        action: 'event.create',
+        targetKind: 'event',
+        targetId: row.id,
+        summary: `${holding.backfill ? '补录' : '新建'}${input.kind}：${input.title}`,
+      });
       return row.id;
     });
     const [view] = await toEventViews(deps.db, actor.orgId, [await loadEventRow(deps.db, actor.orgId, id)]);
@@ -141,7 +176,20 @@ export const create = defineAction({
 /** 修改活动；时间或地点变了，应到人员会收到通知 */
 export const update = defineAction({
   input: contract.event.update,
-  errors: ['CONFLICT#EVENT_CANCELLED_NO_EDIT', 'FORBIDDEN#EVENT_OWNER_FIXED', 'FORBIDDEN#EVENT_OWN_AUDIENCE', 'FORBIDDEN#EVENT_OWN_BRANCH', 'INVALID_PARAMETER#AUDIENCE_UNKNOWN', 'INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS', 'INVALID_PARAMETER#ENDS_BEFORE_STARTS', 'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN', 'NOT_FOUND#EVENT', 'EVENT.KIND_RESERVED', 'EVENT.BACKFILL_TOO_OLD', 'EVENT.BACKDATED'],
+  errors: [
+    'CONFLICT#EVENT_CANCELLED_NO_EDIT',
+    'FORBIDDEN#EVENT_OWNER_FIXED',
+    'FORBIDDEN#EVENT_OWN_AUDIENCE',
+    'FORBIDDEN#EVENT_OWN_BRANCH',
+    'INVALID_PARAMETER#AUDIENCE_UNKNOWN',
+    'INVALID_PARAMETER#CHECKIN_CLOSES_BEFORE_OPENS',
+    'INVALID_PARAMETER#ENDS_BEFORE_STARTS',
+    'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN',
+    'NOT_FOUND#EVENT',
+    'EVENT.KIND_RESERVED',
+    'EVENT.BACKFILL_TOO_OLD',
+    'EVENT.BACKDATED',
+  ],
   access: { roles: ORGANISERS, scope: byEvent },
   writes: true,
   handler: async (input, ctx) => {
@@ -195,7 +243,12 @@ export const update = defineAction({
         const ids = (await expectedMemberIds(trx, actor.orgId, input.eventId).execute()).map((r) => r.id);
         await tell.eventChanged(trx, actor.orgId, { event: { ...before, title: input.title ?? before.title }, to: ids, changes, at: now });
       }
-      await recordAudit(trx, ctx, { action: 'event.update', targetKind: 'event', targetId: input.eventId, summary: `修改活动：${input.title ?? before.title}${moved ? '（已通知参加人员）' : ''}` });
+      await recordAudit(trx, ctx, {
+        action: 'event.update',
+        targetKind: 'event',
+        targetId: input.eventId,
+        summary: `修改活动：${input.title ?? before.title}${moved ? '（已通知参加人员）' : ''}`,
+      });
     });
     const [view] = await toEventViews(deps.db, actor.orgId, [await loadEventRow(deps.db, actor.orgId, input.eventId)]);
     return view;
@@ -213,7 +266,12 @@ export const cancel = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       const e = await loadEventRow(trx, actor.orgId, eventId);
       if (e.status === 'cancelled') throw new AppError('CONFLICT#EVENT_ALREADY_CANCELLED');
-      await trx.updateTable('event').set({ status: 'cancelled', cancel_reason: reason, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', eventId).execute();
+      await trx
+        .updateTable('event')
+        .set({ status: 'cancelled', cancel_reason: reason, updated_at: now })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', eventId)
+        .execute();
       const ids = (await expectedMemberIds(trx, actor.orgId, eventId).execute()).map((r) => r.id);
       await tell.eventCancelled(trx, actor.orgId, { event: e, to: ids, reason, at: now });
       await recordAudit(trx, ctx, { action: 'event.cancel', targetKind: 'event', targetId: eventId, summary: `取消活动：${e.title}（${reason}）` });

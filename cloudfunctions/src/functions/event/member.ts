@@ -10,7 +10,13 @@ async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEven
   const ids = rows.map((r) => r.id);
   const [views, attendance, leaves, notes, expected] = await Promise.all([
     toEventViews(db, actor.orgId, rows),
-    db.selectFrom('attendance').select(['event_id', 'checked_in_at', 'late', 'method']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
+    db
+      .selectFrom('attendance')
+      .select(['event_id', 'checked_in_at', 'late', 'method'])
+      .where('org_id', '=', actor.orgId)
+      .where('member_id', '=', actor.memberId)
+      .where('event_id', 'in', ids)
+      .execute(),
     db
       .selectFrom('leave_request')
       .select(['id', 'event_id', 'status', 'reason', 'answer'])
@@ -21,7 +27,13 @@ async function toMyViews(db: DB, actor: Actor, rows: EventRow[]): Promise<MyEven
       .$narrowType<{ status: 'pending' | 'approved' | 'refused' }>()
       .orderBy('created_at')
       .execute(),
-    db.selectFrom('study_note').select(['event_id', 'content', 'updated_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('event_id', 'in', ids).execute(),
+    db
+      .selectFrom('study_note')
+      .select(['event_id', 'content', 'updated_at'])
+      .where('org_id', '=', actor.orgId)
+      .where('member_id', '=', actor.memberId)
+      .where('event_id', 'in', ids)
+      .execute(),
     expectedEventIds(db, actor.orgId, actor.memberId, ids),
   ]);
   return views.map((v) => {
@@ -63,8 +75,22 @@ export const upcoming = defineAction({
       .where('e.ends_at', '>=', since)
       .where((eb) =>
         eb.or([
-          eb.exists(eb.selectFrom('attendance as a').select('a.member_id').whereRef('a.org_id', '=', 'e.org_id').whereRef('a.event_id', '=', 'e.id').where('a.member_id', '=', actor.memberId)),
-          eb.exists(eb.selectFrom('member as m').select('m.id').whereRef('m.org_id', '=', 'e.org_id').where('m.id', '=', actor.memberId).where(audienceIncludesMember(sql.ref('e.id')))),
+          eb.exists(
+            eb
+              .selectFrom('attendance as a')
+              .select('a.member_id')
+              .whereRef('a.org_id', '=', 'e.org_id')
+              .whereRef('a.event_id', '=', 'e.id')
+              .where('a.member_id', '=', actor.memberId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('member as m')
+              .select('m.id')
+              .whereRef('m.org_id', '=', 'e.org_id')
+              .where('m.id', '=', actor.memberId)
+              .where(audienceIncludesMember(sql.ref('e.id'))),
+          ),
         ]),
       )
       .orderBy('e.starts_at', input?.includePast ? 'desc' : 'asc')
@@ -83,7 +109,13 @@ export const writeNote = defineAction({
     const now = deps.clock.now();
     const event = await loadEventRow(deps.db, actor.orgId, eventId);
     if (now < new Date(event.starts_at)) throw new AppError('EVENT.NOTE_NOT_STARTED');
-    const attended = await deps.db.selectFrom('attendance').select('member_id').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('member_id', '=', actor.memberId).executeTakeFirst();
+    const attended = await deps.db
+      .selectFrom('attendance')
+      .select('member_id')
+      .where('org_id', '=', actor.orgId)
+      .where('event_id', '=', eventId)
+      .where('member_id', '=', actor.memberId)
+      .executeTakeFirst();
     if (!attended) throw new AppError('EVENT.NOTE_NOT_ATTENDED');
     await deps.db
       .insertInto('study_note')
@@ -116,10 +148,23 @@ export const notifications = defineAction({
   errors: [],
   access: 'member',
   handler: async (input, { deps, actor }) => {
-    let q = deps.db.selectFrom('notification').select(['id', 'kind', 'title', 'body', 'event_id', 'link', 'created_at', 'read_at']).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId);
+    let q = deps.db
+      .selectFrom('notification')
+      .select(['id', 'kind', 'title', 'body', 'event_id', 'link', 'created_at', 'read_at'])
+      .where('org_id', '=', actor.orgId)
+      .where('member_id', '=', actor.memberId);
     if (input?.unreadOnly) q = q.where('read_at', 'is', null);
     const rows = await q.orderBy('created_at', 'desc').limit(50).execute();
-    return rows.map((r) => ({ id: r.id, kind: r.kind as NoticeKind, title: r.title, body: r.body, eventId: r.event_id, link: r.link, createdAt: iso(r.created_at), read: r.read_at !== null }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as NoticeKind,
+      title: r.title,
+      body: r.body,
+      eventId: r.event_id,
+      link: r.link,
+      createdAt: iso(r.created_at),
+      read: r.read_at !== null,
+    }));
   },
 });
 
@@ -128,7 +173,14 @@ export const markRead = defineAction({
   errors: [],
   access: 'member',
   handler: async ({ ids }, { deps, actor }) => {
-    const r = await deps.db.updateTable('notification').set({ read_at: deps.clock.now() }).where('org_id', '=', actor.orgId).where('member_id', '=', actor.memberId).where('id', 'in', ids).where('read_at', 'is', null).executeTakeFirst();
+    const r = await deps.db
+      .updateTable('notification')
+      .set({ read_at: deps.clock.now() })
+      .where('org_id', '=', actor.orgId)
+      .where('member_id', '=', actor.memberId)
+      .where('id', 'in', ids)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
     return { updated: Number(r.numUpdatedRows) };
   },
 });

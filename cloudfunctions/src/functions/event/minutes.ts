@@ -58,7 +58,12 @@ export const saveRecord = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       const e = await loadEventRow(trx, actor.orgId, input.eventId);
       if (e.status === 'cancelled') throw new AppError('CHECKIN.EVENT_CANCELLED');
-      await trx.updateTable('event').set({ ...recordColumns(input), updated_at: deps.clock.now() }).where('org_id', '=', actor.orgId).where('id', '=', input.eventId).execute();
+      await trx
+        .updateTable('event')
+        .set({ ...recordColumns(input), updated_at: deps.clock.now() })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', input.eventId)
+        .execute();
       await recordAudit(trx, ctx, { action: 'event.saveRecord', targetKind: 'event', targetId: input.eventId, summary: `修改「${e.title}」的会议记录抬头` });
     });
     return loadRecord(deps.db, actor.orgId, input.eventId);
@@ -95,10 +100,24 @@ export const saveSpeech = defineAction({
       } else {
         await trx
           .insertInto('meeting_speech')
-          .values({ org_id: actor.orgId, event_id: input.eventId, member_id: input.memberId, speaker_name: speakerName, content: input.content, created_by: actor.memberId, created_at: now, updated_at: now })
+          .values({
+            org_id: actor.orgId,
+            event_id: input.eventId,
+            member_id: input.memberId,
+            speaker_name: speakerName,
+            content: input.content,
+            created_by: actor.memberId,
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
       }
-      await recordAudit(trx, ctx, { action: 'event.saveSpeech', targetKind: 'event', targetId: input.eventId, summary: `${input.speechId ? '修改' : '记录'}「${e.title}」${speakerName}的发言要点` });
+      await recordAudit(trx, ctx, {
+        action: 'event.saveSpeech',
+        targetKind: 'event',
+        targetId: input.eventId,
+        summary: `${input.speechId ? '修改' : '记录'}「${e.title}」${speakerName}的发言要点`,
+      });
     });
     return loadRecord(deps.db, actor.orgId, input.eventId);
   },
@@ -113,9 +132,20 @@ export const deleteSpeech = defineAction({
     const { deps, actor } = ctx;
     await deps.db.transaction().execute(async (trx) => {
       const e = await loadEventRow(trx, actor.orgId, eventId);
-      const gone = await trx.deleteFrom('meeting_speech').where('org_id', '=', actor.orgId).where('event_id', '=', eventId).where('id', '=', speechId).returning('speaker_name').executeTakeFirst();
+      const gone = await trx
+        .deleteFrom('meeting_speech')
+        .where('org_id', '=', actor.orgId)
+        .where('event_id', '=', eventId)
+        .where('id', '=', speechId)
+        .returning('speaker_name')
+        .executeTakeFirst();
       if (!gone) throw new AppError('EVENT.SPEECH_NOT_FOUND');
-      await recordAudit(trx, ctx, { action: 'event.deleteSpeech', targetKind: 'event', targetId: eventId, summary: `删除「${e.title}」${gone.speaker_name}的发言要点` });
+      await recordAudit(trx, ctx, {
+        action: 'event.deleteSpeech',
+        targetKind: 'event',
+        targetId: eventId,
+        summary: `删除「${e.title}」${gone.speaker_name}的发言要点`,
+      });
     });
     return loadRecord(deps.db, actor.orgId, eventId);
   },

@@ -41,7 +41,9 @@ function eligibleSql(event: EventRow): RawBuilder<boolean> | null {
  */
 export async function recordAttendance(db: Queryable, req: AttendanceWrite & { memberId: string }): Promise<CheckinResult> {
   const statement = attendanceStatement(req, sql`VALUES (${attendanceValues(req, sql`${req.memberId}::uuid`)})`);
-  const { rows } = await sql<WrittenRow>`${statement}`.execute(db).catch(mapAwardError({ at: req.at, ruleCode: EVENT_EFFECTS[req.event.kind].rules.join('、') }));
+  const { rows } = await sql<WrittenRow>`${statement}`
+    .execute(db)
+    .catch(mapAwardError({ at: req.at, ruleCode: EVENT_EFFECTS[req.event.kind].rules.join('、') }));
   return toResult(db, req, req.memberId, rows[0]);
 }
 
@@ -84,13 +86,14 @@ function attendanceValues(req: AttendanceWrite, member: RawBuilder<unknown>) {
 function attendanceCtes(req: AttendanceWrite, source: RawBuilder<unknown>) {
   const { event } = req;
   const effects = EVENT_EFFECTS[event.kind];
-  const fiveOne = effects.fiveOne && !req.confirmation
-    ? sql`, f AS (
+  const fiveOne =
+    effects.fiveOne && !req.confirmation
+      ? sql`, f AS (
         INSERT INTO five_one_fulfilment (org_id, member_id, year, item, source_kind, source_id, title, at)
         SELECT ${event.org_id}, a.member_id, ${yearOf(req.at)}, ${effects.fiveOne}, 'event', ${event.id}, ${event.title}, a.checked_in_at FROM a
         ON CONFLICT (org_id, member_id, item, source_kind, source_id) DO NOTHING
       )`
-    : sql``;
+      : sql``;
   return sql`a AS (
       INSERT INTO attendance (org_id, event_id, member_id, checked_in_at, received_at, method, late, proxy_by, proxy_reason, confirmation)
       ${source}
@@ -129,13 +132,31 @@ async function toResult(db: Queryable, req: AttendanceWrite, memberId: string, r
       .where('event_id', '=', event.id)
       .where('member_id', '=', memberId)
       .executeTakeFirstOrThrow();
-    return { eventId: event.id, eventTitle: event.title, already: true, checkedInAt: iso(existing.checked_in_at), late: existing.late, points: [], pending: existing.confirmation };
+    return {
+      eventId: event.id,
+      eventTitle: event.title,
+      already: true,
+      checkedInAt: iso(existing.checked_in_at),
+      late: existing.late,
+      points: [],
+      pending: existing.confirmation,
+    };
   }
   const points: CheckinResult['points'] = [];
-  if (!req.confirmation) EVENT_EFFECTS[event.kind].rules.forEach((_, i) => {
-    const award = row[`award${i}`];
-    const outcome = award ? toOutcome(award) : undefined;
-    if (outcome?.status === 'awarded' || outcome?.status === 'capped') points.push({ track: TRACK_LABELS[outcome.track], ruleName: outcome.ruleName, points: outcome.points });
-  });
-  return { eventId: event.id, eventTitle: event.title, already: false, checkedInAt: iso(row.checked_in_at), late: Boolean(row.late), points, pending: req.confirmation };
+  if (!req.confirmation)
+    EVENT_EFFECTS[event.kind].rules.forEach((_, i) => {
+      const award = row[`award${i}`];
+      const outcome = award ? toOutcome(award) : undefined;
+      if (outcome?.status === 'awarded' || outcome?.status === 'capped')
+        points.push({ track: TRACK_LABELS[outcome.track], ruleName: outcome.ruleName, points: outcome.points });
+    });
+  return {
+    eventId: event.id,
+    eventTitle: event.title,
+    already: false,
+    checkedInAt: iso(row.checked_in_at),
+    late: Boolean(row.late),
+    points,
+    pending: req.confirmation,
+  };
 }

@@ -69,7 +69,12 @@ export async function loadAttendance(db: Queryable, event: EventRow): Promise<{ 
     };
   });
   const order = { on_time: 0, late: 1, leave_pending: 2, on_leave: 3, absent: 4 } as const;
-  rows.sort((x, y) => order[x.status] - order[y.status] || (x.checkedInAt ?? '').localeCompare(y.checkedInAt ?? '') || byKey(sortKey.get(x.memberId)!, sortKey.get(y.memberId)!));
+  rows.sort(
+    (x, y) =>
+      order[x.status] - order[y.status] ||
+      (x.checkedInAt ?? '').localeCompare(y.checkedInAt ?? '') ||
+      byKey(sortKey.get(x.memberId)!, sortKey.get(y.memberId)!),
+  );
   const exp = rows.filter((r) => r.expected);
   const checkedInExpected = exp.filter((r) => r.status === 'on_time' || r.status === 'late').length;
   const onLeave = exp.filter((r) => r.status === 'on_leave').length;

@@ -38,7 +38,8 @@ export const screen = defineAction({
       fallbackCode: fallbackCode(deps.secrets.checkin, event.short_code, stepOf(now, event.rotate_seconds * CODE_STEP_FACTOR)),
       stepSeconds: event.rotate_seconds,
       refreshInMs: (step + 1) * event.rotate_seconds * 1000 - now.getTime(),
-      window: event.status === 'cancelled' || event.finalized_at ? 'closed' : windowState(now, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at)),
+      window:
+        event.status === 'cancelled' || event.finalized_at ? 'closed' : windowState(now, new Date(event.checkin_opens_at), new Date(event.checkin_closes_at)),
       checkinOpensAt: iso(event.checkin_opens_at),
       checkinClosesAt: iso(event.checkin_closes_at),
       counts: attendance.counts,

@@ -42,7 +42,11 @@ export function expectedMemberIds(db: Queryable, orgId: string, eventId: string)
 }
 
 /** 这位成员能否签到这场活动（参加对象、党员身份；规则见 domain/event-policy），代签、数字码、请假用；扫码热路径在语句里判断 */
-export async function memberStanding(db: Queryable, event: EventRow, memberId: string): Promise<{ name: string; inAudience: boolean; isPartyMember: boolean } | undefined> {
+export async function memberStanding(
+  db: Queryable,
+  event: EventRow,
+  memberId: string,
+): Promise<{ name: string; inAudience: boolean; isPartyMember: boolean } | undefined> {
   const row = await db
     .selectFrom('member as m')
     .select(['m.name', 'm.affiliation', audienceIncludesMember(event.id).as('in_audience')])
@@ -139,7 +143,11 @@ export async function toEventViews(db: Queryable, orgId: string, rows: EventRow[
     organiserName: nameOf.get(r.id)?.organiser ?? '',
     audience: audience
       .filter((a) => a.event_id === r.id)
-      .map((a): AudienceTarget => ({ kind: a.target_kind, id: a.target_id, name: a.target_kind === 'all' ? '全体成员' : a.branch ?? a.committee ?? a.sector ?? a.member ?? '' })),
+      .map((a): AudienceTarget => ({
+        kind: a.target_kind,
+        id: a.target_id,
+        name: a.target_kind === 'all' ? '全体成员' : (a.branch ?? a.committee ?? a.sector ?? a.member ?? ''),
+      })),
     finalizedAt: r.finalized_at ? iso(r.finalized_at) : null,
     locationCheck: r.geo_lat !== null,
     backfill: r.backfill,
@@ -153,7 +161,15 @@ export async function toEventViews(db: Queryable, orgId: string, rows: EventRow[
 export const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** 写入（或整体替换）活动的参加对象 */
-export async function replaceAudience(trx: Pick<Kysely<Database>, 'insertInto' | 'deleteFrom'>, orgId: string, eventId: string, audience: ReadonlyArray<{ kind: AudienceTarget['kind']; id: string | null }>) {
+export async function replaceAudience(
+  trx: Pick<Kysely<Database>, 'insertInto' | 'deleteFrom'>,
+  orgId: string,
+  eventId: string,
+  audience: ReadonlyArray<{ kind: AudienceTarget['kind']; id: string | null }>,
+) {
   await trx.deleteFrom('event_audience').where('org_id', '=', orgId).where('event_id', '=', eventId).execute();
-  await trx.insertInto('event_audience').values(audience.map((a) => ({ org_id: orgId, event_id: eventId, target_kind: a.kind, target_id: a.id }))).execute();
+  await trx
+    .insertInto('event_audience')
+    .values(audience.map((a) => ({ org_id: orgId, event_id: eventId, target_kind: a.kind, target_id: a.id })))
+    .execute();
 }

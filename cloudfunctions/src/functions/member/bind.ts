@@ -12,7 +12,17 @@ import { loadProfile } from './me';
  */
 export const bind = defineAction({
   input: contract.member.bind,
-  errors: ['CONFLICT#ALREADY_BOUND', 'CONFLICT#MEMBER_TAKEN', 'MEMBER.INVITE_EXPIRED', 'MEMBER.INVITE_INVALID', 'MEMBER.INVITE_INVALID#RETIRED', 'MEMBER.INVITE_USED', 'MEMBER.NAME_MISMATCH', 'NOT_FOUND#SELF', 'RATE_LIMITED#BIND'],
+  errors: [
+    'CONFLICT#ALREADY_BOUND',
+    'CONFLICT#MEMBER_TAKEN',
+    'MEMBER.INVITE_EXPIRED',
+    'MEMBER.INVITE_INVALID',
+    'MEMBER.INVITE_INVALID#RETIRED',
+    'MEMBER.INVITE_USED',
+    'MEMBER.NAME_MISMATCH',
+    'NOT_FOUND#SELF',
+    'RATE_LIMITED#BIND',
+  ],
   access: 'identity',
   writes: true,
   handler: async ({ code, name }, { deps, openid }) => {
@@ -26,8 +36,16 @@ export const bind = defineAction({
     // 2. 数失败、核对邀请码与姓名、记失败或写入绑定：同一微信的尝试在一把锁下排队（db/attempts.ts），
     //    100 个并发的错码也只判得了 5 次；邀请码只能用一次（行锁）
     const bound = await withAttemptLock(db, `bind:${openid}`, async (trx) => {
-      const failures = await trx.selectFrom('bind_attempt').select('at').where('openid', '=', openid).where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS)).execute();
-      const lockedUntil = bindLockedUntil(failures.map((f) => new Date(f.at)), now);
+      const failures = await trx
+        .selectFrom('bind_attempt')
+        .select('at')
+        .where('openid', '=', openid)
+        .where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS))
+        .execute();
+      const lockedUntil = bindLockedUntil(
+        failures.map((f) => new Date(f.at)),
+        now,
+      );
       if (lockedUntil) return { error: 'locked' as const, lockedUntil };
       const failed = async (error: 'invalid' | 'used' | 'expired' | 'name' | 'retired') => {
         await trx.insertInto('bind_attempt').values({ openid, at: now, reason: error }).execute();
@@ -46,15 +64,40 @@ export const bind = defineAction({
       if (invite.name !== name) return failed('name');
       if (invite.status !== 'active') return failed('retired');
       // 签发人按现在的角色仍须压得住这位成员：书记签的码，等对方成了管理员或书记就作废了
-      const issuerIsAdmin = await trx.selectFrom('member_role').select('member_id').where('org_id', '=', invite.org_id).where('member_id', '=', invite.issued_by).where('role', '=', 'admin').executeTakeFirst();
+      const issuerIsAdmin = await trx
+        .selectFrom('member_role')
+        .select('member_id')
+        .where('org_id', '=', invite.org_id)
+        .where('member_id', '=', invite.issued_by)
+        .where('role', '=', 'admin')
+        .executeTakeFirst();
       if (!issuerIsAdmin && outranksSecretary(await inviteStandingOf(trx, invite.org_id, invite.member_id))) return failed('used');
-      const other = await trx.selectFrom('wx_binding').select('openid').where('org_id', '=', invite.org_id).where('member_id', '=', invite.member_id).executeTakeFirst();
+      const other = await trx
+        .selectFrom('wx_binding')
+        .select('openid')
+        .where('org_id', '=', invite.org_id)
+        .where('member_id', '=', invite.member_id)
+        .executeTakeFirst();
       if (other) return { error: 'taken' as const };
-      await trx.updateTable('invite_code').set({ used_at: now, used_by_openid: openid }).where('org_id', '=', invite.org_id).where('id', '=', invite.id).execute();
+      await trx
+        .updateTable('invite_code')
+        .set({ used_at: now, used_by_openid: openid })
+        .where('org_id', '=', invite.org_id)
+        .where('id', '=', invite.id)
+        .execute();
       await trx.insertInto('wx_binding').values({ openid, org_id: invite.org_id, member_id: invite.member_id, bound_at: now }).execute();
       await trx
         .insertInto('audit_log')
-        .values({ org_id: invite.org_id, at: now, actor_member_id: invite.member_id, actor_name: invite.name, action: 'member.bind', target_kind: 'binding', target_id: invite.member_id, summary: `${invite.name} 用邀请码绑定了微信` })
+        .values({
+          org_id: invite.org_id,
+          at: now,
+          actor_member_id: invite.member_id,
+          actor_name: invite.name,
+          action: 'member.bind',
+          target_kind: 'binding',
+          target_id: invite.member_id,
+          summary: `${invite.name} 用邀请码绑定了微信`,
+        })
         .execute();
       return { error: null };
     }).catch((err) => {

@@ -15,7 +15,18 @@ export async function loadProfile(db: DB, orgId: string, memberId: string, roles
     .selectFrom('member as m')
     .innerJoin('organisation as o', 'o.id', 'm.org_id')
     .leftJoin('sector as s', (j) => j.onRef('s.org_id', '=', 'm.org_id').onRef('s.id', '=', 'm.sector_id'))
-    .select(['m.id', 'm.org_id', 'o.name as org_name', 'm.name', 'm.phone', 'm.kind', 'm.position', 'm.affiliation', 's.id as sector_id', 's.name as sector_name'])
+    .select([
+      'm.id',
+      'm.org_id',
+      'o.name as org_name',
+      'm.name',
+      'm.phone',
+      'm.kind',
+      'm.position',
+      'm.affiliation',
+      's.id as sector_id',
+      's.name as sector_name',
+    ])
     .where('m.org_id', '=', orgId)
     .where('m.id', '=', memberId)
     .executeTakeFirst();

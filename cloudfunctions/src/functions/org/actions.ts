@@ -19,7 +19,14 @@ export const tree = defineAction({
 /** 新建党组织：层级须比上级低；党支部须标明类别（临时党支部即在此“开设”） */
 export const createUnit = defineAction({
   input: contract.org.createUnit,
-  errors: ['CONFLICT#ORG_NAME_TAKEN', 'CONFLICT#PARENT_CLOSED', 'INVALID_PARAMETER#BRANCH_KIND_ONLY_BRANCH', 'INVALID_PARAMETER#BRANCH_KIND_REQUIRED', 'INVALID_PARAMETER#LEVEL_ORDER', 'NOT_FOUND#PARENT_ORG'],
+  errors: [
+    'CONFLICT#ORG_NAME_TAKEN',
+    'CONFLICT#PARENT_CLOSED',
+    'INVALID_PARAMETER#BRANCH_KIND_ONLY_BRANCH',
+    'INVALID_PARAMETER#BRANCH_KIND_REQUIRED',
+    'INVALID_PARAMETER#LEVEL_ORDER',
+    'NOT_FOUND#PARENT_ORG',
+  ],
   access: ADMIN,
   writes: true,
   handler: async (input, ctx) => {
@@ -31,17 +38,33 @@ export const createUnit = defineAction({
       await assertNewUnit(trx, actor.orgId, input);
       const unit = await trx
         .insertInto('party_org')
-        .values({ org_id: actor.orgId, parent_id: input.parentId, name: input.name, level: input.level, branch_kind: input.branchKind, created_at: deps.clock.now() })
+        .values({
+          org_id: actor.orgId,
+          parent_id: input.parentId,
+          name: input.name,
+          level: input.level,
+          branch_kind: input.branchKind,
+          created_at: deps.clock.now(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { action: 'org.createUnit', targetKind: 'party_org', targetId: unit.id, summary: `新建${input.branchKind ?? input.level}：${input.name}` });
+      await recordAudit(trx, ctx, {
+        action: 'org.createUnit',
+        targetKind: 'party_org',
+        targetId: unit.id,
+        summary: `新建${input.branchKind ?? input.level}：${input.name}`,
+      });
     });
     return loadTree(deps.db, actor.orgId);
   },
 });
 
 /** 新组织的上级存在、未撤销、层级更高；名称不与未撤销的组织重名（新建与一步开设临时支部共用） */
-export async function assertNewUnit(trx: Transaction<Database>, orgId: string, unit: { parentId: string | null; name: string; level: PartyOrgLevel }): Promise<void> {
+export async function assertNewUnit(
+  trx: Transaction<Database>,
+  orgId: string,
+  unit: { parentId: string | null; name: string; level: PartyOrgLevel },
+): Promise<void> {
   if (unit.parentId) {
     const parent = await trx.selectFrom('party_org').select(['level', 'status']).where('org_id', '=', orgId).where('id', '=', unit.parentId).executeTakeFirst();
     if (!parent) throw new AppError('NOT_FOUND#PARENT_ORG');
@@ -50,7 +73,13 @@ export async function assertNewUnit(trx: Transaction<Database>, orgId: string, u
       throw new AppError('INVALID_PARAMETER#LEVEL_ORDER', { level: unit.level, parentLevel: parent.level });
     }
   }
-  const sameName = await trx.selectFrom('party_org').select('id').where('org_id', '=', orgId).where('name', '=', unit.name).where('status', '=', 'active').executeTakeFirst();
+  const sameName = await trx
+    .selectFrom('party_org')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('name', '=', unit.name)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
   if (sameName) throw new AppError('CONFLICT#ORG_NAME_TAKEN', { name: unit.name });
 }
 
@@ -78,8 +107,15 @@ export const updateUnit = defineAction({
           throw new AppError('INVALID_PARAMETER#PARENT_ORDER', { level: unit.level, parentLevel: parent.level });
         }
       }
-      await trx.updateTable('party_org').set({ name: input.name, parent_id: input.parentId }).where('org_id', '=', actor.orgId).where('id', '=', input.id).execute();
-      const what = [input.name && input.name !== unit.name ? `改名为 ${input.name}` : '', input.parentId !== undefined ? '调整上级' : ''].filter(Boolean).join('，');
+      await trx
+        .updateTable('party_org')
+        .set({ name: input.name, parent_id: input.parentId })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', input.id)
+        .execute();
+      const what = [input.name && input.name !== unit.name ? `改名为 ${input.name}` : '', input.parentId !== undefined ? '调整上级' : '']
+        .filter(Boolean)
+        .join('，');
       await recordAudit(trx, ctx, { action: 'org.updateUnit', targetKind: 'party_org', targetId: unit.id, summary: `${unit.name}：${what || '无变化'}` });
     });
     return loadTree(deps.db, actor.orgId);
@@ -109,12 +145,23 @@ export const closeBranch = defineAction({
   handler: async ({ id, reason }, ctx) => {
     const { deps, actor } = ctx;
     await deps.db.transaction().execute(async (trx) => {
-      const b = await trx.selectFrom('party_org').select(['name', 'branch_kind', 'status']).where('org_id', '=', actor.orgId).where('id', '=', id).forUpdate().executeTakeFirst();
+      const b = await trx
+        .selectFrom('party_org')
+        .select(['name', 'branch_kind', 'status'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!b) throw new AppError('NOT_FOUND#BRANCH');
       if (b.branch_kind !== '临时党支部') throw new AppError('ORG.NOT_TEMPORARY');
       if (b.status === 'closed') throw new AppError('CONFLICT#ORG_CLOSED', { name: b.name });
       const groups = await closeWithDescendants(trx, actor.orgId, id, deps.clock.now());
-      await recordAudit(trx, ctx, { action: 'org.closeBranch', targetKind: 'party_org', targetId: id, summary: `撤销 ${b.name}${groups ? `及其下 ${groups} 个党小组` : ''}：${reason}` });
+      await recordAudit(trx, ctx, {
+        action: 'org.closeBranch',
+        targetKind: 'party_org',
+        targetId: id,
+        summary: `撤销 ${b.name}${groups ? `及其下 ${groups} 个党小组` : ''}：${reason}`,
+      });
     });
     return loadTree(deps.db, actor.orgId);
   },
@@ -130,7 +177,13 @@ export const mergeBranches = defineAction({
     const { deps, actor } = ctx;
     if (sourceId === targetId) throw new AppError('INVALID_PARAMETER#MERGE_SAME');
     const moved = await deps.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('party_org').select(['id', 'name', 'branch_kind', 'status']).where('org_id', '=', actor.orgId).where('id', 'in', [sourceId, targetId]).forUpdate().execute();
+      const rows = await trx
+        .selectFrom('party_org')
+        .select(['id', 'name', 'branch_kind', 'status'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', 'in', [sourceId, targetId])
+        .forUpdate()
+        .execute();
       const source = rows.find((r) => r.id === sourceId);
       const target = rows.find((r) => r.id === targetId);
       if (!source || !target || !source.branch_kind || !target.branch_kind) throw new AppError('NOT_FOUND#BRANCH');
@@ -138,14 +191,26 @@ export const mergeBranches = defineAction({
       // 转入的关系是功能型的，只能挂在功能型、临时或界别党支部上（与 checkMemberships 的规则一致）
       if (!FUNCTIONAL_KINDS.includes(target.branch_kind)) throw new AppError('INVALID_PARAMETER#MERGE_TARGET_KIND', { name: target.name });
       if (source.status !== 'active' || target.status !== 'active') throw new AppError('CONFLICT#MERGE_CLOSED');
-      const members = await trx.selectFrom('branch_membership').select(['member_id', 'duty']).where('org_id', '=', actor.orgId).where('branch_id', '=', sourceId).execute();
+      const members = await trx
+        .selectFrom('branch_membership')
+        .select(['member_id', 'duty'])
+        .where('org_id', '=', actor.orgId)
+        .where('branch_id', '=', sourceId)
+        .execute();
       const already = new Set(
-        (await trx.selectFrom('branch_membership').select('member_id').where('org_id', '=', actor.orgId).where('branch_id', '=', targetId).execute()).map((r) => r.member_id),
+        (await trx.selectFrom('branch_membership').select('member_id').where('org_id', '=', actor.orgId).where('branch_id', '=', targetId).execute()).map(
+          (r) => r.member_id,
+        ),
       );
       const toMove = members.filter((m) => !already.has(m.member_id));
       // 临时支部的关系都是功能型；原职务（书记等）不带入目标支部
       if (toMove.length) {
-        await trx.insertInto('branch_membership').values(toMove.map((m) => ({ org_id: actor.orgId, member_id: m.member_id, branch_id: targetId, kind: 'functional' as const, joined_at: deps.clock.now() }))).execute();
+        await trx
+          .insertInto('branch_membership')
+          .values(
+            toMove.map((m) => ({ org_id: actor.orgId, member_id: m.member_id, branch_id: targetId, kind: 'functional' as const, joined_at: deps.clock.now() })),
+          )
+          .execute();
       }
       const groups = await closeWithDescendants(trx, actor.orgId, sourceId, deps.clock.now());
       await recordAudit(trx, ctx, {

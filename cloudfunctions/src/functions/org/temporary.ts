@@ -19,7 +19,16 @@ const someNames = (names: readonly string[]) => (names.length <= 5 ? names.join(
  */
 export const openTemporaryBranch = defineAction({
   input: contract.org.openTemporaryBranch,
-  errors: ['CONFLICT#ORG_NAME_TAKEN', 'CONFLICT#PARENT_CLOSED', 'INVALID_PARAMETER#LEVEL_ORDER', 'NOT_FOUND#PARENT_ORG', 'NOT_FOUND#TEMP_MEMBERS', 'ORG.TEMP_NOT_PARTY', 'ORG.TEMP_RETIRED', 'ORG.TEMP_TOO_MANY'],
+  errors: [
+    'CONFLICT#ORG_NAME_TAKEN',
+    'CONFLICT#PARENT_CLOSED',
+    'INVALID_PARAMETER#LEVEL_ORDER',
+    'NOT_FOUND#PARENT_ORG',
+    'NOT_FOUND#TEMP_MEMBERS',
+    'ORG.TEMP_NOT_PARTY',
+    'ORG.TEMP_RETIRED',
+    'ORG.TEMP_TOO_MANY',
+  ],
   access: { roles: ['admin'] },
   writes: true,
   handler: async (input, ctx) => {
@@ -32,7 +41,13 @@ export const openTemporaryBranch = defineAction({
 
       // 2. 名单里的人（连同书记）逐个核对：存在、在册、是中共党员
       const listed = [...new Set([input.secretaryId, ...input.memberIds])];
-      const people = await trx.selectFrom('member').select(['id', 'name', 'status', 'affiliation']).where('org_id', '=', orgId).where('id', 'in', listed).forUpdate().execute();
+      const people = await trx
+        .selectFrom('member')
+        .select(['id', 'name', 'status', 'affiliation'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', listed)
+        .forUpdate()
+        .execute();
       if (people.length !== listed.length) throw new AppError('NOT_FOUND#TEMP_MEMBERS', { count: listed.length - people.length });
       const retired = people.filter((p) => p.status !== 'active');
       if (retired.length) throw new AppError('ORG.TEMP_RETIRED', { names: someNames(retired.map((p) => p.name)) });
@@ -52,12 +67,30 @@ export const openTemporaryBranch = defineAction({
       // 4. 建支部、加入成员（书记带职务）
       const branch = await trx
         .insertInto('party_org')
-        .values({ org_id: orgId, parent_id: input.parentId, name: input.name, level: '党支部', branch_kind: '临时党支部', starts_on: input.startsOn, ends_on: input.endsOn, created_at: now })
+        .values({
+          org_id: orgId,
+          parent_id: input.parentId,
+          name: input.name,
+          level: '党支部',
+          branch_kind: '临时党支部',
+          starts_on: input.startsOn,
+          ends_on: input.endsOn,
+          created_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('branch_membership')
-        .values(memberIds.map((id) => ({ org_id: orgId, member_id: id, branch_id: branch.id, kind: 'functional' as const, duty: id === input.secretaryId ? ('书记' as const) : ('党员' as const), joined_at: now })))
+        .values(
+          memberIds.map((id) => ({
+            org_id: orgId,
+            member_id: id,
+            branch_id: branch.id,
+            kind: 'functional' as const,
+            duty: id === input.secretaryId ? ('书记' as const) : ('党员' as const),
+            joined_at: now,
+          })),
+        )
         .execute();
       // 5. 当上书记，书记们先前为他签的邀请码就压不住他了（与修改组织关系时一样作废），记在这一条审计里
       const voided = await voidPendingInvites(trx, ctx, input.secretaryId, now, true);

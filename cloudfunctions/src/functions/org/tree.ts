@@ -27,7 +27,17 @@ export async function loadTree(db: DB, orgId: string): Promise<OrgTree> {
     db.selectFrom('sector').select(['id', 'name']).where('org_id', '=', orgId).orderBy('sort_order').orderBy('name').execute(),
   ]);
   return {
-    units: units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name, level: u.level, branchKind: u.branch_kind, status: u.status, memberCount: Number(u.member_count ?? 0), startsOn: u.starts_on, endsOn: u.ends_on })),
+    units: units.map((u) => ({
+      id: u.id,
+      parentId: u.parent_id,
+      name: u.name,
+      level: u.level,
+      branchKind: u.branch_kind,
+      status: u.status,
+      memberCount: Number(u.member_count ?? 0),
+      startsOn: u.starts_on,
+      endsOn: u.ends_on,
+    })),
     committees,
     sectors,
   };

@@ -46,7 +46,14 @@ export const saveRule = defineAction({
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     const saved = await deps.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', input.code).where('superseded_at', 'is', null).forUpdate().executeTakeFirst();
+      const current = await trx
+        .selectFrom('points_rule')
+        .selectAll()
+        .where('org_id', '=', actor.orgId)
+        .where('code', '=', input.code)
+        .where('superseded_at', 'is', null)
+        .forUpdate()
+        .executeTakeFirst();
       if (current && (current.track !== input.track || current.category !== input.category)) {
         throw new AppError('POINTS.RULE_TRACK_FIXED');
       }
@@ -79,7 +86,9 @@ export const saveRule = defineAction({
         action: 'points.saveRule',
         targetKind: 'points_rule',
         targetId: row.id,
-        summary: current ? `修改积分规则「${input.name}」为第 ${row.version} 版：每次 ${input.points} 分${input.yearlyCap !== null ? `，年度上限 ${input.yearlyCap}` : ''}` : `新建积分规则「${input.name}」`,
+        summary: current
+          ? `修改积分规则「${input.name}」为第 ${row.version} 版：每次 ${input.points} 分${input.yearlyCap !== null ? `，年度上限 ${input.yearlyCap}` : ''}`
+          : `新建积分规则「${input.name}」`,
         details: { code: input.code, version: row.version },
       });
       return row;
@@ -99,7 +108,12 @@ export const closeYear = defineAction({
     const now = deps.clock.now();
     if (year >= yearOf(now)) throw new AppError('POINTS.YEAR_NOT_OVER', { year });
     await deps.db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('points_year').values({ org_id: actor.orgId, year, closed_at: now, closed_by: actor.memberId }).onConflict((oc) => oc.doNothing()).returning('year').execute();
+      const inserted = await trx
+        .insertInto('points_year')
+        .values({ org_id: actor.orgId, year, closed_at: now, closed_by: actor.memberId })
+        .onConflict((oc) => oc.doNothing())
+        .returning('year')
+        .execute();
       if (inserted.length === 0) throw new AppError('CONFLICT#YEAR_ALREADY_CLOSED', { year });
       await recordAudit(trx, ctx, { action: 'points.closeYear', targetKind: 'points_year', targetId: String(year), summary: `${year} 年度积分关账` });
     });
@@ -118,9 +132,16 @@ export const setVisibility = defineAction({
       await trx
         .insertInto('org_setting')
         .values({ org_id: actor.orgId, key: 'points.visibility', value: JSON.stringify(visibility), updated_at: deps.clock.now(), updated_by: actor.memberId })
-        .onConflict((oc) => oc.columns(['org_id', 'key']).doUpdateSet({ value: JSON.stringify(visibility), updated_at: deps.clock.now(), updated_by: actor.memberId }))
+        .onConflict((oc) =>
+          oc.columns(['org_id', 'key']).doUpdateSet({ value: JSON.stringify(visibility), updated_at: deps.clock.now(), updated_by: actor.memberId }),
+        )
         .execute();
-      await recordAudit(trx, ctx, { action: 'points.setVisibility', targetKind: 'setting', targetId: 'points.visibility', summary: `积分可见范围改为：${VISIBILITY_LABELS[visibility]}` });
+      await recordAudit(trx, ctx, {
+        action: 'points.setVisibility',
+        targetKind: 'setting',
+        targetId: 'points.visibility',
+        summary: `积分可见范围改为：${VISIBILITY_LABELS[visibility]}`,
+      });
     });
     return { visibility };
   },

@@ -77,7 +77,6 @@ export function awardPointsCall(req: Omit<AwardRequest, 'memberId'> & { memberId
     ${req.reason ?? ''}::text, ${req.operator?.id ?? null}::uuid, ${req.operator?.name ?? null}::text, ${atSql ?? sql`${req.at}::timestamptz`})`;
 }
 
-
 export function toOutcome(r: AwardRow): AwardOutcome {
   if (r.status === 'not_applicable') return { status: 'not_applicable', reason: r.rule_name };
   if (r.status === 'once_a_year') return { status: 'once_a_year', ruleName: r.rule_name };
@@ -95,7 +94,12 @@ export async function reverseEntry(
   if (entry.reverses_entry_id) throw new AppError('POINTS.NOT_REVERSIBLE');
   if (!req.allowClosedYear) await assertYearOpen(trx, req.orgId, entry.year);
   await lockMemberYear(trx, req.orgId, entry.member_id, entry.year);
-  const already = await trx.selectFrom('points_entry').select('id').where('org_id', '=', req.orgId).where('reverses_entry_id', '=', entry.id).executeTakeFirst();
+  const already = await trx
+    .selectFrom('points_entry')
+    .select('id')
+    .where('org_id', '=', req.orgId)
+    .where('reverses_entry_id', '=', entry.id)
+    .executeTakeFirst();
   if (already) throw new AppError('POINTS.ALREADY_REVERSED');
   const inserted = await trx
     .insertInto('points_entry')
@@ -131,7 +135,17 @@ export async function recordFiveOne(
 ): Promise<void> {
   await trx
     .insertInto('five_one_fulfilment')
-    .values({ org_id: req.orgId, member_id: req.memberId, year: yearOf(req.at), item: req.item, source_kind: req.source.kind, source_id: req.source.id, title: req.source.title, at: req.at, recorded_by: req.recordedBy ?? null })
+    .values({
+      org_id: req.orgId,
+      member_id: req.memberId,
+      year: yearOf(req.at),
+      item: req.item,
+      source_kind: req.source.kind,
+      source_id: req.source.id,
+      title: req.source.title,
+      at: req.at,
+      recorded_by: req.recordedBy ?? null,
+    })
     .onConflict((oc) => oc.columns(['org_id', 'member_id', 'item', 'source_kind', 'source_id']).doNothing())
     .execute();
 }

@@ -18,11 +18,13 @@ const refuseIf = (code: PointsRefusal | null) => {
 const byMember: Scope<{ memberId: string }> = { kind: 'member', memberId: (i) => i.memberId };
 const byEntry: Scope<{ entryId: string }> = {
   kind: 'memberOf',
-  lookup: async (deps: Deps, orgId, i) => (await deps.db.selectFrom('points_entry').select('member_id').where('org_id', '=', orgId).where('id', '=', i.entryId).executeTakeFirst())?.member_id,
+  lookup: async (deps: Deps, orgId, i) =>
+    (await deps.db.selectFrom('points_entry').select('member_id').where('org_id', '=', orgId).where('id', '=', i.entryId).executeTakeFirst())?.member_id,
 };
 const byAppeal: Scope<{ appealId: string }> = {
   kind: 'memberOf',
-  lookup: async (deps: Deps, orgId, i) => (await deps.db.selectFrom('points_appeal').select('member_id').where('org_id', '=', orgId).where('id', '=', i.appealId).executeTakeFirst())?.member_id,
+  lookup: async (deps: Deps, orgId, i) =>
+    (await deps.db.selectFrom('points_appeal').select('member_id').where('org_id', '=', orgId).where('id', '=', i.appealId).executeTakeFirst())?.member_id,
 };
 
 export const ledger = defineAction({
@@ -35,7 +37,18 @@ export const ledger = defineAction({
 /** 书记评定品行、考评分（党员积分）；履职评定只有办公室可以做 */
 export const adjust = defineAction({
   input: contract.points.adjust,
-  errors: ['NOT_FOUND#MEMBER', 'POINTS.ADJUSTMENT_INVALID', 'POINTS.NOT_APPLICABLE', 'POINTS.RULE_NOT_FOUND', 'POINTS.RULE_NOT_FOUND#INACTIVE', 'POINTS.YEAR_CLOSED', 'POINTS.ONCE_A_YEAR', 'POINTS.SELF', 'POINTS.OFFICE_ONLY', 'POINTS.YEAR_NOT_OPEN'],
+  errors: [
+    'NOT_FOUND#MEMBER',
+    'POINTS.ADJUSTMENT_INVALID',
+    'POINTS.NOT_APPLICABLE',
+    'POINTS.RULE_NOT_FOUND',
+    'POINTS.RULE_NOT_FOUND#INACTIVE',
+    'POINTS.YEAR_CLOSED',
+    'POINTS.ONCE_A_YEAR',
+    'POINTS.SELF',
+    'POINTS.OFFICE_ONLY',
+    'POINTS.YEAR_NOT_OPEN',
+  ],
   access: { roles: MANAGERS, scope: byMember },
   writes: true,
   handler: async ({ memberId, ruleCode, points, reason, year: wantedYear }, ctx) => {
@@ -43,10 +56,19 @@ export const adjust = defineAction({
     const now = deps.clock.now();
     const year = wantedYear ?? yearOf(now);
     const entryId = await deps.db.transaction().execute(async (trx) => {
-      const rule = await trx.selectFrom('points_rule').selectAll().where('org_id', '=', actor.orgId).where('code', '=', ruleCode).where('superseded_at', 'is', null).executeTakeFirst();
+      const rule = await trx
+        .selectFrom('points_rule')
+        .selectAll()
+        .where('org_id', '=', actor.orgId)
+        .where('code', '=', ruleCode)
+        .where('superseded_at', 'is', null)
+        .executeTakeFirst();
       if (!rule || !rule.active) throw new AppError('POINTS.RULE_NOT_FOUND#INACTIVE');
       refuseIf(adjustRefusal(callerOf(actor), { memberId, track: rule.track, year }, now));
-      const problem = checkAdjustment({ name: rule.name, basis: rule.basis, points: rule.points, minPoints: rule.min_points, maxPoints: rule.max_points, yearlyCap: rule.yearly_cap }, points);
+      const problem = checkAdjustment(
+        { name: rule.name, basis: rule.basis, points: rule.points, minPoints: rule.min_points, maxPoints: rule.max_points, yearlyCap: rule.yearly_cap },
+        points,
+      );
       if (problem) throw new AppError('POINTS.ADJUSTMENT_INVALID', { reason: problem });
       const member = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).executeTakeFirst();
       if (!member || member.status !== 'active') throw new AppError('NOT_FOUND#MEMBER');
@@ -64,8 +86,21 @@ export const adjust = defineAction({
       });
       if (outcome.status === 'once_a_year') throw new AppError('POINTS.ONCE_A_YEAR');
       if (outcome.status === 'not_applicable') throw new AppError('POINTS.NOT_APPLICABLE', { reason: outcome.reason });
-      if (points < 0) await tell.pointsDeducted(trx, actor.orgId, { memberIds: [memberId], points, what: rule.name, reason: `${actor.name}评定：${reason}`, entryId: outcome.entryId, at: now });
-      await recordAudit(trx, ctx, { action: 'points.adjust', targetKind: 'member', targetId: memberId, summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}` });
+      if (points < 0)
+        await tell.pointsDeducted(trx, actor.orgId, {
+          memberIds: [memberId],
+          points,
+          what: rule.name,
+          reason: `${actor.name}评定：${reason}`,
+          entryId: outcome.entryId,
+          at: now,
+        });
+      await recordAudit(trx, ctx, {
+        action: 'points.adjust',
+        targetKind: 'member',
+        targetId: memberId,
+        summary: `${rule.name} ${points > 0 ? '+' : ''}${points} 分给 ${member.name}：${reason}`,
+      });
       return outcome.entryId;
     });
     return loadEntryView(deps.db, actor.orgId, entryId);
@@ -75,20 +110,53 @@ export const adjust = defineAction({
 /** 冲正一条记录。书记只能冲正本支部成员的党员积分评定；办公室可冲正任何记录，包括已关账年度 */
 export const reverse = defineAction({
   input: contract.points.reverse,
-  errors: ['NOT_FOUND#MEMBER', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED', 'POINTS.SELF', 'POINTS.OFFICE_ONLY'],
+  errors: [
+    'NOT_FOUND#MEMBER',
+    'NOT_FOUND#POINTS_ENTRY',
+    'POINTS.ALREADY_REVERSED',
+    'POINTS.NOT_REVERSIBLE',
+    'POINTS.YEAR_CLOSED',
+    'POINTS.SELF',
+    'POINTS.OFFICE_ONLY',
+  ],
   access: { roles: MANAGERS, scope: byEntry },
   writes: true,
   handler: async ({ entryId, reason }, ctx) => {
     const { deps, actor } = ctx;
     const admin = isOrgWide(actor, ['admin']);
     const reversalId = await deps.db.transaction().execute(async (trx) => {
-      const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id', 'source_title', 'points']).where('org_id', '=', actor.orgId).where('id', '=', entryId).executeTakeFirst();
+      const entry = await trx
+        .selectFrom('points_entry')
+        .select(['member_id', 'track', 'operator_id', 'source_title', 'points'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', entryId)
+        .executeTakeFirst();
       if (!entry) throw new AppError('NOT_FOUND#POINTS_ENTRY');
       refuseIf(reverseRefusal(callerOf(actor), { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
       const now = deps.clock.now();
-      const id = await reverseEntry(trx, { orgId: actor.orgId, entryId, reason, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: admin });
-      await tell.entryReversed(trx, actor.orgId, { memberId: entry.member_id, originalPoints: entry.points, sourceTitle: entry.source_title, reason: `${actor.name}：${reason}`, entryId, at: now });
-      await recordAudit(trx, ctx, { action: 'points.reverse', targetKind: 'member', targetId: entry.member_id, summary: `${reversalLabel(entry.points, false)}（「${entry.source_title}」）：${reason}`, details: { entryId } });
+      const id = await reverseEntry(trx, {
+        orgId: actor.orgId,
+        entryId,
+        reason,
+        operator: { id: actor.memberId, name: actor.name },
+        at: now,
+        allowClosedYear: admin,
+      });
+      await tell.entryReversed(trx, actor.orgId, {
+        memberId: entry.member_id,
+        originalPoints: entry.points,
+        sourceTitle: entry.source_title,
+        reason: `${actor.name}：${reason}`,
+        entryId,
+        at: now,
+      });
+      await recordAudit(trx, ctx, {
+        action: 'points.reverse',
+        targetKind: 'member',
+        targetId: entry.member_id,
+        summary: `${reversalLabel(entry.points, false)}（「${entry.source_title}」）：${reason}`,
+        details: { entryId },
+      });
       return id;
     });
     return loadEntryView(deps.db, actor.orgId, reversalId);
@@ -107,13 +175,24 @@ export const listAppeals = defineAction({
         query = query.where((eb) =>
           branches.length === 0
             ? eb.val(false)
-            : eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'a.org_id').whereRef('bm.member_id', '=', 'a.member_id').where('bm.branch_id', 'in', branches)),
+            : eb.exists(
+                eb
+                  .selectFrom('branch_membership as bm')
+                  .select('bm.member_id')
+                  .whereRef('bm.org_id', '=', 'a.org_id')
+                  .whereRef('bm.member_id', '=', 'a.member_id')
+                  .where('bm.branch_id', 'in', branches),
+              ),
         );
       }
       return query as Q;
     };
     const [items, total] = await Promise.all([
-      loadAppeals(deps.db, actor.orgId, (q) => filter(q).limit(pageSize).offset((page - 1) * pageSize)),
+      loadAppeals(deps.db, actor.orgId, (q) =>
+        filter(q)
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+      ),
       countAppeals(deps.db, actor.orgId, filter),
     ]);
     return { items, total, page, pageSize };
@@ -123,7 +202,17 @@ export const listAppeals = defineAction({
 /** 答复申诉；采纳即在同一事务里冲正原记录 */
 export const answerAppeal = defineAction({
   input: contract.points.answerAppeal,
-  errors: ['CONFLICT#APPEAL_ANSWERED', 'NOT_FOUND#APPEAL', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.ALREADY_REVERSED', 'POINTS.NOT_REVERSIBLE', 'POINTS.YEAR_CLOSED', 'POINTS.SELF', 'POINTS.OFFICE_ONLY', 'POINTS.OWN_ENTRY'],
+  errors: [
+    'CONFLICT#APPEAL_ANSWERED',
+    'NOT_FOUND#APPEAL',
+    'NOT_FOUND#POINTS_ENTRY',
+    'POINTS.ALREADY_REVERSED',
+    'POINTS.NOT_REVERSIBLE',
+    'POINTS.YEAR_CLOSED',
+    'POINTS.SELF',
+    'POINTS.OFFICE_ONLY',
+    'POINTS.OWN_ENTRY',
+  ],
   access: { roles: MANAGERS, scope: byAppeal },
   writes: true,
   handler: async ({ appealId, accept, answer }, ctx) => {
@@ -140,10 +229,24 @@ export const answerAppeal = defineAction({
         .executeTakeFirst();
       if (!a) throw new AppError('NOT_FOUND#APPEAL');
       if (a.status !== 'pending') throw new AppError('CONFLICT#APPEAL_ANSWERED');
-      const entry = await trx.selectFrom('points_entry').select(['member_id', 'track', 'operator_id']).where('org_id', '=', actor.orgId).where('id', '=', a.entry_id).executeTakeFirstOrThrow();
-      refuseIf(answerAppealRefusal(callerOf(actor), { memberId: a.member_id }, { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }));
+      const entry = await trx
+        .selectFrom('points_entry')
+        .select(['member_id', 'track', 'operator_id'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', a.entry_id)
+        .executeTakeFirstOrThrow();
+      refuseIf(
+        answerAppealRefusal(callerOf(actor), { memberId: a.member_id }, { memberId: entry.member_id, track: entry.track, operatorId: entry.operator_id }),
+      );
       if (accept) {
-        await reverseEntry(trx, { orgId: actor.orgId, entryId: a.entry_id, reason: answer, operator: { id: actor.memberId, name: actor.name }, at: now, allowClosedYear: isOrgWide(actor, ['admin']) });
+        await reverseEntry(trx, {
+          orgId: actor.orgId,
+          entryId: a.entry_id,
+          reason: answer,
+          operator: { id: actor.memberId, name: actor.name },
+          at: now,
+          allowClosedYear: isOrgWide(actor, ['admin']),
+        });
       }
       await trx
         .updateTable('points_appeal')
@@ -151,8 +254,22 @@ export const answerAppeal = defineAction({
         .where('org_id', '=', actor.orgId)
         .where('id', '=', appealId)
         .execute();
-      await tell.appealAnswered(trx, actor.orgId, { appealId, memberId: a.member_id, accepted: accept, entryPoints: a.points, sourceTitle: a.source_title, answer, at: now });
-      await recordAudit(trx, ctx, { action: 'points.answerAppeal', targetKind: 'member', targetId: a.member_id, summary: `${accept ? '采纳' : '驳回'}积分申诉：${answer}`, details: { appealId } });
+      await tell.appealAnswered(trx, actor.orgId, {
+        appealId,
+        memberId: a.member_id,
+        accepted: accept,
+        entryPoints: a.points,
+        sourceTitle: a.source_title,
+        answer,
+        at: now,
+      });
+      await recordAudit(trx, ctx, {
+        action: 'points.answerAppeal',
+        targetKind: 'member',
+        targetId: a.member_id,
+        summary: `${accept ? '采纳' : '驳回'}积分申诉：${answer}`,
+        details: { appealId },
+      });
     });
     const [view] = await loadAppeals(deps.db, actor.orgId, (q) => q.where('a.id', '=', appealId));
     return view;
@@ -175,7 +292,12 @@ export const recordFiveOne = defineAction({
       if (!m) throw new AppError('NOT_FOUND#MEMBER');
       await assertYearOpen(trx, actor.orgId, yearOf(at));
       await recordFiveOneIn(trx, { orgId: actor.orgId, memberId, item, source: { kind: 'manual', id, title }, at, recordedBy: actor.memberId });
-      await recordAudit(trx, ctx, { action: 'points.recordFiveOne', targetKind: 'member', targetId: memberId, summary: `为 ${m.name} 登记“${FIVE_ONE_LABELS[item]}”：${title}` });
+      await recordAudit(trx, ctx, {
+        action: 'points.recordFiveOne',
+        targetKind: 'member',
+        targetId: memberId,
+        summary: `为 ${m.name} 登记“${FIVE_ONE_LABELS[item]}”：${title}`,
+      });
     });
     return { id };
   },

@@ -16,7 +16,14 @@ export const mine = defineAction({
 /** 对支部评定的条目提出申诉（同一条同时只能有一个待处理的申诉） */
 export const appeal = defineAction({
   input: contract.points.appeal,
-  errors: ['CONFLICT#APPEAL_ONCE', 'CONFLICT#APPEAL_PENDING', 'CONFLICT#APPEAL_REVERSED', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.NOT_APPEALABLE', 'POINTS.YEAR_CLOSED#APPEAL'],
+  errors: [
+    'CONFLICT#APPEAL_ONCE',
+    'CONFLICT#APPEAL_PENDING',
+    'CONFLICT#APPEAL_REVERSED',
+    'NOT_FOUND#POINTS_ENTRY',
+    'POINTS.NOT_APPEALABLE',
+    'POINTS.YEAR_CLOSED#APPEAL',
+  ],
   access: 'member',
   handler: async ({ entryId, reason }, { deps, actor }) => {
     const id = await deps.db.transaction().execute(async (trx) => {
@@ -34,11 +41,27 @@ export const appeal = defineAction({
       }
       const closed = await trx.selectFrom('points_year').select('year').where('org_id', '=', actor.orgId).where('year', '=', entry.year).executeTakeFirst();
       if (closed) throw new AppError('POINTS.YEAR_CLOSED#APPEAL', { year: entry.year });
-      const reversed = await trx.selectFrom('points_entry').select('id').where('org_id', '=', actor.orgId).where('reverses_entry_id', '=', entryId).executeTakeFirst();
+      const reversed = await trx
+        .selectFrom('points_entry')
+        .select('id')
+        .where('org_id', '=', actor.orgId)
+        .where('reverses_entry_id', '=', entryId)
+        .executeTakeFirst();
       if (reversed) throw new AppError('CONFLICT#APPEAL_REVERSED');
-      const earlier = await trx.selectFrom('points_appeal').select('status').where('org_id', '=', actor.orgId).where('entry_id', '=', entryId).executeTakeFirst();
+      const earlier = await trx
+        .selectFrom('points_appeal')
+        .select('status')
+        .where('org_id', '=', actor.orgId)
+        .where('entry_id', '=', entryId)
+        .executeTakeFirst();
       if (earlier) throw new AppError(earlier.status === 'pending' ? 'CONFLICT#APPEAL_PENDING' : 'CONFLICT#APPEAL_ONCE');
-      return (await trx.insertInto('points_appeal').values({ org_id: actor.orgId, entry_id: entryId, member_id: actor.memberId, reason, created_at: deps.clock.now() }).returning('id').executeTakeFirstOrThrow()).id;
+      return (
+        await trx
+          .insertInto('points_appeal')
+          .values({ org_id: actor.orgId, entry_id: entryId, member_id: actor.memberId, reason, created_at: deps.clock.now() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     });
     const [view] = await loadAppeals(deps.db, actor.orgId, (q) => q.where('a.id', '=', id));
     return view;
@@ -76,7 +99,9 @@ export const overview = defineAction({
       .selectFrom('party_org as p')
       .innerJoin('branch_membership as bm', (j) => j.onRef('bm.org_id', '=', 'p.org_id').onRef('bm.branch_id', '=', 'p.id'))
       .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 'bm.org_id').onRef('m.id', '=', 'bm.member_id'))
-      .leftJoin('points_entry as e', (j) => j.onRef('e.org_id', '=', 'm.org_id').onRef('e.member_id', '=', 'm.id').on('e.year', '=', year).on('e.track', '=', 'party'))
+      .leftJoin('points_entry as e', (j) =>
+        j.onRef('e.org_id', '=', 'm.org_id').onRef('e.member_id', '=', 'm.id').on('e.year', '=', year).on('e.track', '=', 'party'),
+      )
       .select(['p.id', 'p.name'])
       .select(sql<number>`count(DISTINCT m.id)::int`.as('members'))
       .select(sql<number>`coalesce(sum(e.points), 0)::int`.as('points'))
@@ -107,7 +132,12 @@ export const overview = defineAction({
     return {
       visibility,
       year,
-      branches: branches.map((b) => ({ branchId: b.id, branchName: b.name, members: b.members, averageParty: b.members ? Math.round((b.points / b.members) * 10) / 10 : 0 })),
+      branches: branches.map((b) => ({
+        branchId: b.id,
+        branchName: b.name,
+        members: b.members,
+        averageParty: b.members ? Math.round((b.points / b.members) * 10) / 10 : 0,
+      })),
       individuals,
     };
   },

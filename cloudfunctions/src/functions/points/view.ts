@@ -21,14 +21,38 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
     db
       .selectFrom('points_entry as e')
       .leftJoin('points_rule as r', (j) => j.onRef('r.org_id', '=', 'e.org_id').onRef('r.id', '=', 'e.rule_id'))
-      .select(['e.id', 'e.created_at', 'e.track', 'e.category', 'e.rule_code', 'e.points', 'e.requested_points', 'e.source_kind', 'e.source_id', 'e.source_title', 'e.reason', 'e.operator_name', 'e.reverses_entry_id', 'r.name as rule_name', 'r.yearly_cap', 'r.basis'])
+      .select([
+        'e.id',
+        'e.created_at',
+        'e.track',
+        'e.category',
+        'e.rule_code',
+        'e.points',
+        'e.requested_points',
+        'e.source_kind',
+        'e.source_id',
+        'e.source_title',
+        'e.reason',
+        'e.operator_name',
+        'e.reverses_entry_id',
+        'r.name as rule_name',
+        'r.yearly_cap',
+        'r.basis',
+      ])
       .where('e.org_id', '=', orgId)
       .where('e.member_id', '=', memberId)
       .where('e.year', '=', year)
       .orderBy('e.created_at')
       .orderBy('e.seq')
       .execute(),
-    db.selectFrom('five_one_fulfilment').select(['item', 'source_kind', 'source_id', 'title', 'at']).where('org_id', '=', orgId).where('member_id', '=', memberId).where('year', '=', year).orderBy('at').execute(),
+    db
+      .selectFrom('five_one_fulfilment')
+      .select(['item', 'source_kind', 'source_id', 'title', 'at'])
+      .where('org_id', '=', orgId)
+      .where('member_id', '=', memberId)
+      .where('year', '=', year)
+      .orderBy('at')
+      .execute(),
     loadAppeals(db, orgId, (q) => q.where('a.member_id', '=', memberId)),
     db.selectFrom('points_year').select('year').where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst(),
   ]);
@@ -56,7 +80,18 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
       ruleName,
       points: r.points,
       requestedPoints: r.requested_points,
-      explanation: explainEntry({ ruleName, sourceTitle: r.source_title, points: r.points, requestedPoints: r.requested_points, yearlyCap: r.yearly_cap, usedAfter, operatorName: r.operator_name, reason: r.reason, isReversal, byAppeal }),
+      explanation: explainEntry({
+        ruleName,
+        sourceTitle: r.source_title,
+        points: r.points,
+        requestedPoints: r.requested_points,
+        yearlyCap: r.yearly_cap,
+        usedAfter,
+        operatorName: r.operator_name,
+        reason: r.reason,
+        isReversal,
+        byAppeal,
+      }),
       headline: isReversal ? reversalLabel(pointsOf.get(r.reverses_entry_id!) ?? -r.points, byAppeal) : `${r.source_title} ${signedPoints(r.points)}`,
       net: isReversal ? r.points : r.points + (reversal?.points ?? 0),
       history: isReversal ? [] : entryHistory(r, appeal, reversal ?? null, byAppealOf(appeal)),
@@ -78,7 +113,10 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
     totals.push({
       track: 'party',
       total: sum(rows.filter((r) => r.track === 'party').map((r) => r.points)),
-      categories: PARTY_CATEGORIES.map((category) => ({ category, total: sum(rows.filter((r) => r.track === 'party' && r.category === category).map((r) => r.points)) })),
+      categories: PARTY_CATEGORIES.map((category) => ({
+        category,
+        total: sum(rows.filter((r) => r.track === 'party' && r.category === category).map((r) => r.points)),
+      })),
     });
   }
   const duty = sum(rows.filter((r) => r.track === 'duty').map((r) => r.points));
@@ -96,7 +134,12 @@ export async function loadLedger(db: Queryable, orgId: string, memberId: string,
     items: newestFirst.filter((e) => e.reversesEntryId === null),
     fiveOne: FIVE_ONE_ITEMS.map((item) => {
       const done = fiveOne.filter((f) => f.item === item);
-      return { item, label: FIVE_ONE_LABELS[item], done: done.length > 0, fulfilledBy: done.map((f) => ({ sourceKind: f.source_kind, sourceId: f.source_id, title: f.title, at: new Date(f.at).toISOString() })) };
+      return {
+        item,
+        label: FIVE_ONE_LABELS[item],
+        done: done.length > 0,
+        fulfilledBy: done.map((f) => ({ sourceKind: f.source_kind, sourceId: f.source_id, title: f.title, at: new Date(f.at).toISOString() })),
+      };
     }),
   };
 }
@@ -112,12 +155,22 @@ function entryHistory(
   reversal: { created_at: Date | string; operator_name: string | null; reason: string } | null,
   byAppeal: boolean,
 ): Array<{ at: string; text: string }> {
-  const h = [{ at: iso(r.created_at), text: `${r.operator_name ? `${r.operator_name}评定` : '按规则记分'} ${signedPoints(r.points)}${r.reason ? `：${r.reason}` : ''}` }];
+  const h = [
+    { at: iso(r.created_at), text: `${r.operator_name ? `${r.operator_name}评定` : '按规则记分'} ${signedPoints(r.points)}${r.reason ? `：${r.reason}` : ''}` },
+  ];
   if (appeal) {
     h.push({ at: appeal.createdAt, text: `提出申诉：${appeal.reason}` });
-    if (appeal.answeredAt) h.push({ at: appeal.answeredAt, text: `${appeal.status === 'accepted' ? '申诉已采纳' : '申诉未被采纳'}${appeal.answeredByName ? `（${appeal.answeredByName}）` : ''}：${appeal.answer ?? ''}` });
+    if (appeal.answeredAt)
+      h.push({
+        at: appeal.answeredAt,
+        text: `${appeal.status === 'accepted' ? '申诉已采纳' : '申诉未被采纳'}${appeal.answeredByName ? `（${appeal.answeredByName}）` : ''}：${appeal.answer ?? ''}`,
+      });
   }
-  if (reversal && !byAppeal) h.push({ at: iso(reversal.created_at), text: `${reversalLabel(r.points, false)}${reversal.operator_name ? `（${reversal.operator_name}）` : ''}：${reversal.reason}` });
+  if (reversal && !byAppeal)
+    h.push({
+      at: iso(reversal.created_at),
+      text: `${reversalLabel(r.points, false)}${reversal.operator_name ? `（${reversal.operator_name}）` : ''}：${reversal.reason}`,
+    });
   else if (reversal) h.push({ at: iso(reversal.created_at), text: reversalLabel(r.points, true) });
   return h.sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -128,12 +181,31 @@ function appealBase(db: Queryable, orgId: string) {
     .selectFrom('points_appeal as a')
     .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 'a.org_id').onRef('m.id', '=', 'a.member_id'))
     .innerJoin('points_entry as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.id', '=', 'a.entry_id'))
-    .select(['a.id', 'a.entry_id', 'a.member_id', 'm.name as member_name', 'a.reason', 'a.status', 'a.answer', 'a.answered_by_name', 'a.created_at', 'a.answered_at', 'e.source_title', 'e.points', 'e.operator_name', 'e.operator_id', 'e.reason as entry_reason'])
+    .select([
+      'a.id',
+      'a.entry_id',
+      'a.member_id',
+      'm.name as member_name',
+      'a.reason',
+      'a.status',
+      'a.answer',
+      'a.answered_by_name',
+      'a.created_at',
+      'a.answered_at',
+      'e.source_title',
+      'e.points',
+      'e.operator_name',
+      'e.operator_id',
+      'e.reason as entry_reason',
+    ])
     .where('a.org_id', '=', orgId);
 }
 
 export async function countAppeals(db: Queryable, orgId: string, filter: (q: AppealQuery) => AppealQuery): Promise<number> {
-  const rows = await filter(appealBase(db, orgId)).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await filter(appealBase(db, orgId))
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .execute();
   return Number(rows[0]?.n ?? 0);
 }
 

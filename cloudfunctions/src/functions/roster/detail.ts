@@ -12,7 +12,24 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
     db
       .selectFrom('member as m')
       .leftJoin('sector as s', (j) => j.onRef('s.org_id', '=', 'm.org_id').onRef('s.id', '=', 'm.sector_id'))
-      .select(['m.id', 'm.name', 'm.phone', 'm.kind', 'm.position', 'm.affiliation', 'm.status', 'm.retired_at', 'm.retire_reason', 'm.gender', 'm.ethnicity', 'm.birth_month', 'm.work_unit', 'm.term', 's.id as sector_id', 's.name as sector_name'])
+      .select([
+        'm.id',
+        'm.name',
+        'm.phone',
+        'm.kind',
+        'm.position',
+        'm.affiliation',
+        'm.status',
+        'm.retired_at',
+        'm.retire_reason',
+        'm.gender',
+        'm.ethnicity',
+        'm.birth_month',
+        'm.work_unit',
+        'm.term',
+        's.id as sector_id',
+        's.name as sector_name',
+      ])
       .where('m.org_id', '=', orgId)
       .where('m.id', 'in', ids)
       .execute(),
@@ -62,12 +79,21 @@ export async function loadMemberDetails(db: DB, actor: Actor, memberIds: readonl
   const lastVoided = new Map<string, MemberDetail['lastVoidedInvite']>();
   for (const v of voided) {
     if (lastVoided.has(v.member_id)) continue;
-    lastVoided.set(v.member_id, { issuedByName: v.issued_by_name ?? '', issuedAt: new Date(v.issued_at).toISOString(), voidedByName: v.revoked_by_name, voidedAt: new Date(v.revoked_at!).toISOString() });
+    lastVoided.set(v.member_id, {
+      issuedByName: v.issued_by_name ?? '',
+      issuedAt: new Date(v.issued_at).toISOString(),
+      voidedByName: v.revoked_by_name,
+      voidedAt: new Date(v.revoked_at!).toISOString(),
+    });
   }
   const byId = new Map(
     rows.map((r) => {
       const own = branches.filter((b) => b.member_id === r.id);
-      const sensitive = canSeeSensitive(viewer, r.id, own.map((b) => b.id));
+      const sensitive = canSeeSensitive(
+        viewer,
+        r.id,
+        own.map((b) => b.id),
+      );
       const detail: MemberDetail = {
         id: r.id,
         name: r.name,

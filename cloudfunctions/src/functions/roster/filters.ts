@@ -21,16 +21,29 @@ export function filteredMembers(db: DB, actor: Actor, input: Filters) {
   if (input.committeeId) {
     const committeeId = input.committeeId;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('member_committee as mc').select('mc.member_id').whereRef('mc.org_id', '=', 'm.org_id').whereRef('mc.member_id', '=', 'm.id').where('mc.committee_id', '=', committeeId)),
+      eb.exists(
+        eb
+          .selectFrom('member_committee as mc')
+          .select('mc.member_id')
+          .whereRef('mc.org_id', '=', 'm.org_id')
+          .whereRef('mc.member_id', '=', 'm.id')
+          .where('mc.committee_id', '=', committeeId),
+      ),
     );
   }
   const branchIds = input.branchId ? [input.branchId] : scope;
   if (branchIds) {
     if (branchIds.length === 0) return null;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('branch_membership as bm').select('bm.member_id').whereRef('bm.org_id', '=', 'm.org_id').whereRef('bm.member_id', '=', 'm.id').where('bm.branch_id', 'in', branchIds)),
+      eb.exists(
+        eb
+          .selectFrom('branch_membership as bm')
+          .select('bm.member_id')
+          .whereRef('bm.org_id', '=', 'm.org_id')
+          .whereRef('bm.member_id', '=', 'm.id')
+          .where('bm.branch_id', 'in', branchIds),
+      ),
     );
   }
   return query;
 }
-

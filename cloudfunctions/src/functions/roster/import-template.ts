@@ -17,7 +17,15 @@ export const importTemplate = defineAction({
     const [sectors, committees, branches] = await Promise.all([
       deps.db.selectFrom('sector').select('name').where('org_id', '=', orgId).orderBy('sort_order').orderBy('name').execute(),
       deps.db.selectFrom('committee').select('name').where('org_id', '=', orgId).orderBy('sort_order').orderBy('name').execute(),
-      deps.db.selectFrom('party_org').select(['name', 'branch_kind']).where('org_id', '=', orgId).where('level', '=', '党支部').where('status', '=', 'active').orderBy('sort_order').orderBy('name').execute(),
+      deps.db
+        .selectFrom('party_org')
+        .select(['name', 'branch_kind'])
+        .where('org_id', '=', orgId)
+        .where('level', '=', '党支部')
+        .where('status', '=', 'active')
+        .orderBy('sort_order')
+        .orderBy('name')
+        .execute(),
     ]);
     const primaryBranches = branches.filter((b) => b.branch_kind && !FUNCTIONAL_KINDS.includes(b.branch_kind)).map((b) => b.name);
     const functionalBranches = branches.filter((b) => b.branch_kind && FUNCTIONAL_KINDS.includes(b.branch_kind)).map((b) => b.name);
@@ -56,7 +64,11 @@ export const importTemplate = defineAction({
       { name: '成员名单', rows: [headers, headers.map((h) => sample[h] ?? '')], boldRows: [0] },
       {
         name: '可填的值',
-        rows: [allowed.map(([h]) => h), allowed.map(([, , note]) => note), ...Array.from({ length: longest }, (_, i) => allowed.map(([, values]) => values[i] ?? ''))],
+        rows: [
+          allowed.map(([h]) => h),
+          allowed.map(([, , note]) => note),
+          ...Array.from({ length: longest }, (_, i) => allowed.map(([, values]) => values[i] ?? '')),
+        ],
         boldRows: [0],
         widths: allowed.map(() => 20),
       },

@@ -91,8 +91,17 @@ async function analyse(trx: Transaction<Database>, actor: Actor, sheet: Sheet): 
 }
 
 /** 一个有效行在某一列上写入的值（预览逐列显示） */
-function writtenValue(row: MemberDraftRow, field: ImportField, committeeName: ReadonlyMap<string, string>, branches: ReadonlyMap<string, { name: string }>): string {
-  const branchNames = (kind: 'primary' | 'functional') => row.memberships.filter((m) => m.kind === kind).map((m) => branches.get(m.branchId)?.name ?? '').join('、');
+function writtenValue(
+  row: MemberDraftRow,
+  field: ImportField,
+  committeeName: ReadonlyMap<string, string>,
+  branches: ReadonlyMap<string, { name: string }>,
+): string {
+  const branchNames = (kind: 'primary' | 'functional') =>
+    row.memberships
+      .filter((m) => m.kind === kind)
+      .map((m) => branches.get(m.branchId)?.name ?? '')
+      .join('、');
   switch (field) {
     case 'name':
       return row.name;
@@ -118,7 +127,18 @@ function writtenValue(row: MemberDraftRow, field: ImportField, committeeName: Re
 /** 预览：列出每一条有问题的行（行号与原因），什么也不写 */
 export const previewImport = defineAction({
   input: contract.roster.previewImport,
-  errors: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.EMPTY', 'FILE.TYPE_NOT_ALLOWED', 'ROSTER.IMPORT_UNREADABLE', 'ROSTER.IMPORT_UNZIPPED_TOO_BIG', 'ROSTER.IMPORT_SHEET_TOO_BIG', 'ROSTER.IMPORT_COLUMNS', 'ROSTER.IMPORT_EMPTY', 'ROSTER.IMPORT_TOO_LARGE'],
+  errors: [
+    'FILE.NOT_FOUND',
+    'FILE.TOO_LARGE',
+    'FILE.EMPTY',
+    'FILE.TYPE_NOT_ALLOWED',
+    'ROSTER.IMPORT_UNREADABLE',
+    'ROSTER.IMPORT_UNZIPPED_TOO_BIG',
+    'ROSTER.IMPORT_SHEET_TOO_BIG',
+    'ROSTER.IMPORT_COLUMNS',
+    'ROSTER.IMPORT_EMPTY',
+    'ROSTER.IMPORT_TOO_LARGE',
+  ],
   access: { roles: ['admin'] },
   handler: async (file, { deps, actor }): Promise<ImportPreview> => {
     const sheet = await loadSheet(deps, actor, file.fileId);
@@ -127,7 +147,15 @@ export const previewImport = defineAction({
       total: result.total,
       valid: result.good.length,
       errors: result.errors,
-      sample: result.good.slice(0, 10).map((r) => ({ line: r.line, name: r.name, phone: r.phone, sector: r.sectorName, affiliation: r.affiliation, position: r.position, cells: result.cellsOf(r) })),
+      sample: result.good.slice(0, 10).map((r) => ({
+        line: r.line,
+        name: r.name,
+        phone: r.phone,
+        sector: r.sectorName,
+        affiliation: r.affiliation,
+        position: r.position,
+        cells: result.cellsOf(r),
+      })),
       columns: result.columns,
       ignoredColumns: result.ignoredColumns,
     };
@@ -137,7 +165,18 @@ export const previewImport = defineAction({
 /** 导入：在一个事务里写入全部有效行；任何一步失败则什么也不写 */
 export const commitImport = defineAction({
   input: contract.roster.commitImport,
-  errors: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.EMPTY', 'FILE.TYPE_NOT_ALLOWED', 'ROSTER.IMPORT_UNREADABLE', 'ROSTER.IMPORT_UNZIPPED_TOO_BIG', 'ROSTER.IMPORT_SHEET_TOO_BIG', 'ROSTER.IMPORT_COLUMNS', 'ROSTER.IMPORT_EMPTY', 'ROSTER.IMPORT_TOO_LARGE'],
+  errors: [
+    'FILE.NOT_FOUND',
+    'FILE.TOO_LARGE',
+    'FILE.EMPTY',
+    'FILE.TYPE_NOT_ALLOWED',
+    'ROSTER.IMPORT_UNREADABLE',
+    'ROSTER.IMPORT_UNZIPPED_TOO_BIG',
+    'ROSTER.IMPORT_SHEET_TOO_BIG',
+    'ROSTER.IMPORT_COLUMNS',
+    'ROSTER.IMPORT_EMPTY',
+    'ROSTER.IMPORT_TOO_LARGE',
+  ],
   access: { roles: ['admin'] },
   writes: true,
   handler: async (file, ctx) => {
@@ -151,11 +190,31 @@ export const commitImport = defineAction({
         const chunk = good.slice(i, i + CHUNK);
         const ids = await trx
           .insertInto('member')
-          .values(chunk.map((r) => ({ org_id: orgId, name: r.name, name_sort: nameSortKey(r.name), phone: r.phone, kind: r.kind, position: r.position, affiliation: r.affiliation, sector_id: r.sectorId, gender: r.gender, ethnicity: r.ethnicity, birth_month: r.birthMonth, work_unit: r.workUnit, term: r.term, created_at: now, updated_at: now })))
+          .values(
+            chunk.map((r) => ({
+              org_id: orgId,
+              name: r.name,
+              name_sort: nameSortKey(r.name),
+              phone: r.phone,
+              kind: r.kind,
+              position: r.position,
+              affiliation: r.affiliation,
+              sector_id: r.sectorId,
+              gender: r.gender,
+              ethnicity: r.ethnicity,
+              birth_month: r.birthMonth,
+              work_unit: r.workUnit,
+              term: r.term,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
           .returning('id')
           .execute();
         const committees = chunk.flatMap((r, j) => r.committeeIds.map((c) => ({ org_id: orgId, member_id: ids[j].id, committee_id: c })));
-        const memberships = chunk.flatMap((r, j) => r.memberships.map((b) => ({ org_id: orgId, member_id: ids[j].id, branch_id: b.branchId, kind: b.kind, joined_at: now })));
+        const memberships = chunk.flatMap((r, j) =>
+          r.memberships.map((b) => ({ org_id: orgId, member_id: ids[j].id, branch_id: b.branchId, kind: b.kind, joined_at: now })),
+        );
         if (committees.length) await trx.insertInto('member_committee').values(committees).execute();
         if (memberships.length) await trx.insertInto('branch_membership').values(memberships).execute();
       }

@@ -33,10 +33,18 @@ export const issueInvites = defineAction({
       const base = filteredMembers(trx, actor, { ...input, status: 'active' });
       if (!base) return { invites: [], skipped: { above: 0, pending: 0 } };
       const candidates = await base
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('wx_binding as w').select('w.member_id').whereRef('w.org_id', '=', 'm.org_id').whereRef('w.member_id', '=', 'm.id'))))
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('wx_binding as w').select('w.member_id').whereRef('w.org_id', '=', 'm.org_id').whereRef('w.member_id', '=', 'm.id'))),
+        )
         .select(['m.id', 'm.name', 'm.name_sort'])
         .select(({ exists, selectFrom }) => [
-          exists(selectFrom('member_role as r').select('r.member_id').whereRef('r.org_id', '=', 'm.org_id').whereRef('r.member_id', '=', 'm.id').where('r.role', '=', 'admin')).as('is_admin'),
+          exists(
+            selectFrom('member_role as r')
+              .select('r.member_id')
+              .whereRef('r.org_id', '=', 'm.org_id')
+              .whereRef('r.member_id', '=', 'm.id')
+              .where('r.role', '=', 'admin'),
+          ).as('is_admin'),
           exists(
             selectFrom('branch_membership as bm')
               .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
@@ -83,7 +91,16 @@ export const issueInvites = defineAction({
       const codes = uniqueCodes(chosen.length, deps.random.int);
       await trx
         .insertInto('invite_code')
-        .values(chosen.map((c, i) => ({ org_id: orgId, member_id: c.id, code_hash: hashInviteCode(codes[i]), issued_by: actor.memberId, issued_at: now, expires_at: expiresAt })))
+        .values(
+          chosen.map((c, i) => ({
+            org_id: orgId,
+            member_id: c.id,
+            code_hash: hashInviteCode(codes[i]),
+            issued_by: actor.memberId,
+            issued_at: now,
+            expires_at: expiresAt,
+          })),
+        )
         .execute();
 
       // 4. 分发表要的支部、界别
@@ -112,7 +129,10 @@ export const issueInvites = defineAction({
         memberName: c.name,
         code: codes[i],
         expiresAt: expiresAt.toISOString(),
-        branchNames: branches.filter((b) => b.member_id === c.id).map((b) => b.name).join('、'),
+        branchNames: branches
+          .filter((b) => b.member_id === c.id)
+          .map((b) => b.name)
+          .join('、'),
         sectorName: sectorOf.get(c.id) ?? null,
       }));
 
@@ -122,7 +142,13 @@ export const issueInvites = defineAction({
         targetKind: 'invite',
         targetId: null,
         summary: `批量签发 ${invites.length} 张邀请码${voided.length ? `，作废了 ${voided.length} 张未用的旧码` : ''}${skipped.above ? `；${skipped.above} 位管理员或支部书记未签发` : ''}${skipped.pending ? `；${skipped.pending} 位已有邀请码，未重新签发` : ''}`,
-        details: { count: invites.length, memberIds: ids, voided: voided.length, skipped, filters: { q: input.q, branchId: input.branchId, committeeId: input.committeeId, sectorId: input.sectorId } },
+        details: {
+          count: invites.length,
+          memberIds: ids,
+          voided: voided.length,
+          skipped,
+          filters: { q: input.q, branchId: input.branchId, committeeId: input.committeeId, sectorId: input.sectorId },
+        },
       });
       return { invites, skipped };
     });
@@ -132,7 +158,13 @@ export const issueInvites = defineAction({
     const sheet = await writeXlsx(
       '邀请码',
       ['姓名', '支部', '界别', '邀请码', '有效期至'],
-      result.invites.map((v) => [v.memberName, v.branchNames, v.sectorName ?? '', v.code, expiresAt.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })]),
+      result.invites.map((v) => [
+        v.memberName,
+        v.branchNames,
+        v.sectorName ?? '',
+        v.code,
+        expiresAt.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+      ]),
     );
     return { ...result, file: { fileName: `邀请码-${date}-${result.invites.length}人.xlsx`, contentBase64: sheet.toString('base64') } };
   },

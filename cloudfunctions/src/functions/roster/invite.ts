@@ -22,7 +22,13 @@ export const issueInvite = defineAction({
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
     const code = composeInviteCode(deps.random.int);
     const name = await deps.db.transaction().execute(async (trx) => {
-      const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
+      const m = await trx
+        .selectFrom('member')
+        .select(['name', 'status'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', memberId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!m) throw new AppError('NOT_FOUND#MEMBER');
       // 1. 签发人压得住被邀请人的角色（书记不为管理员、其他书记签发）
       const refusal = inviteRefusal({ isAdmin: isOrgWide(actor, ['admin']) }, await inviteStandingOf(trx, actor.orgId, memberId));
@@ -32,7 +38,10 @@ export const issueInvite = defineAction({
       if (bound) throw new AppError('CONFLICT#INVITE_BOUND', { name: m.name });
       // 2. 作废旧码（记下谁作废的），签发新码；审计里写清作废了谁哪天签的码
       const voided = await voidPendingInvites(trx, ctx, memberId, now);
-      await trx.insertInto('invite_code').values({ org_id: actor.orgId, member_id: memberId, code_hash: hashInviteCode(code), issued_by: actor.memberId, issued_at: now, expires_at: expiresAt }).execute();
+      await trx
+        .insertInto('invite_code')
+        .values({ org_id: actor.orgId, member_id: memberId, code_hash: hashInviteCode(code), issued_by: actor.memberId, issued_at: now, expires_at: expiresAt })
+        .execute();
       await recordAudit(trx, ctx, {
         action: 'roster.issueInvite',
         targetKind: 'invite',
@@ -66,14 +75,32 @@ export async function voidPendingInvites(trx: Trx, ctx: ActorContext, memberId: 
     .where('revoked_at', 'is', null);
   if (onlyIssuedByNonAdmins) {
     q = q.where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('member_role as r').select('r.member_id').where('r.org_id', '=', orgId).whereRef('r.member_id', '=', 'invite_code.issued_by').where('r.role', '=', 'admin'))),
+      not(
+        exists(
+          selectFrom('member_role as r')
+            .select('r.member_id')
+            .where('r.org_id', '=', orgId)
+            .whereRef('r.member_id', '=', 'invite_code.issued_by')
+            .where('r.role', '=', 'admin'),
+        ),
+      ),
     );
   }
   const rows = await q.returning(['id', 'issued_by', 'issued_at']).execute();
   if (rows.length === 0) return [];
-  const issuers = await trx.selectFrom('member').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', [...new Set(rows.map((r) => r.issued_by))]).execute();
+  const issuers = await trx
+    .selectFrom('member')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...new Set(rows.map((r) => r.issued_by))])
+    .execute();
   const nameOf = new Map(issuers.map((i) => [i.id, i.name]));
-  return rows.map((r) => ({ inviteId: r.id, issuedBy: r.issued_by, issuedByName: nameOf.get(r.issued_by) ?? '', issuedAt: new Date(r.issued_at).toISOString() }));
+  return rows.map((r) => ({
+    inviteId: r.id,
+    issuedBy: r.issued_by,
+    issuedByName: nameOf.get(r.issued_by) ?? '',
+    issuedAt: new Date(r.issued_at).toISOString(),
+  }));
 }
 
 /** “书记乙 2026-11-20 09:00 签发的邀请码”（北京时间） */
@@ -105,7 +132,13 @@ export async function inviteStandingOf(trx: Trx | DB, orgId: string, memberId: s
   const row = await trx
     .selectFrom('member as m')
     .select(({ exists, selectFrom }) => [
-      exists(selectFrom('member_role as r').select('r.member_id').whereRef('r.org_id', '=', 'm.org_id').whereRef('r.member_id', '=', 'm.id').where('r.role', '=', 'admin')).as('is_admin'),
+      exists(
+        selectFrom('member_role as r')
+          .select('r.member_id')
+          .whereRef('r.org_id', '=', 'm.org_id')
+          .whereRef('r.member_id', '=', 'm.id')
+          .where('r.role', '=', 'admin'),
+      ).as('is_admin'),
       exists(
         selectFrom('branch_membership as bm')
           .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))

@@ -29,7 +29,12 @@ export const list = defineAction({
         .offset((input.page - 1) * input.pageSize)
         .execute(),
     ]);
-    const items = await loadMemberDetails(db, actor, ids.map((r) => r.id), deps.clock.now());
+    const items = await loadMemberDetails(
+      db,
+      actor,
+      ids.map((r) => r.id),
+      deps.clock.now(),
+    );
     return { items, total: Number(total), page: input.page, pageSize: input.pageSize };
   },
 });
@@ -68,9 +73,11 @@ export const exportRoster = defineAction({
         MEMBER_STATUS_LABELS[m.status],
       ]),
     );
-    await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, ctx, { action: 'roster.exportRoster', targetKind: 'export', targetId: null, summary: `导出成员名册（${members.length} 人）` }),
-    );
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, ctx, { action: 'roster.exportRoster', targetKind: 'export', targetId: null, summary: `导出成员名册（${members.length} 人）` }),
+      );
     const date = deps.clock.now().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     return { fileName: `成员名册-${date}.xlsx`, contentBase64: file.toString('base64') };
   },
@@ -112,7 +119,15 @@ export const auditLog = defineAction({
         .execute(),
     ]);
     return {
-      items: rows.map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), actorName: r.actor_name, action: r.action, targetKind: r.target_kind, targetId: r.target_id, summary: r.summary })),
+      items: rows.map((r) => ({
+        id: String(r.id),
+        at: new Date(r.at).toISOString(),
+        actorName: r.actor_name,
+        action: r.action,
+        targetKind: r.target_kind,
+        targetId: r.target_id,
+        summary: r.summary,
+      })),
       total: Number(total),
       page: input.page,
       pageSize: input.pageSize,

@@ -6,7 +6,12 @@ import { type BranchInfo, type MembershipDraft, checkMemberships } from '../../d
 type Trx = Transaction<Database>;
 
 export async function loadBranchInfo(trx: Trx, orgId: string): Promise<Map<string, BranchInfo>> {
-  const rows = await trx.selectFrom('party_org').select(['id', 'name', 'branch_kind', 'status']).where('org_id', '=', orgId).where('level', '=', '党支部').execute();
+  const rows = await trx
+    .selectFrom('party_org')
+    .select(['id', 'name', 'branch_kind', 'status'])
+    .where('org_id', '=', orgId)
+    .where('level', '=', '党支部')
+    .execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, branchKind: r.branch_kind, status: r.status }]));
 }
 
@@ -21,10 +26,14 @@ export async function assertMemberRefs(
     if (!s) throw new AppError('INVALID_PARAMETER#SECTOR_UNKNOWN');
   }
   if (refs.committeeIds.length) {
-    const found = await trx.selectFrom('committee').select('id').where('org_id', '=', orgId).where('id', 'in', [...refs.committeeIds]).execute();
+    const found = await trx
+      .selectFrom('committee')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', [...refs.committeeIds])
+      .execute();
     if (found.length !== new Set(refs.committeeIds).size) throw new AppError('INVALID_PARAMETER#COMMITTEE_UNKNOWN');
   }
   const reasons = checkMemberships(refs.affiliation, refs.memberships, await loadBranchInfo(trx, orgId));
   if (reasons.length) throw new AppError('INVALID_PARAMETER#MEMBERSHIP', { reasons: reasons.join('；') });
 }
-

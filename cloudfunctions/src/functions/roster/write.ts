@@ -15,7 +15,13 @@ const byMember = { kind: 'member' as const, memberId: (i: { memberId: string }) 
 
 export const create = defineAction({
   input: contract.roster.create,
-  errors: ['CONFLICT#PHONE_TAKEN', 'INVALID_PARAMETER#COMMITTEE_UNKNOWN', 'INVALID_PARAMETER#MEMBERSHIP', 'INVALID_PARAMETER#SECTOR_UNKNOWN', 'NOT_FOUND#MEMBER'],
+  errors: [
+    'CONFLICT#PHONE_TAKEN',
+    'INVALID_PARAMETER#COMMITTEE_UNKNOWN',
+    'INVALID_PARAMETER#MEMBERSHIP',
+    'INVALID_PARAMETER#SECTOR_UNKNOWN',
+    'NOT_FOUND#MEMBER',
+  ],
   access: { roles: ['admin'] },
   writes: true,
   handler: async (input, ctx) => {
@@ -25,17 +31,35 @@ export const create = defineAction({
       await assertMemberRefs(trx, actor.orgId, input);
       const m = await trx
         .insertInto('member')
-        .values({ org_id: actor.orgId, name: input.name, name_sort: nameSortKey(input.name), phone: input.phone, kind: input.kind, position: input.position, affiliation: input.affiliation, sector_id: input.sectorId, ...rosterFieldValues(input), created_at: now, updated_at: now })
+        .values({
+          org_id: actor.orgId,
+          name: input.name,
+          name_sort: nameSortKey(input.name),
+          phone: input.phone,
+          kind: input.kind,
+          position: input.position,
+          affiliation: input.affiliation,
+          sector_id: input.sectorId,
+          ...rosterFieldValues(input),
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
         .catch((err) => {
           throw isUniqueViolation(err) ? new AppError('CONFLICT#PHONE_TAKEN') : err;
         });
       if (input.committeeIds.length) {
-        await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: m.id, committee_id: c }))).execute();
+        await trx
+          .insertInto('member_committee')
+          .values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: m.id, committee_id: c })))
+          .execute();
       }
       if (input.memberships.length) {
-        await trx.insertInto('branch_membership').values(input.memberships.map((b) => ({ org_id: actor.orgId, member_id: m.id, branch_id: b.branchId, kind: b.kind, duty: b.duty, joined_at: now }))).execute();
+        await trx
+          .insertInto('branch_membership')
+          .values(input.memberships.map((b) => ({ org_id: actor.orgId, member_id: m.id, branch_id: b.branchId, kind: b.kind, duty: b.duty, joined_at: now })))
+          .execute();
       }
       await recordAudit(trx, ctx, { action: 'roster.create', targetKind: 'member', targetId: m.id, summary: `新增成员 ${input.name}` });
       return m.id;
@@ -49,7 +73,15 @@ const SECRETARY_FIELDS = new Set(['memberId', 'name', 'phone']);
 
 export const update = defineAction({
   input: contract.roster.update,
-  errors: ['CONFLICT#PHONE_TAKEN', 'FORBIDDEN#SECRETARY_FIELDS', 'INVALID_PARAMETER#COMMITTEE_UNKNOWN', 'INVALID_PARAMETER#MEMBERSHIP', 'INVALID_PARAMETER#SECTOR_UNKNOWN', 'NOT_FOUND#MEMBER', 'ROSTER.MEMBER_ABOVE'],
+  errors: [
+    'CONFLICT#PHONE_TAKEN',
+    'FORBIDDEN#SECRETARY_FIELDS',
+    'INVALID_PARAMETER#COMMITTEE_UNKNOWN',
+    'INVALID_PARAMETER#MEMBERSHIP',
+    'INVALID_PARAMETER#SECTOR_UNKNOWN',
+    'NOT_FOUND#MEMBER',
+    'ROSTER.MEMBER_ABOVE',
+  ],
   access: { roles: ['admin', 'secretary'], scope: byMember },
   writes: true,
   handler: async (input, ctx) => {
@@ -60,10 +92,17 @@ export const update = defineAction({
     }
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('member').selectAll().where('org_id', '=', actor.orgId).where('id', '=', input.memberId).forUpdate().executeTakeFirst();
+      const before = await trx
+        .selectFrom('member')
+        .selectAll()
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', input.memberId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND#MEMBER');
       // 书记只改普通成员：管理员、书记与党务干部（包括他自己）的资料由办公室改
-      if (!isOrgWide(actor, ['admin']) && outranksSecretary(await inviteStandingOf(trx, actor.orgId, input.memberId))) throw new AppError('ROSTER.MEMBER_ABOVE');
+      if (!isOrgWide(actor, ['admin']) && outranksSecretary(await inviteStandingOf(trx, actor.orgId, input.memberId)))
+        throw new AppError('ROSTER.MEMBER_ABOVE');
       const affiliation = input.affiliation ?? before.affiliation;
       // 已撤销的临时支部里的记录是历史：不核对、不改也不删（表单把它们原样带回来时同样视为历史），
       // 不应让这位成员从此无法编辑
@@ -98,7 +137,11 @@ export const update = defineAction({
         });
       if (input.committeeIds) {
         await trx.deleteFrom('member_committee').where('org_id', '=', actor.orgId).where('member_id', '=', input.memberId).execute();
-        if (input.committeeIds.length) await trx.insertInto('member_committee').values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: input.memberId, committee_id: c }))).execute();
+        if (input.committeeIds.length)
+          await trx
+            .insertInto('member_committee')
+            .values(input.committeeIds.map((c) => ({ org_id: actor.orgId, member_id: input.memberId, committee_id: c })))
+            .execute();
       }
       if (wanted) {
         await replaceMemberships(trx, actor.orgId, input.memberId, existing, wanted, now);
@@ -134,7 +177,13 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** 名册字段（性别、民族、出生年月、工作单位及职务、届次）→ 列；空串按未填；没给的（undefined）不改 */
-export function rosterFieldValues(input: { gender?: Gender | null; ethnicity?: string | null; birthMonth?: string | null; workUnit?: string | null; term?: string | null }) {
+export function rosterFieldValues(input: {
+  gender?: Gender | null;
+  ethnicity?: string | null;
+  birthMonth?: string | null;
+  workUnit?: string | null;
+  term?: string | null;
+}) {
   const blankToNull = <T extends string>(v: T | null | undefined) => (v === '' ? null : v);
   return {
     gender: input.gender,
@@ -157,7 +206,13 @@ async function changeMember(
   const { deps, actor } = ctx;
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom('member').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', memberId).forUpdate().executeTakeFirst();
+    const m = await trx
+      .selectFrom('member')
+      .select(['name', 'status'])
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', memberId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!m) throw new AppError('NOT_FOUND#MEMBER');
     await change(trx, m, now);
   });
@@ -175,9 +230,21 @@ export const retire = defineAction({
     if (memberId === ctx.actor.memberId) throw new AppError('CONFLICT#RETIRE_SELF');
     return changeMember(ctx, memberId, async (trx, m, now) => {
       if (m.status === 'retired') throw new AppError('CONFLICT#ALREADY_RETIRED', { name: m.name });
-      await trx.updateTable('member').set({ status: 'retired', retired_at: now, retire_reason: reason, updated_at: now }).where('org_id', '=', orgId).where('id', '=', memberId).execute();
+      await trx
+        .updateTable('member')
+        .set({ status: 'retired', retired_at: now, retire_reason: reason, updated_at: now })
+        .where('org_id', '=', orgId)
+        .where('id', '=', memberId)
+        .execute();
       await trx.deleteFrom('wx_binding').where('org_id', '=', orgId).where('member_id', '=', memberId).execute();
-      await trx.updateTable('invite_code').set({ revoked_at: now, revoked_by: ctx.actor.memberId }).where('org_id', '=', orgId).where('member_id', '=', memberId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
+      await trx
+        .updateTable('invite_code')
+        .set({ revoked_at: now, revoked_by: ctx.actor.memberId })
+        .where('org_id', '=', orgId)
+        .where('member_id', '=', memberId)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute();
       await recordAudit(trx, ctx, { action: 'roster.retire', targetKind: 'member', targetId: memberId, summary: `${m.name} 退出：${reason}` });
     });
   },
@@ -194,13 +261,22 @@ export const setAdmin = defineAction({
     return changeMember(ctx, memberId, async (trx, m, now) => {
       if (admin) {
         if (m.status !== 'active') throw new AppError('CONFLICT#ADMIN_RETIRED');
-        await trx.insertInto('member_role').values({ org_id: orgId, member_id: memberId, role: 'admin' }).onConflict((oc) => oc.doNothing()).execute();
+        await trx
+          .insertInto('member_role')
+          .values({ org_id: orgId, member_id: memberId, role: 'admin' })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
         // 书记先前为他签的码不能再用来绑定一个管理员账号
         await voidOutrankedInvites(trx, ctx, memberId, m.name, now);
       } else {
         await trx.deleteFrom('member_role').where('org_id', '=', orgId).where('member_id', '=', memberId).where('role', '=', 'admin').execute();
       }
-      await recordAudit(trx, ctx, { action: 'roster.setAdmin', targetKind: 'member', targetId: memberId, summary: admin ? `设 ${m.name} 为管理员` : `撤销 ${m.name} 的管理员角色` });
+      await recordAudit(trx, ctx, {
+        action: 'roster.setAdmin',
+        targetKind: 'member',
+        targetId: memberId,
+        summary: admin ? `设 ${m.name} 为管理员` : `撤销 ${m.name} 的管理员角色`,
+      });
     });
   },
 });
@@ -248,17 +324,27 @@ async function replaceMemberships(
 ): Promise<void> {
   const wantedBy = new Map(wanted.map((w) => [w.branchId, w]));
   const removed = existing.filter((e) => e.status === 'active' && !wantedBy.has(e.branch_id)).map((e) => e.branch_id);
-  if (removed.length) await trx.deleteFrom('branch_membership').where('org_id', '=', orgId).where('member_id', '=', memberId).where('branch_id', 'in', removed).execute();
+  if (removed.length)
+    await trx.deleteFrom('branch_membership').where('org_id', '=', orgId).where('member_id', '=', memberId).where('branch_id', 'in', removed).execute();
   const changed = existing.flatMap((e) => {
     const w = wantedBy.get(e.branch_id);
     return w && (w.kind !== e.kind || w.duty !== e.duty) ? [w] : [];
   });
   for (const w of [...changed.filter((c) => c.kind === 'functional'), ...changed.filter((c) => c.kind === 'primary')]) {
-    await trx.updateTable('branch_membership').set({ kind: w.kind, duty: w.duty }).where('org_id', '=', orgId).where('member_id', '=', memberId).where('branch_id', '=', w.branchId).execute();
+    await trx
+      .updateTable('branch_membership')
+      .set({ kind: w.kind, duty: w.duty })
+      .where('org_id', '=', orgId)
+      .where('member_id', '=', memberId)
+      .where('branch_id', '=', w.branchId)
+      .execute();
   }
   const have = new Set(existing.map((e) => e.branch_id));
   const added = wanted.filter((w) => !have.has(w.branchId));
   if (added.length) {
-    await trx.insertInto('branch_membership').values(added.map((w) => ({ org_id: orgId, member_id: memberId, branch_id: w.branchId, kind: w.kind, duty: w.duty, joined_at: now }))).execute();
+    await trx
+      .insertInto('branch_membership')
+      .values(added.map((w) => ({ org_id: orgId, member_id: memberId, branch_id: w.branchId, kind: w.kind, duty: w.duty, joined_at: now })))
+      .execute();
   }
 }

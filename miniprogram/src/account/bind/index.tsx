@@ -47,10 +47,7 @@ export default function BindPage() {
     <PageShell>
       {process.env.TARO_ENV === 'h5' && (
         // H5 没有小程序的返回键
-        <TaroButton
-          className='bind-back'
-          onClick={() => void (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.reLaunch({ url: MINE_PAGE }))}
-        >
+        <TaroButton className='bind-back' onClick={() => void (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.reLaunch({ url: MINE_PAGE }))}>
           ‹ 返回「我的」
         </TaroButton>
       )}
@@ -77,7 +74,16 @@ export default function BindPage() {
         )}
         {boundName && <Notice kind='success'>绑定成功，{boundName}，欢迎您！</Notice>}
 
-        <Button kind='primary' size='big' block className='bind__submit' off={boundName !== null} busy={busy} busyText='正在绑定…' onClick={() => void submit()}>
+        <Button
+          kind='primary'
+          size='big'
+          block
+          className='bind__submit'
+          off={boundName !== null}
+          busy={busy}
+          busyText='正在绑定…'
+          onClick={() => void submit()}
+        >
           确认绑定
         </Button>
         <Text className='bind__help'>没有邀请码、邀请码过期或输错次数太多，请联系政协办公室。</Text>

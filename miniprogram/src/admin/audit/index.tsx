@@ -34,15 +34,35 @@ function AuditLog() {
   const [person, setPerson] = useState('')
   const [period, setPeriod] = useState<Period>('all')
   const who = person.trim()
-  const log = useLoad(() => callFunction('roster', 'auditLog', { page, pageSize: PAGE_SIZE, ...(who ? { person: who } : {}), ...periodRange(period) }), [page, who, period])
+  const log = useLoad(
+    () => callFunction('roster', 'auditLog', { page, pageSize: PAGE_SIZE, ...(who ? { person: who } : {}), ...periodRange(period) }),
+    [page, who, period],
+  )
   const data = log.data
   return (
     <View>
       <View className='ui-card'>
         <Text className='ui-card__title'>操作记录</Text>
         <Text className='ui-muted'>成员资料、邀请码、微信绑定和组织结构的每一次变动都记在这里，最新的在前。</Text>
-        <TextField label='按人查找' value={person} onChange={(v) => { setPerson(v); setPage(1) }} maxlength={40} placeholder='操作人或被操作人的姓名' />
-        <ChoiceChips label='时间' options={PERIODS.map((p) => ({ value: p.value, label: p.label }))} value={period} onChange={(v) => { setPeriod(v); setPage(1) }} />
+        <TextField
+          label='按人查找'
+          value={person}
+          onChange={(v) => {
+            setPerson(v)
+            setPage(1)
+          }}
+          maxlength={40}
+          placeholder='操作人或被操作人的姓名'
+        />
+        <ChoiceChips
+          label='时间'
+          options={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
+          value={period}
+          onChange={(v) => {
+            setPeriod(v)
+            setPage(1)
+          }}
+        />
       </View>
       <LoadStatus loaded={log} what='操作记录' />
       {data && (
@@ -65,5 +85,9 @@ function AuditLog() {
 }
 
 export default function AuditPage() {
-  return <AdminShell title='操作记录' adminOnly>{() => <AuditLog />}</AdminShell>
+  return (
+    <AdminShell title='操作记录' adminOnly>
+      {() => <AuditLog />}
+    </AdminShell>
+  )
 }

@@ -92,7 +92,13 @@ export function MemberForm({ initial, limited, tree, phoneLocked, submitLabel, b
             onChange={(ethnicity) => set({ ethnicity: ethnicity as Ethnicity | null })}
           />
           <TextField label='出生年月' value={draft.birthMonth} onChange={(birthMonth) => set({ birthMonth })} maxlength={7} placeholder='如 1965-03，可不填' />
-          <TextField label='工作单位及职务' value={draft.workUnit} onChange={(workUnit) => set({ workUnit })} maxlength={100} placeholder='如 市第一中学 校长，可不填' />
+          <TextField
+            label='工作单位及职务'
+            value={draft.workUnit}
+            onChange={(workUnit) => set({ workUnit })}
+            maxlength={100}
+            placeholder='如 市第一中学 校长，可不填'
+          />
           <TextField label='届次' value={draft.term} onChange={(term) => set({ term })} maxlength={20} placeholder='如 第十五届，可不填' />
 
           <View className='field'>
@@ -114,9 +120,7 @@ export function MemberForm({ initial, limited, tree, phoneLocked, submitLabel, b
                     onChange={(branchId) => setMembership(i, { branchId: branchId ?? '' })}
                   />
                   <ChoiceChips label='支部职务' options={opts(BRANCH_DUTIES)} value={m.duty} onChange={(duty) => setMembership(i, { duty })} />
-                  <Button onClick={() => set({ memberships: draft.memberships.filter((_, j) => j !== i) })}>
-                    删除这条组织关系
-                  </Button>
+                  <Button onClick={() => set({ memberships: draft.memberships.filter((_, j) => j !== i) })}>删除这条组织关系</Button>
                 </View>
               ))}
             {cpc && (

@@ -16,7 +16,9 @@ export function FilePicker({ label, disabled, onPicked }: FilePickerProps) {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <View className='file-pick'>
-        <label className={disabled ? 'ui-btn ui-btn--primary ui-btn--block ui-btn--off file-pick__label' : 'ui-btn ui-btn--primary ui-btn--block file-pick__label'}>
+        <label
+          className={disabled ? 'ui-btn ui-btn--primary ui-btn--block ui-btn--off file-pick__label' : 'ui-btn ui-btn--primary ui-btn--block file-pick__label'}
+        >
           {label}
           <input
             className='file-pick__input'

@@ -218,5 +218,9 @@ function Importer() {
 }
 
 export default function ImportPage() {
-  return <AdminShell title='从表格导入成员' adminOnly>{() => <Importer />}</AdminShell>
+  return (
+    <AdminShell title='从表格导入成员' adminOnly>
+      {() => <Importer />}
+    </AdminShell>
+  )
 }

@@ -38,5 +38,9 @@ function NewMember() {
 }
 
 export default function MemberNewPage() {
-  return <AdminShell title='新增成员' adminOnly>{() => <NewMember />}</AdminShell>
+  return (
+    <AdminShell title='新增成员' adminOnly>
+      {() => <NewMember />}
+    </AdminShell>
+  )
 }

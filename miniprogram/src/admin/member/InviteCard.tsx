@@ -13,9 +13,7 @@ export function InviteCard({ invite }: { invite: InviteIssued }) {
       </Text>
       <Text className='invite__warn'>邀请码只显示这一次，请告知本人</Text>
       <Text className='invite__line'>有效期至 {formatDate(invite.expiresAt)}，只能使用一次。</Text>
-      <Text className='invite__line'>
-        本人打开小程序「我的」，点「输入邀请码绑定」，输入这个邀请码和姓名“{invite.memberName}”即可。
-      </Text>
+      <Text className='invite__line'>本人打开小程序「我的」，点「输入邀请码绑定」，输入这个邀请码和姓名“{invite.memberName}”即可。</Text>
     </View>
   )
 }

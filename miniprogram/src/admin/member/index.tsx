@@ -178,7 +178,12 @@ function MemberActions({ m, manager, onChanged, issued, onIssued }: MemberAction
             message='退出后不再在册，微信绑定随之解除，未用的邀请码作废；历史记录全部保留。'
             reasonLabel='退出原因'
             confirmLabel='确认退出'
-            onConfirm={(reason) => void run(() => callFunction('roster', 'retire', { memberId: m.id, reason }), (d: MemberDetail) => onChanged(d, `${m.name} 已退出`))}
+            onConfirm={(reason) =>
+              void run(
+                () => callFunction('roster', 'retire', { memberId: m.id, reason }),
+                (d: MemberDetail) => onChanged(d, `${m.name} 已退出`),
+              )
+            }
           />
         )
       case 'unbind':
@@ -189,7 +194,12 @@ function MemberActions({ m, manager, onChanged, issued, onIssued }: MemberAction
             message='解除后这个微信不能再以本人身份使用小程序；本人换了微信时，再签发一个邀请码重新绑定。'
             reasonLabel='解除原因'
             confirmLabel='确认解除绑定'
-            onConfirm={(reason) => void run(() => callFunction('roster', 'unbind', { memberId: m.id, reason }), (d: MemberDetail) => onChanged(d, '已解除微信绑定'))}
+            onConfirm={(reason) =>
+              void run(
+                () => callFunction('roster', 'unbind', { memberId: m.id, reason }),
+                (d: MemberDetail) => onChanged(d, '已解除微信绑定'),
+              )
+            }
           />
         )
       case 'admin':
@@ -200,8 +210,9 @@ function MemberActions({ m, manager, onChanged, issued, onIssued }: MemberAction
             message={m.isAdmin ? '撤销后将不能再管理成员和组织结构。' : '管理员可以查看、修改全部成员资料（含手机号、政治面貌），并管理组织结构。'}
             confirmLabel={m.isAdmin ? '确认撤销' : '确认设为管理员'}
             onConfirm={() =>
-              void run(() => callFunction('roster', 'setAdmin', { memberId: m.id, admin: !m.isAdmin }), (d: MemberDetail) =>
-                onChanged(d, d.isAdmin ? `已设 ${m.name} 为管理员` : `已撤销 ${m.name} 的管理员角色`),
+              void run(
+                () => callFunction('roster', 'setAdmin', { memberId: m.id, admin: !m.isAdmin }),
+                (d: MemberDetail) => onChanged(d, d.isAdmin ? `已设 ${m.name} 为管理员` : `已撤销 ${m.name} 的管理员角色`),
               )
             }
           />
@@ -232,11 +243,7 @@ function MemberActions({ m, manager, onChanged, issued, onIssued }: MemberAction
       {m.bound && <Text className='action__desc'>本人已绑定微信。</Text>}
       {manager.isAdmin && (
         <View className='ui-btn-row'>
-          {(active || m.isAdmin) && (
-            <Button onClick={() => open('admin')}>
-              {m.isAdmin ? '撤销管理员' : '设为管理员'}
-            </Button>
-          )}
+          {(active || m.isAdmin) && <Button onClick={() => open('admin')}>{m.isAdmin ? '撤销管理员' : '设为管理员'}</Button>}
           {m.bound && (
             <Button kind='danger' onClick={() => open('unbind')}>
               解除微信绑定

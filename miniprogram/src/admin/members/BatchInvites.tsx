@@ -40,10 +40,17 @@ function IssuedList({ result }: { result: BatchInvitesIssued }) {
       setCopied('没能复制，请再试一次')
     }
   }
-  const notes = [skipped.above ? `${skipped.above} 位管理员或支部书记请由政协办公室签发` : '', skipped.pending ? `${skipped.pending} 位已有未过期的邀请码，没有重新签发` : ''].filter(Boolean)
+  const notes = [
+    skipped.above ? `${skipped.above} 位管理员或支部书记请由政协办公室签发` : '',
+    skipped.pending ? `${skipped.pending} 位已有未过期的邀请码，没有重新签发` : '',
+  ].filter(Boolean)
   return (
     <View className='batch-invites__result'>
-      {invites.length > 0 ? <Notice kind='success'>已签发 {invites.length} 张邀请码。邀请码只显示这一次，请下载分发表或逐个复制发给本人。</Notice> : <Notice kind='info'>没有需要签发邀请码的成员。</Notice>}
+      {invites.length > 0 ? (
+        <Notice kind='success'>已签发 {invites.length} 张邀请码。邀请码只显示这一次，请下载分发表或逐个复制发给本人。</Notice>
+      ) : (
+        <Notice kind='info'>没有需要签发邀请码的成员。</Notice>
+      )}
       {notes.length > 0 && <Notice kind='info'>{notes.join('；')}。</Notice>}
       {file && (
         <Button kind='primary' block onClick={() => void download()}>

@@ -112,11 +112,7 @@ function MemberList({ manager }: { manager: Manager }) {
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
   const tree = useLoad(() => callFunction('org', 'tree'), [])
-  const list = useLoad(
-    () =>
-      callFunction('roster', 'list', { ...filtersOf(query), page: query.page, pageSize: PAGE_SIZE }),
-    [query],
-  )
+  const list = useLoad(() => callFunction('roster', 'list', { ...filtersOf(query), page: query.page, pageSize: PAGE_SIZE }), [query])
   useReturnRefresh(list.reload)
 
   // 按当前的搜索与筛选条件导出（全部页）；含手机号等个人信息，服务端只许管理员导出并记入审计
@@ -158,11 +154,7 @@ function MemberList({ manager }: { manager: Manager }) {
               清除条件
             </Button>
           )}
-          {manager.isAdmin && (
-            <Button onClick={() => go(ADMIN_PAGES.memberNew)}>
-              ＋ 新增成员
-            </Button>
-          )}
+          {manager.isAdmin && <Button onClick={() => go(ADMIN_PAGES.memberNew)}>＋ 新增成员</Button>}
           {manager.isAdmin && (
             <Button off={exporting} onClick={() => void exportRoster()}>
               {exporting ? '正在导出…' : '导出名册'}

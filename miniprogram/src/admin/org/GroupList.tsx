@@ -51,9 +51,7 @@ export function GroupList({ kind, items, onDone }: GroupListProps) {
                 <Button kind='primary' off={busy} onClick={() => void save(g.id, name)}>
                   保存
                 </Button>
-                <Button onClick={() => setEditing(null)}>
-                  取消
-                </Button>
+                <Button onClick={() => setEditing(null)}>取消</Button>
               </View>
             </View>
           ) : (

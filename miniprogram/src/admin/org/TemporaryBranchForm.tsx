@@ -37,7 +37,11 @@ export function TemporaryBranchForm({ tree, onDone }: { tree: OrgTree; onDone: (
   const [startsOn, setStartsOn] = useState(todayIso())
   const [endsOn, setEndsOn] = useState(plusDays(todayIso(), 4))
   const [source, setSource] = useState<Source>('filter')
-  const [filter, setFilter] = useState<{ branchId: string | null; committeeId: string | null; sectorId: string | null }>({ branchId: null, committeeId: null, sectorId: null })
+  const [filter, setFilter] = useState<{ branchId: string | null; committeeId: string | null; sectorId: string | null }>({
+    branchId: null,
+    committeeId: null,
+    sectorId: null,
+  })
   const [picked, setPicked] = useState<Picked[]>([])
   const [secretary, setSecretary] = useState<Picked | null>(null)
   const [q, setQ] = useState('')
@@ -66,7 +70,9 @@ export function TemporaryBranchForm({ tree, onDone }: { tree: OrgTree; onDone: (
         endsOn,
         secretaryId: secretary.id,
         memberIds: source === 'list' ? picked.map((p) => p.id) : [],
-        ...(source === 'filter' ? { filter: { branchId: filter.branchId ?? undefined, committeeId: filter.committeeId ?? undefined, sectorId: filter.sectorId ?? undefined } } : {}),
+        ...(source === 'filter'
+          ? { filter: { branchId: filter.branchId ?? undefined, committeeId: filter.committeeId ?? undefined, sectorId: filter.sectorId ?? undefined } }
+          : {}),
       }),
     )
     if (!res) return
@@ -90,7 +96,13 @@ export function TemporaryBranchForm({ tree, onDone }: { tree: OrgTree; onDone: (
     <View className='ui-card temp-branch'>
       <Text className='ui-card__title'>开设临时党支部</Text>
       <TextField label='支部名称' value={name} onChange={setName} maxlength={60} placeholder='如 十五届五次全会临时党支部' />
-      <SelectList label='上级组织' value={parentId} options={parents.map((p) => ({ value: p.id, label: p.name }))} onChange={setParentId} noneLabel='无（最高一级）' />
+      <SelectList
+        label='上级组织'
+        value={parentId}
+        options={parents.map((p) => ({ value: p.id, label: p.name }))}
+        onChange={setParentId}
+        noneLabel='无（最高一级）'
+      />
       <PickerField label='开始日期' mode='date' value={startsOn} onChange={setStartsOn} />
       <PickerField label='结束日期' mode='date' value={endsOn} onChange={setEndsOn} />
 
@@ -106,14 +118,40 @@ export function TemporaryBranchForm({ tree, onDone }: { tree: OrgTree; onDone: (
       {source === 'filter' && (
         <View>
           <Text className='ui-muted'>筛出的在册中共党员都会加入；其他政治面貌的成员不会加入。</Text>
-          <SelectList label='支部' value={filter.branchId} noneLabel='不限' options={branches.map((b) => ({ value: b.id, label: b.name }))} onChange={(branchId) => setFilter({ ...filter, branchId })} />
-          <SelectList label='专委会' value={filter.committeeId} noneLabel='不限' options={tree.committees.map((c) => ({ value: c.id, label: c.name }))} onChange={(committeeId) => setFilter({ ...filter, committeeId })} />
-          <SelectList label='界别' value={filter.sectorId} noneLabel='不限' options={tree.sectors.map((s) => ({ value: s.id, label: s.name }))} onChange={(sectorId) => setFilter({ ...filter, sectorId })} />
+          <SelectList
+            label='支部'
+            value={filter.branchId}
+            noneLabel='不限'
+            options={branches.map((b) => ({ value: b.id, label: b.name }))}
+            onChange={(branchId) => setFilter({ ...filter, branchId })}
+          />
+          <SelectList
+            label='专委会'
+            value={filter.committeeId}
+            noneLabel='不限'
+            options={tree.committees.map((c) => ({ value: c.id, label: c.name }))}
+            onChange={(committeeId) => setFilter({ ...filter, committeeId })}
+          />
+          <SelectList
+            label='界别'
+            value={filter.sectorId}
+            noneLabel='不限'
+            options={tree.sectors.map((s) => ({ value: s.id, label: s.name }))}
+            onChange={(sectorId) => setFilter({ ...filter, sectorId })}
+          />
         </View>
       )}
 
       <View className='temp-branch__search'>
-        <TextField label={source === 'list' ? '查找成员与书记' : '查找书记'} value={q} onChange={setQ} maxlength={40} placeholder='输入姓名或手机号' confirmType='search' onConfirm={() => void find()} />
+        <TextField
+          label={source === 'list' ? '查找成员与书记' : '查找书记'}
+          value={q}
+          onChange={setQ}
+          maxlength={40}
+          placeholder='输入姓名或手机号'
+          confirmType='search'
+          onConfirm={() => void find()}
+        />
         <Button busy={search.busy} busyText='正在查找…' onClick={() => void find()}>
           查找
         </Button>
@@ -126,11 +164,19 @@ export function TemporaryBranchForm({ tree, onDone }: { tree: OrgTree; onDone: (
         return (
           <View key={m.id} className='temp-branch__found'>
             <Text className='temp-branch__name'>{m.name}</Text>
-            <Button kind={isSecretary ? 'primary' : 'plain'} ariaLabel={`${isSecretary ? '已设为书记' : '设为书记'}：${m.name}`} onClick={() => setSecretary(isSecretary ? null : { id: m.id, name: m.name })}>
+            <Button
+              kind={isSecretary ? 'primary' : 'plain'}
+              ariaLabel={`${isSecretary ? '已设为书记' : '设为书记'}：${m.name}`}
+              onClick={() => setSecretary(isSecretary ? null : { id: m.id, name: m.name })}
+            >
               {isSecretary ? '书记 ✓' : '设为书记'}
             </Button>
             {source === 'list' && (
-              <Button kind={inList ? 'primary' : 'plain'} ariaLabel={`${inList ? '已加入' : '加入'}：${m.name}`} onClick={() => toggle({ id: m.id, name: m.name })}>
+              <Button
+                kind={inList ? 'primary' : 'plain'}
+                ariaLabel={`${inList ? '已加入' : '加入'}：${m.name}`}
+                onClick={() => toggle({ id: m.id, name: m.name })}
+              >
                 {inList ? '已加入 ✓' : '加入'}
               </Button>
             )}
@@ -140,7 +186,11 @@ export function TemporaryBranchForm({ tree, onDone }: { tree: OrgTree; onDone: (
 
       <View className='temp-branch__summary' role='status'>
         <Text>书记：{secretary?.name ?? '尚未选定'}</Text>
-        {source === 'list' && <Text>已加入 {picked.length} 人{picked.length ? `：${picked.map((p) => p.name).join('、')}` : ''}（书记另计）</Text>}
+        {source === 'list' && (
+          <Text>
+            已加入 {picked.length} 人{picked.length ? `：${picked.map((p) => p.name).join('、')}` : ''}（书记另计）
+          </Text>
+        )}
       </View>
       {submit.error && <Notice kind='error'>{submit.error.message}</Notice>}
       <ButtonRow>

@@ -30,7 +30,7 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
   const [name, setName] = useState(unit.name)
   const [childName, setChildName] = useState('')
   const levels = childLevels(unit.level)
-  const [level, setLevel] = useState<PartyOrgLevel | null>(levels.includes('党支部') ? '党支部' : levels[0] ?? null)
+  const [level, setLevel] = useState<PartyOrgLevel | null>(levels.includes('党支部') ? '党支部' : (levels[0] ?? null))
   const [branchKind, setBranchKind] = useState<BranchKind | null>('临时党支部')
   const [target, setTarget] = useState<string | null>(null)
   const active = unit.status === 'active'
@@ -96,7 +96,10 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
             onClick={() =>
               name.trim().length < 2
                 ? setError('名称至少两个字')
-                : void run(() => callFunction('org', 'updateUnit', { id: unit.id, name: name.trim() }), () => `已改名为 ${name.trim()}`)
+                : void run(
+                    () => callFunction('org', 'updateUnit', { id: unit.id, name: name.trim() }),
+                    () => `已改名为 ${name.trim()}`,
+                  )
             }
           >
             {busy ? '正在保存…' : '保存名称'}
@@ -149,7 +152,12 @@ export function UnitPanel({ unit, tree, onDone }: UnitPanelProps) {
           busy={busy}
           error={error}
           onCancel={() => open(null)}
-          onConfirm={(reason) => void run(() => callFunction('org', 'closeBranch', { id: unit.id, reason }), () => `已撤销 ${unit.name}`)}
+          onConfirm={(reason) =>
+            void run(
+              () => callFunction('org', 'closeBranch', { id: unit.id, reason }),
+              () => `已撤销 ${unit.name}`,
+            )
+          }
         />
       )}
 

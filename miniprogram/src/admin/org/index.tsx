@@ -75,5 +75,9 @@ function OrgPage() {
 }
 
 export default function OrgIndexPage() {
-  return <AdminShell title='组织结构' adminOnly>{() => <OrgPage />}</AdminShell>
+  return (
+    <AdminShell title='组织结构' adminOnly>
+      {() => <OrgPage />}
+    </AdminShell>
+  )
 }

@@ -51,7 +51,7 @@ export function draftFromDetail(m: MemberDetail): MemberDraft {
   return {
     name: m.name,
     // 脱敏号码不能拿来回填，否则一保存就把号码改成了 139****5678
-    phone: m.phoneMasked ? '' : m.phone ?? '',
+    phone: m.phoneMasked ? '' : (m.phone ?? ''),
     position: m.position,
     affiliation: m.affiliation ?? '群众',
     sectorId: m.sector?.id ?? null,

@@ -39,9 +39,7 @@ export function FinalizePanel({ event, onDone }: { event: EventView; onDone: () 
           <Button kind='primary' busy={busy} busyText='正在定案…' onClick={() => void finalize()}>
             确认定案
           </Button>
-          <Button onClick={() => setConfirming(false)}>
-            取消
-          </Button>
+          <Button onClick={() => setConfirming(false)}>取消</Button>
         </View>
       ) : (
         <Button block onClick={() => setConfirming(true)}>

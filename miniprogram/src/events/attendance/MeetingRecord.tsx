@@ -18,7 +18,17 @@ export interface MeetingRecordProps {
 }
 
 /** 一条要点的编辑：发言人与要点；保存后回到只读 */
-function SpeechForm({ initial, onSave, onCancel, busy }: { initial: { speakerName: string; content: string }; onSave: (v: { speakerName: string; content: string }) => void; onCancel: () => void; busy: boolean }) {
+function SpeechForm({
+  initial,
+  onSave,
+  onCancel,
+  busy,
+}: {
+  initial: { speakerName: string; content: string }
+  onSave: (v: { speakerName: string; content: string }) => void
+  onCancel: () => void
+  busy: boolean
+}) {
   const [speakerName, setSpeaker] = useState(initial.speakerName)
   const [content, setContent] = useState(initial.content)
   return (
@@ -26,7 +36,11 @@ function SpeechForm({ initial, onSave, onCancel, busy }: { initial: { speakerNam
       <TextField label='发言人' value={speakerName} onChange={setSpeaker} maxlength={30} />
       <TextArea label='发言要点' value={content} onChange={setContent} maxlength={2000} />
       <ButtonRow>
-        <Button kind='primary' off={busy || !speakerName.trim() || !content.trim()} onClick={() => onSave({ speakerName: speakerName.trim(), content: content.trim() })}>
+        <Button
+          kind='primary'
+          off={busy || !speakerName.trim() || !content.trim()}
+          onClick={() => onSave({ speakerName: speakerName.trim(), content: content.trim() })}
+        >
           保存
         </Button>
         <Button onClick={onCancel}>取消</Button>
@@ -56,9 +70,25 @@ export function MeetingRecord({ eventId, version, locked }: MeetingRecordProps) 
     setEditing(null)
     setSaved(what)
   }
-  const saveHead = async () => apply(await submit.run(() => callFunction('event', 'saveRecord', { eventId, agenda: head.agenda.trim() || null, hostName: head.hostName.trim() || null, recorderName: head.recorderName.trim() || null })), '已保存会议抬头')
+  const saveHead = async () =>
+    apply(
+      await submit.run(() =>
+        callFunction('event', 'saveRecord', {
+          eventId,
+          agenda: head.agenda.trim() || null,
+          hostName: head.hostName.trim() || null,
+          recorderName: head.recorderName.trim() || null,
+        }),
+      ),
+      '已保存会议抬头',
+    )
   const saveSpeech = async (speechId: string | undefined, v: { speakerName: string; content: string }) =>
-    apply(await submit.run(() => callFunction('event', 'saveSpeech', { eventId, ...(speechId ? { speechId } : {}), speakerName: v.speakerName, content: v.content })), '已保存发言要点')
+    apply(
+      await submit.run(() =>
+        callFunction('event', 'saveSpeech', { eventId, ...(speechId ? { speechId } : {}), speakerName: v.speakerName, content: v.content }),
+      ),
+      '已保存发言要点',
+    )
   const saveCallNote = async (memberId: string, v: { content: string }) => {
     const done = await submit.run(() => callFunction('event', 'rollCallNote', { eventId, memberId, note: v.content }))
     if (done) {
@@ -68,12 +98,23 @@ export function MeetingRecord({ eventId, version, locked }: MeetingRecordProps) 
     }
   }
 
-  if (!r) return <Card title='会议记录'><LoadStatus loaded={record} what='会议记录' /></Card>
+  if (!r)
+    return (
+      <Card title='会议记录'>
+        <LoadStatus loaded={record} what='会议记录' />
+      </Card>
+    )
   return (
     <Card title='会议记录'>
       <TextField label='主持人' value={head.hostName} onChange={(v) => setHead({ ...head, hostName: v })} maxlength={30} />
       <TextField label='记录人' value={head.recorderName} onChange={(v) => setHead({ ...head, recorderName: v })} maxlength={30} />
-      <TextArea label='议程' value={head.agenda} onChange={(v) => setHead({ ...head, agenda: v })} maxlength={2000} placeholder='如：一、学习全会精神；二、交流发言' />
+      <TextArea
+        label='议程'
+        value={head.agenda}
+        onChange={(v) => setHead({ ...head, agenda: v })}
+        maxlength={2000}
+        placeholder='如：一、学习全会精神；二、交流发言'
+      />
       <Button off={submit.busy || locked} onClick={() => void saveHead()}>
         保存抬头
       </Button>
@@ -81,10 +122,18 @@ export function MeetingRecord({ eventId, version, locked }: MeetingRecordProps) 
       <Text className='record__title'>发言要点</Text>
       {r.rollCalls.map((c) =>
         editing === `call:${c.memberId}` ? (
-          <SpeechForm key={c.memberId} initial={{ speakerName: c.name, content: c.note ?? '' }} busy={submit.busy} onCancel={() => setEditing(null)} onSave={(v) => void saveCallNote(c.memberId, v)} />
+          <SpeechForm
+            key={c.memberId}
+            initial={{ speakerName: c.name, content: c.note ?? '' }}
+            busy={submit.busy}
+            onCancel={() => setEditing(null)}
+            onSave={(v) => void saveCallNote(c.memberId, v)}
+          />
         ) : (
           <View key={c.memberId} className='record__item'>
-            <Text className='record__speaker'>{c.name}（随机点名第 {c.order} 位）</Text>
+            <Text className='record__speaker'>
+              {c.name}（随机点名第 {c.order} 位）
+            </Text>
             <Text className='record__content'>{c.note ?? '（未记要点）'}</Text>
             <Button onClick={() => setEditing(`call:${c.memberId}`)}>{c.note ? '修改' : '补记要点'}</Button>
           </View>
@@ -102,7 +151,12 @@ export function MeetingRecord({ eventId, version, locked }: MeetingRecordProps) 
         ),
       )}
       {editing === 'new' ? (
-        <SpeechForm initial={{ speakerName: '', content: '' }} busy={submit.busy} onCancel={() => setEditing(null)} onSave={(v) => void saveSpeech(undefined, v)} />
+        <SpeechForm
+          initial={{ speakerName: '', content: '' }}
+          busy={submit.busy}
+          onCancel={() => setEditing(null)}
+          onSave={(v) => void saveSpeech(undefined, v)}
+        />
       ) : (
         <Button block onClick={() => setEditing('new')}>
           添加一位发言人的要点

@@ -48,10 +48,15 @@ export function RollCallPanel({ eventId, checkedIn, remaining, onPicked }: RollC
         <View className='rollcall'>
           <Text className='rollcall__order'>第 {picked.order} 位</Text>
           <Text className='rollcall__name'>{picked.name}</Text>
-          <TextArea label={`${picked.name}的发言要点（可不记）`} value={note} onChange={(v) => {
-            setNote(v)
-            setSaved(false)
-          }} maxlength={500} />
+          <TextArea
+            label={`${picked.name}的发言要点（可不记）`}
+            value={note}
+            onChange={(v) => {
+              setNote(v)
+              setSaved(false)
+            }}
+            maxlength={500}
+          />
           {saved && <Notice kind='success'>已记下</Notice>}
           <Button block off={busy} onClick={() => void saveNote()}>
             记下发言要点

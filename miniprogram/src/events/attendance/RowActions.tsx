@@ -42,9 +42,7 @@ export function ProxyForm({ eventId, row, onDone }: ActionProps) {
         <Button kind='primary' busy={busy} onClick={() => void submit()}>
           确认代签
         </Button>
-        <Button onClick={() => setOpen(false)}>
-          取消
-        </Button>
+        <Button onClick={() => setOpen(false)}>取消</Button>
       </View>
     </View>
   )

@@ -54,7 +54,9 @@ export function StatusGroups({ eventId, rows, locked, onDone }: StatusGroupsProp
                 </View>
                 {!locked && g.status === 'leave_pending' && <LeaveDecision row={r} onDone={onDone} />}
                 {!locked && r.pending === 'offline' && <OfflineDecision eventId={eventId} row={r} onDone={onDone} />}
-                {!locked && (g.status === 'absent' || g.status === 'on_leave' || g.status === 'leave_pending') && <ProxyForm eventId={eventId} row={r} onDone={onDone} />}
+                {!locked && (g.status === 'absent' || g.status === 'on_leave' || g.status === 'leave_pending') && (
+                  <ProxyForm eventId={eventId} row={r} onDone={onDone} />
+                )}
               </View>
             ))}
           </View>

@@ -115,10 +115,25 @@ export default function AttendancePage() {
     setMessage(delivered ? delivered.data : null)
   }
 
-  if (!id) return <PageShell><StateText>没有指明是哪一场活动。</StateText></PageShell>
-  if (needsIdentity) return <PageShell><StateText>请先在页面顶部选择组织者的演示身份。</StateText></PageShell>
+  if (!id)
+    return (
+      <PageShell>
+        <StateText>没有指明是哪一场活动。</StateText>
+      </PageShell>
+    )
+  if (needsIdentity)
+    return (
+      <PageShell>
+        <StateText>请先在页面顶部选择组织者的演示身份。</StateText>
+      </PageShell>
+    )
   const data = list.data
-  if (!data) return <PageShell><LoadStatus loaded={list} what='签到名单' /></PageShell>
+  if (!data)
+    return (
+      <PageShell>
+        <LoadStatus loaded={list} what='签到名单' />
+      </PageShell>
+    )
 
   const { event, counts, rows } = data
   const locked = event.status === 'cancelled' || event.finalizedAt !== null
@@ -145,26 +160,20 @@ export default function AttendancePage() {
         {event.backfill && <BackfillNotice eventId={id} confirmed={event.backfillConfirmed} onDone={done} />}
         <Counts counts={counts} />
         <View className='ui-btn-row'>
-          <Button onClick={reload}>
-            {list.loading ? '正在刷新…' : '刷新'}
-          </Button>
+          <Button onClick={reload}>{list.loading ? '正在刷新…' : '刷新'}</Button>
           <Button busy={exporting.busy} busyText='正在导出…' onClick={() => void exportXlsx()}>
             导出名单
           </Button>
-          <Button onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>
-            签到大屏
-          </Button>
-          {!locked && absentNames.length > 0 && (
-            <Button onClick={() => void copyAbsent()}>
-              复制未到名单
-            </Button>
-          )}
+          <Button onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>签到大屏</Button>
+          {!locked && absentNames.length > 0 && <Button onClick={() => void copyAbsent()}>复制未到名单</Button>}
         </View>
       </Card>
       {exporting.error && <Notice kind='error'>{exporting.error.message}</Notice>}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {list.error && <Notice kind='error'>{list.error.message}</Notice>}
-      {event.status === 'scheduled' && <RollCallPanel eventId={id} checkedIn={rows.filter((r) => r.checkedInAt).length} remaining={remaining} onPicked={reload} />}
+      {event.status === 'scheduled' && (
+        <RollCallPanel eventId={id} checkedIn={rows.filter((r) => r.checkedInAt).length} remaining={remaining} onPicked={reload} />
+      )}
       <Card>
         <TextField label='按姓名查找' value={query} onChange={setQuery} maxlength={20} placeholder='输入姓名中的字' />
         {q && <Text className='ui-muted'>找到 {shown.length} 人</Text>}

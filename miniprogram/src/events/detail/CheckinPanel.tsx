@@ -105,7 +105,15 @@ export function CheckinPanel({ event, onCheckedIn, hideForms }: CheckinPanelProp
           扫码签到
         </Button>
       )}
-      <TextField label='输入六位数字码签到' value={code} onChange={setCode} type='number' maxlength={6} placeholder='大屏上的 6 位数字' hint='扫码不方便时，输入会场大屏幕上显示的数字。' />
+      <TextField
+        label='输入六位数字码签到'
+        value={code}
+        onChange={setCode}
+        type='number'
+        maxlength={6}
+        placeholder='大屏上的 6 位数字'
+        hint='扫码不方便时，输入会场大屏幕上显示的数字。'
+      />
       <Button kind='primary' block busy={busy} busyText='正在签到…' onClick={() => !busy && void byCode()}>
         用数字码签到
       </Button>

@@ -25,7 +25,11 @@ function Header({ event }: { event: MyEventView }) {
       <Text className='detail__kind'>{event.kind}</Text>
       <Text className='detail__title'>{event.title}</Text>
       {event.status === 'cancelled' && <Notice kind='error'>活动已取消{event.cancelReason ? `：${event.cancelReason}` : ''}</Notice>}
-      {event.backfill && <Notice kind='info'>{event.backfillConfirmed ? '这是事后补录的活动，已经政协办公室确认。' : '这是事后补录的活动：签到照常记录，积分等政协办公室确认后才记。'}</Notice>}
+      {event.backfill && (
+        <Notice kind='info'>
+          {event.backfillConfirmed ? '这是事后补录的活动，已经政协办公室确认。' : '这是事后补录的活动：签到照常记录，积分等政协办公室确认后才记。'}
+        </Notice>
+      )}
       <InfoRow label='时间' value={eventTimeLabel(event.startsAt, event.endsAt)} />
       <InfoRow label='地点' value={event.place} />
       <InfoRow label='签到' value={`${timeNear(event.checkinOpensAt, event.startsAt)} 开始签到，${timeNear(event.lateAfter, event.startsAt)} 以后算迟到`} />
@@ -91,11 +95,18 @@ export default function EventDetailPage() {
     if (!event) return <LoadStatus loaded={ev} what='活动详情' />
     const attended = Boolean(event.myAttendance)
     // 组织者入口只给办这场活动的人（办公室，或主办支部的书记）：别的支部的书记点进名单只会被拒绝
-    const organiser = Boolean(profile && (profile.roles.includes('admin') || (event.ownerBranch && profile.roles.includes('secretary') && profile.branches.some((b) => b.branchId === event.ownerBranch!.id && MANAGER_DUTIES.includes(b.duty)))))
+    const organiser = Boolean(
+      profile &&
+      (profile.roles.includes('admin') ||
+        (event.ownerBranch &&
+          profile.roles.includes('secretary') &&
+          profile.branches.some((b) => b.branchId === event.ownerBranch!.id && MANAGER_DUTIES.includes(b.duty)))),
+    )
     // 先给此刻能办的事：签到开始前是请假，签到时是签到，会后是学习心得；活动信息随后
     const phase = actionPhase(event, now)
     const checkin = <MyCheckin key='checkin' event={event} reload={ev.reload} />
-    const leave = !attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) ? <LeaveCard key='leave' event={event} onChanged={ev.reload} /> : null
+    const leave =
+      !attended && event.status === 'scheduled' && now < Date.parse(event.endsAt) ? <LeaveCard key='leave' event={event} onChanged={ev.reload} /> : null
     const note = attended && now >= Date.parse(event.startsAt) ? <NoteCard key='note' event={event} /> : null
     const order = phase === 'before' ? [leave, checkin, note] : phase === 'during' ? [checkin, leave, note] : [note, checkin, leave]
     return (

@@ -22,7 +22,17 @@ export interface AudiencePickerProps {
 const same = (a: AudienceTarget, b: AudienceTarget) => a.kind === b.kind && a.id === b.id
 
 /** 候选的支部、专委会或界别：点一下加入，再点去掉 */
-function Candidates({ kind, options, value, onChange }: { kind: AudienceKind; options: Option<string>[]; value: AudienceTarget[]; onChange: AudiencePickerProps['onChange'] }) {
+function Candidates({
+  kind,
+  options,
+  value,
+  onChange,
+}: {
+  kind: AudienceKind
+  options: Option<string>[]
+  value: AudienceTarget[]
+  onChange: AudiencePickerProps['onChange']
+}) {
   if (options.length === 0) return <Text className='ui-muted'>没有可选的{AUDIENCE_LABELS[kind]}。</Text>
   return (
     <View className='ui-chips ui-chips--wrap'>
@@ -30,7 +40,12 @@ function Candidates({ kind, options, value, onChange }: { kind: AudienceKind; op
         const target: AudienceTarget = { kind, id: o.value, name: o.label }
         const on = value.some((t) => same(t, target))
         return (
-          <TaroButton key={o.value} className={on ? 'ui-chip ui-chip--on' : 'ui-chip'} aria-pressed={on} onClick={() => onChange(on ? value.filter((t) => !same(t, target)) : [...value.filter((t) => t.kind !== 'all'), target])}>
+          <TaroButton
+            key={o.value}
+            className={on ? 'ui-chip ui-chip--on' : 'ui-chip'}
+            aria-pressed={on}
+            onClick={() => onChange(on ? value.filter((t) => !same(t, target)) : [...value.filter((t) => t.kind !== 'all'), target])}
+          >
             {on ? `✓ ${o.label}` : o.label}
           </TaroButton>
         )
@@ -85,7 +100,12 @@ export function AudiencePicker({ value, onChange, tree, branchIds }: AudiencePic
       <View className='audience__chosen'>
         {value.length === 0 && <Text className='ui-muted'>还没有选择。在下面按类别挑选。</Text>}
         {value.map((t) => (
-          <TaroButton key={`${t.kind}-${t.id}`} className='ui-chip ui-chip--on' aria-label={`去掉${t.name}`} onClick={() => onChange(value.filter((x) => !same(x, t)))}>
+          <TaroButton
+            key={`${t.kind}-${t.id}`}
+            className='ui-chip ui-chip--on'
+            aria-label={`去掉${t.name}`}
+            onClick={() => onChange(value.filter((x) => !same(x, t)))}
+          >
             {t.kind === 'all' || t.kind === 'member' ? t.name : `${t.name}（${AUDIENCE_LABELS[t.kind]}）`} ✕
           </TaroButton>
         ))}
@@ -94,7 +114,12 @@ export function AudiencePicker({ value, onChange, tree, branchIds }: AudiencePic
         // 类别用页签，与上面“已选”的填色方块区分开
         <View className='audience__tabs'>
           {kinds.map((k) => (
-            <TaroButton key={k} className={k === kind ? 'audience__tab audience__tab--on' : 'audience__tab'} aria-pressed={k === kind} onClick={() => setKind(k)}>
+            <TaroButton
+              key={k}
+              className={k === kind ? 'audience__tab audience__tab--on' : 'audience__tab'}
+              aria-pressed={k === kind}
+              onClick={() => setKind(k)}
+            >
               {AUDIENCE_LABELS[k]}
             </TaroButton>
           ))}

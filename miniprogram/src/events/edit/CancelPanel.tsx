@@ -32,9 +32,7 @@ export function CancelPanel({ eventId, onCancelled }: { eventId: string; onCance
             <Button kind='primary' busy={busy} busyText='正在取消…' onClick={() => void submit()}>
               确认取消活动
             </Button>
-            <Button onClick={() => setOpen(false)}>
-              不取消
-            </Button>
+            <Button onClick={() => setOpen(false)}>不取消</Button>
           </View>
         </View>
       )}

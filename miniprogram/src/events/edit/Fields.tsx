@@ -37,7 +37,12 @@ export function LocationField({ value, onChange }: { value: EventDraft['geo']; o
           <Text className='edit-geo'>
             会场位置：纬度 {value.lat.toFixed(5)}，经度 {value.lng.toFixed(5)}
           </Text>
-          <ChoiceChips label='多远以内算在会场' options={RADIUS_CHOICES.map((r) => ({ value: String(r), label: `${r} 米` }))} value={String(value.radiusM)} onChange={(r) => onChange({ ...value, radiusM: Number(r) })} />
+          <ChoiceChips
+            label='多远以内算在会场'
+            options={RADIUS_CHOICES.map((r) => ({ value: String(r), label: `${r} 米` }))}
+            value={String(value.radiusM)}
+            onChange={(r) => onChange({ ...value, radiusM: Number(r) })}
+          />
           <Button block onClick={() => onChange(null)}>
             不做位置确认
           </Button>

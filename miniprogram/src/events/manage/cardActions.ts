@@ -36,7 +36,9 @@ export function cardActions(e: Pick<EventView, 'status' | 'finalizedAt' | 'check
   const notice = { action: 'notice' as const, label: moment === 'cancelled' ? '复制取消通知' : '复制会议通知' }
   switch (moment) {
     case 'before':
-      return now >= Date.parse(e.checkinOpensAt) - SCREEN_LEAD_MS ? { main: screen, more: [edit, record, notice, copy] } : { main: edit, more: [screen, record, notice, copy] }
+      return now >= Date.parse(e.checkinOpensAt) - SCREEN_LEAD_MS
+        ? { main: screen, more: [edit, record, notice, copy] }
+        : { main: edit, more: [screen, record, notice, copy] }
     case 'during':
       return { main: screen, more: [record, edit, notice, copy] }
     case 'ended':

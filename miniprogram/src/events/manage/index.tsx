@@ -110,12 +110,13 @@ function EventManager({ me }: { me: MyRoles }) {
         <Button kind='primary' size='big' block onClick={() => go(EVENT_PAGES.edit())}>
           新建活动
         </Button>
-        <Text className='ui-muted manage-scope'>
-          {me.isAdmin ? '这里是本政协的全部活动。' : '这里是您所在支部主办的活动。'}
-        </Text>
+        <Text className='ui-muted manage-scope'>{me.isAdmin ? '这里是本政协的全部活动。' : '这里是您所在支部主办的活动。'}</Text>
         <ChoiceChips
           label='显示哪些活动'
-          options={[{ value: 'current', label: '未取消的' }, { value: 'all', label: '含已取消的' }]}
+          options={[
+            { value: 'current', label: '未取消的' },
+            { value: 'all', label: '含已取消的' },
+          ]}
           value={withCancelled ? 'all' : 'current'}
           onChange={(v) => {
             setWithCancelled(v === 'all')
@@ -125,7 +126,9 @@ function EventManager({ me }: { me: MyRoles }) {
       </Card>
       <LoadStatus loaded={list} what='活动' />
       {data && data.items.length === 0 && <EmptyState message='还没有活动。' next='点上面的「新建活动」安排第一场。' />}
-      {data?.items.map((e) => <EventItem key={e.id} event={e} />)}
+      {data?.items.map((e) => (
+        <EventItem key={e.id} event={e} />
+      ))}
       {data && pages > 1 && <Pager page={page} pages={pages} total={data.total} unit='场' busy={list.loading} onChange={setPage} />}
     </>
   )

@@ -151,11 +151,13 @@ export default function ScreenPage() {
             <CodeArea view={view} />
             <Board view={view} />
           </View>
-          <Text className='screen-foot'>二维码每 {view.stepSeconds} 秒更换一次，截图转发的码 {view.stepSeconds * 2} 秒内失效</Text>
+          <Text className='screen-foot'>
+            二维码每 {view.stepSeconds} 秒更换一次，截图转发的码 {view.stepSeconds * 2} 秒内失效
+          </Text>
         </>
       ) : (
         <View className='screen-wait' role={problem ? 'alert' : undefined}>
-          {!id ? '没有指明是哪一场活动' : LOCAL_MODE && !devOpenid ? '请先在上方选择组织者的演示身份' : problem ?? '正在打开签到大屏…'}
+          {!id ? '没有指明是哪一场活动' : LOCAL_MODE && !devOpenid ? '请先在上方选择组织者的演示身份' : (problem ?? '正在打开签到大屏…')}
         </View>
       )}
     </View>

@@ -6,7 +6,12 @@ import { eventTimeLabel, timeNear } from '../../utils/time'
  * 写明时间、地点、参加对象，以及到场怎么签到、不能来怎么请假；取消了的写成取消通知。
  */
 export function eventNoticeText(e: EventView, link: string = eventDetailLink(e.id)): string {
-  const head = [`【${e.status === 'cancelled' ? '取消通知' : '会议通知'}】${e.title}`, `时间：${eventTimeLabel(e.startsAt, e.endsAt)}`, `地点：${e.place}`, `参加：${e.audience.map((a) => a.name).join('、')}`]
+  const head = [
+    `【${e.status === 'cancelled' ? '取消通知' : '会议通知'}】${e.title}`,
+    `时间：${eventTimeLabel(e.startsAt, e.endsAt)}`,
+    `地点：${e.place}`,
+    `参加：${e.audience.map((a) => a.name).join('、')}`,
+  ]
   if (e.status === 'cancelled') return [...head, `本次活动已取消${e.cancelReason ? `（${e.cancelReason}）` : ''}，请相互转告。`].join('\n')
   return [
     ...head,

@@ -50,10 +50,7 @@ async function send(token: string, eventId: string | undefined, scannedAt: strin
 }
 
 /** 一次扫码的结局：签上了（或早已签过）、断网已记下、被拒绝（带服务器的中文提示） */
-export type ScanOutcome =
-  | { kind: 'done'; result: CheckinResult }
-  | { kind: 'queued'; scannedAt: string }
-  | { kind: 'failed'; code: string; message: string }
+export type ScanOutcome = { kind: 'done'; result: CheckinResult } | { kind: 'queued'; scannedAt: string } | { kind: 'failed'; code: string; message: string }
 
 function toOutcome(res: Envelope<CheckinResult>): Exclude<ScanOutcome, { kind: 'queued' }> {
   return res.ok ? { kind: 'done', result: res.data } : { kind: 'failed', code: res.error.code, message: res.error.message }

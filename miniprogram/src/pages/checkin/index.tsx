@@ -128,7 +128,8 @@ export default function CheckinPage() {
     if (attempt.kind === 'scanned') setScan({ token: tokenFromScan(attempt.text), at: new Date().toISOString(), earlier: false })
   }
 
-  const canRescan = process.env.TARO_ENV === 'weapp' && (state.kind === 'failed' || state.kind === 'no-token') && !(state.kind === 'failed' && state.code === 'NOT_BOUND')
+  const canRescan =
+    process.env.TARO_ENV === 'weapp' && (state.kind === 'failed' || state.kind === 'no-token') && !(state.kind === 'failed' && state.code === 'NOT_BOUND')
   const needsBinding = state.kind === 'failed' && state.code === 'NOT_BOUND' && scan.token !== null
   return (
     <PageShell>

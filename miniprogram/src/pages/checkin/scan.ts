@@ -11,7 +11,10 @@ export type ScanAttempt = { kind: 'scanned'; text: string } | { kind: 'cancelled
  * 手机系统没给微信相机权限是「…system permission denied」之类；取消是「scanCode:fail cancel」。
  */
 export function isPermissionDenied(err: unknown): boolean {
-  const message = typeof err === 'object' && err !== null ? String((err as { errMsg?: unknown; message?: unknown }).errMsg ?? (err as { message?: unknown }).message ?? '') : String(err)
+  const message =
+    typeof err === 'object' && err !== null
+      ? String((err as { errMsg?: unknown; message?: unknown }).errMsg ?? (err as { message?: unknown }).message ?? '')
+      : String(err)
   return /auth|permission|deny|denied/i.test(message) && !/cancel/i.test(message)
 }
 

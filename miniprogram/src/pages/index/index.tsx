@@ -41,7 +41,13 @@ function ProfileNotice({ state, retry }: { state: MyRolesState; retry: () => voi
     case 'needs-identity':
       return <NeedsIdentity />
     case 'not-bound':
-      return <ErrorState error={state.error} refusal='绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。' action={{ label: '输入邀请码绑定', onClick: () => void Taro.navigateTo({ url: '/account/bind/index' }) }} />
+      return (
+        <ErrorState
+          error={state.error}
+          refusal='绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。'
+          action={{ label: '输入邀请码绑定', onClick: () => void Taro.navigateTo({ url: '/account/bind/index' }) }}
+        />
+      )
     case 'error':
       return <ErrorState error={state.error} onRetry={retry} />
     default:

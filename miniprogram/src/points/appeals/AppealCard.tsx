@@ -51,9 +51,7 @@ export function AppealCard({ appeal, onAnswered }: AppealCardProps) {
           value={`${appeal.answer}（${appeal.answeredByName ?? ''}${appeal.answeredAt ? ` ${formatDate(appeal.answeredAt)}` : ''}）`}
         />
       )}
-      {appeal.status === 'pending' && ownEntry && (
-        <Notice kind='info'>这条记分是您评定的，申诉须由支部的另一位书记或政协办公室答复。</Notice>
-      )}
+      {appeal.status === 'pending' && ownEntry && <Notice kind='info'>这条记分是您评定的，申诉须由支部的另一位书记或政协办公室答复。</Notice>}
       {appeal.status === 'pending' && !ownEntry && (
         <View>
           <TextArea

@@ -45,7 +45,12 @@ export default function PointsAppealsPage() {
         <ChoiceChips options={FILTERS} value={filter} onChange={changeFilter} />
       </View>
       {state.status !== 'ready' ? (
-        <NotReady state={state} what='申诉' onRetry={reload} refusal='积分申诉由本支部书记或政协办公室答复。您对自己积分的异议，请在“我的积分”里对那一条提出申诉。' />
+        <NotReady
+          state={state}
+          what='申诉'
+          onRetry={reload}
+          refusal='积分申诉由本支部书记或政协办公室答复。您对自己积分的异议，请在“我的积分”里对那一条提出申诉。'
+        />
       ) : (
         <View>
           {state.data.total === 0 && (
@@ -58,13 +63,19 @@ export default function PointsAppealsPage() {
             const shown = answered[a.id] ?? a
             return (
               <View key={a.id}>
-                {answered[a.id] && <Notice kind='success'>已答复{shown.memberName}的申诉（{shown.status === 'accepted' ? '采纳，原记录已冲正' : '驳回'}）。</Notice>}
+                {answered[a.id] && (
+                  <Notice kind='success'>
+                    已答复{shown.memberName}的申诉（{shown.status === 'accepted' ? '采纳，原记录已冲正' : '驳回'}）。
+                  </Notice>
+                )}
                 <AppealCard appeal={shown} onAnswered={(v) => setAnswered((m) => ({ ...m, [a.id]: v }))} />
               </View>
             )
           })}
           {state.data.total > state.data.items.length && pageSize >= MAX_PAGE_SIZE && (
-            <Text className='pt-foot'>只显示最近的 {state.data.items.length} 件（共 {state.data.total} 件）。</Text>
+            <Text className='pt-foot'>
+              只显示最近的 {state.data.items.length} 件（共 {state.data.total} 件）。
+            </Text>
           )}
           {state.data.total > state.data.items.length && pageSize < MAX_PAGE_SIZE && (
             <View className='ui-card'>

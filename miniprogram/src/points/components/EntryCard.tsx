@@ -26,9 +26,7 @@ export function EntryCard({ entry, children, asHistory }: EntryCardProps) {
     <View className='pt-entry' data-entry-id={entry.id}>
       <View className='pt-entry__top'>
         <Text className='pt-entry__date'>{formatDate(entry.at)}</Text>
-        <Text className={`pt-entry__points pt-entry__points--${tone}${struck ? ' pt-entry__points--struck' : ''}`}>
-          {signedPoints(entry.points)} 分
-        </Text>
+        <Text className={`pt-entry__points pt-entry__points--${tone}${struck ? ' pt-entry__points--struck' : ''}`}>{signedPoints(entry.points)} 分</Text>
       </View>
       <Text className='pt-entry__tag'>
         {TRACK_LABELS[entry.track]} · {entry.category} · {entry.ruleName}

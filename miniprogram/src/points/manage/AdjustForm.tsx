@@ -67,7 +67,9 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
     const points = effectiveDirection === 'minus' ? -n : n
     if (points < range.min || points > range.max) return fail(`分值应在 ${signedPoints(range.min)} 到 ${signedPoints(range.max)} 之间`)
     if (reason.trim().length < 2) return fail('请写明原因（至少 2 个字）')
-    const saved = await run(() => callFunction('points', 'adjust', { memberId, ruleCode: rule.code, points, reason: reason.trim(), ...(year !== thisYear ? { year } : {}) }))
+    const saved = await run(() =>
+      callFunction('points', 'adjust', { memberId, ruleCode: rule.code, points, reason: reason.trim(), ...(year !== thisYear ? { year } : {}) }),
+    )
     if (!saved) return
     setDone(`已记入${memberName}的积分：${saved.data.explanation}`)
     setDirection(null)
@@ -79,7 +81,8 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
 
   return (
     <View>
-      <ChoiceChips label='规则'
+      <ChoiceChips
+        label='规则'
         layout='stack'
         options={rules.map((r) => ({ value: r.code, label: r.name, desc: `${TRACK_LABELS[r.track]} · ${r.category}积分；${r.description}` }))}
         value={code}
@@ -93,7 +96,8 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
         <View>
           {inFirstQuarter && (
             <View>
-              <ChoiceChips label='记入年度'
+              <ChoiceChips
+                label='记入年度'
                 options={[
                   { value: thisYear, label: `${thisYear} 年` },
                   { value: thisYear - 1, label: `${thisYear - 1} 年（补记）` },
@@ -103,7 +107,8 @@ export function AdjustForm({ memberId, memberName, rules, onSaved }: AdjustFormP
               />
             </View>
           )}
-          <ChoiceChips label='加分还是扣分'
+          <ChoiceChips
+            label='加分还是扣分'
             options={directions}
             value={effectiveDirection}
             onChange={(d) => {

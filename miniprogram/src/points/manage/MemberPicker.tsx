@@ -49,7 +49,9 @@ export function MemberPicker({ onPick }: MemberPickerProps) {
       ) : (
         <View className='pt-search__list'>
           <Text className='ui-card__sub'>
-            {state.data.total === 0 ? '没有找到符合的成员。' : `共 ${state.data.total} 人${state.data.total > state.data.items.length ? `，显示前 ${state.data.items.length} 人，请输入姓名缩小范围` : ''}；点姓名选择。`}
+            {state.data.total === 0
+              ? '没有找到符合的成员。'
+              : `共 ${state.data.total} 人${state.data.total > state.data.items.length ? `，显示前 ${state.data.items.length} 人，请输入姓名缩小范围` : ''}；点姓名选择。`}
           </Text>
           {state.data.items.map((m) => (
             <ListRow key={m.id} title={m.name} desc={memberLine(m)} onClick={() => onPick({ id: m.id, name: m.name })} />

@@ -111,9 +111,7 @@ function ManageBody({ viewer }: { viewer: Viewer }) {
         {member ? (
           <View className='pt-picked'>
             <Text className='pt-picked__name'>{member.name}</Text>
-            <Button onClick={() => setMember(null)}>
-              换一位
-            </Button>
+            <Button onClick={() => setMember(null)}>换一位</Button>
           </View>
         ) : (
           <MemberPicker onPick={setMember} />
@@ -134,7 +132,9 @@ export default function PointsManagePage() {
       <View className='ui-head'>
         <Text className='ui-head__title'>积分管理</Text>
         <Text className='ui-head__sub'>
-          {state.status === 'ready' && state.me.isSecretary && !state.me.isAdmin ? '支部书记：评定本支部党员的品行、考评积分' : '查看成员积分、评定、冲正、登记“五个一”'}
+          {state.status === 'ready' && state.me.isSecretary && !state.me.isAdmin
+            ? '支部书记：评定本支部党员的品行、考评积分'
+            : '查看成员积分、评定、冲正、登记“五个一”'}
         </Text>
       </View>
       <RoleGate state={state} retry={retry} need='manager'>

@@ -30,17 +30,13 @@ function Ledger({ ledger, reload }: { ledger: PointsLedgerView; reload: () => vo
       <TotalsCard ledger={ledger} />
       <FiveOneCard year={ledger.year} items={ledger.fiveOne} />
       <Text className='ui-section-title'>积分记录（{entries.length} 条，新的在前）</Text>
-      {entries.length === 0 && (
-        <EmptyState message='这一年还没有积分记录。' next='参加会议活动、提交提案和社情民意后，积分会自动记在这里。' />
-      )}
+      {entries.length === 0 && <EmptyState message='这一年还没有积分记录。' next='参加会议活动、提交提案和社情民意后，积分会自动记在这里。' />}
       {entries.map((e) => (
         <EntryCard key={e.id} entry={e} asHistory>
           {submitted === e.id && <Notice kind='success'>申诉已提交，支部书记答复后会显示在这里。</Notice>}
           {canAppeal(e) && appealing !== e.id && (
             <View className='ui-btn-row'>
-              <Button onClick={() => setAppealing(e.id)}>
-                {e.appeal ? '再次申诉' : '申诉'}
-              </Button>
+              <Button onClick={() => setAppealing(e.id)}>{e.appeal ? '再次申诉' : '申诉'}</Button>
             </View>
           )}
           {appealing === e.id && (
@@ -68,9 +64,7 @@ export default function MyPointsPage() {
     <PageShell>
       <View className='ui-head'>
         <Text className='ui-head__title'>我的积分</Text>
-        <Text className='ui-head__sub'>
-          {state.status === 'ready' ? `${state.data.memberName} · ` : ''}每一分都写明来由
-        </Text>
+        <Text className='ui-head__sub'>{state.status === 'ready' ? `${state.data.memberName} · ` : ''}每一分都写明来由</Text>
       </View>
       <View className='ui-card'>
         <Text className='ui-card__title'>年度</Text>

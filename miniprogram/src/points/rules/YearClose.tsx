@@ -44,7 +44,9 @@ export function YearClose() {
         </Button>
       ) : (
         <View className='pt-confirm'>
-          <Text className='pt-confirm__text'>确定关账 {year} 年度吗？{CLOSE_YEAR_WARNING}。</Text>
+          <Text className='pt-confirm__text'>
+            确定关账 {year} 年度吗？{CLOSE_YEAR_WARNING}。
+          </Text>
           <View className='ui-btn-row'>
             <Button kind='primary' busy={busy} busyText='正在关账…' onClick={close}>
               {`确认关账 ${year} 年度`}

@@ -45,9 +45,7 @@ export function newestFirst(entries: readonly PointsEntryView[]): PointsEntryVie
  * 合计直接由页面上列出的流水求和：屏幕上的总分一定等于下面各条相加，读屏即可核对。
  */
 export function sumEntries(entries: readonly PointsEntryView[], track: PointsTrack, category?: string): number {
-  return entries
-    .filter((e) => e.track === track && (category === undefined || e.category === category))
-    .reduce((acc, e) => acc + e.points, 0)
+  return entries.filter((e) => e.track === track && (category === undefined || e.category === category)).reduce((acc, e) => acc + e.points, 0)
 }
 
 /** 评定类规则（品行、考评）每次允许的分值范围；与服务端 checkAdjustment 的缺省一致 */
@@ -69,13 +67,8 @@ export function parseIntField(text: string): number | null {
  * 某人可被当前用户评定的规则：启用的评定类规则；书记只有党员积分（品行、考评）；
  * 非党员没有党员积分可评。
  */
-export function adjustableRules(
-  rules: readonly PointsRuleView[],
-  who: { isAdmin: boolean; memberIsCpc: boolean },
-): PointsRuleView[] {
-  return rules.filter(
-    (r) => r.active && isManualRule(r) && (who.isAdmin || r.track === 'party') && (who.memberIsCpc || r.appliesTo === 'all'),
-  )
+export function adjustableRules(rules: readonly PointsRuleView[], who: { isAdmin: boolean; memberIsCpc: boolean }): PointsRuleView[] {
+  return rules.filter((r) => r.active && isManualRule(r) && (who.isAdmin || r.track === 'party') && (who.memberIsCpc || r.appliesTo === 'all'))
 }
 
 /** 当前用户能否冲正这条记录（服务端会再核对一次）：书记只冲正支部评定的党员积分，已关账年度只有管理员 */
