@@ -1,3 +1,4 @@
+import { wordListCheck } from '../../cloudfunctions/src/adapters/content-check';
 import { fixedClock } from '../../cloudfunctions/src/adapters/clock';
 import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +32,7 @@ async function main() {
   const db = createDb({ connectionString, max: poolSize });
   try {
     await migrateToLatest(db);
-    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, files: localStorage(mkdtempSync(join(tmpdir(), 'tx-bench-uploads-'))), secrets: { checkin: randomBytes(32).toString('hex') } };
+    const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, files: localStorage(mkdtempSync(join(tmpdir(), 'tx-bench-uploads-'))), content: wordListCheck, secrets: { checkin: randomBytes(32).toString('hex') } };
     await benchCheckin(deps, poolSize);
     await benchRoster(deps);
   } finally {

@@ -7,6 +7,7 @@ import { qrRenderer } from '../adapters/codes';
 import { localStorage } from '../adapters/storage-local';
 import { cleanupUploads } from '../functions/uploads';
 import { loadLocalSecret } from './secret';
+import { wordListCheck } from '../adapters/content-check';
 import { createDb } from '../db/connect';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
@@ -40,7 +41,7 @@ async function main() {
 
   // 上传的文件在 .data/uploads/；一天后仍没有记录引用的，每小时清理一次
   const files = localStorage(resolve(dataRoot, 'uploads'));
-  const deps = { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom, codes: qrRenderer, files, secrets: { checkin: loadLocalSecret(dataRoot) } };
+  const deps = { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom, codes: qrRenderer, files, content: wordListCheck, secrets: { checkin: loadLocalSecret(dataRoot) } };
   const sweep = () => cleanupUploads(deps).catch((err: unknown) => consoleLogger.error('upload cleanup failed', { error: String(err) }));
   void sweep();
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
