@@ -109,6 +109,9 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { code: 'duty.proposal_excellent', name: '优秀提案', track: 'duty', category: '履职', basis: 'suggestion', points: 10, appliesTo: 'all', description: '提案被评为优秀提案' },
   { code: 'duty.opinion', name: '社情民意信息', track: 'duty', category: '履职', basis: 'suggestion', points: 5, appliesTo: 'all', description: '报送社情民意信息' },
   { code: 'duty.opinion_adopted', name: '社情民意被采用', track: 'duty', category: '履职', basis: 'suggestion', points: 5, appliesTo: 'all', description: '信息被采用' },
+  // 按采用的层级记分（迁移 018 为已有政协补上）
+  { code: 'duty.opinion_adopted_upper', name: '社情民意被上级政协采用', track: 'duty', category: '履职', basis: 'suggestion', points: 10, appliesTo: 'all', description: '信息被上级政协采用' },
+  { code: 'duty.opinion_adopted_national', name: '社情民意被全国政协采用', track: 'duty', category: '履职', basis: 'suggestion', points: 20, appliesTo: 'all', description: '信息被全国政协采用' },
   { code: 'duty.opinion_instructed', name: '社情民意获领导批示', track: 'duty', category: '履职', basis: 'suggestion', points: 10, appliesTo: 'all', description: '信息获领导批示' },
   { code: 'duty.absence_unexcused', name: '无故缺席全体会议', track: 'duty', category: '履职', basis: 'absence', points: -30, appliesTo: 'all', description: '未请假缺席全体会议' },
   { code: 'duty.absence_excused', name: '请假缺席全体会议', track: 'duty', category: '履职', basis: 'absence', points: -10, appliesTo: 'all', description: '经批准请假缺席全体会议' },

@@ -4,7 +4,7 @@ import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { tell } from '../../hub/notices';
 import { awardPoints, recordFiveOne, reverseEntry } from '../points/ledger';
-import { checkOwnUpload, keepUploads } from './files';
+import { checkPhoto, keepUploads } from './files';
 import { assertCanRead, loadView, lockOwn, summaryOf, takeStep, withAuthor, type Trx } from './shared';
 
 /** 联名人最多几位（各地通常 10 人以内；留些余量） */
@@ -21,7 +21,7 @@ export const saveDraft = defineAction({
     if (id && previous?.author_id !== actor.memberId) throw new AppError('NOT_FOUND#SUGGESTION');
     // 新加的照片才检查（已在草稿上的早查过）
     const known = new Set(previous?.photos ?? []);
-    for (const photo of fields.photos) if (!known.has(photo)) await checkOwnUpload(deps, actor, photo, 'photo');
+    for (const photo of fields.photos) if (!known.has(photo)) await checkPhoto(deps, actor, photo);
     const savedId = await deps.db.transaction().execute(async (trx) => {
       let sid = id;
       if (sid) {
@@ -219,7 +219,7 @@ export const invite = defineAction({
 /** 答复联名邀请：只答自己的、只答一次，提案审查前。确认后的分在立案时记（见 office.file） */
 export const answerInvite = defineAction({
   input: contract.suggestions.answerInvite,
-  errors: ['NOT_FOUND#COSIGN', 'SUGGEST.COSIGN_ANSWERED', 'SUGGEST.COSIGN_CLOSED'],
+  errors: ['NOT_FOUND#COSIGN', 'NOT_FOUND#SUGGESTION', 'SUGGEST.COSIGN_ANSWERED', 'SUGGEST.COSIGN_CLOSED'],
   access: 'member',
   handler: async ({ id, accept }, { deps, actor }) => {
     const now = deps.clock.now();

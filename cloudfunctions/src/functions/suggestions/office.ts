@@ -156,6 +156,7 @@ export const markKey = defineAction({
   writes: true,
   handler: async ({ id }, ctx) =>
     officeStep(ctx, id, 'markKey', async (trx, row, now) => {
+      if (row.is_key) throw new AppError('SUGGEST.ALREADY_MARKED', { step: '列为重点提案' });
       await takeStep(trx, ctx.actor, row, 'markKey', { at: now, changes: { is_key: true } });
       await awardPoints(trx, { orgId: ctx.actor.orgId, memberId: row.author_id, ruleCode: 'duty.proposal_key', source: source(row), at: now, operator: { id: ctx.actor.memberId, name: ctx.actor.name } });
       return '列为重点提案';
@@ -169,6 +170,7 @@ export const markExcellent = defineAction({
   writes: true,
   handler: async ({ id }, ctx) =>
     officeStep(ctx, id, 'markExcellent', async (trx, row, now) => {
+      if (row.is_excellent) throw new AppError('SUGGEST.ALREADY_MARKED', { step: '评为优秀提案' });
       await takeStep(trx, ctx.actor, row, 'markExcellent', { at: now, changes: { is_excellent: true } });
       await awardPoints(trx, { orgId: ctx.actor.orgId, memberId: row.author_id, ruleCode: 'duty.proposal_excellent', source: source(row), at: now, operator: { id: ctx.actor.memberId, name: ctx.actor.name } });
       return '评为优秀提案';

@@ -6,7 +6,7 @@ import { withAttemptLock } from '../../db/attempts';
 import { isUniqueViolation } from '../../db/errors';
 import { tell } from '../../hub/notices';
 import { BIND_WINDOW_MS, INVITE_TTL_DAYS, bindLockedUntil, composeInviteCode, hashInviteCode } from '../../domain/invite';
-import { checkOwnUpload, keepUploads } from './files';
+import { checkLetter, keepUploads } from './files';
 import { assertUnitAssigned, beijingDayStart, loadView, lockSuggestion, summaryOf, takeStep, withAuthor } from './shared';
 
 const OFFICE = { roles: ['admin'] as const };
@@ -204,11 +204,13 @@ export const reply = defineAction({
   input: contract.suggestions.reply,
   errors: ['NOT_FOUND#SUGGESTION', 'SUGGEST.NOT_LEAD_UNIT', 'SUGGEST.WRONG_STATUS', 'SUGGEST.WRONG_KIND', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'SUGGEST.LETTER_INVALID'],
   access: UNIT,
+  // 承办单位的写不进审计日志（那是管理员、书记的），每一步记在建言的办理历史里
+  writes: true,
   handler: async ({ id, text, letterFileId }, { deps, actor }) => {
     const now = deps.clock.now();
     const { lead } = await assertUnitAssigned(deps.db, actor, id);
     if (!lead) throw new AppError('SUGGEST.NOT_LEAD_UNIT');
-    if (letterFileId) await checkOwnUpload(deps, actor, letterFileId, 'letter');
+    if (letterFileId) await checkLetter(deps, actor, letterFileId);
     await deps.db.transaction().execute(async (trx) => {
       const row = await lockSuggestion(trx, actor.orgId, id);
       await takeStep(trx, actor, row, 'reply', { at: now, changes: { replied_at: now } });
@@ -226,6 +228,7 @@ export const meet = defineAction({
   input: contract.suggestions.meet,
   errors: ['NOT_FOUND#SUGGESTION', 'SUGGEST.MEET_FUTURE', 'SUGGEST.WRONG_STATUS', 'SUGGEST.WRONG_KIND'],
   access: UNIT,
+  writes: true,
   handler: async ({ id, metOn, note }, { deps, actor }) => {
     const now = deps.clock.now();
     await assertUnitAssigned(deps.db, actor, id);
