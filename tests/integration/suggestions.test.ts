@@ -69,7 +69,7 @@ describe('一件提案从起草到办结', () => {
     await c.ok(admin, 'suggestions', 'markKey', { id: draft.id });
     const assigned = await c.ok(admin, 'suggestions', 'assign', { id: draft.id, leadUnitId: unit.unitId, coUnitIds: [org.units.other.unitId] });
     expect(assigned.status).toBe('assigned');
-    expect(assigned.dueAt).toBe('2027-04-05T01:00:00.000Z');
+    expect(assigned.dueAt).toBe('2027-04-05T15:59:59.999Z');
     expect(assigned.units.map((u) => [u.name, u.lead])).toEqual([['市发展和改革委员会', true], ['市教育局', false]]);
 
     // 6. 承办单位看得到、答复并记见面；提出者收到通知、首页“请评价”

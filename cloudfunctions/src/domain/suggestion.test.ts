@@ -1,5 +1,5 @@
 import { SUGGESTION_KINDS, SUGGESTION_STATUSES } from '@tongxin/shared-types';
-import { STEPS, type StepState, type SuggestionStep, decideStep, dueDate, formatNumber, isOverdue } from './suggestion';
+import { STEPS, type StepState, type SuggestionStep, decideStep, dueDate, endOfBeijingDay, formatNumber, isOverdue } from './suggestion';
 
 const base: StepState = { kind: 'proposal', status: 'submitted', rehandled: false, isKey: false, isExcellent: false };
 
@@ -65,6 +65,11 @@ describe('建言的办理流程', () => {
   test('交办期限按月推算，月底不越月', () => {
     expect(dueDate(new Date('2026-11-30T00:00:00Z'), 3).toISOString()).toBe('2027-02-28T00:00:00.000Z');
     expect(dueDate(new Date('2026-01-15T00:00:00Z'), 6).toISOString()).toBe('2026-07-15T00:00:00.000Z');
+  });
+
+  test('期限到那一天北京时间的 24 点', () => {
+    expect(endOfBeijingDay(new Date('2027-04-05T01:00:00Z')).toISOString()).toBe('2027-04-05T15:59:59.999Z');
+    expect(endOfBeijingDay(new Date('2027-04-05T17:00:00Z')).toISOString()).toBe('2027-04-06T15:59:59.999Z');
   });
 
   test('逾期：已交办、过了期限、尚未答复', () => {

@@ -117,6 +117,13 @@ export function dueDate(assignedAt: Date, months: number): Date {
   return d;
 }
 
+/** 期限按日算：到那一天（北京时间）的 24 点为止 */
+export function endOfBeijingDay(d: Date): Date {
+  const DAY = 86_400_000;
+  const shifted = d.getTime() + 8 * 3600_000;
+  return new Date(Math.floor(shifted / DAY) * DAY + DAY - 8 * 3600_000 - 1);
+}
+
 /** 社情民意采用：每一级一条规则（本级 +5、上级 +10、全国 +20，办公室可在规则表里调整） */
 export const ADOPTION_RULES = { local: 'duty.opinion_adopted', upper: 'duty.opinion_adopted_upper', national: 'duty.opinion_adopted_national' } as const;
 

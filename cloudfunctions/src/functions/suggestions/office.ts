@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type ActorContext, defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { tell } from '../../hub/notices';
-import { ADOPTION_RULES, dueDate, formatNumber } from '../../domain/suggestion';
+import { ADOPTION_RULES, dueDate, endOfBeijingDay, formatNumber } from '../../domain/suggestion';
 import { awardPoints, recordFiveOne } from '../points/ledger';
 import { lapseInvitations } from './member';
 import { type SuggestionRow, type Trx, beijingDayStart, beijingYear, loadView, lockSuggestion, summaryOf, takeStep, withAuthor } from './shared';
@@ -126,9 +126,9 @@ export const assign = defineAction({
       const units = await trx.selectFrom('handling_unit').select(['id', 'name']).where('org_id', '=', actor.orgId).where('id', 'in', [leadUnitId, ...co]).execute();
       if (units.length !== co.length + 1) throw new AppError('NOT_FOUND#UNIT');
       // 期限到那一天的 24 点（北京时间）
-      const due = dueOn ? new Date(beijingDayStart(dueOn).getTime() + 86_400_000 - 1) : dueDate(now, DUE_MONTHS_DEFAULT);
+      const due = endOfBeijingDay(dueOn ? beijingDayStart(dueOn) : dueDate(now, DUE_MONTHS_DEFAULT));
       if (due <= now) throw new AppError('SUGGEST.DUE_PAST');
-      if (due > dueDate(now, DUE_MONTHS_MAX)) throw new AppError('SUGGEST.DUE_TOO_LATE', { months: DUE_MONTHS_MAX });
+      if (due > endOfBeijingDay(dueDate(now, DUE_MONTHS_MAX))) throw new AppError('SUGGEST.DUE_TOO_LATE', { months: DUE_MONTHS_MAX });
       const lead = units.find((u) => u.id === leadUnitId)!;
       await takeStep(trx, actor, row, 'assign', { at: now, note: `主办：${lead.name}${co.length ? `；协办：${units.filter((u) => u.id !== leadUnitId).map((u) => u.name).join('、')}` : ''}`, changes: { assigned_at: now, due_at: due } });
       await trx.insertInto('suggestion_unit').values([{ org_id: actor.orgId, suggestion_id: id, unit_id: leadUnitId, lead: true }, ...co.map((u) => ({ org_id: actor.orgId, suggestion_id: id, unit_id: u, lead: false }))]).execute();
