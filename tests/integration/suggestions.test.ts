@@ -2,7 +2,7 @@
  * 建言的办理：提案带联名、立案编号、交办、答复与见面、不满意退回重新办理、再评价；每一步的分、五个一、统计与通知；
  * 社情民意的采用与批示；撤回冲正。越权与非法的每一步都被拒绝且什么也不改（见 suggestions-security.test.ts）。
  */
-import type { PointsLedgerView, SuggestionStats, SuggestionView, TodoList } from '@tongxin/shared-types';
+import type { FiveOneItem, PointsLedgerView, SuggestionStats, SuggestionView, TodoList } from '@tongxin/shared-types';
 import ExcelJS from 'exceljs';
 import type { DB } from '../../cloudfunctions/src/db/connect';
 import { type Client, client, orgSnapshot } from '../support/call';
@@ -27,7 +27,7 @@ async function dutyEntries(openid: string): Promise<Array<{ rule: string; points
   const ledger = await c.ok(openid, 'points', 'mine', {});
   return (ledger as PointsLedgerView).entries.filter((e) => e.track === 'duty').map((e) => ({ rule: e.ruleCode, points: e.points }));
 }
-async function fiveOne(memberId: string, item: string): Promise<number> {
+async function fiveOne(memberId: string, item: FiveOneItem): Promise<number> {
   const r = await db.selectFrom('five_one_fulfilment').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', org.orgId).where('member_id', '=', memberId).where('item', '=', item).executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -13,6 +13,7 @@ import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
 import { functions } from '../functions';
 import { DEMO_IDENTITIES, seedDemo } from '../seed/demo';
+import { seedSuggestionsDemo } from '../seed/suggestions';
 import { createHost } from './server';
 
 /**
@@ -42,6 +43,7 @@ async function main() {
   // 上传的文件在 .data/uploads/；一天后仍没有记录引用的，每小时清理一次
   const files = localStorage(resolve(dataRoot, 'uploads'));
   const deps = { db, clock: systemClock, logger: consoleLogger, random: cryptoRandom, codes: qrRenderer, files, content: wordListCheck, secrets: { checkin: loadLocalSecret(dataRoot) } };
+  if (await seedSuggestionsDemo(deps, seeded.orgId)) console.log('已写入建言演示数据：承办单位与几件建言');
   const sweep = () => cleanupUploads(deps).catch((err: unknown) => consoleLogger.error('upload cleanup failed', { error: String(err) }));
   void sweep();
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
