@@ -8,7 +8,7 @@ export function Timeline({ steps }: { steps: SuggestionStepView[] }) {
   return (
     <Card title='办理经过'>
       {steps.map((s, i) => (
-        <View key={i} className='ui-info ui-info--divided' role='listitem'>
+        <View key={i} className='ui-info ui-info--divided'>
           <Text className='ui-info__label'>{formatDateTime(s.at)}</Text>
           <Text className='ui-info__value'>
             {s.actorName} {s.label}
