@@ -57,6 +57,15 @@ describe('别人的建言', () => {
     await refused(org.members.admin.openid, 'file', { id: d.id }, 'NOT_FOUND');
   });
 
+  test('已提交、未审查的别人看不到；立案后公开，人人看得到（也在公开列表里），但仍不能替人评价、撤回', async () => {
+    const s = await stage('submitted');
+    await refused(org.members.nonCpc.openid, 'get', { id: s.id }, 'NOT_FOUND');
+    expect((await c.ok(org.members.nonCpc.openid, 'suggestions', 'published', {})).items).toEqual([]);
+    await c.ok(org.members.admin.openid, 'suggestions', 'file', { id: s.id });
+    expect((await c.ok(org.members.nonCpc.openid, 'suggestions', 'get', { id: s.id })).number).toBe('2027-0001');
+    expect((await c.ok(org.members.nonCpc.openid, 'suggestions', 'published', {})).items.map((x) => x.id)).toEqual([s.id]);
+  });
+
   test('撤回、评价别人的建言；联名人也不能评价', async () => {
     const s = await stage('submitted');
     await refused(org.members.nonCpc.openid, 'withdraw', { id: s.id }, 'NOT_FOUND');

@@ -106,7 +106,19 @@ describe('一件提案从起草到办结', () => {
     expect(view.history.find((h) => h.step === 'reply')!.actorName).toBe('发改委经办人');
     expect(view.history.find((h) => h.step === 'file')!.actorName).toBe('管理员甲');
 
-    // 11. 统计与原始记录一致
+    // 11. 每一步告诉了相关的人：提出者与确认的联名人收到立案、交办的通知；谢绝的人没有
+    const notices = await db.selectFrom('notification').select(['member_id', 'title']).where('org_id', '=', org.orgId).where('kind', '=', 'suggestion.progress').execute();
+    expect(notices.filter((n) => n.member_id === author.id).map((n) => n.title.split('：')[0])).toEqual(expect.arrayContaining(['已立案（2027-0001）', '已交办市发展和改革委员会', '列为重点提案', '评为优秀提案']));
+    expect(notices.some((n) => n.member_id === cosigner.id && n.title.startsWith('已立案'))).toBe(true);
+    expect(notices.some((n) => n.member_id === org.members.secB.id)).toBe(false);
+
+    // 12. 统计与原始记录一致；按承办单位的范围只数交办给它的
+    const otherUnit = await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', unitId: org.units.other.unitId });
+    expect(otherUnit.proposals.submitted).toBe(1);
+    const thirdUnit = await db.insertInto('handling_unit').values({ org_id: org.orgId, name: '市民政局' }).returning('id').executeTakeFirstOrThrow();
+    expect((await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', unitId: thirdUnit.id })).proposals.submitted).toBe(0);
+    expect((await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', sectorId: org.sectors.education })).proposals.submitted).toBe(0);
+    expect((await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', committeeId: org.committees.economy })).proposals.submitted).toBe(1);
     s = await stats();
     expect(s.proposals).toMatchObject({ rated: 1, satisfied: 1 });
     expect(s.rates.satisfaction).toBe(100);

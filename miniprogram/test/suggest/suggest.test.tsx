@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import Taro, { setRouterParams } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import { setRouterParams } from '../stubs/taro'
 import type { FeedbackView, SuggestionSummary, SuggestionView } from '@tongxin/shared-types'
 import SuggestPage from '../../src/pages/suggest/index'
 import SuggestDetailPage from '../../src/suggest/detail/index'

@@ -5,7 +5,7 @@ import type { Actor } from '../../core/actor';
 import { tell } from '../../hub/notices';
 import { awardPoints, recordFiveOne, reverseEntry } from '../points/ledger';
 import { checkPhoto, keepUploads } from './files';
-import { assertCanRead, loadView, lockOwn, summaryOf, takeStep, withAuthor, type Trx } from './shared';
+import { PUBLISHED_STATUSES, assertCanRead, loadView, lockOwn, summaryOf, takeStep, withAuthor, type Trx } from './shared';
 
 /** 联名人最多几位（各地通常 10 人以内；留些余量） */
 export const MAX_COSIGNERS = 20;
@@ -151,10 +151,10 @@ export const published = defineAction({
   handler: async (input, { deps, actor }) => {
     const page = input?.page ?? 1;
     const pageSize = input?.pageSize ?? 20;
-    const base = withAuthor(deps.db).where('s.org_id', '=', actor.orgId).where('s.status', 'in', ['filed', 'assigned', 'replied', 'closed', 'adopted']);
+    const base = withAuthor(deps.db).where('s.org_id', '=', actor.orgId).where('s.status', 'in', [...PUBLISHED_STATUSES]);
     const [rows, total] = await Promise.all([
       base.orderBy('s.number_year', 'desc').orderBy('s.number_seq', 'desc').orderBy('s.submitted_at', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-      deps.db.selectFrom('suggestion').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', actor.orgId).where('status', 'in', ['filed', 'assigned', 'replied', 'closed', 'adopted']).executeTakeFirstOrThrow(),
+      deps.db.selectFrom('suggestion').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', actor.orgId).where('status', 'in', [...PUBLISHED_STATUSES]).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map((r) => summaryOf(r, r.author_id === actor.memberId ? 'author' : null)), total: Number(total.n), page, pageSize };
   },

@@ -162,11 +162,15 @@ export async function loadView(db: Reader, orgId: string, id: string, viewer: { 
   };
 }
 
-/** 提出者、联名人（含待确认的）与办公室看得到一件建言；其余人与不存在的答复相同 */
+/** 对全体委员公开的状态：已立案的提案（及其后的办理）、已采用的社情民意（published 列的就是这些） */
+export const PUBLISHED_STATUSES = ['filed', 'assigned', 'replied', 'closed', 'adopted'] as const;
+
+/** 提出者、联名人（含待确认的）与办公室看得到一件建言；公开的人人看得到；其余人与不存在的答复相同 */
 export async function assertCanRead(db: Reader, actor: Actor, id: string): Promise<void> {
   const r = await db.selectFrom('suggestion').select(['author_id', 'status']).where('org_id', '=', actor.orgId).where('id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND#SUGGESTION');
   if (r.author_id === actor.memberId) return;
+  if ((PUBLISHED_STATUSES as readonly string[]).includes(r.status)) return;
   // 别人的草稿连办公室也不看：还没交出来
   if (actor.roles.includes('admin') && r.status !== 'draft') return;
   const c = await db.selectFrom('suggestion_cosigner').select('member_id').where('org_id', '=', actor.orgId).where('suggestion_id', '=', id).where('member_id', '=', actor.memberId).executeTakeFirst();

@@ -31,6 +31,9 @@ export default function SuggestPage() {
           <Button onClick={() => go('/suggest/edit/index?kind=advice')}>提意见建议</Button>
         </ButtonRow>
       </Card>
+      <Card title='公开的建言'>
+        <ListRow title='已立案的提案、已采用的社情民意' desc='看看大家提了什么、办得怎样' trailing='进入 ›' onClick={() => go('/suggest/public/index')} />
+      </Card>
       {notMember ? (
         <Card title='承办单位' sub='承办单位的工作人员请从这里查看交办的提案并答复'>
           <ListRow title='承办单位入口' desc='绑定邀请码、查看交办事项' trailing='进入 ›' onClick={() => go('/suggest/unit/index')} />
