@@ -27,7 +27,21 @@ export async function seedSuggestionsDemo(deps: Deps, orgId: string): Promise<bo
   };
   const nonCpc = await db.selectFrom('wx_binding').select('member_id').where('openid', '=', 'dev_non_cpc').executeTakeFirstOrThrow();
 
-  // 1. 王秀兰领衔、陈志远联名的提案：已立案、交办住建局（黄海的待办）
+  // 1. 李建国的提案（先立案，编号在前）：住建局已答复，等他评价
+  const park = await call(daysAgo(40), 'dev_secretary', 'saveDraft', {
+    kind: 'proposal',
+    title: '关于增加老城区停车泊位的建议',
+    reasons: '老城区道路狭窄，停车位缺口大，车辆占道停放影响通行与消防安全。',
+    proposals: '利用边角地、闲置地建设立体停车库；推动机关企事业单位停车场错时对外开放；完善智慧停车诱导系统。',
+    category: '城乡建设',
+  });
+  await call(daysAgo(40), 'dev_secretary', 'submit', { id: park.id });
+  await call(daysAgo(38), 'dev_admin', 'file', { id: park.id });
+  await call(daysAgo(37), 'dev_admin', 'assign', { id: park.id, leadUnitId: unitIds.get('市住房和城乡建设局') });
+  await call(daysAgo(5), DEMO_UNIT_OPENID, 'meet', { id: park.id, metOn: dayOf(daysAgo(6).clock.now()), note: '到李建国委员单位当面沟通' });
+  await call(daysAgo(3), DEMO_UNIT_OPENID, 'reply', { id: park.id, text: '经研究，今年将在老城区新建两处立体停车库（新增泊位 600 个），并推动 12 家机关单位停车场夜间对外开放。具体见答复函。' });
+
+  // 2. 王秀兰领衔、陈志远联名的提案：已立案、交办住建局（黄海的待办）
   const d10 = daysAgo(10);
   const lift = await call(d10, 'dev_cpc_member', 'saveDraft', {
     kind: 'proposal',
@@ -41,20 +55,6 @@ export async function seedSuggestionsDemo(deps: Deps, orgId: string): Promise<bo
   await call(d10, 'dev_cpc_member', 'submit', { id: lift.id });
   await call(daysAgo(8), 'dev_admin', 'file', { id: lift.id });
   await call(daysAgo(7), 'dev_admin', 'assign', { id: lift.id, leadUnitId: unitIds.get('市住房和城乡建设局'), coUnitIds: [unitIds.get('市发展和改革委员会')] });
-
-  // 2. 李建国的提案：住建局已答复，等他评价
-  const park = await call(daysAgo(40), 'dev_secretary', 'saveDraft', {
-    kind: 'proposal',
-    title: '关于增加老城区停车泊位的建议',
-    reasons: '老城区道路狭窄，停车位缺口大，车辆占道停放影响通行与消防安全。',
-    proposals: '利用边角地、闲置地建设立体停车库；推动机关企事业单位停车场错时对外开放；完善智慧停车诱导系统。',
-    category: '城乡建设',
-  });
-  await call(daysAgo(40), 'dev_secretary', 'submit', { id: park.id });
-  await call(daysAgo(38), 'dev_admin', 'file', { id: park.id });
-  await call(daysAgo(37), 'dev_admin', 'assign', { id: park.id, leadUnitId: unitIds.get('市住房和城乡建设局') });
-  await call(daysAgo(5), DEMO_UNIT_OPENID, 'meet', { id: park.id, metOn: dayOf(daysAgo(6).clock.now()), note: '到李建国委员单位当面沟通' });
-  await call(daysAgo(3), DEMO_UNIT_OPENID, 'reply', { id: park.id, text: '经研究，今年将在老城区新建两处立体停车库（新增泊位 600 个），并推动 12 家机关单位停车场夜间对外开放。具体见答复函。' });
 
   // 3. 陈志远的社情民意：已报送，待办公室处理；王秀兰的一件草稿
   const meal = await call(daysAgo(2), 'dev_non_cpc', 'saveDraft', {
