@@ -140,6 +140,28 @@ describe('建言详情', () => {
   })
 })
 
+describe('办公室在详情页交办', () => {
+  it('选主办、协办与期限后交办', async () => {
+    useAppStore.getState().rememberProfile({ ...liProfile, roles: ['staff', 'admin'] })
+    setRouterParams({ id: 's-1' })
+    const filed = { ...view, status: 'filed' as const, mine: null, replies: [], units: [] }
+    const mock = routeCalls({
+      'suggestions.get': () => ok(filed),
+      'suggestions.units': () => ok([{ id: 'u-1', name: '市住房和城乡建设局', staff: [] }, { id: 'u-2', name: '市发展和改革委员会', staff: [] }]),
+      'suggestions.assign': () => ok({ ...filed, status: 'assigned' }),
+    })
+    render(<SuggestDetailPage />)
+    fireEvent.click(await screen.findByText('交办'))
+    expect(await screen.findByText('请选择主办单位')).toBeTruthy()
+    fireEvent.click(within(screen.getByRole('group', { name: '主办单位' })).getByText('市住房和城乡建设局'))
+    fireEvent.click(within(screen.getByRole('group', { name: '协办单位（可不选）' })).getByText('市发展和改革委员会'))
+    fireEvent.change(screen.getByLabelText('答复期限（如 2027-04-30；不填为 3 个月）'), { target: { value: '2027-04-30' } })
+    fireEvent.click(screen.getByText('交办'))
+    expect(await screen.findByText('办理中')).toBeTruthy()
+    expect(callsTo(mock, 'suggestions', 'assign')).toEqual([{ id: 's-1', leadUnitId: 'u-1', coUnitIds: ['u-2'], dueOn: '2027-04-30' }])
+  })
+})
+
 describe('投诉建议', () => {
   it('匿名提交；我提过的列出答复', async () => {
     useAppStore.getState().rememberProfile(liProfile)

@@ -4,7 +4,7 @@ import type { SuggestionView } from '@tongxin/shared-types/src/suggestions'
 import { ADOPTION_LEVELS } from '@tongxin/shared-types/src/suggestions'
 import { Button, ButtonRow } from '../../components/Button'
 import { Card } from '../../components/Card'
-import { ChoiceChips } from '../../components/Chips'
+import { ChoiceChips, MultiChips } from '../../components/Chips'
 import { TextArea, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
@@ -24,6 +24,9 @@ export function OfficeActions({ item, onChanged }: OfficeActionsProps) {
   const [note, setNote] = useState('')
   const [leader, setLeader] = useState('')
   const [lead, setLead] = useState<string | null>(null)
+  const [co, setCo] = useState<string[]>([])
+  /** 答复期限（YYYY-MM-DD）；空着即交办后 3 个月 */
+  const [dueOn, setDueOn] = useState('')
   const [level, setLevel] = useState<(typeof ADOPTION_LEVELS)[number]>('local')
   const submit = useSubmit()
   const isProposal = item.kind === 'proposal'
@@ -36,7 +39,7 @@ export function OfficeActions({ item, onChanged }: OfficeActionsProps) {
       file: () => callFunction('suggestions', 'file', { id }),
       reject: () => callFunction('suggestions', 'reject', { id, reason: note.trim() }),
       convert: () => callFunction('suggestions', 'convert', { id, note: note.trim() }),
-      assign: () => callFunction('suggestions', 'assign', { id, leadUnitId: lead ?? '' }),
+      assign: () => callFunction('suggestions', 'assign', { id, leadUnitId: lead ?? '', coUnitIds: co.filter((u) => u !== lead), ...(dueOn.trim() ? { dueOn: dueOn.trim() } : {}) }),
       chase: () => callFunction('suggestions', 'chase', { id, note: note.trim() }),
       markKey: () => callFunction('suggestions', 'markKey', { id }),
       markExcellent: () => callFunction('suggestions', 'markExcellent', { id }),
@@ -68,7 +71,9 @@ export function OfficeActions({ item, onChanged }: OfficeActionsProps) {
       {canAssign && units.data && (
         <View>
           <ChoiceChips label='主办单位' options={units.data.map((u) => ({ value: u.id, label: u.name }))} value={lead ?? ''} onChange={(v) => setLead(v)} />
-          <Button kind='primary' block off={submit.busy} onClick={() => void act('assign')}>交办（答复期限 3 个月）</Button>
+          <MultiChips label='协办单位（可不选）' options={units.data.filter((u) => u.id !== lead).map((u) => ({ value: u.id, label: u.name }))} values={co} onChange={setCo} />
+          <TextField label='答复期限（如 2027-04-30；不填为 3 个月）' value={dueOn} onChange={setDueOn} maxlength={10} hint='最长为交办后 6 个月' />
+          <Button kind='primary' block off={submit.busy} onClick={() => void act('assign')}>交办</Button>
         </View>
       )}
       {item.status === 'assigned' && <Button block off={submit.busy} onClick={() => void act('chase')}>催办</Button>}
