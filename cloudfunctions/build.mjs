@@ -19,6 +19,8 @@ const CONFIG = {
   event: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited'] } },
   // 首页待办：只读，几条查询
   home: { timeout: 10, permissions: { openapi: [] } },
+  // 建言：提交前调用内容安全检查；导出清单用 exceljs（lazy）
+  suggestions: { timeout: 20, permissions: { openapi: ['security.msgSecCheck'] } },
 };
 
 /**

@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'events', pages: ['detail/index', 'manage/index', 'edit/index', 'screen/index', 'attendance/index'] },
     // 积分：我的积分、书记与办公室的积分管理
     { root: 'points', pages: ['mine/index', 'manage/index', 'appeals/index', 'rules/index', 'overview/index'] },
+    // 建言：写草稿与联名、详情与办理经过、办公室的队列与统计、承办单位办理、投诉建议、打印版式
+    { root: 'suggest', pages: ['edit/index', 'detail/index', 'office/index', 'unit/index', 'handle/index', 'feedback/index', 'print/index', 'public/index'] },
     // 绑定：未绑定的微信凭邀请码绑定委员信息
     { root: 'account', pages: ['bind/index'] },
     // 管理：成员名册、邀请码、导入、组织结构、审计日志（管理员；书记限本支部）

@@ -5,6 +5,8 @@ import { rosterSchemas } from './schemas/roster';
 import { pointsSchemas } from './schemas/points';
 import { eventSchemas } from './schemas/event';
 import { homeSchemas } from './schemas/home';
+import { suggestionSchemas } from './schemas/suggestions';
+import type { FeedbackView, HandlingUnitView, SuggestionStats, SuggestionSummary, SuggestionView, UnitStaffProfile } from './suggestions';
 import type { TodoList } from './home';
 import type {
   AttendanceList,
@@ -34,6 +36,7 @@ export const contract = {
   points: pointsSchemas,
   event: eventSchemas,
   home: homeSchemas,
+  suggestions: suggestionSchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -122,6 +125,45 @@ export interface ActionOutputs {
   };
   home: {
     todos: TodoList;
+  };
+  suggestions: {
+    saveDraft: SuggestionView;
+    submit: SuggestionView;
+    withdraw: SuggestionView;
+    mine: SuggestionSummary[];
+    published: PageOf<SuggestionSummary>;
+    get: SuggestionView;
+    candidates: Array<{ id: string; name: string; sector: string | null }>;
+    invite: SuggestionView;
+    answerInvite: SuggestionView;
+    rate: SuggestionView;
+    queue: PageOf<SuggestionSummary>;
+    file: SuggestionView;
+    reject: SuggestionView;
+    convert: SuggestionView;
+    assign: SuggestionView;
+    chase: SuggestionView;
+    markKey: SuggestionView;
+    markExcellent: SuggestionView;
+    adopt: SuggestionView;
+    archive: SuggestionView;
+    instruct: SuggestionView;
+    exportList: FileDownload;
+    stats: SuggestionStats;
+    units: HandlingUnitView[];
+    saveUnit: HandlingUnitView[];
+    addUnitStaff: HandlingUnitView[];
+    issueUnitInvite: { code: string; expiresAt: string };
+    bindUnit: UnitStaffProfile;
+    unitMe: UnitStaffProfile;
+    unitList: SuggestionSummary[];
+    unitGet: SuggestionView;
+    reply: SuggestionView;
+    meet: SuggestionView;
+    sendFeedback: FeedbackView;
+    myFeedback: FeedbackView[];
+    feedbackList: PageOf<FeedbackView>;
+    answerFeedback: FeedbackView;
   };
 }
 

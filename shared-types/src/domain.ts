@@ -99,13 +99,15 @@ export type BranchDuty = (typeof BRANCH_DUTIES)[number];
 export const BRANCH_MANAGER_DUTIES: readonly BranchDuty[] = ['书记', '副书记', '党务干部'];
 
 /** 应用角色：决定能调用哪些操作 */
-export const APP_ROLES = ['admin', 'secretary', 'member', 'staff'] as const;
+/** handler：承办单位的工作人员（不是委员，只能用承办单位的操作） */
+export const APP_ROLES = ['admin', 'secretary', 'member', 'staff', 'handler'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 export const APP_ROLE_LABELS: Record<AppRole, string> = {
   admin: '管理员',
   secretary: '支部书记',
   member: '委员',
   staff: '机关干部',
+  handler: '承办单位',
 };
 
 export interface BranchMembershipView {

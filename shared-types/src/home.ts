@@ -19,10 +19,16 @@ export const NOTICE_KINDS = [
   /** 应参加的活动改了时间或地点 */
   'event.changed',
   'event.cancelled',
+  /** 建言：被邀请联名（答复后消失） */
+  'suggestion.cosign',
+  /** 建言：办理有了进展（立案、交办、采用、批示……） */
+  'suggestion.progress',
+  /** 建言：承办单位答复了，请评价（评价后消失） */
+  'suggestion.replied',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export type TodoKind = 'checkin' | 'attend' | 'decideLeave' | 'answerAppeal' | 'notice';
+export type TodoKind = 'checkin' | 'attend' | 'decideLeave' | 'answerAppeal' | 'notice' | 'answerCosign' | 'rateReply';
 
 export interface TodoItem {
   /** 稳定的 id（同一件事刷新前后相同） */
@@ -39,6 +45,8 @@ export interface TodoItem {
   leaveId?: string;
   /** answerAppeal */
   appealId?: string;
+  /** answerCosign、rateReply：哪件建言 */
+  suggestionId?: string;
   /** notice：点开或办完后标为已读 */
   noticeId?: string;
   noticeKind?: NoticeKind;

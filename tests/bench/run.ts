@@ -1,3 +1,4 @@
+import { wordListCheck } from '../../cloudfunctions/src/adapters/content-check';
 import { fixedClock } from '../../cloudfunctions/src/adapters/clock';
 import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +39,7 @@ async function main() {
       random: cryptoRandom,
       codes: qrRenderer,
       files: localStorage(mkdtempSync(join(tmpdir(), 'tx-bench-uploads-'))),
+      content: wordListCheck,
       secrets: { checkin: randomBytes(32).toString('hex') },
     };
     await benchCheckin(deps, poolSize);

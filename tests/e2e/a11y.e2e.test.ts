@@ -74,6 +74,10 @@ describeIfBrowser('无障碍：每个页面 × 每个演示身份 × 普通/大�
     const memberId = members.body.data.items[0].id as string;
     for (const p of ['events/detail/index', 'events/edit/index', 'events/screen/index', 'events/attendance/index']) query[p] = `id=${eventId}`;
     query['admin/member/index'] = `id=${memberId}`;
+    // 建言：演示数据里王秀兰领衔、已交办住建局的那件提案
+    const mine = await callFn(host, 'suggestions', { action: 'mine' }, 'dev_cpc_member');
+    const filed = (mine.body.data as Array<{ id: string; number: string | null }>).find((s) => s.number)!;
+    for (const p of ['suggest/detail/index', 'suggest/handle/index', 'suggest/print/index']) query[p] = `id=${filed.id}`;
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -16,6 +16,7 @@ function allowedCaller(access: Access, org: FixtureOrg): string {
   if (access === 'identity') return org.unboundOpenid;
   if (access === 'member') return org.members.cpc.openid;
   if (access.roles.includes('admin')) return org.members.admin.openid;
+  if (access.roles.includes('handler')) return org.units.lead.openid;
   if (access.roles.includes('secretary')) return org.members.secB.openid;
   return access.roles.includes('staff') ? org.members.staff.openid : org.members.cpc.openid;
 }

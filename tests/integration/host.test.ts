@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { functions } from '../../cloudfunctions/src/functions';
 import { createHost } from '../../cloudfunctions/src/host/server';
 import { seedDemo } from '../../cloudfunctions/src/seed/demo';
+import { seedSuggestionsDemo } from '../../cloudfunctions/src/seed/suggestions';
 import { TEST_FILES, makeDeps, useTestDb } from '../support/db';
 import { writeXlsx } from '../../cloudfunctions/src/adapters/spreadsheet';
 import { type FixtureOrg, createFixtureOrg } from '../support/fixture-org';
@@ -17,7 +18,8 @@ let org: FixtureOrg;
 
 beforeAll(async () => {
   org = await createFixtureOrg(t.db());
-  await seedDemo(t.db());
+  const demo = await seedDemo(t.db());
+  await seedSuggestionsDemo(makeDeps(t.db()).deps, demo.orgId);
   const staticDir = mkdtempSync(join(tmpdir(), 'tx-h5-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>同心圆</title>');
   server = createHost({ deps: makeDeps(t.db()).deps, functions, files: TEST_FILES, staticDir });
@@ -92,6 +94,7 @@ describe('本地宿主', () => {
     expect(byOpenid.dev_secretary).toContain('secretary');
     expect(byOpenid.dev_non_cpc).toEqual(['member']);
     expect(byOpenid.dev_unbound).toEqual([]);
+    expect(byOpenid.dev_unit).toEqual(['handler']);
   });
 
   test('GET /api/dev/contract 列出每个函数与操作的输入 JSON Schema', async () => {
@@ -116,6 +119,18 @@ describe('本地宿主', () => {
 });
 
 describe('演示数据', () => {
+  test('建言：承办单位的工作人员看到交办给住建局的两件；一件等评价；办公室的队列里有待审查的社情民意；再写一次不重复', async () => {
+    const { deps } = makeDeps(t.db());
+    const demo = await seedDemo(t.db());
+    expect(await seedSuggestionsDemo(deps, demo.orgId)).toBe(false);
+    const unit = await functions.suggestions.handle({ action: 'unitList' }, 'dev_unit', deps);
+    expect(unit.ok && (unit.data as Array<{ status: string }>).map((s) => s.status).sort()).toEqual(['assigned', 'replied']);
+    const todos = await functions.home.handle({ action: 'todos' }, 'dev_secretary', deps);
+    expect(todos.ok && (todos.data as { items: Array<{ kind: string }> }).items.map((i) => i.kind)).toContain('rateReply');
+    const queue = await functions.suggestions.handle({ action: 'queue', data: { status: 'submitted' } }, 'dev_admin', deps);
+    expect(queue.ok && (queue.data as { items: Array<{ kind: string }> }).items.map((i) => i.kind)).toEqual(['opinion']);
+  });
+
   test('约 60 人、约四成党员、五个功能型党支部；重复写入不会重复', async () => {
     const db = t.db();
     const again = await seedDemo(db);

@@ -18,6 +18,8 @@ interface Caller {
   openid: (o: FixtureOrg) => string;
   /** 范围类操作指向本支部的目标还是他支部的目标 */
   ownTarget: boolean;
+  /** 承办单位的工作人员（不是委员：member.me 认不出他，只有允许 handler 的操作认得） */
+  unit?: (o: FixtureOrg) => string;
 }
 const CALLERS: Caller[] = [
   { label: '管理员', openid: (o) => o.members.admin.openid, ownTarget: true },
@@ -27,13 +29,16 @@ const CALLERS: Caller[] = [
   { label: '民盟委员', openid: (o) => o.members.nonCpc.openid, ownTarget: true },
   { label: '机关干部', openid: (o) => o.members.staff.openid, ownTarget: true },
   { label: '未绑定的微信', openid: (o) => o.unboundOpenid, ownTarget: true },
+  { label: '承办单位', openid: (o) => o.units.lead.openid, ownTarget: true, unit: (o) => o.units.lead.id },
 ];
 
 type Outcome = 'allow' | 'FORBIDDEN' | 'NOT_BOUND';
 
 /** 由声明推出期望：identity 从不拒绝；member 放行已绑定者；角色表要求有角色，且非管理员在范围内 */
-function expectedOutcome(access: Access, me: MemberProfile | null, targetInScope: boolean): Outcome {
+function expectedOutcome(access: Access, me: MemberProfile | null, targetInScope: boolean, isUnit = false): Outcome {
   if (access === 'identity') return 'allow';
+  // 承办单位：只有写明允许 handler 的操作认得他；别的操作里他就是没绑定委员身份的微信
+  if (isUnit) return typeof access === 'object' && access.roles.includes('handler') ? 'allow' : 'NOT_BOUND';
   if (!me) return 'NOT_BOUND';
   if (access === 'member') return 'allow';
   const roles: readonly AppRole[] = me.roles;
@@ -85,7 +90,7 @@ describe('权限矩阵', () => {
       const ctx = { db, org, target, admin: c };
       const input = await sample.data(ctx);
       const me = await profileOf(c, openid);
-      const expected = expectedOutcome(def.access, me, await inScope(db, org, def.access, me, target));
+      const expected = expectedOutcome(def.access, me, await inScope(db, org, def.access, me, target), Boolean(caller.unit));
 
       const before = await orgSnapshot(db, org.orgId);
       const maxAuditId =
@@ -110,7 +115,7 @@ describe('权限矩阵', () => {
         return;
       }
       tally.allowed++;
-      expect(got).toBe(sample.expect ? sample.expect(me?.id ?? null, ctx) : 'OK');
+      expect(got).toBe(sample.expect ? sample.expect(me?.id ?? caller.unit?.(org) ?? null, ctx) : 'OK');
       // 管理员、书记的操作若没有声明 writes 就不许写（否则它的写不会被要求记审计）；成员自助的写（签到、申诉）不在此列
       if (!def.writes && typeof def.access === 'object') expect(after).toEqual(before);
       if (def.writes && res.ok && me && me.roles.some((r) => r === 'admin' || r === 'secretary')) {

@@ -4,6 +4,7 @@ import { memoryLogger } from '../../cloudfunctions/src/adapters/logger';
 import { cryptoRandom } from '../../cloudfunctions/src/adapters/random';
 import { qrRenderer } from '../../cloudfunctions/src/adapters/codes';
 import { localStorage } from '../../cloudfunctions/src/adapters/storage-local';
+import { wordListCheck } from '../../cloudfunctions/src/adapters/content-check';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,7 +42,7 @@ export function useTestDb(): { db: () => DB } {
 export function makeDeps(db: DB, now = '2026-11-26T09:00:00+08:00') {
   const clock = fixedClock(now);
   const logger = memoryLogger();
-  const deps: Deps = { db, clock, logger, random: cryptoRandom, codes: qrRenderer, files: TEST_FILES, secrets: { checkin: TEST_CHECKIN_SECRET } };
+  const deps: Deps = { db, clock, logger, random: cryptoRandom, codes: qrRenderer, files: TEST_FILES, content: wordListCheck, secrets: { checkin: TEST_CHECKIN_SECRET } };
   return { deps, clock, logger };
 }
 

@@ -83,9 +83,21 @@ export async function createFixtureOrg(db: DB) {
     const nonCpc = await addMember('nonCpc', { name: '民盟委员', position: '委员', affiliation: '民盟', sector: education, committee: true }, []);
     const staff = await addMember('staff', { name: '机关干部乙', position: '机关干部', affiliation: '中共党员', staff: true }, [[branchA, 'primary', '党员']]);
 
+    // 承办单位（不是委员）：发改委与教育局各一位已绑定的工作人员
+    const addUnit = async (key: string, unitName: string, staffName: string) => {
+      const u = await trx.insertInto('handling_unit').values({ org_id: orgId, name: unitName }).returning('id').executeTakeFirstOrThrow();
+      const s = await trx.insertInto('unit_staff').values({ org_id: orgId, unit_id: u.id, name: staffName }).returning('id').executeTakeFirstOrThrow();
+      const openid = `t_${tag}_${key}`;
+      await trx.insertInto('unit_binding').values({ openid, org_id: orgId, staff_id: s.id, bound_at: new Date('2026-01-01T00:00:00+08:00') }).execute();
+      return { unitId: u.id, id: s.id, openid };
+    };
+    const unitLead = await addUnit('unitLead', '市发展和改革委员会', '发改委经办人');
+    const unitOther = await addUnit('unitOther', '市教育局', '教育局经办人');
+
     return {
       orgId,
       tag,
+      units: { lead: unitLead, other: unitOther },
       branches: { A: branchA, B: branchB, retired: branchRetired, root, committeeParty },
       committees: { economy },
       sectors: { education, cpc: cpcSector },

@@ -134,6 +134,36 @@ async function unboundTwin(s: SampleCtx): Promise<string> {
   return twin.id;
 }
 
+
+// —— 建言的样例：目标成员（本人）起草、提交；办公室立案、交办给发改委；发改委答复 ——
+const PROPOSAL = { kind: 'proposal', title: '关于加快老旧小区加装电梯的建议', reasons: '老旧小区老年人多，上下楼困难，加装电梯进度慢。', proposals: '简化审批流程，设立专项补贴，推广代建模式。', category: '城乡建设' };
+async function draftOf(s: SampleCtx, extra: Record<string, unknown> = {}): Promise<string> {
+  const v = await s.admin.ok(openidOf(s.org, s.target.memberId), 'suggestions', 'saveDraft', { ...PROPOSAL, ...extra });
+  return v.id;
+}
+async function submittedOf(s: SampleCtx, extra: Record<string, unknown> = {}): Promise<string> {
+  const id = await draftOf(s, extra);
+  await s.admin.ok(openidOf(s.org, s.target.memberId), 'suggestions', 'submit', { id });
+  return id;
+}
+async function filedOf(s: SampleCtx): Promise<string> {
+  const id = await submittedOf(s);
+  await s.admin.ok(adminOf(s), 'suggestions', 'file', { id });
+  return id;
+}
+async function assignedOf(s: SampleCtx): Promise<string> {
+  const id = await filedOf(s);
+  await s.admin.ok(adminOf(s), 'suggestions', 'assign', { id, leadUnitId: s.org.units.lead.unitId });
+  return id;
+}
+async function repliedOf(s: SampleCtx): Promise<string> {
+  const id = await assignedOf(s);
+  await s.admin.ok(s.org.units.lead.openid, 'suggestions', 'reply', { id, text: '经研究，我委已将加装电梯纳入年度民生实事，简化了审批流程。' });
+  return id;
+}
+/** 本人的才行：别人的与不存在的一样答 NOT_FOUND */
+const authorOnly = (caller: string | null, s: SampleCtx) => (caller === s.target.memberId ? 'OK' : 'NOT_FOUND');
+
 /** 每个 函数.操作 的一份合法输入（在新的测试政协上构造） */
 export const SAMPLES: Record<string, Sample> = {
   'member.me': { data: () => undefined },
@@ -362,6 +392,84 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   'home.todos': { data: () => undefined },
+
+  'suggestions.saveDraft': { data: () => ({ ...PROPOSAL }) },
+  'suggestions.submit': { expect: authorOnly, data: async (s) => ({ id: await draftOf(s) }) },
+  'suggestions.withdraw': { expect: authorOnly, data: async (s) => ({ id: await submittedOf(s) }) },
+  'suggestions.mine': { data: () => undefined },
+  'suggestions.published': { data: () => ({}) },
+  'suggestions.get': { expect: (caller, s) => (caller === s.target.memberId || caller === s.org.members.admin.id ? 'OK' : 'NOT_FOUND'), data: async (s) => ({ id: await submittedOf(s) }) },
+  'suggestions.candidates': { data: () => ({ q: '委员' }) },
+  'suggestions.invite': {
+    expect: authorOnly,
+    data: async (s) => ({ id: await draftOf(s), memberIds: [s.target.memberId === s.org.members.secB.id ? s.org.members.cpc.id : s.org.members.secB.id] }),
+  },
+  'suggestions.answerInvite': {
+    // 只有被邀请的人（书记乙）能答复；别人答 NOT_FOUND
+    expect: (caller, s) => (caller === s.org.members.secB.id ? 'OK' : 'NOT_FOUND'),
+    data: async (s) => {
+      const id = await draftOf(s);
+      await s.admin.ok(openidOf(s.org, s.target.memberId), 'suggestions', 'invite', { id, memberIds: [s.org.members.secB.id] });
+      return { id, accept: true };
+    },
+  },
+  'suggestions.rate': { expect: authorOnly, data: async (s) => ({ id: await repliedOf(s), rating: 'satisfied' }) },
+  'suggestions.queue': { data: () => ({}) },
+  'suggestions.file': { data: async (s) => ({ id: await submittedOf(s) }) },
+  'suggestions.reject': { data: async (s) => ({ id: await submittedOf(s), reason: '属于个案诉求，建议通过信访渠道反映' }) },
+  'suggestions.convert': { data: async (s) => ({ id: await submittedOf(s) }) },
+  'suggestions.assign': { data: async (s) => ({ id: await filedOf(s), leadUnitId: s.org.units.lead.unitId, coUnitIds: [s.org.units.other.unitId] }) },
+  'suggestions.chase': { data: async (s) => ({ id: await assignedOf(s), note: '请抓紧办理并按期答复' }) },
+  'suggestions.markKey': { data: async (s) => ({ id: await filedOf(s) }) },
+  'suggestions.markExcellent': { data: async (s) => ({ id: await repliedOf(s) }) },
+  'suggestions.adopt': { data: async (s) => ({ id: await submittedOf(s, { kind: 'opinion' }), level: 'upper' }) },
+  'suggestions.archive': { data: async (s) => ({ id: await submittedOf(s, { kind: 'opinion' }), reason: '已有同类信息报送' }) },
+  'suggestions.instruct': {
+    data: async (s) => {
+      const id = await submittedOf(s, { kind: 'opinion' });
+      await s.admin.ok(adminOf(s), 'suggestions', 'adopt', { id, level: 'local' });
+      return { id, leader: '王副市长', text: '请市住建局研究落实' };
+    },
+  },
+  'suggestions.exportList': {
+    data: async (s) => {
+      await filedOf(s);
+      return { year: 2026 };
+    },
+  },
+  'suggestions.stats': { data: () => ({ from: '2026-01-01', to: '2026-12-31' }) },
+  'suggestions.units': { data: () => undefined },
+  'suggestions.saveUnit': { data: () => ({ name: '市住房和城乡建设局' }) },
+  'suggestions.addUnitStaff': { data: (s) => ({ unitId: s.org.units.lead.unitId, name: '新经办人' }) },
+  'suggestions.issueUnitInvite': {
+    data: async (s) => {
+      const row = await s.db.insertInto('unit_staff').values({ org_id: s.org.orgId, unit_id: s.org.units.lead.unitId, name: '待绑定经办人' }).returning('id').executeTakeFirstOrThrow();
+      return { staffId: row.id };
+    },
+  },
+  'suggestions.bindUnit': {
+    // 已有身份（委员或承办单位）的微信再绑是 CONFLICT
+    expect: (caller) => (caller ? 'CONFLICT' : 'OK'),
+    data: async (s) => {
+      const row = await s.db.insertInto('unit_staff').values({ org_id: s.org.orgId, unit_id: s.org.units.lead.unitId, name: '待绑定经办人' }).returning('id').executeTakeFirstOrThrow();
+      const invite = await s.admin.ok(adminOf(s), 'suggestions', 'issueUnitInvite', { staffId: row.id });
+      return { code: invite.code, name: '待绑定经办人' };
+    },
+  },
+  'suggestions.unitMe': { data: () => undefined },
+  'suggestions.unitList': { data: () => undefined },
+  'suggestions.unitGet': { data: async (s) => ({ id: await assignedOf(s) }) },
+  'suggestions.reply': { data: async (s) => ({ id: await assignedOf(s), text: '经研究，我委已将加装电梯纳入年度民生实事，简化了审批流程。' }) },
+  'suggestions.meet': { data: async (s) => ({ id: await assignedOf(s), metOn: '2026-11-20', note: '到委员单位当面沟通' }) },
+  'suggestions.sendFeedback': { data: () => ({ kind: 'suggestion', subject: 'app', content: '希望首页字再大一些', anonymous: true }) },
+  'suggestions.myFeedback': { data: () => undefined },
+  'suggestions.feedbackList': { data: () => ({}) },
+  'suggestions.answerFeedback': {
+    data: async (s) => {
+      const f = await s.admin.ok(s.org.members.nonCpc.openid, 'suggestions', 'sendFeedback', { kind: 'complaint', subject: 'office', content: '会议通知发得太晚', anonymous: false });
+      return { id: f.id, answer: '已改为提前三天通知，谢谢您的意见' };
+    },
+  },
 };
 
 /** 注册表里的全部操作：[`函数.操作`, 定义] */

@@ -7,6 +7,7 @@ import { systemClock } from './clock';
 import { consoleLogger } from './logger';
 import { cryptoRandom } from './random';
 import { cloudStorage } from './storage-cloud';
+import { weixinContentCheck } from './content-check';
 
 /** 一个函数在 CloudBase 上需要的环境变量（除数据库连接外） */
 export interface EntryOptions {
@@ -65,6 +66,7 @@ export function cloudbaseEntry(fn: CloudFunction, options: EntryOptions = {}, lo
         random: cryptoRandom,
         codes: miniProgramCodes(cloud),
         files: cloudStorage(cloud),
+        content: weixinContentCheck(cloud, (error) => logger.error('content check failed', { fn: fn.name, error: String(error) })),
         secrets: { checkin: process.env.CHECKIN_SECRET ?? '' },
       };
     }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppRole, ErrorKey } from '@tongxin/shared-types';
-import type { Clock, CodeRenderer, FileStorage, Logger, Random } from './ports';
+import type { Clock, CodeRenderer, ContentCheck, FileStorage, Logger, Random } from './ports';
 import type { DB } from '../db/connect';
 import type { Actor } from './actor';
 
@@ -13,6 +13,8 @@ export interface Deps {
   codes: CodeRenderer;
   /** 客户端上传的文件（云存储或本地 .data/uploads） */
   files: FileStorage;
+  /** 内容安全检查（微信 msgSecCheck，或本地词表） */
+  content: ContentCheck;
   /** 服务器密钥（来自配置，从不进仓库） */
   secrets: { checkin: string };
 }

@@ -12,6 +12,8 @@ export interface Actor {
   roles: AppRole[];
   /** 本人担任书记/副书记/党务干部的支部 */
   managedBranchIds: string[];
+  /** 承办单位的工作人员（角色只有 handler）：所属单位；memberId 此时是 unit_staff 的 id，不是委员 */
+  unitId?: string;
 }
 
 // 职务写成字面量：语句文本固定，预备语句的计划可复用
@@ -75,4 +77,24 @@ function parseUuidArray(v: string[] | string): string[] {
   if (Array.isArray(v)) return v;
   const inner = v.replace(/^\{|\}$/g, '');
   return inner ? inner.split(',') : [];
+}
+
+/**
+ * 允许承办单位调用的操作用它解析身份：先按委员绑定，没有再按承办单位的绑定。承办单位的工作人员不在 wx_binding 里，
+ * 所以别的操作（只用 resolveActor）对他们一律是 NOT_BOUND，签到、积分、名册都碰不到。
+ */
+export async function resolveActorOrUnit(db: DB, openid: string): Promise<Actor> {
+  try {
+    return await resolveActor(db, openid);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'NOT_BOUND') throw err;
+  }
+  const row = await db
+    .selectFrom('unit_binding as b')
+    .innerJoin('unit_staff as s', (j) => j.onRef('s.org_id', '=', 'b.org_id').onRef('s.id', '=', 'b.staff_id'))
+    .select(['b.org_id', 's.id', 's.name', 's.unit_id', 's.status'])
+    .where('b.openid', '=', openid)
+    .executeTakeFirst();
+  if (!row || row.status !== 'active') throw new AppError('NOT_BOUND');
+  return { openid, orgId: row.org_id, memberId: row.id, name: row.name, affiliation: '群众', roles: ['handler'], managedBranchIds: [], unitId: row.unit_id };
 }

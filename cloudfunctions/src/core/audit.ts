@@ -5,7 +5,21 @@ import type { ActorContext } from './action';
 export interface AuditEntry {
   action: string;
   targetKind:
-    'member' | 'party_org' | 'committee' | 'sector' | 'invite' | 'import' | 'export' | 'binding' | 'event' | 'points_rule' | 'points_year' | 'setting';
+    | 'member'
+    | 'party_org'
+    | 'committee'
+    | 'sector'
+    | 'invite'
+    | 'import'
+    | 'export'
+    | 'binding'
+    | 'event'
+    | 'points_rule'
+    | 'points_year'
+    | 'setting'
+    | 'suggestion'
+    | 'handling_unit'
+    | 'feedback';
   targetId?: string | null;
   /** 一句中文：谁做了什么 */
   summary: string;

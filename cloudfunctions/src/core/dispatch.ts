@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Envelope, describeIssues, failWith, ok } from '@tongxin/shared-types';
-import { type Actor, resolveActor } from './actor';
+import { type Actor, resolveActor, resolveActorOrUnit } from './actor';
 import type { AnyAction, Deps } from './action';
 import { assertInScope } from './scope';
 
@@ -47,7 +47,9 @@ async function run(actions: Record<string, AnyAction>, event: unknown, openid: s
   if (action.inlineIdentity) return runInline(action, event.data, openid, deps, requestId);
   let actor: Actor | undefined;
   if (action.access !== 'identity') {
-    actor = await resolveActor(deps.db, openid);
+    // 只有写明允许承办单位（handler）的操作才认承办单位的绑定
+    const unitsAllowed = typeof action.access === 'object' && action.access.roles.includes('handler');
+    actor = unitsAllowed ? await resolveActorOrUnit(deps.db, openid) : await resolveActor(deps.db, openid);
     if (typeof action.access === 'object' && !action.access.roles.some((r) => actor!.roles.includes(r))) {
       throw new AppError('FORBIDDEN');
     }

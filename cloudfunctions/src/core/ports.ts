@@ -38,3 +38,11 @@ export interface FileStorage {
   /** 能列出自己文件的存储（本地目录）列出早于 before 的；云存储从函数里列不出，只清理登记过的 */
   listOlderThan?(before: Date): Promise<string[]>;
 }
+
+/**
+ * 内容安全检查（提交建言、投诉建议之前）：生产环境是微信 security.msgSecCheck（第 2 版，带调用者的 openid），
+ * 本地与测试是一小张词表，拒绝的路径在本地也测得到。返回 true 表示可以发布。
+ */
+export interface ContentCheck {
+  isAcceptable(text: string, openid: string): Promise<boolean>;
+}

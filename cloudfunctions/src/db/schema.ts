@@ -17,6 +17,8 @@ import type {
   CheckinMethod,
 } from '@tongxin/shared-types';
 
+import type { SuggestionTables } from './schema-suggestions';
+
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -363,7 +365,7 @@ export interface FileUploadTable {
   used_by: string | null;
 }
 
-export interface Database {
+export interface Database extends SuggestionTables {
   file_upload: FileUploadTable;
   event: EventTable;
   event_audience: EventAudienceTable;

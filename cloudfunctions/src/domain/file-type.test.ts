@@ -1,4 +1,4 @@
-import { sniffSpreadsheet } from './file-type';
+import { sniffImage, sniffLetter, sniffSpreadsheet } from './file-type';
 
 describe('按内容认文件类型', () => {
   test('ZIP 头是 XLSX，不管叫什么名字', () => {
@@ -14,5 +14,15 @@ describe('按内容认文件类型', () => {
   });
   test('空文件不是表格', () => {
     expect(sniffSpreadsheet(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('照片与答复函', () => {
+  test('看内容不看名字', () => {
+    expect(sniffImage(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('jpeg');
+    expect(sniffImage(Buffer.from('%PDF-1.7'))).toBeNull();
+    expect(sniffImage(Buffer.from('MZ\x90\x00 not an image'))).toBeNull();
+    expect(sniffLetter(Buffer.from('%PDF-1.7\n'))).toBe('pdf');
+    expect(sniffLetter(Buffer.from('plain text'))).toBeNull();
   });
 });

@@ -236,6 +236,27 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
     appliesTo: 'all',
     description: '信息被采用',
   },
+  // 按采用的层级记分（迁移 018 为已有政协补上）
+  {
+    code: 'duty.opinion_adopted_upper',
+    name: '社情民意被上级政协采用',
+    track: 'duty',
+    category: '履职',
+    basis: 'suggestion',
+    points: 10,
+    appliesTo: 'all',
+    description: '信息被上级政协采用',
+  },
+  {
+    code: 'duty.opinion_adopted_national',
+    name: '社情民意被全国政协采用',
+    track: 'duty',
+    category: '履职',
+    basis: 'suggestion',
+    points: 20,
+    appliesTo: 'all',
+    description: '信息被全国政协采用',
+  },
   {
     code: 'duty.opinion_instructed',
     name: '社情民意获领导批示',

@@ -4,7 +4,7 @@ import type { NoticeKind, TodoItem } from '@tongxin/shared-types';
  * 待办的先后（首页“最急的在前”）：
  * 0. 现在就能签到的会（签到窗口已开）；
  * 1. 24 小时内要办的：今天的会（还没到签到时间）、马上开始的会的请假审批；
- * 2. 待答复的申诉（等得最久的在前）：申诉人在等，没有期限也不该压着；
+ * 2. 待答复的申诉、联名邀请、待评价的答复（等得最久的在前）：有人在等，没有期限也不该压着；
  * 3. 本周稍后要办的：参加或请假、请假审批（按开始时间）；
  * 4. 未读的通知（新的在前）：知道了就行。
  * 同一档里按期限、再按 id，结果稳定。
@@ -22,7 +22,8 @@ const DAY_MS = 86_400_000;
 export function urgencyBand(x: RankInput, now: Date): number {
   const { kind, dueAt } = x.item;
   if (kind === 'checkin' && x.windowOpen) return 0;
-  if (kind === 'answerAppeal') return 2;
+  // 申诉、联名邀请、待评价的答复：有人在等，没有期限也不该压着
+  if (kind === 'answerAppeal' || kind === 'answerCosign' || kind === 'rateReply') return 2;
   if (kind === 'notice') return 4;
   if (dueAt && new Date(dueAt).getTime() - now.getTime() <= DAY_MS) return 1;
   return 3;
@@ -78,4 +79,5 @@ export const TODO_NOTICE_KINDS: readonly NoticeKind[] = [
   'leave.answered',
   'event.changed',
   'event.cancelled',
+  'suggestion.progress',
 ];

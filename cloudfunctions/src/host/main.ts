@@ -7,11 +7,13 @@ import { qrRenderer } from '../adapters/codes';
 import { localStorage } from '../adapters/storage-local';
 import { cleanupUploads } from '../functions/uploads';
 import { loadLocalSecret } from './secret';
+import { wordListCheck } from '../adapters/content-check';
 import { createDb } from '../db/connect';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded';
 import { migrateToLatest } from '../db/migrate';
 import { functions } from '../functions';
 import { DEMO_IDENTITIES, seedDemo } from '../seed/demo';
+import { seedSuggestionsDemo } from '../seed/suggestions';
 import { createHost } from './server';
 
 /**
@@ -47,8 +49,10 @@ async function main() {
     random: cryptoRandom,
     codes: qrRenderer,
     files,
+    content: wordListCheck,
     secrets: { checkin: loadLocalSecret(dataRoot) },
   };
+  if (await seedSuggestionsDemo(deps, seeded.orgId)) console.log('已写入建言演示数据：承办单位与几件建言');
   const sweep = () => cleanupUploads(deps).catch((err: unknown) => consoleLogger.error('upload cleanup failed', { error: String(err) }));
   void sweep();
   const sweeper = setInterval(sweep, 60 * 60 * 1000);

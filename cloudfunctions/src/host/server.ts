@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, type DevIdentity, type Envelope, fail, failWith, ok } from '@tongxin/shared-types';
 import type { LocalFileStorage } from '../adapters/storage-local';
 import type { Deps } from '../core/action';
-import { resolveActor } from '../core/actor';
+import { resolveActorOrUnit } from '../core/actor';
 import type { CloudFunction } from '../core/dispatch';
 import { actionErrors } from '../core/errors';
 import { DEMO_IDENTITIES } from '../seed/demo';
@@ -70,7 +70,8 @@ async function receiveUpload(req: IncomingMessage, deps: Deps, files: LocalFileS
   const openid = headerValue(req.headers['x-dev-openid']);
   if (!openid) return fail('UNAUTHENTICATED');
   try {
-    await resolveActor(deps.db, openid);
+    // 承办单位的工作人员也上传（答复函）
+    await resolveActorOrUnit(deps.db, openid);
   } catch (err) {
     if (err instanceof AppError) return failWith(err);
     throw err;
@@ -98,7 +99,7 @@ async function receiveUpload(req: IncomingMessage, deps: Deps, files: LocalFileS
 async function listIdentities(deps: Deps): Promise<DevIdentity[]> {
   return Promise.all(
     DEMO_IDENTITIES.map(async (d) => {
-      const actor = await resolveActor(deps.db, d.openid).catch(() => undefined);
+      const actor = await resolveActorOrUnit(deps.db, d.openid).catch(() => undefined);
       return { openid: d.openid, name: actor?.name ?? d.name, roles: actor?.roles ?? [], description: d.description };
     }),
   );

@@ -17,6 +17,8 @@ export const PAGES = {
   attendance: (id: string) => `/events/attendance/index?id=${encodeURIComponent(id)}`,
   pointsMine: '/points/mine/index',
   appeals: '/points/appeals/index',
+  feedback: '/suggest/feedback/index',
+  suggestionDetail: (id: string) => `/suggest/detail/index?id=${encodeURIComponent(id)}`,
 } as const;
 
 export interface Notice {
@@ -172,6 +174,71 @@ export const tell = {
       body: e.reason,
       link: PAGES.pointsMine,
       subjectId: e.entryId,
+      at: e.at,
+    });
+  },
+
+  /** 被邀请联名：答复前它是首页的待办（由 suggestion_cosigner 算出），这条通知说清是谁、哪件 */
+  async cosignInvited(trx: Trx, orgId: string, e: { suggestionId: string; memberIds: string[]; authorName: string; title: string; at: Date }) {
+    await notify(trx, orgId, e.memberIds, {
+      kind: 'suggestion.cosign',
+      title: `联名邀请：${e.title}`,
+      body: `${e.authorName} 邀请您联名提出这件提案，请确认或谢绝。`,
+      link: PAGES.suggestionDetail(e.suggestionId),
+      subjectId: e.suggestionId,
+      at: e.at,
+    });
+  },
+
+  /** 联名邀请已答复（或提案已审查、撤回，邀请作废）：这些通知不必再看 */
+  async cosignSettled(trx: Trx, orgId: string, e: { suggestionId: string; memberId?: string; at: Date }) {
+    let q = trx
+      .updateTable('notification')
+      .set({ read_at: e.at })
+      .where('org_id', '=', orgId)
+      .where('kind', '=', 'suggestion.cosign')
+      .where('subject_id', '=', e.suggestionId)
+      .where('read_at', 'is', null);
+    if (e.memberId) q = q.where('member_id', '=', e.memberId);
+    await q.execute();
+  },
+
+  /** 建言有了进展：告诉提出者与已确认的联名人 */
+  async suggestionProgress(trx: Trx, orgId: string, e: { suggestionId: string; to: string[]; title: string; body: string; at: Date }) {
+    await notify(trx, orgId, e.to, {
+      kind: 'suggestion.progress',
+      title: e.title,
+      body: e.body,
+      link: PAGES.suggestionDetail(e.suggestionId),
+      subjectId: e.suggestionId,
+      at: e.at,
+    });
+  },
+
+  /** 承办单位答复了：提出者去评价（评价后这条通知一并标为已读） */
+  async suggestionReplied(trx: Trx, orgId: string, e: { suggestionId: string; authorId: string; unitName: string; title: string; at: Date }) {
+    await notify(trx, orgId, [e.authorId], {
+      kind: 'suggestion.replied',
+      title: `已答复：${e.title}`,
+      body: `${e.unitName}已答复，请阅读后评价。`,
+      link: PAGES.suggestionDetail(e.suggestionId),
+      subjectId: e.suggestionId,
+      at: e.at,
+    });
+  },
+
+  async suggestionRated(trx: Trx, orgId: string, e: { suggestionId: string; at: Date }) {
+    await resolveNotices(trx, orgId, 'suggestion.replied', e.suggestionId, e.at);
+  },
+
+  /** 具名的投诉建议有了答复（匿名的没有收件人：本人在“我的投诉建议”里看到） */
+  async feedbackAnswered(trx: Trx, orgId: string, e: { feedbackId: string; senderId: string; answer: string; at: Date }) {
+    await notify(trx, orgId, [e.senderId], {
+      kind: 'general',
+      title: '您的投诉建议有了答复',
+      body: e.answer,
+      link: PAGES.feedback,
+      subjectId: e.feedbackId,
       at: e.at,
     });
   },

@@ -13,14 +13,16 @@ import { PAGES } from './notices';
  */
 export async function loadTodos(db: DB, actor: Actor, now: Date): Promise<TodoList> {
   const organiser = actor.roles.includes('admin') || actor.roles.includes('secretary');
-  const [meetings, notices, leaves, appeals, badges] = await Promise.all([
+  const [meetings, notices, leaves, appeals, badges, cosigns, ratings] = await Promise.all([
     meetingTodos(db, actor, now),
     noticeTodos(db, actor),
     organiser ? leaveTodos(db, actor) : [],
     organiser ? appealTodos(db, actor) : [],
     organiser ? leaveBadges(db, actor) : [],
+    cosignTodos(db, actor),
+    ratingTodos(db, actor),
   ]);
-  const ranked = rankTodos<RankInput & { item: TodoItem }>([...meetings, ...leaves, ...appeals, ...notices], now);
+  const ranked = rankTodos<RankInput & { item: TodoItem }>([...meetings, ...leaves, ...appeals, ...cosigns, ...ratings, ...notices], now);
   return { items: ranked.map((x) => x.item), eventBadges: badges };
 }
 
@@ -190,6 +192,43 @@ async function appealTodos(db: DB, actor: Actor) {
       eventId: null,
       appealId: r.id,
     },
+  }));
+}
+
+/** 待答复的联名邀请：提案还没审查（已提交或仍是草稿）；审查、撤回后邀请作废，待办随之消失 */
+async function cosignTodos(db: DB, actor: Actor) {
+  const rows = await db
+    .selectFrom('suggestion_cosigner as c')
+    .innerJoin('suggestion as s', (j) => j.onRef('s.org_id', '=', 'c.org_id').onRef('s.id', '=', 'c.suggestion_id'))
+    .innerJoin('member as a', (j) => j.onRef('a.org_id', '=', 's.org_id').onRef('a.id', '=', 's.author_id'))
+    .select(['s.id', 's.title', 'a.name', 'c.invited_at'])
+    .where('c.org_id', '=', actor.orgId)
+    .where('c.member_id', '=', actor.memberId)
+    .where('c.status', '=', 'invited')
+    .where('s.status', 'in', ['draft', 'submitted'])
+    .orderBy('c.invited_at')
+    .limit(20)
+    .execute();
+  return rows.map((r) => ({
+    happenedAt: iso(r.invited_at),
+    item: { id: `answerCosign:${r.id}`, kind: 'answerCosign' as const, title: `联名邀请：${r.title}`, detail: `${r.name} 邀请您联名，请确认或谢绝`, dueAt: null, link: PAGES.suggestionDetail(r.id), eventId: null, suggestionId: r.id },
+  }));
+}
+
+/** 承办单位已答复、等本人评价的建言 */
+async function ratingTodos(db: DB, actor: Actor) {
+  const rows = await db
+    .selectFrom('suggestion')
+    .select(['id', 'title', 'replied_at'])
+    .where('org_id', '=', actor.orgId)
+    .where('author_id', '=', actor.memberId)
+    .where('status', '=', 'replied')
+    .orderBy('replied_at')
+    .limit(20)
+    .execute();
+  return rows.map((r) => ({
+    happenedAt: iso(r.replied_at ?? new Date(0)),
+    item: { id: `rateReply:${r.id}`, kind: 'rateReply' as const, title: `请评价答复：${r.title}`, detail: '承办单位已答复，请阅读后评价满意、基本满意或不满意', dueAt: null, link: PAGES.suggestionDetail(r.id), eventId: null, suggestionId: r.id },
   }));
 }
 

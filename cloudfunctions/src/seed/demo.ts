@@ -13,6 +13,7 @@ export const DEMO_IDENTITIES = [
   { openid: 'dev_cpc_member', name: '王秀兰', description: '中共党员委员：离退休支部 + 经济委功能型党支部' },
   { openid: 'dev_non_cpc', name: '陈志远', description: '民盟委员（教育界），非中共党员' },
   { openid: 'dev_staff', name: '刘洋', description: '机关干部，机关支部党员' },
+  { openid: 'dev_unit', name: '黄海', description: '承办单位工作人员（市住房和城乡建设局），不是委员' },
   { openid: 'dev_unbound', name: '新用户', description: '尚未绑定的微信身份' },
 ] as const;
 

@@ -14,6 +14,9 @@ import * as m012 from './012_event_integrity';
 import * as m013 from './013_daily_loop';
 import * as m014 from './014_file_upload';
 import * as m015 from './015_roster_fields';
+import * as m016 from './016_suggestions';
+import * as m017 from './017_feedback';
+import * as m018 from './018_suggestion_rules';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +35,7 @@ export const migrations: Record<string, Migration> = {
   '013_daily_loop': m013,
   '014_file_upload': m014,
   '015_roster_fields': m015,
+  '016_suggestions': m016,
+  '017_feedback': m017,
+  '018_suggestion_rules': m018,
 };

@@ -32,6 +32,9 @@ export const bind = defineAction({
     // 1. 已绑定的微信不能再绑（不算一次失败）
     const existing = await db.selectFrom('wx_binding').select('member_id').where('openid', '=', openid).executeTakeFirst();
     if (existing) throw new AppError('CONFLICT#ALREADY_BOUND');
+    // 已绑定为承办单位工作人员的微信也不能再绑成委员（一个微信只有一个身份）
+    const asUnit = await db.selectFrom('unit_binding').select('openid').where('openid', '=', openid).executeTakeFirst();
+    if (asUnit) throw new AppError('CONFLICT#ALREADY_BOUND');
 
     // 2. 数失败、核对邀请码与姓名、记失败或写入绑定：同一微信的尝试在一把锁下排队（db/attempts.ts），
     //    100 个并发的错码也只判得了 5 次；邀请码只能用一次（行锁）

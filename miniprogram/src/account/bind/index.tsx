@@ -87,6 +87,9 @@ export default function BindPage() {
           确认绑定
         </Button>
         <Text className='bind__help'>没有邀请码、邀请码过期或输错次数太多，请联系政协办公室。</Text>
+        <Button block onClick={() => void Taro.navigateTo({ url: '/suggest/unit/index' })}>
+          我是承办单位的工作人员
+        </Button>
       </View>
     </PageShell>
   )

@@ -44,6 +44,16 @@ function PointsEntries({ me }: { me: MyRoles }) {
   )
 }
 
+/** 投诉建议（国办函〔2026〕12号要求）：人人都有；管理员另有建言办理 */
+function SuggestEntries({ me }: { me: MyRoles }) {
+  return (
+    <Card title='投诉建议'>
+      <ListRow title='投诉建议' desc='对本小程序或办公室工作的意见，可匿名' trailing='进入 ›' onClick={() => go('/suggest/feedback/index')} />
+      {me.isAdmin && <ListRow title='建言办理' desc='审查、交办、催办、统计与导出' trailing='进入 ›' onClick={() => go('/suggest/office/index')} />}
+    </Card>
+  )
+}
+
 /** 管理入口（管理页在 admin 分包）：只给管理员与支部书记 */
 function AdminEntry({ me }: { me: MyRoles }) {
   if (!me.isManager) return null
@@ -70,6 +80,7 @@ export default function MinePage() {
       <ProfileSection state={state} retry={retry} />
       {state.status === 'ready' && <PointsEntries me={state.me} />}
       {state.status === 'ready' && <AdminEntry me={state.me} />}
+      {state.status === 'ready' && <SuggestEntries me={state.me} />}
     </PageShell>
   )
 }
