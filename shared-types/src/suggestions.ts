@@ -121,7 +121,17 @@ export interface SuggestionStats {
   to: string;
   byKind: Record<SuggestionKind, { submitted: number }>;
   byStatus: Partial<Record<SuggestionStatus, number>>;
-  proposals: { submitted: number; reviewed: number; filed: number; assigned: number; replied: number; repliedOnTime: number; rated: number; satisfied: number; met: number };
+  proposals: {
+    submitted: number;
+    reviewed: number;
+    filed: number;
+    assigned: number;
+    replied: number;
+    repliedOnTime: number;
+    rated: number;
+    satisfied: number;
+    met: number;
+  };
   /** 百分比（0–100，一位小数）；分母为 0 时为 null */
   rates: { filing: number | null; replied: number | null; onTime: number | null; satisfaction: number | null; meeting: number | null };
   opinions: { submitted: number; adopted: number; adoptedByLevel: Record<AdoptionLevel, number>; instructed: number };

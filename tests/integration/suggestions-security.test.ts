@@ -20,7 +20,13 @@ beforeEach(async () => {
   c = client(db, '2027-01-05T09:00:00+08:00');
 });
 
-const PROPOSAL = { kind: 'proposal', title: '关于加快老旧小区加装电梯的建议', reasons: '老旧小区老年人多，上下楼困难，加装电梯进度慢。', proposals: '简化审批流程，设立专项补贴，推广代建模式。', category: '城乡建设' };
+const PROPOSAL = {
+  kind: 'proposal',
+  title: '关于加快老旧小区加装电梯的建议',
+  reasons: '老旧小区老年人多，上下楼困难，加装电梯进度慢。',
+  proposals: '简化审批流程，设立专项补贴，推广代建模式。',
+  category: '城乡建设',
+};
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
 /** 调用应被拒绝：码与提示对得上，而且这个政协的每张表都没变 */
@@ -97,7 +103,16 @@ describe('别人的建言', () => {
 describe('委员不能审查，办公室的步骤只有办公室能走', () => {
   test.each(['file', 'reject', 'convert', 'markKey', 'queue', 'stats', 'units', 'feedbackList'])('%s', async (action) => {
     const s = await stage('submitted');
-    const data: Record<string, unknown> = { file: { id: s.id }, reject: { id: s.id, reason: '不予立案的理由' }, convert: { id: s.id }, markKey: { id: s.id }, queue: {}, stats: { from: '2027-01-01', to: '2027-12-31' }, units: undefined, feedbackList: {} };
+    const data: Record<string, unknown> = {
+      file: { id: s.id },
+      reject: { id: s.id, reason: '不予立案的理由' },
+      convert: { id: s.id },
+      markKey: { id: s.id },
+      queue: {},
+      stats: { from: '2027-01-01', to: '2027-12-31' },
+      units: undefined,
+      feedbackList: {},
+    };
     for (const who of [org.members.cpc.openid, org.members.secB.openid, org.members.staff.openid]) await refused(who, action, data[action], 'FORBIDDEN');
     await refused(org.units.lead.openid, action, data[action], 'NOT_BOUND');
   });
@@ -118,7 +133,9 @@ describe('委员不能审查，办公室的步骤只有办公室能走', () => {
   test('交办：期限至多 6 个月、须在以后；主办不能兼协办；单位须存在', async () => {
     const f = await stage('filed');
     const admin = org.members.admin.openid;
-    expect(await refused(admin, 'assign', { id: f.id, leadUnitId: org.units.lead.unitId, dueOn: '2027-07-30' }, 'SUGGEST.DUE_TOO_LATE')).toBe('答复期限最长为交办后 6 个月');
+    expect(await refused(admin, 'assign', { id: f.id, leadUnitId: org.units.lead.unitId, dueOn: '2027-07-30' }, 'SUGGEST.DUE_TOO_LATE')).toBe(
+      '答复期限最长为交办后 6 个月',
+    );
     await refused(admin, 'assign', { id: f.id, leadUnitId: org.units.lead.unitId, dueOn: '2027-01-01' }, 'SUGGEST.DUE_PAST');
     await refused(admin, 'assign', { id: f.id, leadUnitId: org.units.lead.unitId, coUnitIds: [org.units.lead.unitId] }, 'SUGGEST.LEAD_IN_CO');
     const otherOrg = await createFixtureOrg(db);
@@ -172,7 +189,9 @@ describe('承办单位', () => {
     await refused(lead, 'reply', { id: elsewhere.id, text: '冒名答复别的单位承办的事项。' }, 'NOT_FOUND');
     await refused(lead, 'meet', { id: elsewhere.id, metOn: '2027-01-04' }, 'NOT_FOUND');
     // 教育局在 mineItem 上只是协办
-    expect(await refused(org.units.other.openid, 'reply', { id: mineItem.id, text: '协办单位想直接答复这件提案。' }, 'SUGGEST.NOT_LEAD_UNIT')).toMatch(/主办单位/);
+    expect(await refused(org.units.other.openid, 'reply', { id: mineItem.id, text: '协办单位想直接答复这件提案。' }, 'SUGGEST.NOT_LEAD_UNIT')).toMatch(
+      /主办单位/,
+    );
     // 另一个政协的承办单位
     const otherOrg = await createFixtureOrg(db);
     await refused(otherOrg.units.lead.openid, 'unitGet', { id: mineItem.id }, 'NOT_FOUND');
@@ -180,7 +199,13 @@ describe('承办单位', () => {
 
   test('承办单位的微信不是委员：委员的操作一律 NOT_BOUND；委员也走不了承办单位的操作', async () => {
     const a = await stage('assigned');
-    for (const [fn, action, data] of [['member', 'me', undefined], ['points', 'mine', {}], ['home', 'todos', undefined], ['suggestions', 'mine', undefined], ['suggestions', 'saveDraft', PROPOSAL]] as const) {
+    for (const [fn, action, data] of [
+      ['member', 'me', undefined],
+      ['points', 'mine', {}],
+      ['home', 'todos', undefined],
+      ['suggestions', 'mine', undefined],
+      ['suggestions', 'saveDraft', PROPOSAL],
+    ] as const) {
       const res = await functions[fn].handle({ action, data }, org.units.lead.openid, c.deps);
       expect(res.ok ? 'OK' : res.error.code).toBe('NOT_BOUND');
     }
@@ -210,14 +235,23 @@ describe('承办单位', () => {
   });
 
   test('邀请码绑定承办单位：已是委员的微信不能再绑；绑了的微信也不能再绑成委员', async () => {
-    const staff = await db.insertInto('unit_staff').values({ org_id: org.orgId, unit_id: org.units.lead.unitId, name: '新经办人' }).returning('id').executeTakeFirstOrThrow();
+    const staff = await db
+      .insertInto('unit_staff')
+      .values({ org_id: org.orgId, unit_id: org.units.lead.unitId, name: '新经办人' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const inv = await c.ok(org.members.admin.openid, 'suggestions', 'issueUnitInvite', { staffId: staff.id });
     await refused(org.members.cpc.openid, 'bindUnit', { code: inv.code, name: '新经办人' }, 'CONFLICT');
     const fresh = `t_${org.tag}_newunit`;
     await refused(fresh, 'bindUnit', { code: inv.code, name: '别的名字' }, 'MEMBER.NAME_MISMATCH');
     const me = await c.ok(fresh, 'suggestions', 'bindUnit', { code: inv.code, name: '新经办人' });
     expect([me.unitName, me.name]).toEqual(['市发展和改革委员会', '新经办人']);
-    const m = await c.ok(org.members.admin.openid, 'roster', 'create', { name: '待绑定委员', kind: 'committee_member', position: '委员', affiliation: '无党派' });
+    const m = await c.ok(org.members.admin.openid, 'roster', 'create', {
+      name: '待绑定委员',
+      kind: 'committee_member',
+      position: '委员',
+      affiliation: '无党派',
+    });
     const memberInvite = await c.ok(org.members.admin.openid, 'roster', 'issueInvite', { memberId: m.id });
     expect(await c.code(fresh, 'member', 'bind', { code: memberInvite.code, name: '待绑定委员' })).toBe('CONFLICT');
   });
@@ -227,7 +261,12 @@ describe('投诉建议', () => {
   test('匿名：办公室答复；本人看得到答复；办公室的任何回答里都认不出是谁；不记分', async () => {
     const sender = org.members.nonCpc;
     const pointsBefore = await db.selectFrom('points_entry').select('id').where('org_id', '=', org.orgId).execute();
-    const sent = await c.ok(sender.openid, 'suggestions', 'sendFeedback', { kind: 'complaint', subject: 'office', content: '会议通知常常当天才发，来不及安排工作。', anonymous: true });
+    const sent = await c.ok(sender.openid, 'suggestions', 'sendFeedback', {
+      kind: 'complaint',
+      subject: 'office',
+      content: '会议通知常常当天才发，来不及安排工作。',
+      anonymous: true,
+    });
     await c.ok(sender.openid, 'suggestions', 'sendFeedback', { kind: 'suggestion', subject: 'app', content: '希望积分页能按月份筛选。', anonymous: true });
     const list = await c.call(org.members.admin.openid, 'suggestions', 'feedbackList', {});
     const text = JSON.stringify(list);
@@ -237,7 +276,10 @@ describe('投诉建议', () => {
     await refused(org.members.admin.openid, 'answerFeedback', { id: sent.id, answer: '再答一次' }, 'FEEDBACK.ANSWERED');
     // 本人看得到自己的两条与答复；别人看不到
     const mine = await c.ok(sender.openid, 'suggestions', 'myFeedback');
-    expect(mine.map((f) => [f.content.slice(0, 4), f.answer])).toEqual([['希望积分', null], ['会议通知', '已改为提前三天发出通知，谢谢您的意见。']]);
+    expect(mine.map((f) => [f.content.slice(0, 4), f.answer])).toEqual([
+      ['希望积分', null],
+      ['会议通知', '已改为提前三天发出通知，谢谢您的意见。'],
+    ]);
     expect(await c.ok(org.members.cpc.openid, 'suggestions', 'myFeedback')).toEqual([]);
     // 库里匿名的那两行不存发件人，两条的标记也不同（看不出是同一人）
     const rows = await db.selectFrom('feedback').selectAll().where('org_id', '=', org.orgId).execute();
@@ -251,7 +293,12 @@ describe('投诉建议', () => {
   });
 
   test('具名的：办公室看得到是谁，答复通知本人', async () => {
-    const sent = await c.ok(org.members.cpc.openid, 'suggestions', 'sendFeedback', { kind: 'suggestion', subject: 'app', content: '大字模式下按钮再大一些更好。', anonymous: false });
+    const sent = await c.ok(org.members.cpc.openid, 'suggestions', 'sendFeedback', {
+      kind: 'suggestion',
+      subject: 'app',
+      content: '大字模式下按钮再大一些更好。',
+      anonymous: false,
+    });
     const list = await c.ok(org.members.admin.openid, 'suggestions', 'feedbackList', {});
     expect(list.items[0].senderName).toBe('党员委员');
     await c.ok(org.members.admin.openid, 'suggestions', 'answerFeedback', { id: sent.id, answer: '下个版本会调整，谢谢。' });

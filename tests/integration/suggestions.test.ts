@@ -20,7 +20,13 @@ beforeEach(async () => {
   c = client(db, '2027-01-05T09:00:00+08:00');
 });
 
-const PROPOSAL = { kind: 'proposal', title: '关于加快老旧小区加装电梯的建议', reasons: '老旧小区老年人多，上下楼困难，加装电梯进度慢。', proposals: '简化审批流程，设立专项补贴，推广代建模式。', category: '城乡建设' };
+const PROPOSAL = {
+  kind: 'proposal',
+  title: '关于加快老旧小区加装电梯的建议',
+  reasons: '老旧小区老年人多，上下楼困难，加装电梯进度慢。',
+  proposals: '简化审批流程，设立专项补贴，推广代建模式。',
+  category: '城乡建设',
+};
 
 /** 某人本年度的履职积分（按来源） */
 async function dutyEntries(openid: string): Promise<Array<{ rule: string; points: number }>> {
@@ -28,7 +34,13 @@ async function dutyEntries(openid: string): Promise<Array<{ rule: string; points
   return (ledger as PointsLedgerView).entries.filter((e) => e.track === 'duty').map((e) => ({ rule: e.ruleCode, points: e.points }));
 }
 async function fiveOne(memberId: string, item: FiveOneItem): Promise<number> {
-  const r = await db.selectFrom('five_one_fulfilment').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', org.orgId).where('member_id', '=', memberId).where('item', '=', item).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('five_one_fulfilment')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', org.orgId)
+    .where('member_id', '=', memberId)
+    .where('item', '=', item)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 const stats = () => c.ok(org.members.admin.openid, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31' }) as Promise<SuggestionStats>;
@@ -70,7 +82,10 @@ describe('一件提案从起草到办结', () => {
     const assigned = await c.ok(admin, 'suggestions', 'assign', { id: draft.id, leadUnitId: unit.unitId, coUnitIds: [org.units.other.unitId] });
     expect(assigned.status).toBe('assigned');
     expect(assigned.dueAt).toBe('2027-04-05T15:59:59.999Z');
-    expect(assigned.units.map((u) => [u.name, u.lead])).toEqual([['市发展和改革委员会', true], ['市教育局', false]]);
+    expect(assigned.units.map((u) => [u.name, u.lead])).toEqual([
+      ['市发展和改革委员会', true],
+      ['市教育局', false],
+    ]);
 
     // 6. 承办单位看得到、答复并记见面；提出者收到通知、首页“请评价”
     expect((await c.ok(unit.openid, 'suggestions', 'unitList')).map((s) => s.id)).toEqual([draft.id]);
@@ -95,20 +110,52 @@ describe('一件提案从起草到办结', () => {
     // 9. 评为优秀 +10；积分每条都说得清来源
     await c.ok(admin, 'suggestions', 'markExcellent', { id: draft.id });
     expect(await dutyEntries(author.openid)).toEqual(
-      expect.arrayContaining([{ rule: 'duty.proposal_lead', points: 15 }, { rule: 'duty.proposal_key', points: 15 }, { rule: 'duty.proposal_excellent', points: 10 }]),
+      expect.arrayContaining([
+        { rule: 'duty.proposal_lead', points: 15 },
+        { rule: 'duty.proposal_key', points: 15 },
+        { rule: 'duty.proposal_excellent', points: 10 },
+      ]),
     );
-    const entries = await db.selectFrom('points_entry').select(['source_kind', 'source_id', 'source_title']).where('org_id', '=', org.orgId).where('member_id', '=', author.id).execute();
+    const entries = await db
+      .selectFrom('points_entry')
+      .select(['source_kind', 'source_id', 'source_title'])
+      .where('org_id', '=', org.orgId)
+      .where('member_id', '=', author.id)
+      .execute();
     expect(entries.every((e) => e.source_kind === 'suggestion' && e.source_id === draft.id && e.source_title === PROPOSAL.title)).toBe(true);
 
     // 10. 历史：每一步都有日期与人
     const view = (await c.ok(author.openid, 'suggestions', 'get', { id: draft.id })) as SuggestionView;
-    expect(view.history.map((h) => h.step)).toEqual(['create', 'invite', 'cosignAccept', 'cosignDecline', 'submit', 'file', 'markKey', 'assign', 'meet', 'reply', 'rate', 'rehandle', 'reply', 'rate', 'markExcellent']);
+    expect(view.history.map((h) => h.step)).toEqual([
+      'create',
+      'invite',
+      'cosignAccept',
+      'cosignDecline',
+      'submit',
+      'file',
+      'markKey',
+      'assign',
+      'meet',
+      'reply',
+      'rate',
+      'rehandle',
+      'reply',
+      'rate',
+      'markExcellent',
+    ]);
     expect(view.history.find((h) => h.step === 'reply')!.actorName).toBe('发改委经办人');
     expect(view.history.find((h) => h.step === 'file')!.actorName).toBe('管理员甲');
 
     // 11. 每一步告诉了相关的人：提出者与确认的联名人收到立案、交办的通知；谢绝的人没有
-    const notices = await db.selectFrom('notification').select(['member_id', 'title']).where('org_id', '=', org.orgId).where('kind', '=', 'suggestion.progress').execute();
-    expect(notices.filter((n) => n.member_id === author.id).map((n) => n.title.split('：')[0])).toEqual(expect.arrayContaining(['已立案（2027-0001）', '已交办市发展和改革委员会', '列为重点提案', '评为优秀提案']));
+    const notices = await db
+      .selectFrom('notification')
+      .select(['member_id', 'title'])
+      .where('org_id', '=', org.orgId)
+      .where('kind', '=', 'suggestion.progress')
+      .execute();
+    expect(notices.filter((n) => n.member_id === author.id).map((n) => n.title.split('：')[0])).toEqual(
+      expect.arrayContaining(['已立案（2027-0001）', '已交办市发展和改革委员会', '列为重点提案', '评为优秀提案']),
+    );
     expect(notices.some((n) => n.member_id === cosigner.id && n.title.startsWith('已立案'))).toBe(true);
     expect(notices.some((n) => n.member_id === org.members.secB.id)).toBe(false);
 
@@ -118,7 +165,9 @@ describe('一件提案从起草到办结', () => {
     const thirdUnit = await db.insertInto('handling_unit').values({ org_id: org.orgId, name: '市民政局' }).returning('id').executeTakeFirstOrThrow();
     expect((await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', unitId: thirdUnit.id })).proposals.submitted).toBe(0);
     expect((await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', sectorId: org.sectors.education })).proposals.submitted).toBe(0);
-    expect((await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', committeeId: org.committees.economy })).proposals.submitted).toBe(1);
+    expect((await c.ok(admin, 'suggestions', 'stats', { from: '2027-01-01', to: '2027-12-31', committeeId: org.committees.economy })).proposals.submitted).toBe(
+      1,
+    );
     s = await stats();
     expect(s.proposals).toMatchObject({ rated: 1, satisfied: 1 });
     expect(s.rates.satisfaction).toBe(100);
@@ -140,14 +189,26 @@ describe('立案编号', () => {
 
   test('两位管理员同时立案：编号不重、不跳', async () => {
     // 第二位管理员
-    const second = await db.insertInto('member').values({ org_id: org.orgId, name: '管理员乙', name_sort: 'guanliyuanyi', kind: 'staff', position: '机关干部', affiliation: '无党派' }).returning('id').executeTakeFirstOrThrow();
+    const second = await db
+      .insertInto('member')
+      .values({ org_id: org.orgId, name: '管理员乙', name_sort: 'guanliyuanyi', kind: 'staff', position: '机关干部', affiliation: '无党派' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('member_role').values({ org_id: org.orgId, member_id: second.id, role: 'admin' }).execute();
-    await db.insertInto('wx_binding').values({ openid: `t_${org.tag}_admin2`, org_id: org.orgId, member_id: second.id }).execute();
+    await db
+      .insertInto('wx_binding')
+      .values({ openid: `t_${org.tag}_admin2`, org_id: org.orgId, member_id: second.id })
+      .execute();
     const ids = await submittedBy(8);
     const admins = [org.members.admin.openid, `t_${org.tag}_admin2`];
     const results = await Promise.all(ids.map((id, i) => c.ok(admins[i % 2], 'suggestions', 'file', { id })));
     expect(results.map((r) => r.number).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `2027-${String(i + 1).padStart(4, '0')}`));
-    const counter = await db.selectFrom('suggestion_counter').select('last_seq').where('org_id', '=', org.orgId).where('year', '=', 2027).executeTakeFirstOrThrow();
+    const counter = await db
+      .selectFrom('suggestion_counter')
+      .select('last_seq')
+      .where('org_id', '=', org.orgId)
+      .where('year', '=', 2027)
+      .executeTakeFirstOrThrow();
     expect(counter.last_seq).toBe(8);
   });
 
@@ -166,7 +227,21 @@ describe('立案编号', () => {
     const before = await orgSnapshot(db, org.orgId);
     expect(await c.code(org.members.admin.openid, 'suggestions', 'file', { id: a })).toBe('POINTS.RULE_NOT_FOUND');
     expect(await orgSnapshot(db, org.orgId)).toEqual(before);
-    await db.insertInto('points_rule').values({ org_id: org.orgId, code: 'duty.proposal_lead', version: 99, name: '领衔提案', track: 'duty', category: '履职', basis: 'suggestion', points: 15, applies_to: 'all', created_at: new Date() }).execute();
+    await db
+      .insertInto('points_rule')
+      .values({
+        org_id: org.orgId,
+        code: 'duty.proposal_lead',
+        version: 99,
+        name: '领衔提案',
+        track: 'duty',
+        category: '履职',
+        basis: 'suggestion',
+        points: 15,
+        applies_to: 'all',
+        created_at: new Date(),
+      })
+      .execute();
     expect((await c.ok(org.members.admin.openid, 'suggestions', 'file', { id: b })).number).toBe('2027-0001');
   });
 });
@@ -201,7 +276,12 @@ describe('审查的其他结果', () => {
 
 describe('社情民意', () => {
   test('报送即记分与五个一；被上级政协采用 +10；批示 +10（再批示不重复记分）；统计按层级', async () => {
-    const op = await c.ok(org.members.nonCpc.openid, 'suggestions', 'saveDraft', { ...PROPOSAL, kind: 'opinion', title: '关于农村留守老人助餐服务的情况反映', proposals: '' });
+    const op = await c.ok(org.members.nonCpc.openid, 'suggestions', 'saveDraft', {
+      ...PROPOSAL,
+      kind: 'opinion',
+      title: '关于农村留守老人助餐服务的情况反映',
+      proposals: '',
+    });
     await c.ok(org.members.nonCpc.openid, 'suggestions', 'submit', { id: op.id });
     expect(await dutyEntries(org.members.nonCpc.openid)).toEqual([{ rule: 'duty.opinion', points: 5 }]);
     expect(await fiveOne(org.members.nonCpc.id, 'opinion')).toBe(1);
@@ -210,7 +290,11 @@ describe('社情民意', () => {
     const v = await c.ok(org.members.admin.openid, 'suggestions', 'instruct', { id: op.id, leader: '李市长', text: '同意' });
     expect(v.instructions.map((i) => i.by)).toEqual(['王副市长', '李市长']);
     expect(await dutyEntries(org.members.nonCpc.openid)).toEqual(
-      expect.arrayContaining([{ rule: 'duty.opinion', points: 5 }, { rule: 'duty.opinion_adopted_upper', points: 10 }, { rule: 'duty.opinion_instructed', points: 10 }]),
+      expect.arrayContaining([
+        { rule: 'duty.opinion', points: 5 },
+        { rule: 'duty.opinion_adopted_upper', points: 10 },
+        { rule: 'duty.opinion_instructed', points: 10 },
+      ]),
     );
     expect(await dutyEntries(org.members.nonCpc.openid)).toHaveLength(3);
     expect((await stats()).opinions).toEqual({ submitted: 1, adopted: 1, adoptedByLevel: { local: 0, upper: 1, national: 0 }, instructed: 1 });

@@ -42,7 +42,16 @@ export function useTestDb(): { db: () => DB } {
 export function makeDeps(db: DB, now = '2026-11-26T09:00:00+08:00') {
   const clock = fixedClock(now);
   const logger = memoryLogger();
-  const deps: Deps = { db, clock, logger, random: cryptoRandom, codes: qrRenderer, files: TEST_FILES, content: wordListCheck, secrets: { checkin: TEST_CHECKIN_SECRET } };
+  const deps: Deps = {
+    db,
+    clock,
+    logger,
+    random: cryptoRandom,
+    codes: qrRenderer,
+    files: TEST_FILES,
+    content: wordListCheck,
+    secrets: { checkin: TEST_CHECKIN_SECRET },
+  };
   return { deps, clock, logger };
 }
 

@@ -88,7 +88,10 @@ export async function createFixtureOrg(db: DB) {
       const u = await trx.insertInto('handling_unit').values({ org_id: orgId, name: unitName }).returning('id').executeTakeFirstOrThrow();
       const s = await trx.insertInto('unit_staff').values({ org_id: orgId, unit_id: u.id, name: staffName }).returning('id').executeTakeFirstOrThrow();
       const openid = `t_${tag}_${key}`;
-      await trx.insertInto('unit_binding').values({ openid, org_id: orgId, staff_id: s.id, bound_at: new Date('2026-01-01T00:00:00+08:00') }).execute();
+      await trx
+        .insertInto('unit_binding')
+        .values({ openid, org_id: orgId, staff_id: s.id, bound_at: new Date('2026-01-01T00:00:00+08:00') })
+        .execute();
       return { unitId: u.id, id: s.id, openid };
     };
     const unitLead = await addUnit('unitLead', '市发展和改革委员会', '发改委经办人');

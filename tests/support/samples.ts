@@ -134,9 +134,14 @@ async function unboundTwin(s: SampleCtx): Promise<string> {
   return twin.id;
 }
 
-
 // —— 建言的样例：目标成员（本人）起草、提交；办公室立案、交办给发改委；发改委答复 ——
-const PROPOSAL = { kind: 'proposal', title: '关于加快老旧小区加装电梯的建议', reasons: '老旧小区老年人多，上下楼困难，加装电梯进度慢。', proposals: '简化审批流程，设立专项补贴，推广代建模式。', category: '城乡建设' };
+const PROPOSAL = {
+  kind: 'proposal',
+  title: '关于加快老旧小区加装电梯的建议',
+  reasons: '老旧小区老年人多，上下楼困难，加装电梯进度慢。',
+  proposals: '简化审批流程，设立专项补贴，推广代建模式。',
+  category: '城乡建设',
+};
 async function draftOf(s: SampleCtx, extra: Record<string, unknown> = {}): Promise<string> {
   const v = await s.admin.ok(openidOf(s.org, s.target.memberId), 'suggestions', 'saveDraft', { ...PROPOSAL, ...extra });
   return v.id;
@@ -398,7 +403,10 @@ export const SAMPLES: Record<string, Sample> = {
   'suggestions.withdraw': { expect: authorOnly, data: async (s) => ({ id: await submittedOf(s) }) },
   'suggestions.mine': { data: () => undefined },
   'suggestions.published': { data: () => ({}) },
-  'suggestions.get': { expect: (caller, s) => (caller === s.target.memberId || caller === s.org.members.admin.id ? 'OK' : 'NOT_FOUND'), data: async (s) => ({ id: await submittedOf(s) }) },
+  'suggestions.get': {
+    expect: (caller, s) => (caller === s.target.memberId || caller === s.org.members.admin.id ? 'OK' : 'NOT_FOUND'),
+    data: async (s) => ({ id: await submittedOf(s) }),
+  },
   'suggestions.candidates': { data: () => ({ q: '委员' }) },
   'suggestions.invite': {
     expect: authorOnly,
@@ -443,7 +451,11 @@ export const SAMPLES: Record<string, Sample> = {
   'suggestions.addUnitStaff': { data: (s) => ({ unitId: s.org.units.lead.unitId, name: '新经办人' }) },
   'suggestions.issueUnitInvite': {
     data: async (s) => {
-      const row = await s.db.insertInto('unit_staff').values({ org_id: s.org.orgId, unit_id: s.org.units.lead.unitId, name: '待绑定经办人' }).returning('id').executeTakeFirstOrThrow();
+      const row = await s.db
+        .insertInto('unit_staff')
+        .values({ org_id: s.org.orgId, unit_id: s.org.units.lead.unitId, name: '待绑定经办人' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return { staffId: row.id };
     },
   },
@@ -451,7 +463,11 @@ export const SAMPLES: Record<string, Sample> = {
     // 已有身份（委员或承办单位）的微信再绑是 CONFLICT
     expect: (caller) => (caller ? 'CONFLICT' : 'OK'),
     data: async (s) => {
-      const row = await s.db.insertInto('unit_staff').values({ org_id: s.org.orgId, unit_id: s.org.units.lead.unitId, name: '待绑定经办人' }).returning('id').executeTakeFirstOrThrow();
+      const row = await s.db
+        .insertInto('unit_staff')
+        .values({ org_id: s.org.orgId, unit_id: s.org.units.lead.unitId, name: '待绑定经办人' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const invite = await s.admin.ok(adminOf(s), 'suggestions', 'issueUnitInvite', { staffId: row.id });
       return { code: invite.code, name: '待绑定经办人' };
     },
@@ -466,7 +482,12 @@ export const SAMPLES: Record<string, Sample> = {
   'suggestions.feedbackList': { data: () => ({}) },
   'suggestions.answerFeedback': {
     data: async (s) => {
-      const f = await s.admin.ok(s.org.members.nonCpc.openid, 'suggestions', 'sendFeedback', { kind: 'complaint', subject: 'office', content: '会议通知发得太晚', anonymous: false });
+      const f = await s.admin.ok(s.org.members.nonCpc.openid, 'suggestions', 'sendFeedback', {
+        kind: 'complaint',
+        subject: 'office',
+        content: '会议通知发得太晚',
+        anonymous: false,
+      });
       return { id: f.id, answer: '已改为提前三天通知，谢谢您的意见' };
     },
   },

@@ -11,7 +11,17 @@ describe('内容检查', () => {
     const logged: unknown[] = [];
     const make = (suggest: string | Error) =>
       weixinContentCheck(
-        { openapi: { security: { msgSecCheck: async (o: object) => { calls.push(o); if (suggest instanceof Error) throw suggest; return { result: { suggest: suggest as 'pass' } }; } } } },
+        {
+          openapi: {
+            security: {
+              msgSecCheck: async (o: object) => {
+                calls.push(o);
+                if (suggest instanceof Error) throw suggest;
+                return { result: { suggest: suggest as 'pass' } };
+              },
+            },
+          },
+        },
         (e) => logged.push(e),
       );
     expect(await make('risky').isAcceptable('x', 'openid-1')).toBe(false);

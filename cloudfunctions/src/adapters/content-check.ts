@@ -23,7 +23,10 @@ interface MsgSecCheckResult {
  * 只有 risky 拒绝；review（疑似）放行，交给办公室审查——政协委员的建言本就经人工审查，不因机器的疑似挡住。
  * 接口本身失败（超时、配额）时放行并由调用方照常保存：检查是辅助，不该让委员交不了提案。
  */
-export function weixinContentCheck(cloud: { openapi: { security: { msgSecCheck(o: object): Promise<MsgSecCheckResult> } } }, log: (e: unknown) => void): ContentCheck {
+export function weixinContentCheck(
+  cloud: { openapi: { security: { msgSecCheck(o: object): Promise<MsgSecCheckResult> } } },
+  log: (e: unknown) => void,
+): ContentCheck {
   return {
     async isAcceptable(text, openid) {
       try {

@@ -1,5 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AdoptionLevel, CosignStatus, FeedbackKind, FeedbackSubject, Rating, SuggestionCategory, SuggestionKind, SuggestionStatus } from '@tongxin/shared-types';
+import type {
+  AdoptionLevel,
+  CosignStatus,
+  FeedbackKind,
+  FeedbackSubject,
+  Rating,
+  SuggestionCategory,
+  SuggestionKind,
+  SuggestionStatus,
+} from '@tongxin/shared-types';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 

@@ -72,8 +72,7 @@ export interface StepState {
 }
 
 export type StepDecision =
-  | { ok: true; to: SuggestionStatus; rehandle: boolean }
-  | { ok: false; code: 'SUGGEST.WRONG_KIND' | 'SUGGEST.WRONG_STATUS' | 'SUGGEST.ALREADY_MARKED' };
+  { ok: true; to: SuggestionStatus; rehandle: boolean } | { ok: false; code: 'SUGGEST.WRONG_KIND' | 'SUGGEST.WRONG_STATUS' | 'SUGGEST.ALREADY_MARKED' };
 
 /**
  * 这一步能不能走、走到哪里。谁在走（本人、办公室、承办单位）由处理器的权限与归属检查保证，这里只看状态。

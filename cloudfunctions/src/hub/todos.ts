@@ -211,7 +211,16 @@ async function cosignTodos(db: DB, actor: Actor) {
     .execute();
   return rows.map((r) => ({
     happenedAt: iso(r.invited_at),
-    item: { id: `answerCosign:${r.id}`, kind: 'answerCosign' as const, title: `联名邀请：${r.title}`, detail: `${r.name} 邀请您联名，请确认或谢绝`, dueAt: null, link: PAGES.suggestionDetail(r.id), eventId: null, suggestionId: r.id },
+    item: {
+      id: `answerCosign:${r.id}`,
+      kind: 'answerCosign' as const,
+      title: `联名邀请：${r.title}`,
+      detail: `${r.name} 邀请您联名，请确认或谢绝`,
+      dueAt: null,
+      link: PAGES.suggestionDetail(r.id),
+      eventId: null,
+      suggestionId: r.id,
+    },
   }));
 }
 
@@ -228,7 +237,16 @@ async function ratingTodos(db: DB, actor: Actor) {
     .execute();
   return rows.map((r) => ({
     happenedAt: iso(r.replied_at ?? new Date(0)),
-    item: { id: `rateReply:${r.id}`, kind: 'rateReply' as const, title: `请评价答复：${r.title}`, detail: '承办单位已答复，请阅读后评价满意、基本满意或不满意', dueAt: null, link: PAGES.suggestionDetail(r.id), eventId: null, suggestionId: r.id },
+    item: {
+      id: `rateReply:${r.id}`,
+      kind: 'rateReply' as const,
+      title: `请评价答复：${r.title}`,
+      detail: '承办单位已答复，请阅读后评价满意、基本满意或不满意',
+      dueAt: null,
+      link: PAGES.suggestionDetail(r.id),
+      eventId: null,
+      suggestionId: r.id,
+    },
   }));
 }
 

@@ -14,8 +14,13 @@ export async function seedSuggestionsDemo(deps: Deps, orgId: string): Promise<bo
   const { db } = deps;
   if (await db.selectFrom('handling_unit').select('id').where('org_id', '=', orgId).executeTakeFirst()) return false;
   const unitIds = new Map<string, string>();
-  for (const name of DEMO_UNITS) unitIds.set(name, (await db.insertInto('handling_unit').values({ org_id: orgId, name }).returning('id').executeTakeFirstOrThrow()).id);
-  const staff = await db.insertInto('unit_staff').values({ org_id: orgId, unit_id: unitIds.get('市住房和城乡建设局')!, name: '黄海' }).returning('id').executeTakeFirstOrThrow();
+  for (const name of DEMO_UNITS)
+    unitIds.set(name, (await db.insertInto('handling_unit').values({ org_id: orgId, name }).returning('id').executeTakeFirstOrThrow()).id);
+  const staff = await db
+    .insertInto('unit_staff')
+    .values({ org_id: orgId, unit_id: unitIds.get('市住房和城乡建设局')!, name: '黄海' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('unit_binding').values({ openid: DEMO_UNIT_OPENID, org_id: orgId, staff_id: staff.id, bound_at: new Date() }).execute();
 
   const now = deps.clock.now();
@@ -39,14 +44,18 @@ export async function seedSuggestionsDemo(deps: Deps, orgId: string): Promise<bo
   await call(daysAgo(38), 'dev_admin', 'file', { id: park.id });
   await call(daysAgo(37), 'dev_admin', 'assign', { id: park.id, leadUnitId: unitIds.get('市住房和城乡建设局') });
   await call(daysAgo(5), DEMO_UNIT_OPENID, 'meet', { id: park.id, metOn: dayOf(daysAgo(6).clock.now()), note: '到李建国委员单位当面沟通' });
-  await call(daysAgo(3), DEMO_UNIT_OPENID, 'reply', { id: park.id, text: '经研究，今年将在老城区新建两处立体停车库（新增泊位 600 个），并推动 12 家机关单位停车场夜间对外开放。具体见答复函。' });
+  await call(daysAgo(3), DEMO_UNIT_OPENID, 'reply', {
+    id: park.id,
+    text: '经研究，今年将在老城区新建两处立体停车库（新增泊位 600 个），并推动 12 家机关单位停车场夜间对外开放。具体见答复函。',
+  });
 
   // 2. 王秀兰领衔、陈志远联名的提案：已立案、交办住建局（黄海的待办）
   const d10 = daysAgo(10);
   const lift = await call(d10, 'dev_cpc_member', 'saveDraft', {
     kind: 'proposal',
     title: '关于加快推进老旧小区加装电梯的建议',
-    reasons: '我市 2000 年以前建成的老旧小区多为六层以下无电梯住宅，老年住户比例高，上下楼困难。加装电梯涉及审批部门多、业主意见难统一、资金分摊无标准，进度缓慢。',
+    reasons:
+      '我市 2000 年以前建成的老旧小区多为六层以下无电梯住宅，老年住户比例高，上下楼困难。加装电梯涉及审批部门多、业主意见难统一、资金分摊无标准，进度缓慢。',
     proposals: '一、简化审批，推行联合审查、一站办结；二、出台资金分摊指导意见，设立财政补贴；三、推广“代建代运营”模式，由国企统一实施、运营维保。',
     category: '城乡建设',
   });
@@ -65,10 +74,21 @@ export async function seedSuggestionsDemo(deps: Deps, orgId: string): Promise<bo
     category: '社会事业',
   });
   await call(daysAgo(2), 'dev_non_cpc', 'submit', { id: meal.id });
-  await call(daysAgo(1), 'dev_cpc_member', 'saveDraft', { kind: 'proposal', title: '关于完善社区嵌入式托育服务的建议', reasons: '', proposals: '', category: '社会事业' });
+  await call(daysAgo(1), 'dev_cpc_member', 'saveDraft', {
+    kind: 'proposal',
+    title: '关于完善社区嵌入式托育服务的建议',
+    reasons: '',
+    proposals: '',
+    category: '社会事业',
+  });
 
   // 4. 一条匿名的投诉建议（办公室看不到是谁）
-  await call(daysAgo(1), 'dev_non_cpc', 'sendFeedback', { kind: 'suggestion', subject: 'app', content: '希望会议通知能提前三天发出，方便安排工作。', anonymous: true });
+  await call(daysAgo(1), 'dev_non_cpc', 'sendFeedback', {
+    kind: 'suggestion',
+    subject: 'app',
+    content: '希望会议通知能提前三天发出，方便安排工作。',
+    anonymous: true,
+  });
   return true;
 }
 

@@ -128,7 +128,13 @@ describe('建言详情', () => {
 
   it('被邀请联名的人：同意联名', async () => {
     setRouterParams({ id: 's-1' })
-    const invited = { ...view, status: 'draft' as const, mine: 'cosigner' as const, authorName: '张建国', cosigners: [{ memberId: liProfile.id, name: '李秀英', status: 'invited' as const, answeredAt: null }] }
+    const invited = {
+      ...view,
+      status: 'draft' as const,
+      mine: 'cosigner' as const,
+      authorName: '张建国',
+      cosigners: [{ memberId: liProfile.id, name: '李秀英', status: 'invited' as const, answeredAt: null }],
+    }
     const mock = routeCalls({
       'suggestions.get': () => ok(invited),
       'suggestions.answerInvite': () => ok({ ...invited, cosigners: [{ ...invited.cosigners[0], status: 'accepted' }] }),
@@ -147,7 +153,11 @@ describe('办公室在详情页交办', () => {
     const filed = { ...view, status: 'filed' as const, mine: null, replies: [], units: [] }
     const mock = routeCalls({
       'suggestions.get': () => ok(filed),
-      'suggestions.units': () => ok([{ id: 'u-1', name: '市住房和城乡建设局', staff: [] }, { id: 'u-2', name: '市发展和改革委员会', staff: [] }]),
+      'suggestions.units': () =>
+        ok([
+          { id: 'u-1', name: '市住房和城乡建设局', staff: [] },
+          { id: 'u-2', name: '市发展和改革委员会', staff: [] },
+        ]),
       'suggestions.assign': () => ok({ ...filed, status: 'assigned' }),
     })
     render(<SuggestDetailPage />)
@@ -165,7 +175,17 @@ describe('办公室在详情页交办', () => {
 describe('投诉建议', () => {
   it('匿名提交；我提过的列出答复', async () => {
     useAppStore.getState().rememberProfile(liProfile)
-    const answered: FeedbackView = { id: 'f-1', kind: 'complaint', subject: 'office', content: '通知发得太晚', anonymous: true, senderName: null, answer: '已改为提前三天', answeredAt: '2027-01-04T01:00:00.000Z', createdAt: '2027-01-03' }
+    const answered: FeedbackView = {
+      id: 'f-1',
+      kind: 'complaint',
+      subject: 'office',
+      content: '通知发得太晚',
+      anonymous: true,
+      senderName: null,
+      answer: '已改为提前三天',
+      answeredAt: '2027-01-04T01:00:00.000Z',
+      createdAt: '2027-01-03',
+    }
     const mock = routeCalls({
       'suggestions.myFeedback': () => ok([answered]),
       'suggestions.sendFeedback': (d) => ok({ ...answered, id: 'f-2', ...(d as object), answer: null }),
@@ -184,7 +204,8 @@ describe('承办单位', () => {
   it('没绑定的微信：凭邀请码绑定后看到交办事项', async () => {
     let bound = false
     const mock = routeCalls({
-      'suggestions.unitMe': () => (bound ? ok({ id: 'st-1', name: '黄海', unitId: 'u-1', unitName: '市住房和城乡建设局', orgName: '示例市政协' }) : fail('NOT_BOUND', '未绑定')),
+      'suggestions.unitMe': () =>
+        bound ? ok({ id: 'st-1', name: '黄海', unitId: 'u-1', unitName: '市住房和城乡建设局', orgName: '示例市政协' }) : fail('NOT_BOUND', '未绑定'),
       'suggestions.bindUnit': () => {
         bound = true
         return ok({ id: 'st-1', name: '黄海', unitId: 'u-1', unitName: '市住房和城乡建设局', orgName: '示例市政协' })

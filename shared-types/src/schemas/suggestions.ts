@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { normalizeInviteCode } from '../invite';
-import { ADOPTION_LEVELS, FEEDBACK_KINDS, FEEDBACK_SUBJECTS, RATINGS, SUGGESTION_CATEGORIES, SUGGESTION_KINDS, SUGGESTION_LIMITS, SUGGESTION_STATUSES } from '../suggestions';
+import {
+  ADOPTION_LEVELS,
+  FEEDBACK_KINDS,
+  FEEDBACK_SUBJECTS,
+  RATINGS,
+  SUGGESTION_CATEGORIES,
+  SUGGESTION_KINDS,
+  SUGGESTION_LIMITS,
+  SUGGESTION_STATUSES,
+} from '../suggestions';
 import { emptyInput, idSchema, multilineText, pageInput, plainText } from './common';
 
 const id = idSchema('建言');
@@ -64,7 +73,11 @@ export const suggestionSchemas = {
   markExcellent: z.strictObject({ id }),
   adopt: z.strictObject({ id, level: z.enum(ADOPTION_LEVELS).describe('采用层级') }),
   archive: z.strictObject({ id, reason: reason('未采用的说明') }),
-  instruct: z.strictObject({ id, leader: plainText().trim().min(2).max(30).describe('批示领导'), text: multilineText().trim().min(2).max(SUGGESTION_LIMITS.note).describe('批示内容') }),
+  instruct: z.strictObject({
+    id,
+    leader: plainText().trim().min(2).max(30).describe('批示领导'),
+    text: multilineText().trim().min(2).max(SUGGESTION_LIMITS.note).describe('批示内容'),
+  }),
   exportList: z.strictObject({ year: z.number().int().min(2000).max(2100).describe('年度') }),
   stats: z.strictObject({
     from: date('起始日期'),

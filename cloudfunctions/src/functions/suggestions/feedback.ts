@@ -47,12 +47,14 @@ const viewOf = (r: FeedbackRow): FeedbackView => ({
 });
 
 function baseQuery(db: Pick<DB, 'selectFrom'>, orgId: string) {
-  return db
-    .selectFrom('feedback as f')
-    // 匿名的 sender_id 是 NULL（表的 CHECK 保证），这个连接对它们取不到任何人
-    .leftJoin('member as m', (j) => j.onRef('m.org_id', '=', 'f.org_id').onRef('m.id', '=', 'f.sender_id'))
-    .select(['f.id', 'f.kind', 'f.subject', 'f.content', 'f.anonymous', 'm.name as sender_name', 'f.answer', 'f.answered_at', 'f.created_on', 'f.sender_tag'])
-    .where('f.org_id', '=', orgId);
+  return (
+    db
+      .selectFrom('feedback as f')
+      // 匿名的 sender_id 是 NULL（表的 CHECK 保证），这个连接对它们取不到任何人
+      .leftJoin('member as m', (j) => j.onRef('m.org_id', '=', 'f.org_id').onRef('m.id', '=', 'f.sender_id'))
+      .select(['f.id', 'f.kind', 'f.subject', 'f.content', 'f.anonymous', 'm.name as sender_name', 'f.answer', 'f.answered_at', 'f.created_on', 'f.sender_tag'])
+      .where('f.org_id', '=', orgId)
+  );
 }
 
 export const sendFeedback = defineAction({
@@ -64,7 +66,17 @@ export const sendFeedback = defineAction({
     const id = randomUUID();
     await deps.db
       .insertInto('feedback')
-      .values({ org_id: actor.orgId, id, kind, subject, content, anonymous, sender_id: anonymous ? null : actor.memberId, sender_tag: senderTag(deps.secrets.checkin, actor.memberId, id), created_on: beijingDate(deps.clock.now()) })
+      .values({
+        org_id: actor.orgId,
+        id,
+        kind,
+        subject,
+        content,
+        anonymous,
+        sender_id: anonymous ? null : actor.memberId,
+        sender_tag: senderTag(deps.secrets.checkin, actor.memberId, id),
+        created_on: beijingDate(deps.clock.now()),
+      })
       .execute();
     const row = await baseQuery(deps.db, actor.orgId).where('f.id', '=', id).executeTakeFirstOrThrow();
     return viewOf(row);
@@ -97,8 +109,16 @@ export const feedbackList = defineAction({
     const page = input?.page ?? 1;
     const pageSize = input?.pageSize ?? 20;
     const [rows, total] = await Promise.all([
-      baseQuery(deps.db, actor.orgId).orderBy('f.seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-      deps.db.selectFrom('feedback').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', actor.orgId).executeTakeFirstOrThrow(),
+      baseQuery(deps.db, actor.orgId)
+        .orderBy('f.seq', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
+      deps.db
+        .selectFrom('feedback')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('org_id', '=', actor.orgId)
+        .executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(viewOf), total: Number(total.n), page, pageSize };
   },
@@ -114,14 +134,30 @@ export const answerFeedback = defineAction({
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
-      const f = await trx.selectFrom('feedback').select(['answer', 'sender_id', 'anonymous']).where('org_id', '=', actor.orgId).where('id', '=', id).forUpdate().executeTakeFirst();
+      const f = await trx
+        .selectFrom('feedback')
+        .select(['answer', 'sender_id', 'anonymous'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!f) throw new AppError('NOT_FOUND#FEEDBACK');
       if (f.answer !== null) throw new AppError('FEEDBACK.ANSWERED');
-      await trx.updateTable('feedback').set({ answer, answered_by: actor.memberId, answered_at: now }).where('org_id', '=', actor.orgId).where('id', '=', id).execute();
+      await trx
+        .updateTable('feedback')
+        .set({ answer, answered_by: actor.memberId, answered_at: now })
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', id)
+        .execute();
       if (f.sender_id) {
         await tell.feedbackAnswered(trx, actor.orgId, { feedbackId: id, senderId: f.sender_id, answer, at: now });
       }
-      await recordAudit(trx, ctx, { action: 'suggestions.answerFeedback', targetKind: 'feedback', targetId: id, summary: `答复了一条${f.anonymous ? '匿名' : ''}投诉建议` });
+      await recordAudit(trx, ctx, {
+        action: 'suggestions.answerFeedback',
+        targetKind: 'feedback',
+        targetId: id,
+        summary: `答复了一条${f.anonymous ? '匿名' : ''}投诉建议`,
+      });
     });
     const row = await baseQuery(deps.db, actor.orgId).where('f.id', '=', id).executeTakeFirstOrThrow();
     return viewOf(row);

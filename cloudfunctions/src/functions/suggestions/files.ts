@@ -15,7 +15,13 @@ export const LETTER_MAX_BYTES = 10 * 1024 * 1024;
 async function readOwnUpload(deps: Deps, actor: Actor, fileId: string, kind: 'photo' | 'letter'): Promise<Buffer> {
   await deps.db
     .insertInto('file_upload')
-    .values({ file_id: fileId, org_id: actor.orgId, purpose: kind === 'photo' ? 'suggestion.photo' : 'suggestion.letter', uploaded_by: actor.memberId, seen_at: deps.clock.now() })
+    .values({
+      file_id: fileId,
+      org_id: actor.orgId,
+      purpose: kind === 'photo' ? 'suggestion.photo' : 'suggestion.letter',
+      uploaded_by: actor.memberId,
+      seen_at: deps.clock.now(),
+    })
     .onConflict((oc) => oc.column('file_id').doNothing())
     .execute();
   const owner = await deps.db.selectFrom('file_upload').select(['org_id', 'uploaded_by']).where('file_id', '=', fileId).executeTakeFirst();

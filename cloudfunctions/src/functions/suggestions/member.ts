@@ -17,7 +17,9 @@ export const saveDraft = defineAction({
   access: 'member',
   handler: async ({ id, ...fields }, { deps, actor }) => {
     const now = deps.clock.now();
-    const previous = id ? await deps.db.selectFrom('suggestion').select(['photos', 'author_id']).where('org_id', '=', actor.orgId).where('id', '=', id).executeTakeFirst() : undefined;
+    const previous = id
+      ? await deps.db.selectFrom('suggestion').select(['photos', 'author_id']).where('org_id', '=', actor.orgId).where('id', '=', id).executeTakeFirst()
+      : undefined;
     if (id && previous?.author_id !== actor.memberId) throw new AppError('NOT_FOUND#SUGGESTION');
     // 新加的照片才检查（已在草稿上的早查过）
     const known = new Set(previous?.photos ?? []);
@@ -28,8 +30,14 @@ export const saveDraft = defineAction({
         const row = await lockOwn(trx, actor, sid);
         if (row.status !== 'draft') throw new AppError('SUGGEST.NOT_DRAFT');
         // 草稿改了类型（如提案改为社情民意）：联名只属于提案
-        if (fields.kind !== 'proposal') await trx.deleteFrom('suggestion_cosigner').where('org_id', '=', actor.orgId).where('suggestion_id', '=', sid).execute();
-        await trx.updateTable('suggestion').set({ ...fields, original_kind: fields.kind, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', sid).execute();
+        if (fields.kind !== 'proposal')
+          await trx.deleteFrom('suggestion_cosigner').where('org_id', '=', actor.orgId).where('suggestion_id', '=', sid).execute();
+        await trx
+          .updateTable('suggestion')
+          .set({ ...fields, original_kind: fields.kind, updated_at: now })
+          .where('org_id', '=', actor.orgId)
+          .where('id', '=', sid)
+          .execute();
       } else {
         const row = await trx
           .insertInto('suggestion')
@@ -37,7 +45,21 @@ export const saveDraft = defineAction({
           .returning('id')
           .executeTakeFirstOrThrow();
         sid = row.id;
-        await trx.insertInto('suggestion_step').values({ org_id: actor.orgId, suggestion_id: sid, step: 'create', from_status: null, to_status: 'draft', actor_kind: 'member', actor_id: actor.memberId, actor_name: actor.name, note: null, at: now }).execute();
+        await trx
+          .insertInto('suggestion_step')
+          .values({
+            org_id: actor.orgId,
+            suggestion_id: sid,
+            step: 'create',
+            from_status: null,
+            to_status: 'draft',
+            actor_kind: 'member',
+            actor_id: actor.memberId,
+            actor_name: actor.name,
+            note: null,
+            at: now,
+          })
+          .execute();
       }
       await keepUploads(trx, fields.photos, `suggestion:${sid}`, now);
       return sid;
@@ -47,23 +69,46 @@ export const saveDraft = defineAction({
 });
 
 /** 提交前：必填的写齐了，内容过了检查（微信内容安全或本地词表） */
-async function assertSubmittable(deps: Parameters<typeof saveDraft.handler>[1]['deps'], actor: Actor, row: { kind: string; title: string; reasons: string; proposals: string }): Promise<void> {
+async function assertSubmittable(
+  deps: Parameters<typeof saveDraft.handler>[1]['deps'],
+  actor: Actor,
+  row: { kind: string; title: string; reasons: string; proposals: string },
+): Promise<void> {
   if (row.title.trim().length < 4) throw new AppError('SUGGEST.INCOMPLETE', { field: '案由（至少 4 个字）' });
-  if (row.reasons.trim().length < 10) throw new AppError('SUGGEST.INCOMPLETE', { field: row.kind === 'opinion' ? '情况（至少 10 个字）' : '理由（至少 10 个字）' });
+  if (row.reasons.trim().length < 10)
+    throw new AppError('SUGGEST.INCOMPLETE', { field: row.kind === 'opinion' ? '情况（至少 10 个字）' : '理由（至少 10 个字）' });
   if (row.kind !== 'opinion' && row.proposals.trim().length < 10) throw new AppError('SUGGEST.INCOMPLETE', { field: '建议（至少 10 个字）' });
-  const fields: Array<[string, string]> = [['案由', row.title], ['理由', row.reasons], ['建议', row.proposals]];
-  for (const [field, text] of fields) if (text && !(await deps.content.isAcceptable(text, actor.openid))) throw new AppError('SUGGEST.CONTENT_REJECTED', { field });
+  const fields: Array<[string, string]> = [
+    ['案由', row.title],
+    ['理由', row.reasons],
+    ['建议', row.proposals],
+  ];
+  for (const [field, text] of fields)
+    if (text && !(await deps.content.isAcceptable(text, actor.openid))) throw new AppError('SUGGEST.CONTENT_REJECTED', { field });
 }
 
 const source = (s: { id: string; title: string }) => ({ kind: 'suggestion', id: s.id, title: s.title });
 
 export const submit = defineAction({
   input: contract.suggestions.submit,
-  errors: ['NOT_FOUND#SUGGESTION', 'SUGGEST.WRONG_STATUS', 'SUGGEST.WRONG_KIND', 'SUGGEST.INCOMPLETE', 'SUGGEST.CONTENT_REJECTED', 'POINTS.YEAR_CLOSED', 'POINTS.RULE_NOT_FOUND'],
+  errors: [
+    'NOT_FOUND#SUGGESTION',
+    'SUGGEST.WRONG_STATUS',
+    'SUGGEST.WRONG_KIND',
+    'SUGGEST.INCOMPLETE',
+    'SUGGEST.CONTENT_REJECTED',
+    'POINTS.YEAR_CLOSED',
+    'POINTS.RULE_NOT_FOUND',
+  ],
   access: 'member',
   handler: async ({ id }, { deps, actor }) => {
     const now = deps.clock.now();
-    const draft = await deps.db.selectFrom('suggestion').select(['author_id', 'kind', 'title', 'reasons', 'proposals']).where('org_id', '=', actor.orgId).where('id', '=', id).executeTakeFirst();
+    const draft = await deps.db
+      .selectFrom('suggestion')
+      .select(['author_id', 'kind', 'title', 'reasons', 'proposals'])
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!draft || draft.author_id !== actor.memberId) throw new AppError('NOT_FOUND#SUGGESTION');
     // 内容检查在事务外（一次网络调用，不占着锁）；事务里再按锁住的那一行核对状态
     await assertSubmittable(deps, actor, draft);
@@ -84,7 +129,15 @@ export const submit = defineAction({
 /** 撤回：审查前。报送社情民意记的分冲正，五个一收回；待答复的联名邀请作废 */
 export const withdraw = defineAction({
   input: contract.suggestions.withdraw,
-  errors: ['NOT_FOUND#SUGGESTION', 'SUGGEST.WRONG_STATUS', 'SUGGEST.WRONG_KIND', 'POINTS.YEAR_CLOSED', 'NOT_FOUND#POINTS_ENTRY', 'POINTS.NOT_REVERSIBLE', 'POINTS.ALREADY_REVERSED'],
+  errors: [
+    'NOT_FOUND#SUGGESTION',
+    'SUGGEST.WRONG_STATUS',
+    'SUGGEST.WRONG_KIND',
+    'POINTS.YEAR_CLOSED',
+    'NOT_FOUND#POINTS_ENTRY',
+    'POINTS.NOT_REVERSIBLE',
+    'POINTS.ALREADY_REVERSED',
+  ],
   access: 'member',
   handler: async ({ id }, { deps, actor }) => {
     const now = deps.clock.now();
@@ -108,15 +161,29 @@ export async function undoCredits(trx: Trx, actor: Actor, suggestionId: string, 
     .where('e.source_id', '=', suggestionId)
     .where('e.reverses_entry_id', 'is', null)
     .where('e.points', '!=', 0)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('points_entry as x').select('x.id').whereRef('x.org_id', '=', 'e.org_id').whereRef('x.reverses_entry_id', '=', 'e.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('points_entry as x').select('x.id').whereRef('x.org_id', '=', 'e.org_id').whereRef('x.reverses_entry_id', '=', 'e.id'))),
+    )
     .execute();
-  for (const e of entries) await reverseEntry(trx, { orgId: actor.orgId, entryId: e.id, reason, operator: { id: actor.memberId, name: actor.name }, at, allowClosedYear: false });
-  await trx.deleteFrom('five_one_fulfilment').where('org_id', '=', actor.orgId).where('source_kind', '=', 'suggestion').where('source_id', '=', suggestionId).execute();
+  for (const e of entries)
+    await reverseEntry(trx, { orgId: actor.orgId, entryId: e.id, reason, operator: { id: actor.memberId, name: actor.name }, at, allowClosedYear: false });
+  await trx
+    .deleteFrom('five_one_fulfilment')
+    .where('org_id', '=', actor.orgId)
+    .where('source_kind', '=', 'suggestion')
+    .where('source_id', '=', suggestionId)
+    .execute();
 }
 
 /** 审查或撤回后，还没答复的联名邀请作废（首页待办随之消失） */
 export async function lapseInvitations(trx: Trx, orgId: string, suggestionId: string, at: Date): Promise<void> {
-  await trx.updateTable('suggestion_cosigner').set({ status: 'lapsed', answered_at: at }).where('org_id', '=', orgId).where('suggestion_id', '=', suggestionId).where('status', '=', 'invited').execute();
+  await trx
+    .updateTable('suggestion_cosigner')
+    .set({ status: 'lapsed', answered_at: at })
+    .where('org_id', '=', orgId)
+    .where('suggestion_id', '=', suggestionId)
+    .where('status', '=', 'invited')
+    .execute();
   await tell.cosignSettled(trx, orgId, { suggestionId, at });
 }
 
@@ -127,12 +194,33 @@ export const mine = defineAction({
   access: 'member',
   handler: async (_input, { deps, actor }) => {
     const rows = await withAuthor(deps.db)
-      .select((eb) => eb.fn.coalesce(eb.selectFrom('suggestion_cosigner as c').select('c.status').whereRef('c.org_id', '=', 's.org_id').whereRef('c.suggestion_id', '=', 's.id').where('c.member_id', '=', actor.memberId).limit(1), sql<string>`''`).as('cosign'))
+      .select((eb) =>
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('suggestion_cosigner as c')
+              .select('c.status')
+              .whereRef('c.org_id', '=', 's.org_id')
+              .whereRef('c.suggestion_id', '=', 's.id')
+              .where('c.member_id', '=', actor.memberId)
+              .limit(1),
+            sql<string>`''`,
+          )
+          .as('cosign'),
+      )
       .where('s.org_id', '=', actor.orgId)
       .where((eb) =>
         eb.or([
           eb('s.author_id', '=', actor.memberId),
-          eb.exists(eb.selectFrom('suggestion_cosigner as c').select('c.member_id').whereRef('c.org_id', '=', 's.org_id').whereRef('c.suggestion_id', '=', 's.id').where('c.member_id', '=', actor.memberId).where('c.status', 'in', ['invited', 'accepted'])),
+          eb.exists(
+            eb
+              .selectFrom('suggestion_cosigner as c')
+              .select('c.member_id')
+              .whereRef('c.org_id', '=', 's.org_id')
+              .whereRef('c.suggestion_id', '=', 's.id')
+              .where('c.member_id', '=', actor.memberId)
+              .where('c.status', 'in', ['invited', 'accepted']),
+          ),
         ]),
       )
       // 别人的草稿里的邀请也列出（好去答复），草稿本身的内容由 get 再看
@@ -151,10 +239,23 @@ export const published = defineAction({
   handler: async (input, { deps, actor }) => {
     const page = input?.page ?? 1;
     const pageSize = input?.pageSize ?? 20;
-    const base = withAuthor(deps.db).where('s.org_id', '=', actor.orgId).where('s.status', 'in', [...PUBLISHED_STATUSES]);
+    const base = withAuthor(deps.db)
+      .where('s.org_id', '=', actor.orgId)
+      .where('s.status', 'in', [...PUBLISHED_STATUSES]);
     const [rows, total] = await Promise.all([
-      base.orderBy('s.number_year', 'desc').orderBy('s.number_seq', 'desc').orderBy('s.submitted_at', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-      deps.db.selectFrom('suggestion').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', actor.orgId).where('status', 'in', [...PUBLISHED_STATUSES]).executeTakeFirstOrThrow(),
+      base
+        .orderBy('s.number_year', 'desc')
+        .orderBy('s.number_seq', 'desc')
+        .orderBy('s.submitted_at', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
+      deps.db
+        .selectFrom('suggestion')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('org_id', '=', actor.orgId)
+        .where('status', 'in', [...PUBLISHED_STATUSES])
+        .executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map((r) => summaryOf(r, r.author_id === actor.memberId ? 'author' : null)), total: Number(total.n), page, pageSize };
   },
@@ -202,14 +303,43 @@ export const invite = defineAction({
       if (row.status !== 'draft') throw new AppError('SUGGEST.NOT_DRAFT');
       if (row.kind !== 'proposal') throw new AppError('SUGGEST.COSIGN_KIND');
       if (ids.includes(actor.memberId)) throw new AppError('SUGGEST.COSIGN_SELF');
-      const found = await trx.selectFrom('member').select('id').where('org_id', '=', actor.orgId).where('id', 'in', ids).where('status', '=', 'active').where('kind', '=', 'committee_member').execute();
+      const found = await trx
+        .selectFrom('member')
+        .select('id')
+        .where('org_id', '=', actor.orgId)
+        .where('id', 'in', ids)
+        .where('status', '=', 'active')
+        .where('kind', '=', 'committee_member')
+        .execute();
       if (found.length !== ids.length) throw new AppError('SUGGEST.COSIGN_UNKNOWN');
-      const existing = await trx.selectFrom('suggestion_cosigner').select('member_id').where('org_id', '=', actor.orgId).where('suggestion_id', '=', id).execute();
+      const existing = await trx
+        .selectFrom('suggestion_cosigner')
+        .select('member_id')
+        .where('org_id', '=', actor.orgId)
+        .where('suggestion_id', '=', id)
+        .execute();
       const fresh = ids.filter((m) => !existing.some((e) => e.member_id === m));
       if (existing.length + fresh.length > MAX_COSIGNERS) throw new AppError('SUGGEST.COSIGN_TOO_MANY', { max: MAX_COSIGNERS });
       if (fresh.length === 0) return;
-      await trx.insertInto('suggestion_cosigner').values(fresh.map((m) => ({ org_id: actor.orgId, suggestion_id: id, member_id: m, invited_at: now }))).execute();
-      await trx.insertInto('suggestion_step').values({ org_id: actor.orgId, suggestion_id: id, step: 'invite', from_status: row.status, to_status: row.status, actor_kind: 'member', actor_id: actor.memberId, actor_name: actor.name, note: `邀请 ${fresh.length} 位委员联名`, at: now }).execute();
+      await trx
+        .insertInto('suggestion_cosigner')
+        .values(fresh.map((m) => ({ org_id: actor.orgId, suggestion_id: id, member_id: m, invited_at: now })))
+        .execute();
+      await trx
+        .insertInto('suggestion_step')
+        .values({
+          org_id: actor.orgId,
+          suggestion_id: id,
+          step: 'invite',
+          from_status: row.status,
+          to_status: row.status,
+          actor_kind: 'member',
+          actor_id: actor.memberId,
+          actor_name: actor.name,
+          note: `邀请 ${fresh.length} 位委员联名`,
+          at: now,
+        })
+        .execute();
       await tell.cosignInvited(trx, actor.orgId, { suggestionId: id, memberIds: fresh, authorName: actor.name, title: row.title || '（未写案由）', at: now });
     });
     return loadView(deps.db, actor.orgId, id, actor);
@@ -225,13 +355,46 @@ export const answerInvite = defineAction({
     const now = deps.clock.now();
     await deps.db.transaction().execute(async (trx) => {
       // 先锁建言再锁邀请（与立案同一顺序，不会互相等死）
-      const s = await trx.selectFrom('suggestion').select(['status', 'title']).where('org_id', '=', actor.orgId).where('id', '=', id).forUpdate().executeTakeFirst();
-      const c = await trx.selectFrom('suggestion_cosigner').select('status').where('org_id', '=', actor.orgId).where('suggestion_id', '=', id).where('member_id', '=', actor.memberId).forUpdate().executeTakeFirst();
+      const s = await trx
+        .selectFrom('suggestion')
+        .select(['status', 'title'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      const c = await trx
+        .selectFrom('suggestion_cosigner')
+        .select('status')
+        .where('org_id', '=', actor.orgId)
+        .where('suggestion_id', '=', id)
+        .where('member_id', '=', actor.memberId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!s || !c) throw new AppError('NOT_FOUND#COSIGN');
       if (c.status !== 'invited') throw new AppError(c.status === 'lapsed' ? 'SUGGEST.COSIGN_CLOSED' : 'SUGGEST.COSIGN_ANSWERED');
       if (s.status !== 'draft' && s.status !== 'submitted') throw new AppError('SUGGEST.COSIGN_CLOSED');
-      await trx.updateTable('suggestion_cosigner').set({ status: accept ? 'accepted' : 'declined', answered_at: now }).where('org_id', '=', actor.orgId).where('suggestion_id', '=', id).where('member_id', '=', actor.memberId).execute();
-      await trx.insertInto('suggestion_step').values({ org_id: actor.orgId, suggestion_id: id, step: accept ? 'cosignAccept' : 'cosignDecline', from_status: s.status, to_status: s.status, actor_kind: 'member', actor_id: actor.memberId, actor_name: actor.name, note: null, at: now }).execute();
+      await trx
+        .updateTable('suggestion_cosigner')
+        .set({ status: accept ? 'accepted' : 'declined', answered_at: now })
+        .where('org_id', '=', actor.orgId)
+        .where('suggestion_id', '=', id)
+        .where('member_id', '=', actor.memberId)
+        .execute();
+      await trx
+        .insertInto('suggestion_step')
+        .values({
+          org_id: actor.orgId,
+          suggestion_id: id,
+          step: accept ? 'cosignAccept' : 'cosignDecline',
+          from_status: s.status,
+          to_status: s.status,
+          actor_kind: 'member',
+          actor_id: actor.memberId,
+          actor_name: actor.name,
+          note: null,
+          at: now,
+        })
+        .execute();
       await tell.cosignSettled(trx, actor.orgId, { suggestionId: id, memberId: actor.memberId, at: now });
     });
     return loadView(deps.db, actor.orgId, id, actor);
@@ -255,7 +418,21 @@ export const rate = defineAction({
       });
       if (d.rehandle) {
         await trx.updateTable('suggestion').set({ rehandled: true, replied_at: null }).where('org_id', '=', actor.orgId).where('id', '=', id).execute();
-        await trx.insertInto('suggestion_step').values({ org_id: actor.orgId, suggestion_id: id, step: 'rehandle', from_status: 'replied', to_status: 'assigned', actor_kind: 'member', actor_id: actor.memberId, actor_name: actor.name, note: '提出者不满意，退回重新办理', at: now }).execute();
+        await trx
+          .insertInto('suggestion_step')
+          .values({
+            org_id: actor.orgId,
+            suggestion_id: id,
+            step: 'rehandle',
+            from_status: 'replied',
+            to_status: 'assigned',
+            actor_kind: 'member',
+            actor_id: actor.memberId,
+            actor_name: actor.name,
+            note: '提出者不满意，退回重新办理',
+            at: now,
+          })
+          .execute();
       } else {
         await trx.updateTable('suggestion').set({ closed_at: now }).where('org_id', '=', actor.orgId).where('id', '=', id).execute();
       }

@@ -13,7 +13,13 @@ const source = (s: { id: string; title: string }) => ({ kind: 'suggestion', id: 
 
 /** 提出者与已确认的联名人：进展告诉他们 */
 async function concerned(trx: Trx, row: SuggestionRow): Promise<string[]> {
-  const c = await trx.selectFrom('suggestion_cosigner').select('member_id').where('org_id', '=', row.org_id).where('suggestion_id', '=', row.id).where('status', '=', 'accepted').execute();
+  const c = await trx
+    .selectFrom('suggestion_cosigner')
+    .select('member_id')
+    .where('org_id', '=', row.org_id)
+    .where('suggestion_id', '=', row.id)
+    .where('status', '=', 'accepted')
+    .execute();
   return [row.author_id, ...c.map((x) => x.member_id)];
 }
 
@@ -27,7 +33,14 @@ async function officeStep(ctx: ActorContext, id: string, audit: string, run: (tr
     const row = await lockSuggestion(trx, actor.orgId, id);
     if (row.status === 'draft') throw new AppError('NOT_FOUND#SUGGESTION');
     const news = await run(trx, row, now);
-    if (news) await tell.suggestionProgress(trx, actor.orgId, { suggestionId: id, to: await concerned(trx, row), title: `${news}：${row.title}`.slice(0, 40), body: `您的${SUGGESTION_KIND_LABELS[row.original_kind]}「${row.title}」${news}。`, at: now });
+    if (news)
+      await tell.suggestionProgress(trx, actor.orgId, {
+        suggestionId: id,
+        to: await concerned(trx, row),
+        title: `${news}：${row.title}`.slice(0, 40),
+        body: `您的${SUGGESTION_KIND_LABELS[row.original_kind]}「${row.title}」${news}。`,
+        at: now,
+      });
     await recordAudit(trx, ctx, { action: `suggestions.${audit}`, targetKind: 'suggestion', targetId: id, summary: `${news ?? audit}：${row.title}` });
   });
   return loadView(deps.db, actor.orgId, id, actor);
@@ -44,8 +57,16 @@ export const queue = defineAction({
     if (kind) q = q.where('s.kind', '=', kind);
     if (overdue) q = q.where('s.status', '=', 'assigned').where('s.due_at', '<', deps.clock.now());
     const [rows, total] = await Promise.all([
-      q.orderBy(sql`CASE s.status WHEN 'submitted' THEN 0 WHEN 'assigned' THEN 1 WHEN 'filed' THEN 2 ELSE 3 END`).orderBy('s.submitted_at').limit(pageSize).offset((page - 1) * pageSize).execute(),
-      q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      q
+        .orderBy(sql`CASE s.status WHEN 'submitted' THEN 0 WHEN 'assigned' THEN 1 WHEN 'filed' THEN 2 ELSE 3 END`)
+        .orderBy('s.submitted_at')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
+      q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map((r) => summaryOf(r, null)), total: Number(total.n), page, pageSize };
   },
@@ -66,8 +87,18 @@ export const file = defineAction({
       const year = beijingYear(now);
       // 先按流程表判断（不能立案的不占号）
       await takeStep(trx, actor, row, 'file', { at: now, changes: { reviewed_at: now } });
-      await trx.insertInto('suggestion_counter').values({ org_id: actor.orgId, year }).onConflict((oc) => oc.columns(['org_id', 'year']).doNothing()).execute();
-      const counter = await trx.selectFrom('suggestion_counter').select('last_seq').where('org_id', '=', actor.orgId).where('year', '=', year).forUpdate().executeTakeFirstOrThrow();
+      await trx
+        .insertInto('suggestion_counter')
+        .values({ org_id: actor.orgId, year })
+        .onConflict((oc) => oc.columns(['org_id', 'year']).doNothing())
+        .execute();
+      const counter = await trx
+        .selectFrom('suggestion_counter')
+        .select('last_seq')
+        .where('org_id', '=', actor.orgId)
+        .where('year', '=', year)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const seq = counter.last_seq + 1;
       await trx.updateTable('suggestion_counter').set({ last_seq: seq }).where('org_id', '=', actor.orgId).where('year', '=', year).execute();
       const number = formatNumber(year, seq);
@@ -76,7 +107,13 @@ export const file = defineAction({
       const operator = { id: actor.memberId, name: actor.name };
       await awardPoints(trx, { orgId: actor.orgId, memberId: row.author_id, ruleCode: 'duty.proposal_lead', source: source(row), at: now, operator });
       await recordFiveOne(trx, { orgId: actor.orgId, memberId: row.author_id, item: 'proposal', source: source(row), at: now, recordedBy: actor.memberId });
-      const cosigners = await trx.selectFrom('suggestion_cosigner').select('member_id').where('org_id', '=', actor.orgId).where('suggestion_id', '=', id).where('status', '=', 'accepted').execute();
+      const cosigners = await trx
+        .selectFrom('suggestion_cosigner')
+        .select('member_id')
+        .where('org_id', '=', actor.orgId)
+        .where('suggestion_id', '=', id)
+        .where('status', '=', 'accepted')
+        .execute();
       for (const c of cosigners) {
         await awardPoints(trx, { orgId: actor.orgId, memberId: c.member_id, ruleCode: 'duty.proposal_cosign', source: source(row), at: now, operator });
         await recordFiveOne(trx, { orgId: actor.orgId, memberId: c.member_id, item: 'proposal', source: source(row), at: now, recordedBy: actor.memberId });
@@ -115,7 +152,15 @@ export const convert = defineAction({
 /** 交办：一个主办单位、可有协办单位；答复期限缺省交办后 3 个月，至多 6 个月 */
 export const assign = defineAction({
   input: contract.suggestions.assign,
-  errors: ['NOT_FOUND#SUGGESTION', 'NOT_FOUND#UNIT', 'SUGGEST.WRONG_STATUS', 'SUGGEST.WRONG_KIND', 'SUGGEST.LEAD_IN_CO', 'SUGGEST.DUE_TOO_LATE', 'SUGGEST.DUE_PAST'],
+  errors: [
+    'NOT_FOUND#SUGGESTION',
+    'NOT_FOUND#UNIT',
+    'SUGGEST.WRONG_STATUS',
+    'SUGGEST.WRONG_KIND',
+    'SUGGEST.LEAD_IN_CO',
+    'SUGGEST.DUE_TOO_LATE',
+    'SUGGEST.DUE_PAST',
+  ],
   access: OFFICE,
   writes: true,
   handler: async ({ id, leadUnitId, coUnitIds, dueOn }, ctx) =>
@@ -123,15 +168,37 @@ export const assign = defineAction({
       const { actor } = ctx;
       const co = [...new Set(coUnitIds)];
       if (co.includes(leadUnitId)) throw new AppError('SUGGEST.LEAD_IN_CO');
-      const units = await trx.selectFrom('handling_unit').select(['id', 'name']).where('org_id', '=', actor.orgId).where('id', 'in', [leadUnitId, ...co]).execute();
+      const units = await trx
+        .selectFrom('handling_unit')
+        .select(['id', 'name'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', 'in', [leadUnitId, ...co])
+        .execute();
       if (units.length !== co.length + 1) throw new AppError('NOT_FOUND#UNIT');
       // 期限到那一天的 24 点（北京时间）
       const due = endOfBeijingDay(dueOn ? beijingDayStart(dueOn) : dueDate(now, DUE_MONTHS_DEFAULT));
       if (due <= now) throw new AppError('SUGGEST.DUE_PAST');
       if (due > endOfBeijingDay(dueDate(now, DUE_MONTHS_MAX))) throw new AppError('SUGGEST.DUE_TOO_LATE', { months: DUE_MONTHS_MAX });
       const lead = units.find((u) => u.id === leadUnitId)!;
-      await takeStep(trx, actor, row, 'assign', { at: now, note: `主办：${lead.name}${co.length ? `；协办：${units.filter((u) => u.id !== leadUnitId).map((u) => u.name).join('、')}` : ''}`, changes: { assigned_at: now, due_at: due } });
-      await trx.insertInto('suggestion_unit').values([{ org_id: actor.orgId, suggestion_id: id, unit_id: leadUnitId, lead: true }, ...co.map((u) => ({ org_id: actor.orgId, suggestion_id: id, unit_id: u, lead: false }))]).execute();
+      await takeStep(trx, actor, row, 'assign', {
+        at: now,
+        note: `主办：${lead.name}${
+          co.length
+            ? `；协办：${units
+                .filter((u) => u.id !== leadUnitId)
+                .map((u) => u.name)
+                .join('、')}`
+            : ''
+        }`,
+        changes: { assigned_at: now, due_at: due },
+      });
+      await trx
+        .insertInto('suggestion_unit')
+        .values([
+          { org_id: actor.orgId, suggestion_id: id, unit_id: leadUnitId, lead: true },
+          ...co.map((u) => ({ org_id: actor.orgId, suggestion_id: id, unit_id: u, lead: false })),
+        ])
+        .execute();
       return `已交办${lead.name}`;
     }),
 });
@@ -158,7 +225,14 @@ export const markKey = defineAction({
     officeStep(ctx, id, 'markKey', async (trx, row, now) => {
       if (row.is_key) throw new AppError('SUGGEST.ALREADY_MARKED', { step: '列为重点提案' });
       await takeStep(trx, ctx.actor, row, 'markKey', { at: now, changes: { is_key: true } });
-      await awardPoints(trx, { orgId: ctx.actor.orgId, memberId: row.author_id, ruleCode: 'duty.proposal_key', source: source(row), at: now, operator: { id: ctx.actor.memberId, name: ctx.actor.name } });
+      await awardPoints(trx, {
+        orgId: ctx.actor.orgId,
+        memberId: row.author_id,
+        ruleCode: 'duty.proposal_key',
+        source: source(row),
+        at: now,
+        operator: { id: ctx.actor.memberId, name: ctx.actor.name },
+      });
       return '列为重点提案';
     }),
 });
@@ -172,7 +246,14 @@ export const markExcellent = defineAction({
     officeStep(ctx, id, 'markExcellent', async (trx, row, now) => {
       if (row.is_excellent) throw new AppError('SUGGEST.ALREADY_MARKED', { step: '评为优秀提案' });
       await takeStep(trx, ctx.actor, row, 'markExcellent', { at: now, changes: { is_excellent: true } });
-      await awardPoints(trx, { orgId: ctx.actor.orgId, memberId: row.author_id, ruleCode: 'duty.proposal_excellent', source: source(row), at: now, operator: { id: ctx.actor.memberId, name: ctx.actor.name } });
+      await awardPoints(trx, {
+        orgId: ctx.actor.orgId,
+        memberId: row.author_id,
+        ruleCode: 'duty.proposal_excellent',
+        source: source(row),
+        at: now,
+        operator: { id: ctx.actor.memberId, name: ctx.actor.name },
+      });
       return '评为优秀提案';
     }),
 });
@@ -186,7 +267,14 @@ export const adopt = defineAction({
   handler: async ({ id, level }, ctx) =>
     officeStep(ctx, id, 'adopt', async (trx, row, now) => {
       await takeStep(trx, ctx.actor, row, 'adopt', { at: now, note: ADOPTION_LEVEL_LABELS[level], changes: { adoption_level: level, reviewed_at: now } });
-      await awardPoints(trx, { orgId: ctx.actor.orgId, memberId: row.author_id, ruleCode: ADOPTION_RULES[level], source: source(row), at: now, operator: { id: ctx.actor.memberId, name: ctx.actor.name } });
+      await awardPoints(trx, {
+        orgId: ctx.actor.orgId,
+        memberId: row.author_id,
+        ruleCode: ADOPTION_RULES[level],
+        source: source(row),
+        at: now,
+        operator: { id: ctx.actor.memberId, name: ctx.actor.name },
+      });
       return `被${ADOPTION_LEVEL_LABELS[level]}采用`;
     }),
 });
@@ -212,8 +300,18 @@ export const instruct = defineAction({
   handler: async ({ id, leader, text }, ctx) =>
     officeStep(ctx, id, 'instruct', async (trx, row, now) => {
       await takeStep(trx, ctx.actor, row, 'instruct', { at: now, note: `${leader}：${text}` });
-      await trx.insertInto('suggestion_instruction').values({ org_id: ctx.actor.orgId, suggestion_id: id, leader, text, recorded_by: ctx.actor.memberId, at: now }).execute();
-      await awardPoints(trx, { orgId: ctx.actor.orgId, memberId: row.author_id, ruleCode: 'duty.opinion_instructed', source: source(row), at: now, operator: { id: ctx.actor.memberId, name: ctx.actor.name } });
+      await trx
+        .insertInto('suggestion_instruction')
+        .values({ org_id: ctx.actor.orgId, suggestion_id: id, leader, text, recorded_by: ctx.actor.memberId, at: now })
+        .execute();
+      await awardPoints(trx, {
+        orgId: ctx.actor.orgId,
+        memberId: row.author_id,
+        ruleCode: 'duty.opinion_instructed',
+        source: source(row),
+        at: now,
+        operator: { id: ctx.actor.memberId, name: ctx.actor.name },
+      });
       return `获${leader}批示`;
     }),
 });

@@ -23,9 +23,13 @@ export const stats = defineAction({
     const start = beijingDayStart(from);
     const end = new Date(beijingDayStart(to).getTime() + 86_400_000);
     const scope: RawBuilder<unknown>[] = [];
-    if (committeeId) scope.push(sql`AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = s.org_id AND mc.member_id = s.author_id AND mc.committee_id = ${committeeId}::uuid)`);
+    if (committeeId)
+      scope.push(
+        sql`AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = s.org_id AND mc.member_id = s.author_id AND mc.committee_id = ${committeeId}::uuid)`,
+      );
     if (sectorId) scope.push(sql`AND EXISTS (SELECT 1 FROM member m WHERE m.org_id = s.org_id AND m.id = s.author_id AND m.sector_id = ${sectorId}::uuid)`);
-    if (unitId) scope.push(sql`AND EXISTS (SELECT 1 FROM suggestion_unit su WHERE su.org_id = s.org_id AND su.suggestion_id = s.id AND su.unit_id = ${unitId}::uuid)`);
+    if (unitId)
+      scope.push(sql`AND EXISTS (SELECT 1 FROM suggestion_unit su WHERE su.org_id = s.org_id AND su.suggestion_id = s.id AND su.unit_id = ${unitId}::uuid)`);
     const { rows } = await sql<Record<string, string | number>>`
       WITH s AS (
         SELECT s.*,
@@ -59,15 +63,36 @@ export const stats = defineAction({
     const r = rows[0];
     const n = (k: string) => Number(r[k] ?? 0);
     const byStatus = (typeof r.by_status === 'string' ? JSON.parse(r.by_status) : r.by_status) as Partial<Record<SuggestionStatus, number>>;
-    const p = { submitted: n('p_submitted'), reviewed: n('p_reviewed'), filed: n('p_filed'), assigned: n('p_assigned'), replied: n('p_replied'), repliedOnTime: n('p_on_time'), rated: n('p_rated'), satisfied: n('p_satisfied'), met: n('p_met') };
+    const p = {
+      submitted: n('p_submitted'),
+      reviewed: n('p_reviewed'),
+      filed: n('p_filed'),
+      assigned: n('p_assigned'),
+      replied: n('p_replied'),
+      repliedOnTime: n('p_on_time'),
+      rated: n('p_rated'),
+      satisfied: n('p_satisfied'),
+      met: n('p_met'),
+    };
     return {
       from,
       to,
       byKind: { proposal: { submitted: n('kind_proposal') }, opinion: { submitted: n('kind_opinion') }, advice: { submitted: n('kind_advice') } },
       byStatus,
       proposals: p,
-      rates: { filing: pct(p.filed, p.reviewed), replied: pct(p.replied, p.assigned), onTime: pct(p.repliedOnTime, p.assigned), satisfaction: pct(p.satisfied, p.rated), meeting: pct(p.met, p.assigned) },
-      opinions: { submitted: n('o_submitted'), adopted: n('o_adopted'), adoptedByLevel: { local: n('o_local'), upper: n('o_upper'), national: n('o_national') }, instructed: n('o_instructed') },
+      rates: {
+        filing: pct(p.filed, p.reviewed),
+        replied: pct(p.replied, p.assigned),
+        onTime: pct(p.repliedOnTime, p.assigned),
+        satisfaction: pct(p.satisfied, p.rated),
+        meeting: pct(p.met, p.assigned),
+      },
+      opinions: {
+        submitted: n('o_submitted'),
+        adopted: n('o_adopted'),
+        adoptedByLevel: { local: n('o_local'), upper: n('o_upper'), national: n('o_national') },
+        instructed: n('o_instructed'),
+      },
     };
   },
 });
@@ -88,8 +113,28 @@ export const exportList = defineAction({
       .selectFrom('suggestion as s')
       .innerJoin('member as a', (j) => j.onRef('a.org_id', '=', 's.org_id').onRef('a.id', '=', 's.author_id'))
       .select([
-        's.id', 's.number', 's.kind', 's.status', 's.title', 's.category', 'a.name', 's.submitted_at', 's.due_at', 's.replied_at', 's.met_at', 's.rating', 's.is_key', 's.is_excellent',
-        (eb) => eb.selectFrom('suggestion_unit as su').innerJoin('handling_unit as u', (j) => j.onRef('u.org_id', '=', 'su.org_id').onRef('u.id', '=', 'su.unit_id')).select(sql<string>`string_agg(u.name || CASE WHEN su.lead THEN '（主办）' ELSE '（协办）' END, '、' ORDER BY su.lead DESC, u.name)`.as('x')).whereRef('su.org_id', '=', 's.org_id').whereRef('su.suggestion_id', '=', 's.id').as('units'),
+        's.id',
+        's.number',
+        's.kind',
+        's.status',
+        's.title',
+        's.category',
+        'a.name',
+        's.submitted_at',
+        's.due_at',
+        's.replied_at',
+        's.met_at',
+        's.rating',
+        's.is_key',
+        's.is_excellent',
+        (eb) =>
+          eb
+            .selectFrom('suggestion_unit as su')
+            .innerJoin('handling_unit as u', (j) => j.onRef('u.org_id', '=', 'su.org_id').onRef('u.id', '=', 'su.unit_id'))
+            .select(sql<string>`string_agg(u.name || CASE WHEN su.lead THEN '（主办）' ELSE '（协办）' END, '、' ORDER BY su.lead DESC, u.name)`.as('x'))
+            .whereRef('su.org_id', '=', 's.org_id')
+            .whereRef('su.suggestion_id', '=', 's.id')
+            .as('units'),
       ])
       .where('s.org_id', '=', actor.orgId)
       .where('s.status', '!=', 'draft')
@@ -101,10 +146,28 @@ export const exportList = defineAction({
     const content = await writeXlsx(
       `${year}年建言`,
       ['编号', '类型', '案由', '类别', '提出者', '提交日期', '状态', '承办单位', '答复期限', '答复日期', '见面日期', '评价', '重点', '优秀'],
-      rows.map((r) => [r.number ?? '', SUGGESTION_KIND_LABELS[r.kind], r.title, r.category, r.name, day(r.submitted_at), SUGGESTION_STATUS_LABELS[r.status], r.units ?? '', day(r.due_at), day(r.replied_at), day(r.met_at), r.rating ? RATING_LABELS[r.rating] : '', r.is_key ? '是' : '', r.is_excellent ? '是' : '']),
+      rows.map((r) => [
+        r.number ?? '',
+        SUGGESTION_KIND_LABELS[r.kind],
+        r.title,
+        r.category,
+        r.name,
+        day(r.submitted_at),
+        SUGGESTION_STATUS_LABELS[r.status],
+        r.units ?? '',
+        day(r.due_at),
+        day(r.replied_at),
+        day(r.met_at),
+        r.rating ? RATING_LABELS[r.rating] : '',
+        r.is_key ? '是' : '',
+        r.is_excellent ? '是' : '',
+      ]),
     );
-    await deps.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'suggestions.exportList', targetKind: 'export', summary: `导出 ${year} 年建言清单（${rows.length} 件）` }));
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, ctx, { action: 'suggestions.exportList', targetKind: 'export', summary: `导出 ${year} 年建言清单（${rows.length} 件）` }),
+      );
     return { fileName: `建言清单-${year}.xlsx`, contentBase64: content.toString('base64') };
   },
 });
-

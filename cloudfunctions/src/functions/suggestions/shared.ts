@@ -44,7 +44,11 @@ export async function takeStep(
   step: SuggestionStep,
   opts: { at: Date; note?: string | null; rating?: Rating; changes?: Updateable<SuggestionTable>; actorKind?: 'member' | 'office' | 'unit' },
 ): Promise<{ to: SuggestionStatus; rehandle: boolean }> {
-  const d = decideStep(step, { kind: row.kind, status: row.status, rehandled: row.rehandled, isKey: row.is_key, isExcellent: row.is_excellent }, { rating: opts.rating });
+  const d = decideStep(
+    step,
+    { kind: row.kind, status: row.status, rehandled: row.rehandled, isKey: row.is_key, isExcellent: row.is_excellent },
+    { rating: opts.rating },
+  );
   const stepLabel = STEPS[step].label;
   if (!d.ok) {
     const kind = SUGGESTION_KIND_LABELS[row.kind];
@@ -67,16 +71,42 @@ export async function takeStep(
 export async function recordStep(
   trx: Trx,
   row: Pick<SuggestionRow, 'org_id' | 'id'>,
-  s: { step: string; from: SuggestionStatus | null; to: SuggestionStatus; actorKind: 'member' | 'office' | 'unit'; actor: Actor; note: string | null; at: Date },
+  s: {
+    step: string;
+    from: SuggestionStatus | null;
+    to: SuggestionStatus;
+    actorKind: 'member' | 'office' | 'unit';
+    actor: Actor;
+    note: string | null;
+    at: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('suggestion_step')
-    .values({ org_id: row.org_id, suggestion_id: row.id, step: s.step, from_status: s.from, to_status: s.to, actor_kind: s.actorKind, actor_id: s.actor.memberId, actor_name: s.actor.name, note: s.note, at: s.at })
+    .values({
+      org_id: row.org_id,
+      suggestion_id: row.id,
+      step: s.step,
+      from_status: s.from,
+      to_status: s.to,
+      actor_kind: s.actorKind,
+      actor_id: s.actor.memberId,
+      actor_name: s.actor.name,
+      note: s.note,
+      at: s.at,
+    })
     .execute();
 }
 
 /** 历史里的说法：本地的步骤名 + 草稿的保存 */
-const STEP_LABELS: Record<string, string> = { ...Object.fromEntries(Object.entries(STEPS).map(([k, v]) => [k, v.label])), create: '起草', invite: '邀请联名', cosignAccept: '同意联名', cosignDecline: '谢绝联名', rehandle: '退回重新办理' };
+const STEP_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(STEPS).map(([k, v]) => [k, v.label])),
+  create: '起草',
+  invite: '邀请联名',
+  cosignAccept: '同意联名',
+  cosignDecline: '谢绝联名',
+  rehandle: '退回重新办理',
+};
 
 type Reader = Pick<DB, 'selectFrom'>;
 
@@ -138,8 +168,20 @@ export async function loadView(db: Reader, orgId: string, id: string, viewer: { 
       .where('r.suggestion_id', '=', id)
       .orderBy('r.round')
       .execute(),
-    db.selectFrom('suggestion_instruction').select(['leader', 'text', 'at']).where('org_id', '=', orgId).where('suggestion_id', '=', id).orderBy('at').execute(),
-    db.selectFrom('suggestion_step').select(['step', 'actor_name', 'note', 'at']).where('org_id', '=', orgId).where('suggestion_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('suggestion_instruction')
+      .select(['leader', 'text', 'at'])
+      .where('org_id', '=', orgId)
+      .where('suggestion_id', '=', id)
+      .orderBy('at')
+      .execute(),
+    db
+      .selectFrom('suggestion_step')
+      .select(['step', 'actor_name', 'note', 'at'])
+      .where('org_id', '=', orgId)
+      .where('suggestion_id', '=', id)
+      .orderBy('id')
+      .execute(),
   ]);
   const mine = r.author_id === viewer.memberId ? 'author' : cosigners.some((c) => c.member_id === viewer.memberId) ? 'cosigner' : null;
   return {
@@ -173,13 +215,25 @@ export async function assertCanRead(db: Reader, actor: Actor, id: string): Promi
   if ((PUBLISHED_STATUSES as readonly string[]).includes(r.status)) return;
   // 别人的草稿连办公室也不看：还没交出来
   if (actor.roles.includes('admin') && r.status !== 'draft') return;
-  const c = await db.selectFrom('suggestion_cosigner').select('member_id').where('org_id', '=', actor.orgId).where('suggestion_id', '=', id).where('member_id', '=', actor.memberId).executeTakeFirst();
+  const c = await db
+    .selectFrom('suggestion_cosigner')
+    .select('member_id')
+    .where('org_id', '=', actor.orgId)
+    .where('suggestion_id', '=', id)
+    .where('member_id', '=', actor.memberId)
+    .executeTakeFirst();
   if (!c) throw new AppError('NOT_FOUND#SUGGESTION');
 }
 
 /** 承办单位只看交办给本单位的（主办或协办）；别的与不存在的答复相同，连有没有都不透露 */
 export async function assertUnitAssigned(db: Reader, actor: Actor, id: string): Promise<{ lead: boolean }> {
-  const r = await db.selectFrom('suggestion_unit').select('lead').where('org_id', '=', actor.orgId).where('suggestion_id', '=', id).where('unit_id', '=', actor.unitId ?? '00000000-0000-0000-0000-000000000000').executeTakeFirst();
+  const r = await db
+    .selectFrom('suggestion_unit')
+    .select('lead')
+    .where('org_id', '=', actor.orgId)
+    .where('suggestion_id', '=', id)
+    .where('unit_id', '=', actor.unitId ?? '00000000-0000-0000-0000-000000000000')
+    .executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND#SUGGESTION');
   return r;
 }

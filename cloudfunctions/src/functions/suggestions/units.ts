@@ -24,7 +24,11 @@ async function listUnits(db: DB, orgId: string): Promise<HandlingUnitView[]> {
       .orderBy('s.name')
       .execute(),
   ]);
-  return units.map((u) => ({ id: u.id, name: u.name, staff: staff.filter((s) => s.unit_id === u.id).map((s) => ({ id: s.id, name: s.name, bound: Boolean(s.openid) })) }));
+  return units.map((u) => ({
+    id: u.id,
+    name: u.name,
+    staff: staff.filter((s) => s.unit_id === u.id).map((s) => ({ id: s.id, name: s.name, bound: Boolean(s.openid) })),
+  }));
 }
 
 export const units = defineAction({
@@ -65,7 +69,12 @@ export const addUnitStaff = defineAction({
       const u = await trx.selectFrom('handling_unit').select('name').where('org_id', '=', actor.orgId).where('id', '=', unitId).executeTakeFirst();
       if (!u) throw new AppError('NOT_FOUND#UNIT');
       const s = await trx.insertInto('unit_staff').values({ org_id: actor.orgId, unit_id: unitId, name }).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { action: 'suggestions.addUnitStaff', targetKind: 'handling_unit', targetId: s.id, summary: `为${u.name}添加工作人员 ${name}` });
+      await recordAudit(trx, ctx, {
+        action: 'suggestions.addUnitStaff',
+        targetKind: 'handling_unit',
+        targetId: s.id,
+        summary: `为${u.name}添加工作人员 ${name}`,
+      });
     });
     return listUnits(deps.db, actor.orgId);
   },
@@ -83,13 +92,33 @@ export const issueUnitInvite = defineAction({
     const code = composeInviteCode(deps.random.int);
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
     await deps.db.transaction().execute(async (trx) => {
-      const s = await trx.selectFrom('unit_staff').select(['name', 'status']).where('org_id', '=', actor.orgId).where('id', '=', staffId).forUpdate().executeTakeFirst();
+      const s = await trx
+        .selectFrom('unit_staff')
+        .select(['name', 'status'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', staffId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!s || s.status !== 'active') throw new AppError('NOT_FOUND#UNIT_STAFF');
       const bound = await trx.selectFrom('unit_binding').select('openid').where('org_id', '=', actor.orgId).where('staff_id', '=', staffId).executeTakeFirst();
       if (bound) throw new AppError('CONFLICT#UNIT_STAFF_BOUND', { name: s.name });
-      await trx.updateTable('unit_invite').set({ used_at: now }).where('org_id', '=', actor.orgId).where('staff_id', '=', staffId).where('used_at', 'is', null).execute();
-      await trx.insertInto('unit_invite').values({ org_id: actor.orgId, staff_id: staffId, code_hash: hashInviteCode(code), issued_by: actor.memberId, issued_at: now, expires_at: expiresAt }).execute();
-      await recordAudit(trx, ctx, { action: 'suggestions.issueUnitInvite', targetKind: 'invite', targetId: staffId, summary: `签发承办单位工作人员 ${s.name} 的邀请码` });
+      await trx
+        .updateTable('unit_invite')
+        .set({ used_at: now })
+        .where('org_id', '=', actor.orgId)
+        .where('staff_id', '=', staffId)
+        .where('used_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('unit_invite')
+        .values({ org_id: actor.orgId, staff_id: staffId, code_hash: hashInviteCode(code), issued_by: actor.memberId, issued_at: now, expires_at: expiresAt })
+        .execute();
+      await recordAudit(trx, ctx, {
+        action: 'suggestions.issueUnitInvite',
+        targetKind: 'invite',
+        targetId: staffId,
+        summary: `签发承办单位工作人员 ${s.name} 的邀请码`,
+      });
     });
     return { code, expiresAt: expiresAt.toISOString() };
   },
@@ -112,7 +141,15 @@ async function unitProfile(db: DB, orgId: string, staffId: string): Promise<Unit
  */
 export const bindUnit = defineAction({
   input: contract.suggestions.bindUnit,
-  errors: ['CONFLICT#ALREADY_BOUND', 'CONFLICT#MEMBER_TAKEN', 'MEMBER.INVITE_INVALID', 'MEMBER.INVITE_USED', 'MEMBER.INVITE_EXPIRED', 'MEMBER.NAME_MISMATCH', 'RATE_LIMITED#BIND'],
+  errors: [
+    'CONFLICT#ALREADY_BOUND',
+    'CONFLICT#MEMBER_TAKEN',
+    'MEMBER.INVITE_INVALID',
+    'MEMBER.INVITE_USED',
+    'MEMBER.INVITE_EXPIRED',
+    'MEMBER.NAME_MISMATCH',
+    'RATE_LIMITED#BIND',
+  ],
   access: 'identity',
   writes: true,
   handler: async ({ code, name }, { deps, openid }) => {
@@ -122,11 +159,22 @@ export const bindUnit = defineAction({
     const asUnit = await db.selectFrom('unit_binding').select('openid').where('openid', '=', openid).executeTakeFirst();
     if (asMember || asUnit) throw new AppError('CONFLICT#ALREADY_BOUND');
     const result = await withAttemptLock(db, `bind:${openid}`, async (trx) => {
-      const failures = await trx.selectFrom('bind_attempt').select('at').where('openid', '=', openid).where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS)).execute();
-      const lockedUntil = bindLockedUntil(failures.map((f) => new Date(f.at)), now);
+      const failures = await trx
+        .selectFrom('bind_attempt')
+        .select('at')
+        .where('openid', '=', openid)
+        .where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS))
+        .execute();
+      const lockedUntil = bindLockedUntil(
+        failures.map((f) => new Date(f.at)),
+        now,
+      );
       if (lockedUntil) return { error: 'locked' as const, lockedUntil };
       const failed = async (error: 'invalid' | 'used' | 'expired' | 'name') => {
-        await trx.insertInto('bind_attempt').values({ openid, at: now, reason: `unit:${error}` }).execute();
+        await trx
+          .insertInto('bind_attempt')
+          .values({ openid, at: now, reason: `unit:${error}` })
+          .execute();
         return { error };
       };
       const inv = await trx
@@ -142,7 +190,19 @@ export const bindUnit = defineAction({
       if (inv.name !== name) return failed('name');
       await trx.updateTable('unit_invite').set({ used_at: now }).where('org_id', '=', inv.org_id).where('id', '=', inv.id).execute();
       await trx.insertInto('unit_binding').values({ openid, org_id: inv.org_id, staff_id: inv.staff_id, bound_at: now }).execute();
-      await trx.insertInto('audit_log').values({ org_id: inv.org_id, at: now, actor_member_id: null, actor_name: inv.name, action: 'suggestions.bindUnit', target_kind: 'binding', target_id: inv.staff_id, summary: `承办单位工作人员 ${inv.name} 用邀请码绑定了微信` }).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({
+          org_id: inv.org_id,
+          at: now,
+          actor_member_id: null,
+          actor_name: inv.name,
+          action: 'suggestions.bindUnit',
+          target_kind: 'binding',
+          target_id: inv.staff_id,
+          summary: `承办单位工作人员 ${inv.name} 用邀请码绑定了微信`,
+        })
+        .execute();
       return { error: null, orgId: inv.org_id, staffId: inv.staff_id };
     }).catch((err) => {
       if (isUniqueViolation(err, 'unit_binding_staff_idx')) throw new AppError('CONFLICT#MEMBER_TAKEN');
@@ -202,7 +262,15 @@ export const unitGet = defineAction({
 /** 答复：主办单位写答复（可附答复函：本人上传的 PDF 或图片）；提出者收到通知、首页出现“请评价” */
 export const reply = defineAction({
   input: contract.suggestions.reply,
-  errors: ['NOT_FOUND#SUGGESTION', 'SUGGEST.NOT_LEAD_UNIT', 'SUGGEST.WRONG_STATUS', 'SUGGEST.WRONG_KIND', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'SUGGEST.LETTER_INVALID'],
+  errors: [
+    'NOT_FOUND#SUGGESTION',
+    'SUGGEST.NOT_LEAD_UNIT',
+    'SUGGEST.WRONG_STATUS',
+    'SUGGEST.WRONG_KIND',
+    'FILE.NOT_FOUND',
+    'FILE.TOO_LARGE',
+    'SUGGEST.LETTER_INVALID',
+  ],
   access: UNIT,
   // 承办单位的写不进审计日志（那是管理员、书记的），每一步记在建言的办理历史里
   writes: true,
@@ -214,9 +282,26 @@ export const reply = defineAction({
     await deps.db.transaction().execute(async (trx) => {
       const row = await lockSuggestion(trx, actor.orgId, id);
       await takeStep(trx, actor, row, 'reply', { at: now, changes: { replied_at: now } });
-      await trx.insertInto('suggestion_reply').values({ org_id: actor.orgId, suggestion_id: id, round: row.rehandled ? 2 : 1, unit_id: actor.unitId!, text, file_id: letterFileId ?? null, staff_id: actor.memberId, at: now }).execute();
+      await trx
+        .insertInto('suggestion_reply')
+        .values({
+          org_id: actor.orgId,
+          suggestion_id: id,
+          round: row.rehandled ? 2 : 1,
+          unit_id: actor.unitId!,
+          text,
+          file_id: letterFileId ?? null,
+          staff_id: actor.memberId,
+          at: now,
+        })
+        .execute();
       if (letterFileId) await keepUploads(trx, [letterFileId], `suggestion:${id}`, now);
-      const unit = await trx.selectFrom('handling_unit').select('name').where('org_id', '=', actor.orgId).where('id', '=', actor.unitId!).executeTakeFirstOrThrow();
+      const unit = await trx
+        .selectFrom('handling_unit')
+        .select('name')
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', actor.unitId!)
+        .executeTakeFirstOrThrow();
       await tell.suggestionReplied(trx, actor.orgId, { suggestionId: id, authorId: row.author_id, unitName: unit.name, title: row.title, at: now });
     });
     return loadView(deps.db, actor.orgId, id, actor);

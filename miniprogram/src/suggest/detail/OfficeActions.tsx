@@ -39,7 +39,13 @@ export function OfficeActions({ item, onChanged }: OfficeActionsProps) {
       file: () => callFunction('suggestions', 'file', { id }),
       reject: () => callFunction('suggestions', 'reject', { id, reason: note.trim() }),
       convert: () => callFunction('suggestions', 'convert', { id, note: note.trim() }),
-      assign: () => callFunction('suggestions', 'assign', { id, leadUnitId: lead ?? '', coUnitIds: co.filter((u) => u !== lead), ...(dueOn.trim() ? { dueOn: dueOn.trim() } : {}) }),
+      assign: () =>
+        callFunction('suggestions', 'assign', {
+          id,
+          leadUnitId: lead ?? '',
+          coUnitIds: co.filter((u) => u !== lead),
+          ...(dueOn.trim() ? { dueOn: dueOn.trim() } : {}),
+        }),
       chase: () => callFunction('suggestions', 'chase', { id, note: note.trim() }),
       markKey: () => callFunction('suggestions', 'markKey', { id }),
       markExcellent: () => callFunction('suggestions', 'markExcellent', { id }),
@@ -59,43 +65,80 @@ export function OfficeActions({ item, onChanged }: OfficeActionsProps) {
   return (
     <Card title='办公室办理' sub='每一步都记入办理经过，告诉提出者'>
       {(reviewing || item.status === 'assigned' || (item.kind === 'opinion' && item.status === 'adopted')) && (
-        <TextArea label={item.kind === 'opinion' && item.status === 'adopted' ? '批示内容' : reviewing ? '理由或说明' : '催办说明'} value={note} onChange={setNote} maxlength={500} />
+        <TextArea
+          label={item.kind === 'opinion' && item.status === 'adopted' ? '批示内容' : reviewing ? '理由或说明' : '催办说明'}
+          value={note}
+          onChange={setNote}
+          maxlength={500}
+        />
       )}
       {isProposal && reviewing && (
         <ButtonRow>
-          <Button kind='primary' off={submit.busy} onClick={() => void act('file')}>立案</Button>
-          <Button off={submit.busy} onClick={() => void act('reject')}>不立案</Button>
-          <Button off={submit.busy} onClick={() => void act('convert')}>转为意见建议</Button>
+          <Button kind='primary' off={submit.busy} onClick={() => void act('file')}>
+            立案
+          </Button>
+          <Button off={submit.busy} onClick={() => void act('reject')}>
+            不立案
+          </Button>
+          <Button off={submit.busy} onClick={() => void act('convert')}>
+            转为意见建议
+          </Button>
         </ButtonRow>
       )}
       {canAssign && units.data && (
         <View>
           <ChoiceChips label='主办单位' options={units.data.map((u) => ({ value: u.id, label: u.name }))} value={lead ?? ''} onChange={(v) => setLead(v)} />
-          <MultiChips label='协办单位（可不选）' options={units.data.filter((u) => u.id !== lead).map((u) => ({ value: u.id, label: u.name }))} values={co} onChange={setCo} />
+          <MultiChips
+            label='协办单位（可不选）'
+            options={units.data.filter((u) => u.id !== lead).map((u) => ({ value: u.id, label: u.name }))}
+            values={co}
+            onChange={setCo}
+          />
           <TextField label='答复期限（如 2027-04-30；不填为 3 个月）' value={dueOn} onChange={setDueOn} maxlength={10} hint='最长为交办后 6 个月' />
-          <Button kind='primary' block off={submit.busy} onClick={() => void act('assign')}>交办</Button>
+          <Button kind='primary' block off={submit.busy} onClick={() => void act('assign')}>
+            交办
+          </Button>
         </View>
       )}
-      {item.status === 'assigned' && <Button block off={submit.busy} onClick={() => void act('chase')}>催办</Button>}
+      {item.status === 'assigned' && (
+        <Button block off={submit.busy} onClick={() => void act('chase')}>
+          催办
+        </Button>
+      )}
       {isProposal && !item.isKey && ['filed', 'assigned', 'replied', 'closed'].includes(item.status) && (
-        <Button block off={submit.busy} onClick={() => void act('markKey')}>列为重点提案</Button>
+        <Button block off={submit.busy} onClick={() => void act('markKey')}>
+          列为重点提案
+        </Button>
       )}
       {isProposal && !item.isExcellent && ['assigned', 'replied', 'closed'].includes(item.status) && (
-        <Button block off={submit.busy} onClick={() => void act('markExcellent')}>评为优秀提案</Button>
+        <Button block off={submit.busy} onClick={() => void act('markExcellent')}>
+          评为优秀提案
+        </Button>
       )}
       {item.kind === 'opinion' && reviewing && (
         <View>
-          <ChoiceChips label='采用层级' options={ADOPTION_LEVELS.map((l) => ({ value: l, label: ADOPTION_LEVEL_LABELS[l] }))} value={level} onChange={setLevel} />
+          <ChoiceChips
+            label='采用层级'
+            options={ADOPTION_LEVELS.map((l) => ({ value: l, label: ADOPTION_LEVEL_LABELS[l] }))}
+            value={level}
+            onChange={setLevel}
+          />
           <ButtonRow>
-            <Button kind='primary' off={submit.busy} onClick={() => void act('adopt')}>采用</Button>
-            <Button off={submit.busy} onClick={() => void act('archive')}>未采用</Button>
+            <Button kind='primary' off={submit.busy} onClick={() => void act('adopt')}>
+              采用
+            </Button>
+            <Button off={submit.busy} onClick={() => void act('archive')}>
+              未采用
+            </Button>
           </ButtonRow>
         </View>
       )}
       {item.kind === 'opinion' && item.status === 'adopted' && (
         <View>
           <TextField label='批示领导' value={leader} onChange={setLeader} maxlength={30} />
-          <Button block off={submit.busy} onClick={() => void act('instruct')}>记录批示</Button>
+          <Button block off={submit.busy} onClick={() => void act('instruct')}>
+            记录批示
+          </Button>
         </View>
       )}
       {submit.error && <Notice kind='error'>{submit.error.message}</Notice>}

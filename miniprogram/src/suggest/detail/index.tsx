@@ -21,7 +21,12 @@ export default function SuggestDetailPage() {
   const loaded = useLoad(id ? () => callFunction('suggestions', 'get', { id }) : null, [id])
   const roles = useMyRoles()
   const submit = useSubmit()
-  if (loaded.state.status !== 'ready') return <PageShell><NotReady state={loaded.state} what='建言' onRetry={loaded.reload} /></PageShell>
+  if (loaded.state.status !== 'ready')
+    return (
+      <PageShell>
+        <NotReady state={loaded.state} what='建言' onRetry={loaded.reload} />
+      </PageShell>
+    )
   const s: SuggestionView = loaded.state.data
   const me = roles.state.status === 'ready' ? roles.state.me : null
   const myInvite = me ? s.cosigners.find((c) => c.memberId === me.profile.id && c.status === 'invited') : undefined
@@ -36,7 +41,15 @@ export default function SuggestDetailPage() {
   return (
     <PageShell>
       <Card title={s.title} sub={`${SUGGESTION_KIND_LABELS[s.kind]}${s.number ? ` · ${s.number}` : ''} · ${s.category}`}>
-        <Tag tone={s.status === 'closed' || s.status === 'adopted' ? 'ok' : s.status === 'withdrawn' || s.status === 'not_filed' || s.status === 'archived' ? 'none' : 'wait'}>
+        <Tag
+          tone={
+            s.status === 'closed' || s.status === 'adopted'
+              ? 'ok'
+              : s.status === 'withdrawn' || s.status === 'not_filed' || s.status === 'archived'
+                ? 'none'
+                : 'wait'
+          }
+        >
           {SUGGESTION_STATUS_LABELS[s.status]}
         </Tag>
         {s.isKey && <Tag tone='closed'>重点提案</Tag>}
@@ -77,28 +90,48 @@ export default function SuggestDetailPage() {
       {myInvite && (
         <Card title='联名邀请' sub={`${s.authorName}邀请您联名提出这件提案。确认后，立案时记入您的履职。`}>
           <ButtonRow>
-            <Button kind='primary' off={submit.busy} onClick={() => void run(() => callFunction('suggestions', 'answerInvite', { id, accept: true }))}>同意联名</Button>
-            <Button off={submit.busy} onClick={() => void run(() => callFunction('suggestions', 'answerInvite', { id, accept: false }))}>谢绝</Button>
+            <Button kind='primary' off={submit.busy} onClick={() => void run(() => callFunction('suggestions', 'answerInvite', { id, accept: true }))}>
+              同意联名
+            </Button>
+            <Button off={submit.busy} onClick={() => void run(() => callFunction('suggestions', 'answerInvite', { id, accept: false }))}>
+              谢绝
+            </Button>
           </ButtonRow>
         </Card>
       )}
       {isAuthor && s.status === 'replied' && (
         <Card title='请评价答复' sub={s.rehandled ? '这是重新办理后的答复，这次评价为最终评价。' : '选“不满意”会退回承办单位重新办理一次。'}>
           <ButtonRow>
-            <Button kind='primary' off={submit.busy} onClick={() => void rate('satisfied')}>满意</Button>
-            <Button off={submit.busy} onClick={() => void rate('basically')}>基本满意</Button>
-            <Button off={submit.busy} onClick={() => void rate('unsatisfied')}>不满意</Button>
+            <Button kind='primary' off={submit.busy} onClick={() => void rate('satisfied')}>
+              满意
+            </Button>
+            <Button off={submit.busy} onClick={() => void rate('basically')}>
+              基本满意
+            </Button>
+            <Button off={submit.busy} onClick={() => void rate('unsatisfied')}>
+              不满意
+            </Button>
           </ButtonRow>
         </Card>
       )}
       {isAuthor && s.status === 'submitted' && (
-        <Button block off={submit.busy} onClick={() => void run(() => callFunction('suggestions', 'withdraw', { id }))}>撤回（审查前可撤回）</Button>
+        <Button block off={submit.busy} onClick={() => void run(() => callFunction('suggestions', 'withdraw', { id }))}>
+          撤回（审查前可撤回）
+        </Button>
       )}
-      {isAuthor && s.status === 'draft' && <Button block kind='primary' onClick={() => void Taro.redirectTo({ url: `/suggest/edit/index?id=${id}` })}>继续编辑</Button>}
+      {isAuthor && s.status === 'draft' && (
+        <Button block kind='primary' onClick={() => void Taro.redirectTo({ url: `/suggest/edit/index?id=${id}` })}>
+          继续编辑
+        </Button>
+      )}
       {me?.isAdmin && s.status !== 'draft' && <OfficeActions item={s} onChanged={loaded.replace} />}
       {submit.error && <Notice kind='error'>{submit.error.message}</Notice>}
       <Timeline steps={s.history} />
-      {s.status !== 'draft' && <Button block onClick={() => void Taro.navigateTo({ url: `/suggest/print/index?id=${id}` })}>打印版式</Button>}
+      {s.status !== 'draft' && (
+        <Button block onClick={() => void Taro.navigateTo({ url: `/suggest/print/index?id=${id}` })}>
+          打印版式
+        </Button>
+      )}
     </PageShell>
   )
 }

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { SUGGESTION_CATEGORIES, SUGGESTION_LIMITS, type SuggestionCategory, type SuggestionKind, type SuggestionView } from '@tongxin/shared-types/src/suggestions'
+import {
+  SUGGESTION_CATEGORIES,
+  SUGGESTION_LIMITS,
+  type SuggestionCategory,
+  type SuggestionKind,
+  type SuggestionView,
+} from '@tongxin/shared-types/src/suggestions'
 import { Button, ButtonRow } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { ChoiceChips } from '../../components/Chips'
@@ -28,7 +34,14 @@ interface Form {
   photos: string[]
 }
 
-const fromView = (v: SuggestionView): Form => ({ kind: v.kind, title: v.title, reasons: v.reasons, proposals: v.proposals, category: v.category, photos: v.photos })
+const fromView = (v: SuggestionView): Form => ({
+  kind: v.kind,
+  title: v.title,
+  reasons: v.reasons,
+  proposals: v.proposals,
+  category: v.category,
+  photos: v.photos,
+})
 
 /** 写或改一件草稿：保存后可邀请联名（提案）、加照片（不强制），写齐了提交 */
 export default function SuggestEditPage() {
@@ -49,7 +62,10 @@ export default function SuggestEditPage() {
     }
   }, [existing.data])
 
-  const set = <K extends keyof Form>(k: K) => (v: Form[K]) => setForm((f) => ({ ...f, [k]: v }))
+  const set =
+    <K extends keyof Form>(k: K) =>
+    (v: Form[K]) =>
+      setForm((f) => ({ ...f, [k]: v }))
 
   async function save(): Promise<SuggestionView | null> {
     const r = await submit.run(() => callFunction('suggestions', 'saveDraft', { ...(id ? { id } : {}), ...form }))
@@ -74,12 +90,19 @@ export default function SuggestEditPage() {
     if (up) setForm((f) => ({ ...f, photos: [...f.photos, up.data.fileId] }))
   }
 
-  if (params.id && existing.state.status !== 'ready') return <PageShell><NotReady state={existing.state} what='草稿' onRetry={existing.reload} /></PageShell>
+  if (params.id && existing.state.status !== 'ready')
+    return (
+      <PageShell>
+        <NotReady state={existing.state} what='草稿' onRetry={existing.reload} />
+      </PageShell>
+    )
   if (saved && saved.status !== 'draft') {
     return (
       <PageShell>
         <Notice kind='info'>这件已经提交，不能再改。</Notice>
-        <Button block onClick={() => void Taro.redirectTo({ url: detailUrl(saved.id) })}>查看办理情况</Button>
+        <Button block onClick={() => void Taro.redirectTo({ url: detailUrl(saved.id) })}>
+          查看办理情况
+        </Button>
       </PageShell>
     )
   }
@@ -88,9 +111,27 @@ export default function SuggestEditPage() {
     <PageShell>
       <Card title={id ? '修改草稿' : '写建言'}>
         <ChoiceChips label='类型' options={KINDS} value={form.kind} onChange={set('kind')} />
-        <TextField label={isOpinion ? '标题' : '案由'} value={form.title} onChange={set('title')} maxlength={SUGGESTION_LIMITS.title} hint='一句话说清是什么事，如“关于加快老旧小区加装电梯的建议”' />
-        <TextArea label={isOpinion ? '情况' : '理由'} value={form.reasons} onChange={set('reasons')} maxlength={SUGGESTION_LIMITS.reasons} hint={`至多 ${SUGGESTION_LIMITS.reasons} 字`} />
-        <TextArea label='建议' value={form.proposals} onChange={set('proposals')} maxlength={SUGGESTION_LIMITS.proposals} hint={isOpinion ? '可不填' : '写具体可行的办法'} />
+        <TextField
+          label={isOpinion ? '标题' : '案由'}
+          value={form.title}
+          onChange={set('title')}
+          maxlength={SUGGESTION_LIMITS.title}
+          hint='一句话说清是什么事，如“关于加快老旧小区加装电梯的建议”'
+        />
+        <TextArea
+          label={isOpinion ? '情况' : '理由'}
+          value={form.reasons}
+          onChange={set('reasons')}
+          maxlength={SUGGESTION_LIMITS.reasons}
+          hint={`至多 ${SUGGESTION_LIMITS.reasons} 字`}
+        />
+        <TextArea
+          label='建议'
+          value={form.proposals}
+          onChange={set('proposals')}
+          maxlength={SUGGESTION_LIMITS.proposals}
+          hint={isOpinion ? '可不填' : '写具体可行的办法'}
+        />
         <ChoiceChips label='类别' options={CATEGORIES} value={form.category} onChange={set('category')} />
       </Card>
       <Card title='照片' sub='可不加；每张不超过 5 MB'>

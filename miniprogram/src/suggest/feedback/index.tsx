@@ -1,6 +1,12 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { FEEDBACK_KIND_LABELS, FEEDBACK_SUBJECT_LABELS, type FeedbackKind, type FeedbackSubject, type FeedbackView } from '@tongxin/shared-types/src/suggestions'
+import {
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_SUBJECT_LABELS,
+  type FeedbackKind,
+  type FeedbackSubject,
+  type FeedbackView,
+} from '@tongxin/shared-types/src/suggestions'
 import { Button } from '../../components/Button'
 import { Card, InfoRow } from '../../components/Card'
 import { ChoiceChips } from '../../components/Chips'
@@ -22,7 +28,10 @@ const ANON = [
 
 function FeedbackCard({ f, children }: { f: FeedbackView; children?: React.ReactNode }) {
   return (
-    <Card title={`${FEEDBACK_KIND_LABELS[f.kind]} · 关于${FEEDBACK_SUBJECT_LABELS[f.subject]}`} sub={`${f.createdAt} · ${f.anonymous ? '匿名' : f.senderName ?? '署名'}`}>
+    <Card
+      title={`${FEEDBACK_KIND_LABELS[f.kind]} · 关于${FEEDBACK_SUBJECT_LABELS[f.subject]}`}
+      sub={`${f.createdAt} · ${f.anonymous ? '匿名' : (f.senderName ?? '署名')}`}
+    >
       <InfoRow divided label='内容' value={f.content} />
       <InfoRow divided label='答复' value={f.answer ?? '尚未答复'} />
       {children}
@@ -38,10 +47,14 @@ function AnswerBox({ f, onDone }: { f: FeedbackView; onDone: (v: FeedbackView) =
     <View>
       <TextArea label='答复' value={answer} onChange={setAnswer} maxlength={2000} />
       {submit.error && <Notice kind='error'>{submit.error.message}</Notice>}
-      <Button kind='primary' off={submit.busy} onClick={async () => {
-        const r = await submit.run(() => callFunction('suggestions', 'answerFeedback', { id: f.id, answer: answer.trim() }))
-        if (r) onDone(r.data)
-      }}>
+      <Button
+        kind='primary'
+        off={submit.busy}
+        onClick={async () => {
+          const r = await submit.run(() => callFunction('suggestions', 'answerFeedback', { id: f.id, answer: answer.trim() }))
+          if (r) onDone(r.data)
+        }}
+      >
         答复
       </Button>
     </View>

@@ -24,7 +24,12 @@ export default function SuggestHandlePage() {
   const [metOn, setMetOn] = useState(todayIso())
   const [letter, setLetter] = useState<string | null>(null)
   const submit = useSubmit()
-  if (loaded.state.status !== 'ready') return <PageShell><NotReady state={loaded.state} what='交办事项' onRetry={loaded.reload} /></PageShell>
+  if (loaded.state.status !== 'ready')
+    return (
+      <PageShell>
+        <NotReady state={loaded.state} what='交办事项' onRetry={loaded.reload} />
+      </PageShell>
+    )
   const s: SuggestionView = loaded.state.data
   const done = (r: { data: SuggestionView } | null) => r && loaded.replace(r.data)
   const attach = async () => {
@@ -53,8 +58,17 @@ export default function SuggestHandlePage() {
       {s.status === 'assigned' && (
         <Card title='答复' sub='只有主办单位答复；协办单位的意见请交主办单位汇总'>
           <TextArea label='答复内容' value={text} onChange={setText} maxlength={5000} hint='至少 10 个字' />
-          <Button block onClick={() => void attach()}>{letter ? '已附答复函（重新选择）' : '附上答复函的扫描件（可不附）'}</Button>
-          <Button kind='primary' block off={submit.busy} onClick={async () => done(await submit.run(() => callFunction('suggestions', 'reply', { id, text: text.trim(), ...(letter ? { letterFileId: letter } : {}) })))}>
+          <Button block onClick={() => void attach()}>
+            {letter ? '已附答复函（重新选择）' : '附上答复函的扫描件（可不附）'}
+          </Button>
+          <Button
+            kind='primary'
+            block
+            off={submit.busy}
+            onClick={async () =>
+              done(await submit.run(() => callFunction('suggestions', 'reply', { id, text: text.trim(), ...(letter ? { letterFileId: letter } : {}) })))
+            }
+          >
             提交答复
           </Button>
         </Card>

@@ -38,8 +38,18 @@ export function Units() {
               )}
             </View>
           ))}
-          <TextField label={`给${u.name}添加工作人员（姓名）`} value={staffName[u.id] ?? ''} onChange={(v) => setStaffName((m) => ({ ...m, [u.id]: v }))} maxlength={40} />
-          <Button off={submit.busy} onClick={async () => done(await submit.run(() => callFunction('suggestions', 'addUnitStaff', { unitId: u.id, name: (staffName[u.id] ?? '').trim() })))}>
+          <TextField
+            label={`给${u.name}添加工作人员（姓名）`}
+            value={staffName[u.id] ?? ''}
+            onChange={(v) => setStaffName((m) => ({ ...m, [u.id]: v }))}
+            maxlength={40}
+          />
+          <Button
+            off={submit.busy}
+            onClick={async () =>
+              done(await submit.run(() => callFunction('suggestions', 'addUnitStaff', { unitId: u.id, name: (staffName[u.id] ?? '').trim() })))
+            }
+          >
             添加
           </Button>
         </View>

@@ -51,11 +51,24 @@ export default function SuggestOfficePage() {
     <PageShell>
       <Card title='建言队列'>
         <ChoiceChips options={FILTERS} value={filter} onChange={setFilter} />
-        <LoadGate state={queue.state} what='建言' onRetry={queue.reload} refusal={refusal} isEmpty={(d) => d.items.length === 0} empty={{ message: '这里没有建言', next: '换一个筛选看看。' }}>
+        <LoadGate
+          state={queue.state}
+          what='建言'
+          onRetry={queue.reload}
+          refusal={refusal}
+          isEmpty={(d) => d.items.length === 0}
+          empty={{ message: '这里没有建言', next: '换一个筛选看看。' }}
+        >
           {(d) => (
             <View>
               {d.items.map((s) => (
-                <ListRow key={s.id} title={s.title} desc={`${s.authorName} · ${summaryLine(s)}`} trailing='办理 ›' onClick={() => void Taro.navigateTo({ url: detailUrl(s.id) })} />
+                <ListRow
+                  key={s.id}
+                  title={s.title}
+                  desc={`${s.authorName} · ${summaryLine(s)}`}
+                  trailing='办理 ›'
+                  onClick={() => void Taro.navigateTo({ url: detailUrl(s.id) })}
+                />
               ))}
             </View>
           )}
@@ -70,7 +83,12 @@ export default function SuggestOfficePage() {
       </Card>
       {queue.state.status === 'ready' && <Units />}
       <Card title='投诉建议'>
-        <ListRow title='投诉建议' desc='答复委员与干部的投诉建议（匿名的看不到是谁）' trailing='进入 ›' onClick={() => void Taro.navigateTo({ url: '/suggest/feedback/index' })} />
+        <ListRow
+          title='投诉建议'
+          desc='答复委员与干部的投诉建议（匿名的看不到是谁）'
+          trailing='进入 ›'
+          onClick={() => void Taro.navigateTo({ url: '/suggest/feedback/index' })}
+        />
       </Card>
     </PageShell>
   )

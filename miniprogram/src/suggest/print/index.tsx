@@ -14,15 +14,26 @@ export default function SuggestPrintPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const loaded = useLoad(id ? () => callFunction('suggestions', 'get', { id }) : null, [id])
-  if (loaded.state.status !== 'ready') return <PageShell><NotReady state={loaded.state} what='建言' onRetry={loaded.reload} /></PageShell>
+  if (loaded.state.status !== 'ready')
+    return (
+      <PageShell>
+        <NotReady state={loaded.state} what='建言' onRetry={loaded.reload} />
+      </PageShell>
+    )
   const s = loaded.state.data
   const cosigners = s.cosigners.filter((c) => c.status === 'accepted').map((c) => c.name)
   return (
     <PageShell>
       <View className='sg-print'>
         <Text className='sg-print__title'>{SUGGESTION_KIND_LABELS[s.kind]}</Text>
-        <Text className='sg-print__line'>编号：{s.number ?? '（未立案）'}　　类别：{s.category}</Text>
-        <Text className='sg-print__line'>提出者：{s.authorName}{cosigners.length ? `　联名：${cosigners.join('、')}` : ''}</Text>
+        <Text className='sg-print__line'>
+          编号：{s.number ?? '（未立案）'}
+          {'\u3000\u3000'}类别：{s.category}
+        </Text>
+        <Text className='sg-print__line'>
+          提出者：{s.authorName}
+          {cosigners.length ? `\u3000联名：${cosigners.join('、')}` : ''}
+        </Text>
         <Text className='sg-print__line'>提交日期：{s.submittedAt ? formatDate(s.submittedAt) : ''}</Text>
         <Text className='sg-print__head'>案由</Text>
         <Text className='sg-print__body'>{s.title}</Text>
@@ -34,7 +45,9 @@ export default function SuggestPrintPage() {
       </View>
       {process.env.TARO_ENV === 'h5' && (
         <View className='sg-print__noprint'>
-          <Button block onClick={() => window.print()}>打印</Button>
+          <Button block onClick={() => window.print()}>
+            打印
+          </Button>
         </View>
       )}
     </PageShell>

@@ -19,7 +19,13 @@ export default function SuggestPublicPage() {
   return (
     <PageShell>
       <Card title='公开的建言' sub='已立案的提案与已采用的社情民意'>
-        <LoadGate state={list.state} what='公开的建言' onRetry={list.reload} isEmpty={(d) => d.total === 0} empty={{ message: '还没有公开的建言', next: '提案立案、社情民意被采用后会列在这里。' }}>
+        <LoadGate
+          state={list.state}
+          what='公开的建言'
+          onRetry={list.reload}
+          isEmpty={(d) => d.total === 0}
+          empty={{ message: '还没有公开的建言', next: '提案立案、社情民意被采用后会列在这里。' }}
+        >
           {(d) => (
             <View>
               {d.items.map((s) => (

@@ -25,7 +25,12 @@ function UnitBind({ onBound }: { onBound: () => void }) {
       <TextField label='邀请码' value={code} onChange={setCode} maxlength={12} />
       <TextField label='姓名' value={name} onChange={setName} maxlength={40} />
       {submit.error && <Notice kind='error'>{submit.error.message}</Notice>}
-      <Button kind='primary' block off={submit.busy} onClick={async () => (await submit.run(() => callFunction('suggestions', 'bindUnit', { code, name: name.trim() }))) && onBound()}>
+      <Button
+        kind='primary'
+        block
+        off={submit.busy}
+        onClick={async () => (await submit.run(() => callFunction('suggestions', 'bindUnit', { code, name: name.trim() }))) && onBound()}
+      >
         绑定
       </Button>
     </Card>
@@ -41,11 +46,20 @@ export default function SuggestUnitPage() {
   if (me.state.status === 'error' && (me.state.error.code === 'NOT_BOUND' || me.state.error.code === 'FORBIDDEN')) {
     return (
       <PageShell>
-        {me.state.error.code === 'NOT_BOUND' ? <UnitBind onBound={me.reload} /> : <Notice kind='info'>这里是承办单位工作人员用的页面。委员的建言请在“建言”里查看。</Notice>}
+        {me.state.error.code === 'NOT_BOUND' ? (
+          <UnitBind onBound={me.reload} />
+        ) : (
+          <Notice kind='info'>这里是承办单位工作人员用的页面。委员的建言请在“建言”里查看。</Notice>
+        )}
       </PageShell>
     )
   }
-  if (me.state.status !== 'ready') return <PageShell><NotReady state={me.state} what='承办单位' onRetry={me.reload} /></PageShell>
+  if (me.state.status !== 'ready')
+    return (
+      <PageShell>
+        <NotReady state={me.state} what='承办单位' onRetry={me.reload} />
+      </PageShell>
+    )
   const unit = me.state.data
   return (
     <PageShell>
