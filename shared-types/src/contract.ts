@@ -5,7 +5,9 @@ import { rosterSchemas } from './schemas/roster';
 import { pointsSchemas } from './schemas/points';
 import { eventSchemas } from './schemas/event';
 import { homeSchemas } from './schemas/home';
+import { studySchemas } from './schemas/study';
 import type { TodoList } from './home';
+import type { AssignmentView, CompletionReport, FinishResult, MaterialSource, MaterialSummary, MaterialView, MyAssignment, MyNote } from './study';
 import type { AttendanceList, CheckinResult, EventView, FileDownload, LeaveRequestView, MeetingRecordView, FinalizeResult, MyEventView, NotificationView, RollCallView, ScreenView, StudyNoteView } from './events';
 import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
@@ -21,6 +23,7 @@ export const contract = {
   points: pointsSchemas,
   event: eventSchemas,
   home: homeSchemas,
+  study: studySchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -108,6 +111,26 @@ export interface ActionOutputs {
   };
   home: {
     todos: TodoList;
+  };
+  study: {
+    list: PageOf<MaterialSummary>;
+    get: MaterialView;
+    attachment: FileDownload;
+    finish: FinishResult;
+    favourite: { favourite: boolean };
+    favourites: MaterialSummary[];
+    writeNote: { updatedAt: string; points: number | null };
+    myNotes: MyNote[];
+    myAssignments: MyAssignment[];
+    manageList: PageOf<MaterialSummary>;
+    source: MaterialSource;
+    publish: MaterialSource;
+    edit: MaterialSource;
+    withdraw: MaterialSource;
+    assign: AssignmentView;
+    assignments: AssignmentView[];
+    completion: CompletionReport;
+    exportCompletion: FileDownload;
   };
 }
 

@@ -122,6 +122,15 @@ export const ERROR_MESSAGES = {
   'EVENT.NOTE_NOT_STARTED': '活动开始后才能写学习心得',
   'EVENT.NOTE_NOT_ATTENDED': '签到参加后才能写这场活动的学习心得',
 
+  // —— 学习（study）：材料、必学任务、学习心得 ——
+  'NOT_FOUND#MATERIAL': '没有找到这篇材料，可能已被撤回',
+  'NOT_FOUND#ASSIGNMENT': '没有找到这项必学任务',
+  'NOT_FOUND#ATTACHMENT': '这篇材料没有这个附件',
+  'STUDY.WITHDRAWN': '这篇材料已撤回，不能再修改或布置',
+  'STUDY.DUE_PASSED': '完成期限须晚于现在',
+  'STUDY.AUDIENCE_UNKNOWN': '学习对象里有不存在的支部、专委会、界别或成员',
+  'STUDY.ATTACHMENT_TYPE': '附件只支持 PDF、Word、Excel、PowerPoint 文件；“{name}”不是这些格式',
+
   // —— 签到（event 函数的签到操作）——
   'CHECKIN.TOKEN_INVALID': '这不是本活动的签到码',
   'CHECKIN.TOKEN_INVALID#SCAN_TIME': '扫码时间不正确',

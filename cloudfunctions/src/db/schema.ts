@@ -318,6 +318,62 @@ export interface StudyNoteTable {
   updated_at: Timestamp;
 }
 
+export interface StudyMaterialTable {
+  org_id: string;
+  id: Generated<string>;
+  title: string;
+  category: string;
+  body_markdown: string;
+  body_html: string;
+  source: string | null;
+  attachments: ColumnType<Array<{ fileId: string; name: string }>, string, string>;
+  links: ColumnType<Array<{ label: string; url: string }>, string, string>;
+  status: ColumnType<'published' | 'withdrawn', 'published' | 'withdrawn' | undefined, 'published' | 'withdrawn'>;
+  created_by: string;
+  published_at: Timestamp;
+  updated_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface StudyAssignmentTable {
+  org_id: string;
+  id: Generated<string>;
+  material_id: string;
+  due_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface StudyAssignmentAudienceTable {
+  org_id: string;
+  assignment_id: string;
+  target_kind: 'all' | 'branch' | 'committee' | 'sector' | 'member';
+  target_id: string | null;
+}
+
+export interface StudyReadingTable {
+  org_id: string;
+  material_id: string;
+  member_id: string;
+  finished_at: Timestamp;
+}
+
+export interface StudyFavouriteTable {
+  org_id: string;
+  material_id: string;
+  member_id: string;
+  created_at: Timestamp;
+}
+
+export interface MaterialNoteTable {
+  org_id: string;
+  material_id: string;
+  member_id: string;
+  content: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface CheckinAttemptTable {
   org_id: string;
   event_id: string;
@@ -360,6 +416,12 @@ export interface Database {
   roll_call: RollCallTable;
   meeting_speech: MeetingSpeechTable;
   study_note: StudyNoteTable;
+  study_material: StudyMaterialTable;
+  study_assignment: StudyAssignmentTable;
+  study_assignment_audience: StudyAssignmentAudienceTable;
+  study_reading: StudyReadingTable;
+  study_favourite: StudyFavouriteTable;
+  material_note: MaterialNoteTable;
   checkin_attempt: CheckinAttemptTable;
   notification: NotificationTable;
   points_rule: PointsRuleTable;

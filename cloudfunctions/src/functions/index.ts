@@ -5,6 +5,7 @@ import { memberFunction } from './member';
 import { orgFunction } from './org';
 import { pointsFunction } from './points';
 import { rosterFunction } from './roster';
+import { studyFunction } from './study';
 
 /** 所有云函数：本地宿主按名字路由，构建脚本为每个生成一个可部署目录。 */
 export const functions: Record<string, CloudFunction> = {
@@ -14,4 +15,5 @@ export const functions: Record<string, CloudFunction> = {
   points: pointsFunction,
   event: eventFunction,
   home: homeFunction,
+  study: studyFunction,
 };

@@ -13,6 +13,7 @@ import * as m011 from './011_invite_voided_by';
 import * as m012 from './012_event_integrity';
 import * as m013 from './013_daily_loop';
 import * as m014 from './014_file_upload';
+import * as m020 from './020_study';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012_event_integrity': m012,
   '013_daily_loop': m013,
   '014_file_upload': m014,
+  '020_study': m020,
 };
