@@ -17,6 +17,7 @@ export const PAGES = {
   attendance: (id: string) => `/events/attendance/index?id=${encodeURIComponent(id)}`,
   pointsMine: '/points/mine/index',
   appeals: '/points/appeals/index',
+  studyReader: (id: string) => `/study/reader/index?id=${encodeURIComponent(id)}`,
 } as const;
 
 export interface Notice {

@@ -15,7 +15,7 @@ export interface TodoListProps {
   onChanged: () => void
 }
 
-const ACTION: Record<TodoItem['kind'], string> = { checkin: '去签到 ›', attend: '查看 ›', decideLeave: '去名单 ›', answerAppeal: '去答复 ›', notice: '查看 ›' }
+const ACTION: Record<TodoItem['kind'], string> = { checkin: '去签到 ›', attend: '查看 ›', decideLeave: '去名单 ›', answerAppeal: '去答复 ›', notice: '查看 ›', study: '去学习 ›' }
 
 /** 请假：在首页直接批准或不批准（需要写答复的，点进名单里审批） */
 function LeaveActions({ item, onDone }: { item: TodoItem; onDone: () => void }) {
