@@ -297,7 +297,44 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   'home.todos': { data: () => undefined },
+
+  // —— 学习 ——
+  'study.list': { data: () => ({ q: '党史' }) },
+  'study.get': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.attachment': {
+    data: async (s) => {
+      const fileId = uploadFile(Buffer.from('%PDF-1.4\n%%EOF\n'));
+      return { materialId: await materialOf(s, [{ fileId, name: '提纲.pdf' }]), fileId };
+    },
+  },
+  'study.finish': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.favourite': { data: async (s) => ({ materialId: await materialOf(s), on: true }) },
+  'study.favourites': { data: () => undefined },
+  'study.writeNote': { data: async (s) => ({ materialId: await materialOf(s), content: '认真学习了党史，收获很大，要用于履职。' }) },
+  'study.myNotes': { data: () => undefined },
+  'study.myAssignments': { data: () => undefined },
+  'study.manageList': { data: () => undefined },
+  'study.source': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.publish': { data: () => ({ title: '学习党史', category: '党史学习', bodyMarkdown: '学习**党史**' }) },
+  'study.edit': { data: async (s) => ({ materialId: await materialOf(s), title: '学习党史（修订）' }) },
+  'study.withdraw': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.assign': { data: async (s) => ({ materialId: await materialOf(s), dueAt: '2026-12-31T23:59:00+08:00', audience: [{ kind: 'branch', id: s.target.branchId }] }) },
+  'study.assignments': { data: () => undefined },
+  'study.completion': { data: async (s) => ({ assignmentId: await assignmentOf(s), branchId: s.target.branchId }) },
+  'study.exportCompletion': { data: async (s) => ({ assignmentId: await assignmentOf(s), branchId: s.target.branchId }) },
 };
+
+/** 管理员发布一篇材料，返回 id */
+async function materialOf(s: SampleCtx, attachments: Array<{ fileId: string; name: string }> = []): Promise<string> {
+  const m = (await s.admin.ok(adminOf(s), 'study', 'publish', { title: '学习党史', category: '党史学习', bodyMarkdown: '学习**党史**', attachments })) as { id: string };
+  return m.id;
+}
+
+/** 管理员把一篇材料布置给目标支部，返回任务 id */
+async function assignmentOf(s: SampleCtx): Promise<string> {
+  const a = (await s.admin.ok(adminOf(s), 'study', 'assign', { materialId: await materialOf(s), dueAt: '2026-12-31T23:59:00+08:00', audience: [{ kind: 'branch', id: s.target.branchId }] })) as { id: string };
+  return a.id;
+}
 
 /** 注册表里的全部操作：[`函数.操作`, 定义] */
 export const REGISTRY: Array<[string, AnyAction]> = Object.entries(functions).flatMap(([fn, f]) => Object.entries(f.actions).map(([a, def]) => [`${fn}.${a}`, def] as [string, AnyAction]));
