@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { DB } from '../db/connect';
+import { renderMaterialBody } from '../domain/rich-text';
+
+/** 演示用的学习材料（自拟的内容）；第一篇布置给经济委功能型党支部作为必学篇目 */
+const MATERIALS = [
+  {
+    title: '必学：人民政协的性质与定位',
+    category: '必学篇目',
+    source: '政协办公室',
+    body: '# 人民政协的性质与定位\n\n人民政协是**专门协商机构**，是国家治理体系的重要组成部分。\n\n## 学习要点\n\n1. 坚持党的领导，把握正确政治方向；\n2. 发挥专门协商机构作用，做到“有事好商量”；\n3. 委员要懂政协、会协商、善议政。\n\n> 读完后请在文末确认，并可写下学习心得。',
+  },
+  {
+    title: '党史学习：从“五一口号”到新型政党制度',
+    category: '党史学习',
+    source: '文化文史和学习委员会',
+    body: '## 一段值得重温的历史\n\n1948 年，中共中央发布“五一口号”，各民主党派和无党派民主人士积极响应，共同筹备新政协。\n\n这段党史告诉我们：团结合作、协商民主，是我国新型政党制度的鲜明特色。',
+  },
+  {
+    title: '党纪法规：廉洁自律的几条底线',
+    category: '党纪法规',
+    source: '机关党委',
+    body: '## 几条底线\n\n- 不收受可能影响公正履职的礼品礼金；\n- 不利用委员身份谋取私利；\n- 参加调研视察，按规定标准安排食宿。\n\n对照检查，知敬畏、存戒惧、守底线。',
+  },
+  {
+    title: '委员读书：《协商民主十讲》导读',
+    category: '委员读书',
+    source: '书香政协',
+    body: '本书用十讲的篇幅介绍协商民主的理论与实践。\n\n建议先读第三讲“协商于决策之前和决策实施之中”，再结合本界别的调研题目读第七讲。',
+  },
+] as const;
+
+/** 写入学习演示数据：已有材料的政协不动（重启不会重复写） */
+export async function seedStudyDemo(db: DB, orgId: string, now = new Date()): Promise<void> {
+  const any = await db.selectFrom('study_material').select('id').where('org_id', '=', orgId).limit(1).executeTakeFirst();
+  if (any) return;
+  const admin = await sql<{ member_id: string }>`SELECT b.member_id FROM wx_binding b WHERE b.org_id = ${orgId} AND b.openid = 'dev_admin'`.execute(db);
+  const adminId = admin.rows[0]?.member_id;
+  if (!adminId) return;
+  await db.transaction().execute(async (trx) => {
+    const ids: string[] = [];
+    for (const [i, m] of MATERIALS.entries()) {
+      // 新的在前：按顺序往前错开一天
+      const at = new Date(now.getTime() - i * 86_400_000);
+      const row = await trx
+        .insertInto('study_material')
+        .values({ org_id: orgId, title: m.title, category: m.category, body_markdown: m.body, body_html: renderMaterialBody(m.body), source: m.source, attachments: '[]', links: '[]', created_by: adminId, published_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    const branch = await trx.selectFrom('party_org').select('id').where('org_id', '=', orgId).where('name', '=', '经济委功能型党支部').executeTakeFirst();
+    if (!branch) return;
+    const assignment = await trx
+      .insertInto('study_assignment')
+      .values({ org_id: orgId, material_id: ids[0], due_at: new Date(now.getTime() + 14 * 86_400_000), created_by: adminId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('study_assignment_audience').values({ org_id: orgId, assignment_id: assignment.id, target_kind: 'branch', target_id: branch.id }).execute();
+  });
+}
