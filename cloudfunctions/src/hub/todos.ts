@@ -6,7 +6,7 @@ import { type RankInput, TODO_NOTICE_KINDS, WEEK_AHEAD_MS, meetingDuty, rankTodo
 import { signedPoints } from '../domain/points';
 import { audienceIncludesMember } from '../functions/event/shared';
 import { PAGES } from './notices';
-import { loadMyAssignments } from '../functions/study/assign';
+import { loadMyAssignments } from '../functions/study/shared';
 
 /**
  * 一个人此刻的待办：由现状算出（待审批的请假、待答复的申诉、该签到或该请假的会、未读的通知），

@@ -1,10 +1,10 @@
-import { AppError, contract, type AssignmentTargetKind, type AssignmentView, type CompletionReport, type MaterialCategory, type MyAssignment } from '@tongxin/shared-types';
+import { AppError, contract, type AssignmentTargetKind, type AssignmentView, type CompletionReport } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import { type ActorContext, defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
-import { completionRate, isOverdue } from '../../domain/study';
-import { type Queryable, assignmentIncludesMember, iso, loadMaterial } from './shared';
+import { completionRate } from '../../domain/study';
+import { type Queryable, assignmentIncludesMember, iso, loadMaterial, loadMyAssignments } from './shared';
 
 const OFFICE = { roles: ['admin'] as const };
 const ORGANISERS = ['admin', 'secretary'] as const;
@@ -236,23 +236,3 @@ export const myAssignments = defineAction({
   access: 'member',
   handler: async (_input, { deps, actor }) => loadMyAssignments(deps.db, actor, deps.clock.now()),
 });
-
-export async function loadMyAssignments(db: Queryable, actor: Actor, now: Date, opts: { unfinishedOnly?: boolean } = {}): Promise<MyAssignment[]> {
-  let q = db
-    .selectFrom('study_assignment as s')
-    .innerJoin('study_material as t', (j) => j.onRef('t.org_id', '=', 's.org_id').onRef('t.id', '=', 's.material_id'))
-    .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 's.org_id'))
-    .leftJoin('study_reading as r', (j) => j.onRef('r.org_id', '=', 's.org_id').onRef('r.material_id', '=', 's.material_id').onRef('r.member_id', '=', 'm.id'))
-    .select(['s.id', 's.material_id', 's.due_at', 't.title', 't.category', 'r.finished_at'])
-    .where('s.org_id', '=', actor.orgId)
-    .where('m.id', '=', actor.memberId)
-    .where('m.status', '=', 'active')
-    .where('t.status', '=', 'published')
-    .where(assignmentIncludesMember(sql.ref('s.id')));
-  if (opts.unfinishedOnly) q = q.where('r.finished_at', 'is', null);
-  const rows = await q.orderBy(sql`r.finished_at IS NOT NULL`).orderBy('s.due_at').limit(100).execute();
-  return rows.map((r) => {
-    const finished = r.finished_at !== null;
-    return { id: r.id, materialId: r.material_id, title: r.title, category: r.category as MaterialCategory, dueAt: iso(r.due_at), finished, overdue: isOverdue(new Date(r.due_at), now, finished) };
-  });
-}

@@ -1,4 +1,6 @@
-import { AppError, type MaterialCategory, type MaterialSummary } from '@tongxin/shared-types';
+import { AppError, type MaterialCategory, type MaterialSummary, type MyAssignment } from '@tongxin/shared-types';
+import type { Actor } from '../../core/actor';
+import { isOverdue } from '../../domain/study';
 import { type RawBuilder, type Transaction, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { Database } from '../../db/schema';
@@ -60,3 +62,24 @@ export async function toSummaries(
 }
 
 export const SUMMARY_COLUMNS = ['id', 'title', 'category', 'source', 'status', 'published_at', 'updated_at'] as const;
+
+/** 布置给本人的必学（材料已撤回的不列），没读完的在前、期限近的在前；首页待办也用它（所以放在这里，不让首页加载办公室的操作） */
+export async function loadMyAssignments(db: Queryable, actor: Actor, now: Date, opts: { unfinishedOnly?: boolean } = {}): Promise<MyAssignment[]> {
+  let q = db
+    .selectFrom('study_assignment as s')
+    .innerJoin('study_material as t', (j) => j.onRef('t.org_id', '=', 's.org_id').onRef('t.id', '=', 's.material_id'))
+    .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 's.org_id'))
+    .leftJoin('study_reading as r', (j) => j.onRef('r.org_id', '=', 's.org_id').onRef('r.material_id', '=', 's.material_id').onRef('r.member_id', '=', 'm.id'))
+    .select(['s.id', 's.material_id', 's.due_at', 't.title', 't.category', 'r.finished_at'])
+    .where('s.org_id', '=', actor.orgId)
+    .where('m.id', '=', actor.memberId)
+    .where('m.status', '=', 'active')
+    .where('t.status', '=', 'published')
+    .where(assignmentIncludesMember(sql.ref('s.id')));
+  if (opts.unfinishedOnly) q = q.where('r.finished_at', 'is', null);
+  const rows = await q.orderBy(sql`r.finished_at IS NOT NULL`).orderBy('s.due_at').limit(100).execute();
+  return rows.map((r) => {
+    const finished = r.finished_at !== null;
+    return { id: r.id, materialId: r.material_id, title: r.title, category: r.category as MaterialCategory, dueAt: iso(r.due_at), finished, overdue: isOverdue(new Date(r.due_at), now, finished) };
+  });
+}
