@@ -147,7 +147,7 @@ describe('编辑材料（办公室）', () => {
     expect(await screen.findByText('「链接地址」链接须以 https:// 开头')).toBeTruthy()
     fireEvent.click(screen.getByText('发布'))
     expect(await screen.findByText('已保存，成员现在看到的是这一版')).toBeTruthy()
-    expect(callsTo(mock, 'study', 'publish')[1]).toEqual({ title: '学习党史，坚定信念', category: '党史学习', source: null, bodyMarkdown: '学习**党史**', links: [] })
+    expect(callsTo(mock, 'study', 'publish')[1]).toEqual({ title: '学习党史，坚定信念', category: '党史学习', source: null, bodyMarkdown: '学习**党史**', links: [], attachments: [] })
     expect(screen.getByText('布置为必学篇目')).toBeTruthy()
   })
 })

@@ -1,17 +1,18 @@
 /**
  * 编辑学习材料（政协办公室）：标题、栏目、来源、正文（Markdown）、音视频链接；保存后服务器渲染并清洗正文。
- * 已挂的附件在这里列出；附件随材料保存（服务器检查是本人上传的 PDF/Office 文件）。
+ * 附件先上传（云存储或本地宿主），随材料保存时服务器再查：须是本人上传的 PDF/Office 文件。
  */
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { MaterialLink, MaterialSource } from '@tongxin/shared-types'
+import type { MaterialAttachment, MaterialLink, MaterialSource } from '@tongxin/shared-types'
 import { MATERIAL_CATEGORIES, type MaterialCategory } from '@tongxin/shared-types/src/study'
 import { PageShell } from '../../components/PageShell'
 import { Card } from '../../components/Card'
 import { Button } from '../../components/Button'
 import { ChoiceChips } from '../../components/Chips'
 import { ConfirmPanel } from '../../components/ConfirmPanel'
+import { type ChosenFile, FilePicker } from '../../components/FilePicker'
 import { TextArea, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { LoadGate } from '../../components/PageState'
@@ -19,7 +20,7 @@ import { RoleGate } from '../../components/RoleGate'
 import { useLoad } from '../../hooks/useLoad'
 import { useMyRoles } from '../../hooks/useMyRoles'
 import { useSubmit } from '../../hooks/useSubmit'
-import { callFunction } from '../../services/cloud'
+import { callFunction, uploadFile } from '../../services/cloud'
 import '../styles/study.scss'
 
 const CATEGORY_OPTIONS = MATERIAL_CATEGORIES.map((c) => ({ value: c, label: c }))
@@ -30,10 +31,42 @@ interface Draft {
   source: string
   bodyMarkdown: string
   links: MaterialLink[]
+  attachments: MaterialAttachment[]
+}
+
+/** 与服务端一致：附件不超过 8 MB，只收 PDF 与 Office 文档（服务端看内容再查一次） */
+const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024
+const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] as const
+
+function Attachments({ items, onChange }: { items: MaterialAttachment[]; onChange: (items: MaterialAttachment[]) => void }) {
+  const { busy, error, run, fail } = useSubmit()
+  const chosen = async (file: ChosenFile) => {
+    const ext = /\.([a-z]+)$/i.exec(file.fileName)?.[1]?.toLowerCase() ?? ''
+    if (!(ATTACHMENT_EXTENSIONS as readonly string[]).includes(ext)) return fail('附件只支持 PDF、Word、Excel、PowerPoint 文件')
+    if (file.size > ATTACHMENT_MAX_BYTES) return fail('附件不能超过 8 MB')
+    const res = await run(() => uploadFile(file.source))
+    if (res) onChange([...items, { fileId: res.data.fileId, name: file.fileName.slice(0, 80) }])
+  }
+  return (
+    <View>
+      {items.map((a, i) => (
+        <View key={a.fileId}>
+          <Text className='st-line'>附件：{a.name}</Text>
+          <Button kind='quiet' onClick={() => onChange(items.filter((_, j) => j !== i))} ariaLabel={`移除附件 ${a.name}`}>
+            移除这个附件
+          </Button>
+        </View>
+      ))}
+      {items.length < 10 && <FilePicker label={busy ? '正在上传…' : '添加附件（PDF、Word 等）'} extensions={ATTACHMENT_EXTENSIONS} disabled={busy} onChosen={(f) => void chosen(f)} />}
+      {error && <Notice kind='error'>{error.message}</Notice>}
+    </View>
+  )
 }
 
 const fromSource = (m: MaterialSource | null): Draft =>
-  m ? { title: m.title, category: m.category, source: m.source ?? '', bodyMarkdown: m.bodyMarkdown, links: m.links } : { title: '', category: '必学篇目', source: '', bodyMarkdown: '', links: [] }
+  m
+    ? { title: m.title, category: m.category, source: m.source ?? '', bodyMarkdown: m.bodyMarkdown, links: m.links, attachments: m.attachments }
+    : { title: '', category: '必学篇目', source: '', bodyMarkdown: '', links: [], attachments: [] }
 
 function LinkRows({ links, onChange }: { links: MaterialLink[]; onChange: (links: MaterialLink[]) => void }) {
   const set = (i: number, patch: Partial<MaterialLink>) => onChange(links.map((l, j) => (j === i ? { ...l, ...patch } : l)))
@@ -68,7 +101,7 @@ function Editor({ material }: { material: MaterialSource | null }) {
   const save = async () => {
     if (draft.title.trim().length < 2) return fail('请填写标题（至少 2 个字）')
     if (!draft.bodyMarkdown.trim()) return fail('请填写正文')
-    const fields = { title: draft.title.trim(), category: draft.category, source: draft.source.trim() || null, bodyMarkdown: draft.bodyMarkdown, links: draft.links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })) }
+    const fields = { title: draft.title.trim(), category: draft.category, source: draft.source.trim() || null, bodyMarkdown: draft.bodyMarkdown, links: draft.links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })), attachments: draft.attachments }
     const res = await run(() => (saved ? callFunction('study', 'edit', { materialId: saved.id, ...fields }) : callFunction('study', 'publish', fields)))
     if (res) setSaved(res.data)
   }
@@ -91,11 +124,7 @@ function Editor({ material }: { material: MaterialSource | null }) {
         <TextField label='来源' value={draft.source} onChange={(v) => patch({ source: v })} placeholder='如：政协办公室' maxlength={60} />
         <TextArea label='正文（Markdown）' value={draft.bodyMarkdown} onChange={(v) => patch({ bodyMarkdown: v })} maxlength={50000} placeholder={'# 小标题\n\n正文段落，**加粗**，- 列表'} />
         <LinkRows links={draft.links} onChange={(links) => patch({ links })} />
-        {saved && saved.attachments.length > 0 && (
-          <View>
-            <Text className='st-line'>附件：{saved.attachments.map((a) => a.name).join('、')}</Text>
-          </View>
-        )}
+        <Attachments items={draft.attachments} onChange={(attachments) => patch({ attachments })} />
         {error && <Notice kind='error'>{error.message}</Notice>}
         {saved && !error && !busy && <Notice kind='success'>{withdrawn ? '已撤回' : '已保存，成员现在看到的是这一版'}</Notice>}
         {!withdrawn && (
