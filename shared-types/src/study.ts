@@ -97,3 +97,70 @@ export interface FinishResult {
   /** 这次读完记的分（必学任务之外的材料不记分；上限满了为 0） */
   points: number | null;
 }
+
+// —— 学习测试：题目与答案分开，答案与解析只在交卷后给出 ——
+export const QUESTION_KINDS = ['single', 'multiple', 'truefalse'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = { single: '单选题', multiple: '多选题', truefalse: '判断题' };
+
+/** 办公室看到的题目（含答案与解析） */
+export interface QuestionView {
+  id: string;
+  bank: string;
+  kind: QuestionKind;
+  stem: string;
+  options: string[];
+  answer: number[];
+  explanation: string;
+}
+
+/** 作答时发给成员的题目：没有答案，没有解析 */
+export interface QuestionForAttempt {
+  id: string;
+  kind: QuestionKind;
+  stem: string;
+  options: string[];
+}
+
+export interface QuizView {
+  id: string;
+  title: string;
+  bank: string;
+  questionCount: number;
+  passScore: number;
+  maxAttempts: number;
+  opensAt: string;
+  closesAt: string;
+}
+
+/** 成员看到的测试：本人用了几次、最好成绩、是否通过 */
+export interface MyQuizView extends QuizView {
+  attemptsUsed: number;
+  bestScore: number | null;
+  passed: boolean;
+  /** 有没交卷的作答（继续答，题目不变） */
+  openAttemptId: string | null;
+}
+
+export interface AttemptView {
+  attemptId: string;
+  quizId: string;
+  title: string;
+  attemptNo: number;
+  maxAttempts: number;
+  questions: QuestionForAttempt[];
+}
+
+/** 交卷后的结果：此时才有每题的答案与解析 */
+export interface AttemptResult {
+  attemptId: string;
+  quizId: string;
+  score: number;
+  correct: number;
+  total: number;
+  passed: boolean;
+  passScore: number;
+  attemptsLeft: number;
+  points: number | null;
+  questions: Array<QuestionForAttempt & { chosen: number[]; answer: number[]; correct: boolean; explanation: string }>;
+}

@@ -4,7 +4,7 @@ import type { ActorContext } from './action';
 
 export interface AuditEntry {
   action: string;
-  targetKind: 'member' | 'party_org' | 'committee' | 'sector' | 'invite' | 'import' | 'export' | 'binding' | 'event' | 'points_rule' | 'points_year' | 'setting' | 'study_material' | 'study_assignment';
+  targetKind: 'member' | 'party_org' | 'committee' | 'sector' | 'invite' | 'import' | 'export' | 'binding' | 'event' | 'points_rule' | 'points_year' | 'setting' | 'study_material' | 'study_assignment' | 'quiz';
   targetId?: string | null;
   /** 一句中文：谁做了什么 */
   summary: string;

@@ -374,6 +374,55 @@ export interface MaterialNoteTable {
   updated_at: Timestamp;
 }
 
+export interface QuizQuestionTable {
+  org_id: string;
+  id: Generated<string>;
+  bank: string;
+  kind: 'single' | 'multiple' | 'truefalse';
+  stem: string;
+  options: ColumnType<string[], string, string>;
+  answer: ColumnType<number[], string, string>;
+  explanation: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface QuizTable {
+  org_id: string;
+  id: Generated<string>;
+  title: string;
+  bank: string;
+  question_count: number;
+  pass_score: number;
+  max_attempts: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface QuizAudienceTable {
+  org_id: string;
+  quiz_id: string;
+  target_kind: 'all' | 'branch' | 'committee' | 'sector' | 'member';
+  target_id: string | null;
+}
+
+export interface QuizAttemptTable {
+  org_id: string;
+  id: Generated<string>;
+  quiz_id: string;
+  member_id: string;
+  attempt_no: number;
+  question_ids: ColumnType<string[], string, string>;
+  started_at: Timestamp;
+  submitted_at: Timestamp | null;
+  answers: ColumnType<Array<{ questionId: string; choice: number[] }> | null, string | null, string | null>;
+  correct: number | null;
+  score: number | null;
+  passed: boolean | null;
+}
+
 export interface CheckinAttemptTable {
   org_id: string;
   event_id: string;
@@ -422,6 +471,10 @@ export interface Database {
   study_reading: StudyReadingTable;
   study_favourite: StudyFavouriteTable;
   material_note: MaterialNoteTable;
+  quiz_question: QuizQuestionTable;
+  quiz: QuizTable;
+  quiz_audience: QuizAudienceTable;
+  quiz_attempt: QuizAttemptTable;
   checkin_attempt: CheckinAttemptTable;
   notification: NotificationTable;
   points_rule: PointsRuleTable;

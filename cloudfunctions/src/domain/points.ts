@@ -114,6 +114,7 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { code: 'duty.absence_excused', name: '请假缺席全体会议', track: 'duty', category: '履职', basis: 'absence', points: -10, appliesTo: 'all', description: '经批准请假缺席全体会议' },
   { code: 'duty.study_reading', name: '完成必学篇目', track: 'duty', category: '履职', basis: 'study', points: 1, yearlyCap: 24, appliesTo: 'all', description: '读完布置给本人的必学篇目并在文末确认（每篇一次）' },
   { code: 'duty.study_note', name: '学习心得', track: 'duty', category: '履职', basis: 'study', points: 1, yearlyCap: 12, appliesTo: 'all', description: '在学习材料上写学习心得（每篇一次）' },
+  { code: 'duty.study_quiz', name: '通过学习测试', track: 'duty', category: '履职', basis: 'study', points: 2, yearlyCap: 12, appliesTo: 'all', description: '通过办公室组织的学习测试（每个测试一次）' },
   { code: 'duty.adjust', name: '履职评定', track: 'duty', category: '履职', basis: 'manual', points: 10, minPoints: -30, maxPoints: 30, appliesTo: 'all', description: '办公室根据履职情况加分或扣分，须写明原因' },
 ];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSIGNMENT_TARGET_KINDS, MATERIAL_CATEGORIES } from '../study';
+import { ASSIGNMENT_TARGET_KINDS, MATERIAL_CATEGORIES, QUESTION_KINDS } from '../study';
 import { emptyInput, idSchema, multilineText, pageInput, plainText } from './common';
 
 const materialId = idSchema('材料');
@@ -78,5 +78,34 @@ export const studySchemas = {
   }),
   assignments: emptyInput,
   completion: z.strictObject({ assignmentId, branchId: idSchema('支部').optional() }),
+  // —— 学习测试 ——
+  saveQuestion: z.strictObject({
+    bank: plainText().trim().min(1).max(30).describe('题库'),
+    kind: z.enum(QUESTION_KINDS).describe('题型'),
+    stem: multilineText().trim().min(2).max(500).describe('题干'),
+    options: z.array(plainText().trim().min(1).max(100).describe('选项')).min(2).max(6).describe('选项'),
+    answer: z.array(z.number().int().min(0).max(5)).min(1).max(6).describe('正确答案'),
+    explanation: multilineText().trim().max(1000).default('').describe('解析'),
+  }),
+  questions: z.strictObject({ bank: plainText().trim().max(30).optional().describe('题库') }).optional(),
+  createQuiz: z
+    .strictObject({
+      title: plainText().trim().min(2).max(60).describe('测试名称'),
+      bank: plainText().trim().min(1).max(30).describe('题库'),
+      questionCount: z.number().int().min(1).max(100).describe('题数'),
+      passScore: z.number().int().min(1).max(100).describe('及格分'),
+      maxAttempts: z.number().int().min(1).max(10).describe('可答次数'),
+      opensAt: z.iso.datetime({ offset: true, error: '开始时间应为带时区的时间' }).describe('开始时间'),
+      closesAt: z.iso.datetime({ offset: true, error: '截止时间应为带时区的时间' }).describe('截止时间'),
+      audience: z.array(target).min(1, '请至少选择一类对象').max(50).describe('参加对象'),
+    })
+    .refine((q) => Date.parse(q.closesAt) > Date.parse(q.opensAt), { message: '截止时间须晚于开始时间', path: ['closesAt'] }),
+  myQuizzes: emptyInput,
+  startAttempt: z.strictObject({ quizId: idSchema('测试') }),
+  submitAttempt: z.strictObject({
+    attemptId: idSchema('作答'),
+    answers: z.array(z.strictObject({ questionId: idSchema('题目'), choice: z.array(z.number().int().min(0).max(5)).max(6).describe('所选') })).max(100).describe('作答'),
+  }),
+  attemptResult: z.strictObject({ attemptId: idSchema('作答') }),
   exportCompletion: z.strictObject({ assignmentId, branchId: idSchema('支部').optional() }),
 };
