@@ -146,5 +146,8 @@ describe('演示数据', () => {
     expect(mine.ok && (mine.data as unknown[]).length).toBe(1);
     const other = await functions.study.handle({ action: 'myAssignments' }, 'dev_non_cpc', deps);
     expect(other.ok && (other.data as unknown[]).length).toBe(0);
+    // 面向全体的学习测试，人人可答
+    const quizzes = await functions.study.handle({ action: 'myQuizzes' }, 'dev_non_cpc', deps);
+    expect(quizzes.ok && (quizzes.data as unknown[]).length).toBe(1);
   });
 });

@@ -30,6 +30,13 @@ const MATERIALS = [
   },
 ] as const;
 
+const QUESTIONS = [
+  { kind: 'single', stem: '人民政协是什么性质的机构？', options: ['专门协商机构', '国家权力机关', '行政机关'], answer: [0], explanation: '人民政协是专门协商机构，是国家治理体系的重要组成部分。' },
+  { kind: 'multiple', stem: '人民政协的主要职能包括哪些？', options: ['政治协商', '民主监督', '参政议政', '司法审判'], answer: [0, 1, 2], explanation: '政治协商、民主监督、参政议政是人民政协的主要职能。' },
+  { kind: 'truefalse', stem: '中共中央发布“五一口号”是在 1948 年。', options: ['对', '错'], answer: [0], explanation: '1948 年“五一口号”发布，各民主党派积极响应。' },
+  { kind: 'single', stem: '“有事好商量，众人的事情由众人商量”体现的是？', options: ['协商民主', '竞争性选举', '行政命令'], answer: [0], explanation: '这是协商民主的真谛。' },
+] as const;
+
 /** 写入学习演示数据：已有材料的政协不动（重启不会重复写） */
 export async function seedStudyDemo(db: DB, orgId: string, now = new Date()): Promise<void> {
   const any = await db.selectFrom('study_material').select('id').where('org_id', '=', orgId).limit(1).executeTakeFirst();
@@ -57,5 +64,15 @@ export async function seedStudyDemo(db: DB, orgId: string, now = new Date()): Pr
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('study_assignment_audience').values({ org_id: orgId, assignment_id: assignment.id, target_kind: 'branch', target_id: branch.id }).execute();
+    // 一个面向全体的学习测试：题库 4 题抽 3 题，60 分及格，可答 2 次，开放 30 天
+    for (const q of QUESTIONS) {
+      await trx.insertInto('quiz_question').values({ org_id: orgId, bank: '政协基础知识', kind: q.kind, stem: q.stem, options: JSON.stringify(q.options), answer: JSON.stringify(q.answer), explanation: q.explanation, created_by: adminId, created_at: now }).execute();
+    }
+    const quiz = await trx
+      .insertInto('quiz')
+      .values({ org_id: orgId, title: '政协基础知识测试', bank: '政协基础知识', question_count: 3, pass_score: 60, max_attempts: 2, opens_at: new Date(now.getTime() - 86_400_000), closes_at: new Date(now.getTime() + 30 * 86_400_000), created_by: adminId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('quiz_audience').values({ org_id: orgId, quiz_id: quiz.id, target_kind: 'all', target_id: null }).execute();
   });
 }

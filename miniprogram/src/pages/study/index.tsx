@@ -83,6 +83,7 @@ export default function StudyPage() {
         </LoadGate>
       </Card>
       <Card title='我的学习'>
+        <ListRow title='学习测试' desc='不计时，交卷后可看答案与解析' trailing='进入 ›' onClick={() => open('/study/quiz/index')} />
         <ListRow title='我的学习心得与收藏' desc='材料上写的心得、活动后写的心得，以及收藏的材料' trailing='查看 ›' onClick={() => open('/study/mine/index')} />
         {me?.isAdmin && <ListRow title='管理学习材料' desc='发布、修改、撤回材料，布置必学篇目' trailing='进入 ›' onClick={() => open('/study/manage/index')} />}
         {me?.isManager && <ListRow title='必学完成情况' desc={me.isAdmin ? '各支部与个人的完成情况，可导出' : '本支部的完成情况，可导出'} trailing='查看 ›' onClick={() => open('/study/figures/index')} />}
