@@ -7,7 +7,7 @@ import { eventSchemas } from './schemas/event';
 import { homeSchemas } from './schemas/home';
 import { studySchemas } from './schemas/study';
 import type { TodoList } from './home';
-import type { AssignmentView, AttemptResult, AttemptView, CompletionReport, FinishResult, MaterialSource, MaterialSummary, MaterialView, MyAssignment, MyNote, MyQuizView, QuestionView, QuizView } from './study';
+import type { AssignmentView, AttemptResult, AttemptView, CompletionReport, FinishResult, MaterialSource, MaterialSummary, MaterialView, MyAssignment, MyNote, MyQuizView, QuestionView, QuizView, WrongQuestion } from './study';
 import type { AttendanceList, CheckinResult, EventView, FileDownload, LeaveRequestView, MeetingRecordView, FinalizeResult, MyEventView, NotificationView, RollCallView, ScreenView, StudyNoteView } from './events';
 import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
@@ -138,6 +138,7 @@ export interface ActionOutputs {
     startAttempt: AttemptView;
     submitAttempt: AttemptResult;
     attemptResult: AttemptResult;
+    wrongBook: WrongQuestion[];
   };
 }
 

@@ -151,6 +151,15 @@ export interface AttemptView {
   questions: QuestionForAttempt[];
 }
 
+/** 错题本里的一题：交过卷才会有，此时答案与解析已经给过本人 */
+export interface WrongQuestion extends QuestionForAttempt {
+  answer: number[];
+  explanation: string;
+  /** 最近一次的作答 */
+  lastChosen: number[];
+  quizTitle: string;
+}
+
 /** 交卷后的结果：此时才有每题的答案与解析 */
 export interface AttemptResult {
   attemptId: string;

@@ -91,6 +91,15 @@ describe('学习测试', () => {
     expect(entries).toEqual([{ points: 2, source_title: '政协知识测试' }]);
     const result = await c.ok(me, 'study', 'attemptResult', { attemptId: second.attemptId });
     expect(result.questions.every((q) => q.correct)).toBe(true);
+
+    // 错题本：第一次答错的题里，第二次没再抽到（或又答错）的留着；第二次答对的消失
+    const book = await c.ok(me, 'study', 'wrongBook');
+    const secondIds = new Set(second.questions.map((q) => q.id));
+    const expected = first.questions.filter((q) => !secondIds.has(q.id)).map((q) => q.id);
+    expect(book.map((q) => q.id).sort()).toEqual(expected.sort());
+    for (const q of book) expect(q.explanation.startsWith('解析')).toBe(true);
+    // 别人的错题本里没有我的
+    expect(await c.ok(org.members.nonCpc.openid, 'study', 'wrongBook')).toEqual([]);
   });
 
   test('同一次作答并发交两次：一次成功，另一次被拒绝', async () => {

@@ -326,6 +326,7 @@ export const SAMPLES: Record<string, Sample> = {
   'study.questions': { data: () => undefined },
   'study.createQuiz': { data: async (s) => ({ ...(await quizInput(s)) }) },
   'study.myQuizzes': { data: () => undefined },
+  'study.wrongBook': { data: () => undefined },
   'study.startAttempt': { data: async (s) => ({ quizId: await quizOf(s) }) },
   // 作答是目标本人开始的：别人交他的卷与不存在的一样答 NOT_FOUND
   'study.submitAttempt': {

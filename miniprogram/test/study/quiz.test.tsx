@@ -52,4 +52,20 @@ describe('学习测试', () => {
     expect(screen.getByText('您的答案：A；正确答案：A、B')).toBeTruthy()
     expect(screen.getByText('还可以再答 1 次。')).toBeTruthy()
   })
+
+  it('错题本：先选再核对，才显示正确答案与解析', async () => {
+    routeCalls({
+      'study.myQuizzes': () => ok([quiz]),
+      'study.wrongBook': () => ok([{ ...attempt.questions[1], answer: [0, 1], explanation: '政治协商与民主监督都是', lastChosen: [0], quizTitle: '政协知识测试' }]),
+    })
+    render(<StudyQuizPage />)
+    fireEvent.click(await screen.findByText('错题本'))
+    expect(await screen.findByText('政协的主要职能有哪些？')).toBeTruthy()
+    expect(screen.queryByText('政治协商与民主监督都是')).toBeNull()
+    fireEvent.click(screen.getByText('A. 政治协商'))
+    fireEvent.click(screen.getByText('B. 民主监督'))
+    fireEvent.click(screen.getByText('核对'))
+    expect(await screen.findByText('✓ 答对了')).toBeTruthy()
+    expect(screen.getByText('政治协商与民主监督都是')).toBeTruthy()
+  })
 })

@@ -107,5 +107,7 @@ export const studySchemas = {
     answers: z.array(z.strictObject({ questionId: idSchema('题目'), choice: z.array(z.number().int().min(0).max(5)).max(6).describe('所选') })).max(100).describe('作答'),
   }),
   attemptResult: z.strictObject({ attemptId: idSchema('作答') }),
+  /** 错题本：交过卷的题里，最近一次答错的 */
+  wrongBook: emptyInput,
   exportCompletion: z.strictObject({ assignmentId, branchId: idSchema('支部').optional() }),
 };

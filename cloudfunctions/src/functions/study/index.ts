@@ -2,7 +2,7 @@ import { createFunction } from '../../core/dispatch';
 import { assign, assignments, completion, exportCompletion, myAssignments } from './assign';
 import { attachment, favourite, favourites, finish, get, list, myNotes, writeNote } from './library';
 import { edit, manageList, publish, source, withdraw } from './manage';
-import { attemptResult, createQuiz, myQuizzes, questions, saveQuestion, startAttempt, submitAttempt } from './quiz';
+import { attemptResult, createQuiz, myQuizzes, questions, saveQuestion, startAttempt, submitAttempt, wrongBook } from './quiz';
 
 /** 学习：材料库与搜索、阅读与读完确认、收藏、学习心得、必学任务与完成情况、学习测试 */
 export const studyFunction = createFunction('study', {
@@ -31,4 +31,5 @@ export const studyFunction = createFunction('study', {
   startAttempt,
   submitAttempt,
   attemptResult,
+  wrongBook,
 });

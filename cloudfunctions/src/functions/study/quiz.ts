@@ -1,4 +1,4 @@
-import { AppError, contract, type AttemptResult, type MyQuizView, type QuestionForAttempt, type QuestionView, type QuizView } from '@tongxin/shared-types';
+import { AppError, contract, type AttemptResult, type MyQuizView, type QuestionForAttempt, type QuestionView, type QuizView, type WrongQuestion } from '@tongxin/shared-types';
 import { type RawBuilder, sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
@@ -256,3 +256,31 @@ async function resultView(db: Queryable, actor: Actor, attemptId: string, points
     questions: qs.map((q) => ({ ...forAttempt(q), chosen: chosenOf.get(q.id) ?? [], answer: q.answer, correct: isCorrect(q.answer, chosenOf.get(q.id)), explanation: q.explanation })),
   };
 }
+
+/** 错题本：本人交过卷的题里，最近一次答错的（答对了就从本子上消失），新的在前 */
+export const wrongBook = defineAction({
+  input: contract.study.wrongBook,
+  errors: [],
+  access: 'member',
+  handler: async (_input, { deps, actor }): Promise<WrongQuestion[]> => {
+    const attempts = await deps.db
+      .selectFrom('quiz_attempt as a')
+      .innerJoin('quiz as q', (j) => j.onRef('q.org_id', '=', 'a.org_id').onRef('q.id', '=', 'a.quiz_id'))
+      .select(['a.answers', 'a.submitted_at', 'a.attempt_no', 'q.title'])
+      .where('a.org_id', '=', actor.orgId)
+      .where('a.member_id', '=', actor.memberId)
+      .where('a.submitted_at', 'is not', null)
+      .orderBy('a.submitted_at', 'desc')
+      .orderBy('a.attempt_no', 'desc')
+      .limit(200)
+      .execute();
+    // 每题取最近一次的作答
+    const latest = new Map<string, { choice: number[]; quizTitle: string }>();
+    for (const a of attempts) for (const x of a.answers ?? []) if (!latest.has(x.questionId)) latest.set(x.questionId, { choice: x.choice, quizTitle: a.title });
+    if (latest.size === 0) return [];
+    const qs = await loadQuestions(deps.db, actor.orgId, [...latest.keys()]);
+    return qs
+      .filter((q) => !isCorrect(q.answer, latest.get(q.id)!.choice))
+      .map((q) => ({ ...forAttempt(q), answer: q.answer, explanation: q.explanation, lastChosen: latest.get(q.id)!.choice, quizTitle: latest.get(q.id)!.quizTitle }));
+  },
+});

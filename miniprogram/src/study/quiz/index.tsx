@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { AttemptResult, AttemptView, MyQuizView } from '@tongxin/shared-types'
+import type { AttemptResult, AttemptView, MyQuizView, WrongQuestion } from '@tongxin/shared-types'
 import { QUESTION_KIND_LABELS } from '@tongxin/shared-types/src/study'
 import { PageShell } from '../../components/PageShell'
 import { Card, InfoRow } from '../../components/Card'
@@ -76,6 +76,53 @@ function Result({ result, onBack }: { result: AttemptResult; onBack: () => void 
   )
 }
 
+/** 错题本里的一题：先自己选，点“核对”再看答案与解析（这些在交卷后已经给过本人） */
+function Practice({ q, n }: { q: WrongQuestion; n: number }) {
+  const [chosen, setChosen] = useState<string[]>([])
+  const [checked, setChecked] = useState(false)
+  const right = checked && chosen.length === q.answer.length && q.answer.every((i) => chosen.includes(String(i)))
+  return (
+    <Card title={`${n}. ${QUESTION_KIND_LABELS[q.kind]}`} sub={`来自「${q.quizTitle}」`}>
+      <Text className='st-line'>{q.stem}</Text>
+      {q.kind === 'multiple' ? (
+        <MultiChips label={`练习第 ${n} 题（可多选）`} options={optionsOf(q.options)} values={chosen} onChange={setChosen} />
+      ) : (
+        <ChoiceChips label={`练习第 ${n} 题`} options={optionsOf(q.options)} value={chosen[0] ?? null} onChange={(v) => setChosen([v])} layout='stack' />
+      )}
+      {checked ? (
+        <View>
+          <Text className='st-line'>{right ? '✓ 答对了' : `✗ 正确答案：${q.answer.map(letter).join('、')}`}</Text>
+          {q.explanation && <Text className='st-line'>{q.explanation}</Text>}
+        </View>
+      ) : (
+        <Button block off={chosen.length === 0} onClick={() => chosen.length > 0 && setChecked(true)}>
+          核对
+        </Button>
+      )}
+    </Card>
+  )
+}
+
+function WrongBook({ onBack }: { onBack: () => void }) {
+  const { state, reload } = useLoad(() => callFunction('study', 'wrongBook'), [])
+  return (
+    <View>
+      <Button block onClick={onBack}>
+        返回测试列表
+      </Button>
+      <LoadGate state={state} what='错题本' onRetry={reload} isEmpty={(d) => d.length === 0} empty={{ message: '错题本是空的', next: '测试里答错的题会记在这里，下次答对就消失' }}>
+        {(items) => (
+          <View>
+            {items.map((q, i) => (
+              <Practice key={q.id} q={q} n={i + 1} />
+            ))}
+          </View>
+        )}
+      </LoadGate>
+    </View>
+  )
+}
+
 function Quizzes({ onStart, busy }: { onStart: (q: MyQuizView) => void; busy: boolean }) {
   const { state, reload } = useLoad(() => callFunction('study', 'myQuizzes'), [])
   return (
@@ -105,6 +152,7 @@ function Quizzes({ onStart, busy }: { onStart: (q: MyQuizView) => void; busy: bo
 export default function StudyQuizPage() {
   const [attempt, setAttempt] = useState<AttemptView | null>(null)
   const [result, setResult] = useState<AttemptResult | null>(null)
+  const [book, setBook] = useState(false)
   const { busy, error, run } = useSubmit()
   const start = async (q: MyQuizView) => {
     const res = await run(() => callFunction('study', 'startAttempt', { quizId: q.id }))
@@ -113,6 +161,7 @@ export default function StudyQuizPage() {
   const back = () => {
     setAttempt(null)
     setResult(null)
+    setBook(false)
   }
   return (
     <PageShell>
@@ -124,9 +173,12 @@ export default function StudyQuizPage() {
         <Result result={result} onBack={back} />
       ) : attempt ? (
         <Attempt attempt={attempt} onDone={setResult} />
+      ) : book ? (
+        <WrongBook onBack={back} />
       ) : (
         <View>
           <Quizzes onStart={(q) => void start(q)} busy={busy} />
+          <ListRow title='错题本' desc='答错的题，可以再练' trailing='进入 ›' onClick={() => setBook(true)} />
           {error && <Notice kind='error'>{error.message}</Notice>}
         </View>
       )}
