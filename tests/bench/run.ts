@@ -13,6 +13,7 @@ import { createDb } from '../../cloudfunctions/src/db/connect';
 import { migrateToLatest } from '../../cloudfunctions/src/db/migrate';
 import { benchCheckin } from './checkin.bench';
 import { benchRoster } from './roster.bench';
+import { benchStudy } from './study.bench';
 import { startThrowawayPostgres } from './throwaway-pg';
 import { benchUi } from './ui.bench';
 
@@ -34,6 +35,7 @@ async function main() {
     const deps: Deps = { db, clock: fixedClock(new Date()), logger: memoryLogger(), random: cryptoRandom, codes: qrRenderer, files: localStorage(mkdtempSync(join(tmpdir(), 'tx-bench-uploads-'))), secrets: { checkin: randomBytes(32).toString('hex') } };
     await benchCheckin(deps, poolSize);
     await benchRoster(deps);
+    await benchStudy(deps);
   } finally {
     await db.destroy();
     throwaway?.stop();

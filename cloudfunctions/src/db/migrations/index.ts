@@ -15,6 +15,7 @@ import * as m013 from './013_daily_loop';
 import * as m014 from './014_file_upload';
 import * as m020 from './020_study';
 import * as m021 from './021_study_quiz';
+import * as m022 from './022_study_search';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '014_file_upload': m014,
   '020_study': m020,
   '021_study_quiz': m021,
+  '022_study_search': m022,
 };

@@ -4,7 +4,7 @@ import { type ActorContext, defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
 import { completionRate } from '../../domain/study';
-import { type Queryable, assignmentIncludesMember, iso, loadMaterial, loadMyAssignments } from './shared';
+import { type Queryable, assignmentIncludesMember, expectedPairs, iso, loadMaterial, loadMyAssignments } from './shared';
 
 const OFFICE = { roles: ['admin'] as const };
 const ORGANISERS = ['admin', 'secretary'] as const;
@@ -83,18 +83,16 @@ async function assignmentViews(db: Queryable, actor: Actor, branches: string[] |
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [counts, targets] = await Promise.all([
-    db
-      .selectFrom('study_assignment as s')
-      .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 's.org_id'))
-      .leftJoin('study_reading as r', (j) => j.onRef('r.org_id', '=', 's.org_id').onRef('r.material_id', '=', 's.material_id').onRef('r.member_id', '=', 'm.id'))
-      .select((eb) => ['s.id', eb.fn.countAll<string>().as('expected'), eb.fn.count<string>('r.member_id').as('finished')])
-      .where('s.org_id', '=', actor.orgId)
-      .where('s.id', 'in', ids)
-      .where('m.status', '=', 'active')
-      .where(assignmentIncludesMember(sql.ref('s.id')))
-      .where(inBranches(branches))
-      .groupBy('s.id')
-      .execute(),
+    sql<{ id: string; expected: string; finished: string }>`
+      SELECT s.id, count(*) AS expected, count(r.member_id) AS finished
+      FROM ${expectedPairs(actor.orgId, ids)} AS e
+      JOIN study_assignment s ON s.org_id = ${actor.orgId} AND s.id = e.assignment_id
+      JOIN member m ON m.org_id = s.org_id AND m.id = e.member_id
+      LEFT JOIN study_reading r ON r.org_id = s.org_id AND r.material_id = s.material_id AND r.member_id = e.member_id
+      WHERE ${inBranches(branches)}
+      GROUP BY s.id`
+      .execute(db)
+      .then((r) => r.rows),
     audienceNames(db, actor.orgId, ids),
   ]);
   const countOf = new Map(counts.map((c) => [c.id, c]));

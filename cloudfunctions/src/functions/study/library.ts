@@ -1,9 +1,8 @@
 import { AppError, contract, type MaterialView, type MyNote } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
-import { likePattern } from '../../domain/study';
 import { type AwardOutcome, awardPoints } from '../points/ledger';
-import { SUMMARY_COLUMNS, assignmentIncludesMember, iso, loadMaterial, toSummaries } from './shared';
+import { SUMMARY_COLUMNS, assignmentIncludesMember, iso, loadMaterial, matchesSearch, toSummaries } from './shared';
 
 /** 附件经函数取回时的上限（发布时已按此检查） */
 export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
@@ -21,8 +20,7 @@ export const list = defineAction({
     let q = deps.db.selectFrom('study_material').where('org_id', '=', actor.orgId).where('status', '=', 'published');
     if (input?.category) q = q.where('category', '=', input.category);
     if (input?.q) {
-      const pattern = likePattern(input.q);
-      q = q.where((eb) => eb.or([eb('title', 'ilike', pattern), eb('body_markdown', 'ilike', pattern)]));
+      q = q.where(matchesSearch(input.q));
     }
     const [rows, total] = await Promise.all([
       q.select([...SUMMARY_COLUMNS]).orderBy('published_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),

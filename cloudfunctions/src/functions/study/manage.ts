@@ -1,10 +1,10 @@
 import { AppError, contract, type MaterialAttachment, type MaterialSource } from '@tongxin/shared-types';
 import { defineAction, type ActorContext } from '../../core/action';
 import { recordAudit } from '../../core/audit';
-import { likePattern, sniffDocument } from '../../domain/study';
+import { sniffDocument } from '../../domain/study';
 import { markUploadUsed, takeUpload } from '../uploads';
 import { ATTACHMENT_MAX_BYTES, materialView } from './library';
-import { SUMMARY_COLUMNS, loadMaterial, toSummaries } from './shared';
+import { SUMMARY_COLUMNS, loadMaterial, matchesSearch, toSummaries } from './shared';
 
 /** 材料的发布、修改、撤回只由政协办公室（管理员）做；书记按本支部发材料留待以后 */
 const OFFICE = { roles: ['admin'] as const };
@@ -47,8 +47,7 @@ export const manageList = defineAction({
     const pageSize = input?.pageSize ?? 20;
     let q = deps.db.selectFrom('study_material').where('org_id', '=', actor.orgId);
     if (input?.q) {
-      const pattern = likePattern(input.q);
-      q = q.where((eb) => eb.or([eb('title', 'ilike', pattern), eb('body_markdown', 'ilike', pattern)]));
+      q = q.where(matchesSearch(input.q));
     }
     const [rows, total] = await Promise.all([
       q.select([...SUMMARY_COLUMNS]).orderBy('updated_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
