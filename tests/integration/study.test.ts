@@ -60,6 +60,18 @@ describe('材料库：发布、阅读、搜索、撤回', () => {
     expect(await ids('_')).toEqual([]);
   });
 
+  test('搜索：一个字的词、大小写、跨空格的词；修改后按新内容找得到', async () => {
+    const m = await publish({ title: '读本 Guide', category: '委员读书', bodyMarkdown: '界别 活动 纪要' });
+    const ids = async (q: string) => (await c.ok(org.members.cpc.openid, 'study', 'list', { q })).items.map((i) => i.id);
+    expect(await ids('界')).toEqual(expect.arrayContaining([m.id]));
+    expect(await ids('guide')).toEqual([m.id]);
+    expect(await ids('界别 活动')).toEqual([m.id]);
+    expect(await ids('别活')).toEqual([]);
+    await c.ok(org.members.admin.openid, 'study', 'edit', { materialId: m.id, bodyMarkdown: '视察调研纪实' });
+    expect(await ids('调研')).toEqual([m.id]);
+    expect(await ids('界别 活动')).toEqual([]);
+  });
+
   test('撤回后成员读不到、搜不到，也不能收藏或写心得；办公室仍看得到原文，但不能再改', async () => {
     const m = await publish({ title: '待撤回的材料' });
     await c.ok(org.members.admin.openid, 'study', 'withdraw', { materialId: m.id });
