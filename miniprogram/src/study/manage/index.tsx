@@ -51,6 +51,7 @@ function Materials() {
         </LoadGate>
       </Card>
       <ListRow title='必学完成情况' desc='各支部与个人的完成情况，可导出' trailing='查看 ›' onClick={() => open('/study/figures/index')} />
+      <ListRow title='出题与测试' desc='往题库里加题，设立学习测试' trailing='进入 ›' onClick={() => open('/study/quiz-admin/index')} />
     </View>
   )
 }
