@@ -21,6 +21,8 @@ const CONFIG = {
   home: { timeout: 10, permissions: { openapi: [] } },
   // 建言：提交前调用内容安全检查；导出清单用 exceljs（lazy）
   suggestions: { timeout: 20, permissions: { openapi: ['security.msgSecCheck'] } },
+  // 学习：发布时渲染并清洗正文、取回附件检查类型；导出完成情况
+  study: { timeout: 20, permissions: { openapi: [] } },
 };
 
 /**
@@ -28,7 +30,7 @@ const CONFIG = {
  * 第一次用到时才 require。冷启动的实例只加载 index.js（每个函数都要的 zod、kysely、pg 与处理器），签到路径不碰这些库。
  * 源码里须在用到的地方动态加载它们（await import('exceljs')、函数内的 require('pinyin-pro')），顶层静态 import 会让懒加载落空。
  */
-const LAZY = ['exceljs', 'papaparse', 'pinyin-pro', 'qrcode'];
+const LAZY = ['exceljs', 'papaparse', 'pinyin-pro', 'qrcode', 'markdown-it', 'sanitize-html'];
 const lazyPath = (pkg) => `./lazy/${pkg}.js`;
 const lazyLibs = {
   name: 'lazy-libs',

@@ -8,6 +8,8 @@ export default defineAppConfig({
     { root: 'points', pages: ['mine/index', 'manage/index', 'appeals/index', 'rules/index', 'overview/index'] },
     // 建言：写草稿与联名、详情与办理经过、办公室的队列与统计、承办单位办理、投诉建议、打印版式
     { root: 'suggest', pages: ['edit/index', 'detail/index', 'office/index', 'unit/index', 'handle/index', 'feedback/index', 'print/index', 'public/index'] },
+    // 学习：阅读、我的心得与收藏、学习测试、办公室的材料管理、布置与完成情况
+    { root: 'study', pages: ['reader/index', 'mine/index', 'quiz/index', 'quiz-admin/index', 'manage/index', 'edit/index', 'assign/index', 'figures/index'] },
     // 绑定：未绑定的微信凭邀请码绑定委员信息
     { root: 'account', pages: ['bind/index'] },
     // 管理：成员名册、邀请码、导入、组织结构、审计日志（管理员；书记限本支部）

@@ -22,6 +22,23 @@ import type {
   ScreenView,
   StudyNoteView,
 } from './events';
+import { studySchemas } from './schemas/study';
+import type {
+  AssignmentView,
+  AttemptResult,
+  AttemptView,
+  CompletionReport,
+  FinishResult,
+  MaterialSource,
+  MaterialSummary,
+  MaterialView,
+  MyAssignment,
+  MyNote,
+  MyQuizView,
+  QuestionView,
+  QuizView,
+  WrongQuestion,
+} from './study';
 import type { PointsAppealView, PointsEntryView, PointsLedgerView, PointsOverview, PointsRuleView, PointsVisibility } from './points';
 import type { MemberProfile } from './domain';
 import type { AuditEntryView, BatchInvitesIssued, ImportPreview, ImportResult, InviteIssued, MemberDetail, MemberPage, OrgTree, PageOf } from './views';
@@ -37,6 +54,7 @@ export const contract = {
   event: eventSchemas,
   home: homeSchemas,
   suggestions: suggestionSchemas,
+  study: studySchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -164,6 +182,34 @@ export interface ActionOutputs {
     myFeedback: FeedbackView[];
     feedbackList: PageOf<FeedbackView>;
     answerFeedback: FeedbackView;
+  };
+  study: {
+    list: PageOf<MaterialSummary>;
+    get: MaterialView;
+    attachment: FileDownload;
+    finish: FinishResult;
+    favourite: { favourite: boolean };
+    favourites: MaterialSummary[];
+    writeNote: { updatedAt: string; points: number | null };
+    myNotes: MyNote[];
+    myAssignments: MyAssignment[];
+    manageList: PageOf<MaterialSummary>;
+    source: MaterialSource;
+    publish: MaterialSource;
+    edit: MaterialSource;
+    withdraw: MaterialSource;
+    assign: AssignmentView;
+    assignments: AssignmentView[];
+    completion: CompletionReport;
+    exportCompletion: FileDownload;
+    saveQuestion: QuestionView;
+    questions: QuestionView[];
+    createQuiz: QuizView;
+    myQuizzes: MyQuizView[];
+    startAttempt: AttemptView;
+    submitAttempt: AttemptResult;
+    attemptResult: AttemptResult;
+    wrongBook: WrongQuestion[];
   };
 }
 

@@ -126,6 +126,24 @@ export const ERROR_MESSAGES = {
   'EVENT.NOTE_NOT_STARTED': '活动开始后才能写学习心得',
   'EVENT.NOTE_NOT_ATTENDED': '签到参加后才能写这场活动的学习心得',
 
+  // —— 学习（study）：材料、必学任务、学习心得 ——
+  'NOT_FOUND#MATERIAL': '没有找到这篇材料，可能已被撤回',
+  'NOT_FOUND#ASSIGNMENT': '没有找到这项必学任务',
+  'NOT_FOUND#ATTACHMENT': '这篇材料没有这个附件',
+  'STUDY.WITHDRAWN': '这篇材料已撤回，不能再修改或布置',
+  'STUDY.DUE_PASSED': '完成期限须晚于现在',
+  'STUDY.AUDIENCE_UNKNOWN': '学习对象里有不存在的支部、专委会、界别或成员',
+  'NOT_FOUND#QUIZ': '没有找到这个学习测试',
+  'NOT_FOUND#ATTEMPT': '没有找到这次作答',
+  'STUDY.QUESTION_INVALID': '题目的正确答案与题型不符：单选、判断题选一个答案，多选题至少两个，判断题的选项为“对、错”',
+  'STUDY.BANK_TOO_SMALL': '题库“{bank}”只有 {count} 道题，不够抽 {need} 道',
+  'STUDY.QUIZ_NOT_OPEN': '这个测试现在不在开放时间内',
+  'STUDY.QUIZ_NOT_IN_AUDIENCE': '这个测试不在您的参加范围内',
+  'STUDY.ATTEMPTS_USED': '这个测试可以答 {max} 次，您已经答完了',
+  'STUDY.ATTEMPT_SUBMITTED': '这次作答已经交卷，不能再交',
+  'STUDY.ATTEMPT_NOT_SUBMITTED': '交卷后才能看答案与解析',
+  'STUDY.ATTACHMENT_TYPE': '附件只支持 PDF、Word、Excel、PowerPoint 文件；“{name}”不是这些格式',
+
   // —— 签到（event 函数的签到操作）——
   'CHECKIN.TOKEN_INVALID': '这不是本活动的签到码',
   'CHECKIN.TOKEN_INVALID#SCAN_TIME': '扫码时间不正确',

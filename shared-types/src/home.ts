@@ -28,7 +28,8 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export type TodoKind = 'checkin' | 'attend' | 'decideLeave' | 'answerAppeal' | 'notice' | 'answerCosign' | 'rateReply';
+/** study：布置给本人、还没读完的必学篇目 */
+export type TodoKind = 'checkin' | 'attend' | 'decideLeave' | 'answerAppeal' | 'notice' | 'answerCosign' | 'rateReply' | 'study';
 
 export interface TodoItem {
   /** 稳定的 id（同一件事刷新前后相同） */
@@ -50,6 +51,8 @@ export interface TodoItem {
   /** notice：点开或办完后标为已读 */
   noticeId?: string;
   noticeKind?: NoticeKind;
+  /** study：要读的材料 */
+  materialId?: string;
 }
 
 export interface TodoList {

@@ -9,5 +9,6 @@ export * from './points';
 export * from './events';
 export * from './home';
 export * from './suggestions';
+export * from './study';
 export { normalizeInviteCode, INVITE_ALPHABET } from './invite';
 export { phoneSchema } from './schemas/roster';

@@ -12,7 +12,7 @@ export type PointsCategory = (typeof POINTS_CATEGORIES)[number];
  * 规则的依据。只有这些：国办函〔2026〕12号不许以在线时长、学习时长、点赞、转发、投票数作为考核依据，
  * 所以这里没有、也不能加这样的依据。
  */
-export const RULE_BASES = ['attendance', 'suggestion', 'absence', 'manual', 'evaluation', 'fulfilment'] as const;
+export const RULE_BASES = ['attendance', 'suggestion', 'absence', 'manual', 'evaluation', 'fulfilment', 'study'] as const;
 export type RuleBasis = (typeof RULE_BASES)[number];
 export const RULE_BASIS_LABELS: Record<RuleBasis, string> = {
   attendance: '参加会议活动',
@@ -21,6 +21,7 @@ export const RULE_BASIS_LABELS: Record<RuleBasis, string> = {
   manual: '支部评定（品行）',
   evaluation: '年度考评',
   fulfilment: '履职事项',
+  study: '完成学习任务（读完确认、学习心得）',
 };
 /** 规则名称与说明里不得出现的考核依据 */
 export const FORBIDDEN_BASIS_WORDS = ['时长', '在线', '点赞', '转发', '投票', '浏览量', '阅读量'];

@@ -14,6 +14,7 @@ import { createDb } from '../../cloudfunctions/src/db/connect';
 import { migrateToLatest } from '../../cloudfunctions/src/db/migrate';
 import { benchCheckin } from './checkin.bench';
 import { benchRoster } from './roster.bench';
+import { benchStudy } from './study.bench';
 import { startThrowawayPostgres } from './throwaway-pg';
 import { benchUi } from './ui.bench';
 
@@ -44,6 +45,7 @@ async function main() {
     };
     await benchCheckin(deps, poolSize);
     await benchRoster(deps);
+    await benchStudy(deps);
   } finally {
     await db.destroy();
     throwaway?.stop();

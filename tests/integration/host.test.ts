@@ -154,4 +154,19 @@ describe('演示数据', () => {
       .execute();
     expect(dual.length).toBeGreaterThan(0);
   });
+
+  test('学习：几篇材料、一项必学篇目（经济委功能型支部的委员看得到、民盟委员没被要求）；重复写入不会重复', async () => {
+    const db = t.db();
+    const { orgId } = await seedDemo(db);
+    const materials = await db.selectFrom('study_material').select('category').where('org_id', '=', orgId).execute();
+    expect(materials.length).toBeGreaterThanOrEqual(3);
+    const deps = makeDeps(db, new Date().toISOString()).deps;
+    const mine = await functions.study.handle({ action: 'myAssignments' }, 'dev_cpc_member', deps);
+    expect(mine.ok && (mine.data as unknown[]).length).toBe(1);
+    const other = await functions.study.handle({ action: 'myAssignments' }, 'dev_non_cpc', deps);
+    expect(other.ok && (other.data as unknown[]).length).toBe(0);
+    // 面向全体的学习测试，人人可答
+    const quizzes = await functions.study.handle({ action: 'myQuizzes' }, 'dev_non_cpc', deps);
+    expect(quizzes.ok && (quizzes.data as unknown[]).length).toBe(1);
+  });
 });

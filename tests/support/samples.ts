@@ -491,7 +491,101 @@ export const SAMPLES: Record<string, Sample> = {
       return { id: f.id, answer: '已改为提前三天通知，谢谢您的意见' };
     },
   },
+  // —— 学习 ——
+  'study.list': { data: () => ({ q: '党史' }) },
+  'study.get': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.attachment': {
+    data: async (s) => {
+      const fileId = uploadFile(Buffer.from('%PDF-1.4\n%%EOF\n'));
+      return { materialId: await materialOf(s, [{ fileId, name: '提纲.pdf' }]), fileId };
+    },
+  },
+  'study.finish': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.favourite': { data: async (s) => ({ materialId: await materialOf(s), on: true }) },
+  'study.favourites': { data: () => undefined },
+  'study.writeNote': { data: async (s) => ({ materialId: await materialOf(s), content: '认真学习了党史，收获很大，要用于履职。' }) },
+  'study.myNotes': { data: () => undefined },
+  'study.myAssignments': { data: () => undefined },
+  'study.manageList': { data: () => undefined },
+  'study.source': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.publish': { data: () => ({ title: '学习党史', category: '党史学习', bodyMarkdown: '学习**党史**' }) },
+  'study.edit': { data: async (s) => ({ materialId: await materialOf(s), title: '学习党史（修订）' }) },
+  'study.withdraw': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  'study.assign': {
+    data: async (s) => ({ materialId: await materialOf(s), dueAt: '2026-12-31T23:59:00+08:00', audience: [{ kind: 'branch', id: s.target.branchId }] }),
+  },
+  'study.assignments': { data: () => undefined },
+  'study.completion': { data: async (s) => ({ assignmentId: await assignmentOf(s), branchId: s.target.branchId }) },
+  'study.exportCompletion': { data: async (s) => ({ assignmentId: await assignmentOf(s), branchId: s.target.branchId }) },
+  'study.saveQuestion': { data: () => QUESTION },
+  'study.questions': { data: () => undefined },
+  'study.createQuiz': { data: async (s) => ({ ...(await quizInput(s)) }) },
+  'study.myQuizzes': { data: () => undefined },
+  'study.wrongBook': { data: () => undefined },
+  'study.startAttempt': { data: async (s) => ({ quizId: await quizOf(s) }) },
+  // 作答是目标本人开始的：别人交他的卷与不存在的一样答 NOT_FOUND
+  'study.submitAttempt': {
+    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'NOT_FOUND'),
+    data: async (s) => ({ attemptId: await attemptOf(s, false), answers: [] }),
+  },
+  'study.attemptResult': {
+    expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'NOT_FOUND'),
+    data: async (s) => ({ attemptId: await attemptOf(s, true) }),
+  },
 };
+
+const QUESTION = {
+  bank: '政协知识',
+  kind: 'single',
+  stem: '人民政协是什么机构？',
+  options: ['专门协商机构', '权力机关'],
+  answer: [0],
+  explanation: '专门协商机构',
+};
+
+/** 题库里放一道题，返回面向全体的测试输入 */
+async function quizInput(s: SampleCtx) {
+  await s.admin.ok(adminOf(s), 'study', 'saveQuestion', QUESTION);
+  return {
+    title: '政协知识测试',
+    bank: '政协知识',
+    questionCount: 1,
+    passScore: 60,
+    maxAttempts: 3,
+    opensAt: '2026-11-20T00:00:00+08:00',
+    closesAt: '2026-12-20T00:00:00+08:00',
+    audience: [{ kind: 'all', id: null }],
+  };
+}
+async function quizOf(s: SampleCtx): Promise<string> {
+  const quiz = (await s.admin.ok(adminOf(s), 'study', 'createQuiz', await quizInput(s))) as { id: string };
+  return quiz.id;
+}
+/** 目标本人开始作答（submitted：并已交卷），返回作答 id */
+async function attemptOf(s: SampleCtx, submitted: boolean): Promise<string> {
+  const who = openidOf(s.org, s.target.memberId);
+  const attempt = (await s.admin.ok(who, 'study', 'startAttempt', { quizId: await quizOf(s) })) as { attemptId: string };
+  if (submitted) await s.admin.ok(who, 'study', 'submitAttempt', { attemptId: attempt.attemptId, answers: [] });
+  return attempt.attemptId;
+}
+
+/** 管理员发布一篇材料，返回 id */
+async function materialOf(s: SampleCtx, attachments: Array<{ fileId: string; name: string }> = []): Promise<string> {
+  const m = (await s.admin.ok(adminOf(s), 'study', 'publish', { title: '学习党史', category: '党史学习', bodyMarkdown: '学习**党史**', attachments })) as {
+    id: string;
+  };
+  return m.id;
+}
+
+/** 管理员把一篇材料布置给目标支部，返回任务 id */
+async function assignmentOf(s: SampleCtx): Promise<string> {
+  const a = (await s.admin.ok(adminOf(s), 'study', 'assign', {
+    materialId: await materialOf(s),
+    dueAt: '2026-12-31T23:59:00+08:00',
+    audience: [{ kind: 'branch', id: s.target.branchId }],
+  })) as { id: string };
+  return a.id;
+}
 
 /** 注册表里的全部操作：[`函数.操作`, 定义] */
 export const REGISTRY: Array<[string, AnyAction]> = Object.entries(functions).flatMap(([fn, f]) =>

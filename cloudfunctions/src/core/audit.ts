@@ -19,7 +19,10 @@ export interface AuditEntry {
     | 'setting'
     | 'suggestion'
     | 'handling_unit'
-    | 'feedback';
+    | 'feedback'
+    | 'study_material'
+    | 'study_assignment'
+    | 'quiz';
   targetId?: string | null;
   /** 一句中文：谁做了什么 */
   summary: string;

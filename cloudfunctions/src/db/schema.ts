@@ -332,6 +332,113 @@ export interface StudyNoteTable {
   updated_at: Timestamp;
 }
 
+export interface StudyMaterialTable {
+  org_id: string;
+  id: Generated<string>;
+  title: string;
+  category: string;
+  body_markdown: string;
+  body_html: string;
+  source: string | null;
+  attachments: ColumnType<Array<{ fileId: string; name: string }>, string, string>;
+  links: ColumnType<Array<{ label: string; url: string }>, string, string>;
+  status: ColumnType<'published' | 'withdrawn', 'published' | 'withdrawn' | undefined, 'published' | 'withdrawn'>;
+  created_by: string;
+  published_at: Timestamp;
+  updated_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  /** 生成列（迁移 022）：标题与正文的两字组 */
+  search_grams: ColumnType<string[], never, never>;
+}
+
+export interface StudyAssignmentTable {
+  org_id: string;
+  id: Generated<string>;
+  material_id: string;
+  due_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface StudyAssignmentAudienceTable {
+  org_id: string;
+  assignment_id: string;
+  target_kind: 'all' | 'branch' | 'committee' | 'sector' | 'member';
+  target_id: string | null;
+}
+
+export interface StudyReadingTable {
+  org_id: string;
+  material_id: string;
+  member_id: string;
+  finished_at: Timestamp;
+}
+
+export interface StudyFavouriteTable {
+  org_id: string;
+  material_id: string;
+  member_id: string;
+  created_at: Timestamp;
+}
+
+export interface MaterialNoteTable {
+  org_id: string;
+  material_id: string;
+  member_id: string;
+  content: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuizQuestionTable {
+  org_id: string;
+  id: Generated<string>;
+  bank: string;
+  kind: 'single' | 'multiple' | 'truefalse';
+  stem: string;
+  options: ColumnType<string[], string, string>;
+  answer: ColumnType<number[], string, string>;
+  explanation: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface QuizTable {
+  org_id: string;
+  id: Generated<string>;
+  title: string;
+  bank: string;
+  question_count: number;
+  pass_score: number;
+  max_attempts: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface QuizAudienceTable {
+  org_id: string;
+  quiz_id: string;
+  target_kind: 'all' | 'branch' | 'committee' | 'sector' | 'member';
+  target_id: string | null;
+}
+
+export interface QuizAttemptTable {
+  org_id: string;
+  id: Generated<string>;
+  quiz_id: string;
+  member_id: string;
+  attempt_no: number;
+  question_ids: ColumnType<string[], string, string>;
+  started_at: Timestamp;
+  submitted_at: Timestamp | null;
+  answers: ColumnType<Array<{ questionId: string; choice: number[] }> | null, string | null, string | null>;
+  correct: number | null;
+  score: number | null;
+  passed: boolean | null;
+}
+
 export interface CheckinAttemptTable {
   org_id: string;
   event_id: string;
@@ -374,6 +481,16 @@ export interface Database extends SuggestionTables {
   roll_call: RollCallTable;
   meeting_speech: MeetingSpeechTable;
   study_note: StudyNoteTable;
+  study_material: StudyMaterialTable;
+  study_assignment: StudyAssignmentTable;
+  study_assignment_audience: StudyAssignmentAudienceTable;
+  study_reading: StudyReadingTable;
+  study_favourite: StudyFavouriteTable;
+  material_note: MaterialNoteTable;
+  quiz_question: QuizQuestionTable;
+  quiz: QuizTable;
+  quiz_audience: QuizAudienceTable;
+  quiz_attempt: QuizAttemptTable;
   checkin_attempt: CheckinAttemptTable;
   notification: NotificationTable;
   points_rule: PointsRuleTable;

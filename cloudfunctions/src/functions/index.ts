@@ -6,6 +6,7 @@ import { orgFunction } from './org';
 import { pointsFunction } from './points';
 import { rosterFunction } from './roster';
 import { suggestionsFunction } from './suggestions';
+import { studyFunction } from './study';
 
 /** 所有云函数：本地宿主按名字路由，构建脚本为每个生成一个可部署目录。 */
 export const functions: Record<string, CloudFunction> = {
@@ -16,4 +17,5 @@ export const functions: Record<string, CloudFunction> = {
   event: eventFunction,
   home: homeFunction,
   suggestions: suggestionsFunction,
+  study: studyFunction,
 };

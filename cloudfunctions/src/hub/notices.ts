@@ -19,6 +19,7 @@ export const PAGES = {
   appeals: '/points/appeals/index',
   feedback: '/suggest/feedback/index',
   suggestionDetail: (id: string) => `/suggest/detail/index?id=${encodeURIComponent(id)}`,
+  studyReader: (id: string) => `/study/reader/index?id=${encodeURIComponent(id)}`,
 } as const;
 
 export interface Notice {

@@ -6,6 +6,7 @@ import { type RankInput, TODO_NOTICE_KINDS, WEEK_AHEAD_MS, meetingDuty, rankTodo
 import { signedPoints } from '../domain/points';
 import { audienceIncludesMember } from '../functions/event/shared';
 import { PAGES } from './notices';
+import { loadMyAssignments } from '../functions/study/shared';
 
 /**
  * 一个人此刻的待办：由现状算出（待审批的请假、待答复的申诉、该签到或该请假的会、未读的通知），
@@ -13,7 +14,7 @@ import { PAGES } from './notices';
  */
 export async function loadTodos(db: DB, actor: Actor, now: Date): Promise<TodoList> {
   const organiser = actor.roles.includes('admin') || actor.roles.includes('secretary');
-  const [meetings, notices, leaves, appeals, badges, cosigns, ratings] = await Promise.all([
+  const [meetings, notices, leaves, appeals, badges, cosigns, ratings, study] = await Promise.all([
     meetingTodos(db, actor, now),
     noticeTodos(db, actor),
     organiser ? leaveTodos(db, actor) : [],
@@ -21,8 +22,9 @@ export async function loadTodos(db: DB, actor: Actor, now: Date): Promise<TodoLi
     organiser ? leaveBadges(db, actor) : [],
     cosignTodos(db, actor),
     ratingTodos(db, actor),
+    studyTodos(db, actor, now),
   ]);
-  const ranked = rankTodos<RankInput & { item: TodoItem }>([...meetings, ...leaves, ...appeals, ...cosigns, ...ratings, ...notices], now);
+  const ranked = rankTodos<RankInput & { item: TodoItem }>([...meetings, ...leaves, ...appeals, ...cosigns, ...ratings, ...study, ...notices], now);
   return { items: ranked.map((x) => x.item), eventBadges: badges };
 }
 
@@ -274,6 +276,23 @@ async function noticeTodos(db: DB, actor: Actor) {
       eventId: r.event_id,
       noticeId: r.id,
       noticeKind: r.kind as NoticeKind,
+    },
+  }));
+}
+
+/** 布置给本人、还没读完的必学篇目（期限近的在前；过了期限的仍列出，读完即消失） */
+async function studyTodos(db: DB, actor: Actor, now: Date) {
+  const rows = await loadMyAssignments(db, actor, now, { unfinishedOnly: true });
+  return rows.slice(0, 20).map((a) => ({
+    item: {
+      id: `study:${a.id}`,
+      kind: 'study' as const,
+      title: `必学篇目：${a.title}`,
+      detail: a.overdue ? `已过完成期限（${dayLabel(a.dueAt)}），读完请在文末确认` : `请在 ${dayLabel(a.dueAt)} 前读完，读完在文末确认`,
+      dueAt: a.dueAt,
+      link: PAGES.studyReader(a.materialId),
+      eventId: null,
+      materialId: a.materialId,
     },
   }));
 }

@@ -1,6 +1,7 @@
 import type { Affiliation, BranchDuty, Position } from '@tongxin/shared-types';
 import type { DB } from '../db/connect';
 import { installDefaultRules } from '../functions/points/ledger';
+import { seedStudyDemo } from './study';
 import { nameSortKey } from '../domain/name-sort';
 
 /** 演示政协的代码：种子只写一次 */
@@ -104,9 +105,13 @@ interface MemberSpec {
 /** 写入演示政协（已存在则什么也不做）。返回组织 id。 */
 export async function seedDemo(db: DB): Promise<{ orgId: string; created: boolean }> {
   const existing = await db.selectFrom('organisation').select('id').where('code', '=', DEMO_ORG_CODE).executeTakeFirst();
-  if (existing) return { orgId: existing.id, created: false };
+  if (existing) {
+    // 学习材料是后来加的：早先建好的演示库也补上
+    await seedStudyDemo(db, existing.id);
+    return { orgId: existing.id, created: false };
+  }
 
-  return db.transaction().execute(async (trx) => {
+  const seeded = await db.transaction().execute(async (trx) => {
     // 1. 政协与党组织树
     const org = await trx.insertInto('organisation').values({ name: '示例市政协', code: DEMO_ORG_CODE }).returning('id').executeTakeFirstOrThrow();
     const orgId = org.id;
@@ -175,6 +180,8 @@ export async function seedDemo(db: DB): Promise<{ orgId: string; created: boolea
     }
     return { orgId, created: true };
   });
+  await seedStudyDemo(db, seeded.orgId);
+  return seeded;
 }
 
 /** 约 60 人：固定的演示身份 + 按确定性随机生成的委员与机关干部 */

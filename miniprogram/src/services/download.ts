@@ -44,3 +44,36 @@ export async function deliverSpreadsheet(res: Envelope<FileDownload>): Promise<{
     return { kind: 'error', text: '表格已生成，但没能打开或保存，请重试' }
   }
 }
+
+/** 学习材料的附件类型（按文件名后缀；内容已由服务器在发布时检查过） */
+const DOCUMENT_TYPES: Record<string, { mime: string; fileType: 'pdf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'ppt' | 'pptx' }> = {
+  pdf: { mime: 'application/pdf', fileType: 'pdf' },
+  doc: { mime: 'application/msword', fileType: 'doc' },
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileType: 'docx' },
+  xls: { mime: 'application/vnd.ms-excel', fileType: 'xls' },
+  xlsx: { mime: XLSX_MIME, fileType: 'xlsx' },
+  ppt: { mime: 'application/vnd.ms-powerpoint', fileType: 'ppt' },
+  pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', fileType: 'pptx' },
+}
+
+/** 打开服务器交来的文档（PDF、Word…）：浏览器里新开或下载，小程序里用系统打开（可转发、保存） */
+export async function openDocumentFile(file: FileDownload): Promise<void> {
+  const ext = /\.([a-z]+)$/i.exec(file.fileName)?.[1]?.toLowerCase() ?? 'pdf'
+  const type = DOCUMENT_TYPES[ext] ?? DOCUMENT_TYPES.pdf
+  if (process.env.TARO_ENV === 'h5') {
+    const url = URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64)], { type: type.mime }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = file.fileName
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    return
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName.replace(/[\\/:*?"<>|]/g, '_')}`
+  await new Promise<void>((resolve, reject) =>
+    Taro.getFileSystemManager().writeFile({ filePath, data: file.contentBase64, encoding: 'base64', success: () => resolve(), fail: reject }),
+  )
+  await Taro.openDocument({ filePath, fileType: type.fileType, showMenu: true })
+}

@@ -50,6 +50,10 @@ export const View = tag('div')
 export const Text = tag('span')
 export const Button = tag('button', { type: 'button' })
 export const Image = tag('img')
+/** RichText：把 nodes（服务器清洗过的 HTML 字符串）画出来，测试可以按文字查到正文 */
+export function RichText(props: Props & { nodes?: unknown }) {
+  return createElement('div', { ...domProps(props), dangerouslySetInnerHTML: { __html: typeof props.nodes === 'string' ? props.nodes : '' } })
+}
 export const ScrollView = tag('div')
 export const Label = tag('label')
 export const Input = field('input')

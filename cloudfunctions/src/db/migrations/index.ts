@@ -17,6 +17,9 @@ import * as m015 from './015_roster_fields';
 import * as m016 from './016_suggestions';
 import * as m017 from './017_feedback';
 import * as m018 from './018_suggestion_rules';
+import * as m020 from './020_study';
+import * as m021 from './021_study_quiz';
+import * as m022 from './022_study_search';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +41,7 @@ export const migrations: Record<string, Migration> = {
   '016_suggestions': m016,
   '017_feedback': m017,
   '018_suggestion_rules': m018,
+  '020_study': m020,
+  '021_study_quiz': m021,
+  '022_study_search': m022,
 };

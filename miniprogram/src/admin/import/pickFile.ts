@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import type { UploadSource } from '../../services/cloud'
 
 /** 选中的表格文件：名字与要上传的内容（上传后凭 id 调 roster.previewImport / commitImport） */
@@ -22,28 +21,6 @@ export function checkFile(name: string, size: number, limit: number): string | n
   if (size === 0) return '文件是空的'
   if (size > limit) return '文件不能超过 10 MB'
   return null
-}
-
-/** H5：读浏览器给的 File */
-export function readBrowserFile(file: File): Promise<PickResult> {
-  const problem = checkFile(file.name, file.size, MAX_FILE_BYTES)
-  if (problem) return Promise.resolve({ ok: false, message: problem })
-  return Promise.resolve({ ok: true, file: { fileName: file.name, size: file.size, source: { name: file.name, size: file.size, blob: file } } })
-}
-
-/** 小程序：从微信聊天里选文件（办公室常把表格发到文件传输助手），随后上传到云存储 */
-export async function pickWeappFile(): Promise<PickResult> {
-  let chosen: Taro.chooseMessageFile.ChooseFile
-  try {
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
-    chosen = res.tempFiles[0]
-  } catch {
-    return { ok: false, cancelled: true }
-  }
-  if (!chosen) return { ok: false, cancelled: true }
-  const problem = checkFile(chosen.name, chosen.size, MAX_FILE_BYTES)
-  if (problem) return { ok: false, message: problem }
-  return { ok: true, file: { fileName: chosen.name, size: chosen.size, source: { name: chosen.name, size: chosen.size, path: chosen.path } } }
 }
 
 /** 模板表头（与服务端导入规则一致）；可填的值在下载的模板的第二张表里 */

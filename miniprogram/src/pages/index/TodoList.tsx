@@ -23,6 +23,7 @@ const ACTION: Record<TodoItem['kind'], string> = {
   notice: '查看 ›',
   answerCosign: '去确认 ›',
   rateReply: '去评价 ›',
+  study: '去学习 ›',
 }
 
 /** 请假：在首页直接批准或不批准（需要写答复的，点进名单里审批） */

@@ -1,0 +1,167 @@
+import { AppError, type MaterialCategory, type MaterialSummary, type MyAssignment } from '@tongxin/shared-types';
+import type { Actor } from '../../core/actor';
+import { isOverdue, likePattern } from '../../domain/study';
+import { type RawBuilder, type Transaction, sql } from 'kysely';
+import type { DB } from '../../db/connect';
+import type { Database } from '../../db/schema';
+
+export type Queryable = DB | Transaction<Database>;
+export const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** 材料的一行（含正文） */
+export async function loadMaterial(db: Queryable, orgId: string, materialId: string, opts: { includeWithdrawn?: boolean } = {}) {
+  let q = db
+    .selectFrom('study_material')
+    .select([
+      'org_id',
+      'id',
+      'title',
+      'category',
+      'body_markdown',
+      'body_html',
+      'source',
+      'attachments',
+      'links',
+      'status',
+      'created_by',
+      'published_at',
+      'updated_at',
+      'withdrawn_at',
+    ])
+    .where('org_id', '=', orgId)
+    .where('id', '=', materialId);
+  if (!opts.includeWithdrawn) q = q.where('status', '=', 'published');
+  const row = await q.executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND#MATERIAL');
+  return row;
+}
+export type MaterialRow = Awaited<ReturnType<typeof loadMaterial>>;
+
+/**
+ * 必学任务的对象里是否有这位成员（成员表的别名须为 m），写法与活动的参加对象相同：
+ * 全体、支部（含功能型）、专委会、界别或点名的成员。
+ */
+export function assignmentIncludesMember(assignmentId: string | RawBuilder<unknown>) {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM study_assignment_audience a WHERE a.org_id = m.org_id AND a.assignment_id = ${assignmentId} AND (
+      a.target_kind = 'all'
+      OR (a.target_kind = 'member' AND a.target_id = m.id)
+      OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
+      OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
+      OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
+    ))`;
+}
+
+/** 列表行 → 视图，带上本人是否读完、是否收藏（两条查询，不随条数增加） */
+export async function toSummaries(
+  db: Queryable,
+  orgId: string,
+  memberId: string,
+  rows: Array<{ id: string; title: string; category: string; source: string | null; status: 'published' | 'withdrawn'; published_at: Date; updated_at: Date }>,
+): Promise<MaterialSummary[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [read, fav] = await Promise.all([
+    db
+      .selectFrom('study_reading')
+      .select('material_id')
+      .where('org_id', '=', orgId)
+      .where('member_id', '=', memberId)
+      .where('material_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('study_favourite')
+      .select('material_id')
+      .where('org_id', '=', orgId)
+      .where('member_id', '=', memberId)
+      .where('material_id', 'in', ids)
+      .execute(),
+  ]);
+  const finished = new Set(read.map((r) => r.material_id));
+  const favourite = new Set(fav.map((r) => r.material_id));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    category: r.category as MaterialCategory,
+    source: r.source,
+    status: r.status,
+    publishedAt: iso(r.published_at),
+    updatedAt: iso(r.updated_at),
+    finished: finished.has(r.id),
+    favourite: favourite.has(r.id),
+  }));
+}
+
+export const SUMMARY_COLUMNS = ['id', 'title', 'category', 'source', 'status', 'published_at', 'updated_at'] as const;
+
+/** 布置给本人的必学（材料已撤回的不列），没读完的在前、期限近的在前；首页待办也用它（所以放在这里，不让首页加载办公室的操作） */
+export async function loadMyAssignments(db: Queryable, actor: Actor, now: Date, opts: { unfinishedOnly?: boolean } = {}): Promise<MyAssignment[]> {
+  let q = db
+    .selectFrom('study_assignment as s')
+    .innerJoin('study_material as t', (j) => j.onRef('t.org_id', '=', 's.org_id').onRef('t.id', '=', 's.material_id'))
+    .innerJoin('member as m', (j) => j.onRef('m.org_id', '=', 's.org_id'))
+    .leftJoin('study_reading as r', (j) => j.onRef('r.org_id', '=', 's.org_id').onRef('r.material_id', '=', 's.material_id').onRef('r.member_id', '=', 'm.id'))
+    .select(['s.id', 's.material_id', 's.due_at', 't.title', 't.category', 'r.finished_at'])
+    .where('s.org_id', '=', actor.orgId)
+    .where('m.id', '=', actor.memberId)
+    .where('m.status', '=', 'active')
+    .where('t.status', '=', 'published')
+    .where(assignmentIncludesMember(sql.ref('s.id')));
+  if (opts.unfinishedOnly) q = q.where('r.finished_at', 'is', null);
+  const rows = await q
+    .orderBy(sql`r.finished_at IS NOT NULL`)
+    .orderBy('s.due_at')
+    .limit(100)
+    .execute();
+  return rows.map((r) => {
+    const finished = r.finished_at !== null;
+    return {
+      id: r.id,
+      materialId: r.material_id,
+      title: r.title,
+      category: r.category as MaterialCategory,
+      dueAt: iso(r.due_at),
+      finished,
+      overdue: isOverdue(new Date(r.due_at), now, finished),
+    };
+  });
+}
+
+/**
+ * 搜索条件：先用两字组索引缩小范围（迁移 022），再用 ILIKE 按字面核对（% _ \\ 不当通配符）。
+ * 标题与正文都算；一个字的词没有两字组，只用 ILIKE。
+ */
+export function matchesSearch(q: string) {
+  const pattern = likePattern(q);
+  return sql<boolean>`(search_grams @> study_grams(${q}) AND (title ILIKE ${pattern} OR body_markdown ILIKE ${pattern}))`;
+}
+
+/**
+ * 这些任务各自的应学成员（在册），按对象展开成 (assignment_id, member_id) 的集合：一次集合运算，
+ * 不对“任务 × 成员”逐对判断（200 项任务 × 700 人时逐对判断要几秒）。
+ */
+export function expectedPairs(orgId: string, assignmentIds: string[]) {
+  return sql<{ assignment_id: string; member_id: string }>`(
+    SELECT DISTINCT x.assignment_id, x.member_id FROM (
+      SELECT a.assignment_id, m.id AS member_id FROM study_assignment_audience a
+        JOIN member m ON m.org_id = a.org_id AND a.target_kind = 'all'
+        WHERE a.org_id = ${orgId} AND a.assignment_id IN (${sql.join(assignmentIds)})
+      UNION ALL
+      SELECT a.assignment_id, a.target_id FROM study_assignment_audience a
+        WHERE a.org_id = ${orgId} AND a.assignment_id IN (${sql.join(assignmentIds)}) AND a.target_kind = 'member'
+      UNION ALL
+      SELECT a.assignment_id, bm.member_id FROM study_assignment_audience a
+        JOIN branch_membership bm ON bm.org_id = a.org_id AND bm.branch_id = a.target_id
+        WHERE a.org_id = ${orgId} AND a.assignment_id IN (${sql.join(assignmentIds)}) AND a.target_kind = 'branch'
+      UNION ALL
+      SELECT a.assignment_id, mc.member_id FROM study_assignment_audience a
+        JOIN member_committee mc ON mc.org_id = a.org_id AND mc.committee_id = a.target_id
+        WHERE a.org_id = ${orgId} AND a.assignment_id IN (${sql.join(assignmentIds)}) AND a.target_kind = 'committee'
+      UNION ALL
+      SELECT a.assignment_id, m.id FROM study_assignment_audience a
+        JOIN member m ON m.org_id = a.org_id AND m.sector_id = a.target_id
+        WHERE a.org_id = ${orgId} AND a.assignment_id IN (${sql.join(assignmentIds)}) AND a.target_kind = 'sector'
+    ) x
+    JOIN member m ON m.org_id = ${orgId} AND m.id = x.member_id AND m.status = 'active'
+  )`;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '必学完成情况' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '出题与测试' })
