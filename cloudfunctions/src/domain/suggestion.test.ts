@@ -1,5 +1,5 @@
 import { SUGGESTION_KINDS, SUGGESTION_STATUSES } from '@tongxin/shared-types';
-import { STEPS, type StepState, type SuggestionStep, decideStep, dueDate, endOfBeijingDay, formatNumber, isOverdue } from './suggestion';
+import { STEPS, type StepState, type SuggestionStep, alreadyMarked, decideStep, dueDate, endOfBeijingDay, formatNumber, isOverdue } from './suggestion';
 
 const base: StepState = { kind: 'proposal', status: 'submitted', rehandled: false, isKey: false, isExcellent: false };
 
@@ -41,8 +41,9 @@ describe('建言的办理流程', () => {
   });
 
   test('重点、优秀只标一次', () => {
-    expect(decideStep('markKey', { ...base, status: 'filed', isKey: true })).toEqual({ ok: false, code: 'SUGGEST.ALREADY_MARKED' });
-    expect(decideStep('markExcellent', { ...base, status: 'closed', isExcellent: true })).toEqual({ ok: false, code: 'SUGGEST.ALREADY_MARKED' });
+    expect(alreadyMarked('markKey', { isKey: true, isExcellent: false })).toBe(true);
+    expect(alreadyMarked('markKey', { isKey: false, isExcellent: true })).toBe(false);
+    expect(alreadyMarked('markExcellent', { isKey: false, isExcellent: true })).toBe(true);
     expect(decideStep('markExcellent', { ...base, status: 'closed' })).toMatchObject({ ok: true, to: 'closed' });
   });
 

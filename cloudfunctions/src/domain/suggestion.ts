@@ -71,8 +71,7 @@ export interface StepState {
   isExcellent: boolean;
 }
 
-export type StepDecision =
-  { ok: true; to: SuggestionStatus; rehandle: boolean } | { ok: false; code: 'SUGGEST.WRONG_KIND' | 'SUGGEST.WRONG_STATUS' | 'SUGGEST.ALREADY_MARKED' };
+export type StepDecision = { ok: true; to: SuggestionStatus; rehandle: boolean } | { ok: false; code: 'SUGGEST.WRONG_KIND' | 'SUGGEST.WRONG_STATUS' };
 
 /**
  * 这一步能不能走、走到哪里。谁在走（本人、办公室、承办单位）由处理器的权限与归属检查保证，这里只看状态。
@@ -85,10 +84,13 @@ export function decideStep(step: SuggestionStep, s: StepState, opts: { rating?: 
   // 审查之后才交办：提案须先立案，意见建议从“已提交”直接交办
   if (step === 'assign' && s.kind === 'proposal' && s.status !== 'filed') return { ok: false, code: 'SUGGEST.WRONG_STATUS' };
   if (step === 'assign' && s.kind === 'advice' && s.status !== 'submitted') return { ok: false, code: 'SUGGEST.WRONG_STATUS' };
-  if (step === 'markKey' && s.isKey) return { ok: false, code: 'SUGGEST.ALREADY_MARKED' };
-  if (step === 'markExcellent' && s.isExcellent) return { ok: false, code: 'SUGGEST.ALREADY_MARKED' };
   if (step === 'rate' && opts.rating === 'unsatisfied' && !s.rehandled) return { ok: true, to: 'assigned', rehandle: true };
   return { ok: true, to: rule.to ?? s.status, rehandle: false };
+}
+
+/** 重点、优秀只标一次：已标过的再标是 SUGGEST.ALREADY_MARKED（处理器在走这一步之前先问这里） */
+export function alreadyMarked(step: 'markKey' | 'markExcellent', s: Pick<StepState, 'isKey' | 'isExcellent'>): boolean {
+  return step === 'markKey' ? s.isKey : s.isExcellent;
 }
 
 /** 某一步由谁走 */

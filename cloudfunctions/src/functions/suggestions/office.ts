@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type ActorContext, defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { tell } from '../../hub/notices';
-import { ADOPTION_RULES, dueDate, endOfBeijingDay, formatNumber } from '../../domain/suggestion';
+import { ADOPTION_RULES, alreadyMarked, dueDate, endOfBeijingDay, formatNumber } from '../../domain/suggestion';
 import { awardPoints, recordFiveOne } from '../points/ledger';
 import { lapseInvitations } from './member';
 import { type SuggestionRow, type Trx, beijingDayStart, beijingYear, loadView, lockSuggestion, summaryOf, takeStep, withAuthor } from './shared';
@@ -223,7 +223,8 @@ export const markKey = defineAction({
   writes: true,
   handler: async ({ id }, ctx) =>
     officeStep(ctx, id, 'markKey', async (trx, row, now) => {
-      if (row.is_key) throw new AppError('SUGGEST.ALREADY_MARKED', { step: '列为重点提案' });
+      if (alreadyMarked('markKey', { isKey: row.is_key, isExcellent: row.is_excellent }))
+        throw new AppError('SUGGEST.ALREADY_MARKED', { step: '列为重点提案' });
       await takeStep(trx, ctx.actor, row, 'markKey', { at: now, changes: { is_key: true } });
       await awardPoints(trx, {
         orgId: ctx.actor.orgId,
@@ -244,7 +245,8 @@ export const markExcellent = defineAction({
   writes: true,
   handler: async ({ id }, ctx) =>
     officeStep(ctx, id, 'markExcellent', async (trx, row, now) => {
-      if (row.is_excellent) throw new AppError('SUGGEST.ALREADY_MARKED', { step: '评为优秀提案' });
+      if (alreadyMarked('markExcellent', { isKey: row.is_key, isExcellent: row.is_excellent }))
+        throw new AppError('SUGGEST.ALREADY_MARKED', { step: '评为优秀提案' });
       await takeStep(trx, ctx.actor, row, 'markExcellent', { at: now, changes: { is_excellent: true } });
       await awardPoints(trx, {
         orgId: ctx.actor.orgId,

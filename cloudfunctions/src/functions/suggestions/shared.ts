@@ -53,8 +53,6 @@ export async function takeStep(
   if (!d.ok) {
     const kind = SUGGESTION_KIND_LABELS[row.kind];
     if (d.code === 'SUGGEST.WRONG_KIND') throw new AppError('SUGGEST.WRONG_KIND', { kind, step: stepLabel });
-    // 标记重点、优秀的操作在此之前已查过是否标过（见 office.ts markOnce）：到这里说明调用方漏了，是代码的错
-    if (d.code === 'SUGGEST.ALREADY_MARKED') throw new Error(`${step}: already marked, caller must check first`);
     throw new AppError('SUGGEST.WRONG_STATUS', { kind, status: SUGGESTION_STATUS_LABELS[row.status], step: stepLabel });
   }
   await trx
