@@ -78,6 +78,19 @@ describe('材料库：发布、阅读、搜索、撤回', () => {
     expect(await ids('界别 活动')).toEqual([]);
   });
 
+  test('搜索的总数与分页：一页之外的总数照样对，翻过最后一页没有条目、总数不变；三个字的词核对字面', async () => {
+    for (let i = 1; i <= 3; i++) await publish({ title: `分页检索第${i}篇`, category: '政协理论', bodyMarkdown: '鸿雁传书' });
+    const list = (q: string, page: number) => c.ok(org.members.cpc.openid, 'study', 'list', { q, page, pageSize: 2 });
+    const first = await list('鸿雁', 1);
+    expect([first.items.length, first.total]).toEqual([2, 3]);
+    const second = await list('鸿雁', 2);
+    expect([second.items.length, second.total]).toEqual([1, 3]);
+    const beyond = await list('鸿雁', 5);
+    expect([beyond.items.length, beyond.total]).toEqual([0, 3]);
+    expect((await list('鸿 雁', 1)).total).toBe(0);
+    expect((await list('雁传书', 1)).total).toBe(3);
+  });
+
   test('撤回后成员读不到、搜不到，也不能收藏或写心得；办公室仍看得到原文，但不能再改', async () => {
     const m = await publish({ title: '待撤回的材料' });
     await c.ok(org.members.admin.openid, 'study', 'withdraw', { materialId: m.id });

@@ -347,8 +347,6 @@ export interface StudyMaterialTable {
   published_at: Timestamp;
   updated_at: Timestamp;
   withdrawn_at: Timestamp | null;
-  /** 生成列（迁移 022）：标题与正文的两字组 */
-  search_grams: ColumnType<string[], never, never>;
 }
 
 export interface StudyAssignmentTable {

@@ -20,19 +20,27 @@ export const list = defineAction({
     let q = deps.db.selectFrom('study_material').where('org_id', '=', actor.orgId).where('status', '=', 'published');
     if (input?.category) q = q.where('category', '=', input.category);
     if (input?.q) {
-      q = q.where(matchesSearch(input.q));
+      q = q.where(matchesSearch(actor.orgId, input.q));
     }
-    const [rows, total] = await Promise.all([
+    // 搜索时候选不多：一页与总数一次查出（count(*) OVER ()），翻过了最后一页才另数一次；不搜索时总数走索引另数，比窗口便宜
+    const countAll = async () => Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const pageOf = (withTotal: boolean) =>
       q
-        .select([...SUMMARY_COLUMNS])
+        .select([...SUMMARY_COLUMNS, withTotal ? sql<string>`count(*) OVER ()`.as('total') : sql<string>`NULL`.as('total')])
         .orderBy('published_at', 'desc')
         .orderBy('id')
         .limit(pageSize)
         .offset((page - 1) * pageSize)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items: await toSummaries(deps.db, actor.orgId, actor.memberId, rows), total: Number(total.n), page, pageSize };
+        .execute();
+    let rows: Awaited<ReturnType<typeof pageOf>>;
+    let total: number;
+    if (input?.q) {
+      rows = await pageOf(true);
+      total = rows.length > 0 ? Number(rows[0].total) : page > 1 ? await countAll() : 0;
+    } else {
+      [rows, total] = await Promise.all([pageOf(false), countAll()]);
+    }
+    return { items: await toSummaries(deps.db, actor.orgId, actor.memberId, rows), total, page, pageSize };
   },
 });
 

@@ -128,12 +128,20 @@ export async function loadMyAssignments(db: Queryable, actor: Actor, now: Date, 
 }
 
 /**
- * 搜索条件：先用两字组索引缩小范围（迁移 022），再用 ILIKE 按字面核对（% _ \\ 不当通配符）。
- * 标题与正文都算；一个字的词没有两字组，只用 ILIKE。
+ * 搜索条件（标题与正文都算）：
+ * - 先在两字组索引里找出候选的 id（迁移 022），收成一个数组（ARRAY(子查询) 单独规划、只算一次）：外层的 LIMIT
+ *   不会诱使规划器沿着发布时间逐行现算两字组（一行几毫秒），也不会拿候选逐行嵌套比对。
+ * - 恰好两个字（不含空白）的词，两字组命中就是字面命中，不再核对；更长的词再用 ILIKE 按字面核对（% _ \\ 不当通配符）。
+ * - 一个字的词没有两字组，只用 ILIKE。
  */
-export function matchesSearch(q: string) {
+export function matchesSearch(orgId: string, q: string) {
   const pattern = likePattern(q);
-  return sql<boolean>`(search_grams @> study_grams(${q}) AND (title ILIKE ${pattern} OR body_markdown ILIKE ${pattern}))`;
+  const literal = sql<boolean>`(title ILIKE ${pattern} OR body_markdown ILIKE ${pattern})`;
+  const words = q.split(/\s+/).filter(Boolean);
+  // 没有两个字以上的词：没有两字组可查（空集合 @> 对每一行都成立，会逐行现算），只核对字面
+  if (!words.some((w) => [...w].length >= 2)) return literal;
+  const candidates = sql`id = ANY(ARRAY(SELECT id FROM study_material WHERE org_id = ${orgId} AND study_grams(title || ' ' || body_markdown) @> study_grams(${q})))`;
+  return words.length === 1 && [...q].length === 2 ? sql<boolean>`${candidates}` : sql<boolean>`(${candidates} AND ${literal})`;
 }
 
 /**
