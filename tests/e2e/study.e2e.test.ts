@@ -40,7 +40,12 @@ describeIfBrowser('学习：恶意正文在真实浏览器里无害；读完确�
     browser = await launch();
     mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     page = await mobile.newPage();
-    const res = await callFn(host, 'study', { action: 'publish', data: { title: '恶意样例：学习党史', category: '党史学习', bodyMarkdown: HOSTILE } }, 'dev_admin');
+    const res = await callFn(
+      host,
+      'study',
+      { action: 'publish', data: { title: '恶意样例：学习党史', category: '党史学习', bodyMarkdown: HOSTILE } },
+      'dev_admin',
+    );
     expect(res.body.ok).toBe(true);
     materialId = res.body.data.id as string;
   });
