@@ -3,10 +3,17 @@ import Taro from '@tarojs/taro'
 import type { SuggestionStats, SuggestionSummary } from '@tongxin/shared-types'
 import SuggestOfficePage from '../../src/suggest/office/index'
 import { useAppStore } from '../../src/store'
+import { currentYear } from '../../src/utils/time'
 import { zhang } from '../fixtures'
 import { callsTo, ok, routeCalls } from '../points/support'
 
 jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), uploadFile: jest.fn(), listDevIdentities: jest.fn() }))
+// 测试桩里的 Picker 不会回调 onChange：日期选择换成可以直接输入的框，只测页面怎么用选中的日期
+jest.mock('../../src/components/PickerField', () => ({
+  PickerField: ({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) => (
+    <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} />
+  ),
+}))
 jest.mock('../../src/services/download', () => ({ deliverSpreadsheet: jest.fn(async () => ({ kind: 'success', text: '已导出' })) }))
 
 const item: SuggestionSummary = {
@@ -58,5 +65,59 @@ describe('建言办理（办公室）', () => {
     expect(callsTo(mock, 'suggestions', 'queue').at(-1)).toEqual({ overdue: true, page: 1, pageSize: 50 })
     fireEvent.click(screen.getByText(/导出 \d+ 年建言清单/))
     expect(await screen.findByText('已导出')).toBeTruthy()
+  })
+
+  const tree = { units: [], committees: [{ id: 'c-1', name: '经济委员会' }], sectors: [{ id: 'x-1', name: '农业界' }] }
+  const figures = () =>
+    routeCalls({
+      'suggestions.queue': () => ok({ items: [], total: 0, page: 1, pageSize: 50 }),
+      'suggestions.stats': (d: { from: string; to: string }) => ok({ ...stats, from: d.from, to: d.to }),
+      'suggestions.units': () => ok([]),
+      'org.tree': () => ok(tree),
+    })
+
+  it('数字默认本年、全政协；选上一年按去年的起止日期重取', async () => {
+    const mock = figures()
+    const year = currentYear()
+    render(<SuggestOfficePage />)
+    expect(await screen.findByText(`${year}年 · 全政协`)).toBeTruthy()
+    expect(callsTo(mock, 'suggestions', 'stats')).toEqual([{ from: `${year}-01-01`, to: `${year}-12-31` }])
+    fireEvent.click(screen.getByText('上一年'))
+    expect(await screen.findByText(`${year - 1}年 · 全政协`)).toBeTruthy()
+    expect(await screen.findByText(`${year - 1}-01-01 至 ${year - 1}-12-31，按提交日期`)).toBeTruthy()
+    expect(callsTo(mock, 'suggestions', 'stats').at(-1)).toEqual({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31` })
+    expect(await screen.findByText('100%（按期 50%）')).toBeTruthy()
+  })
+
+  it('按专委会：先选出是哪个专委会再取，带上 committeeId，标题写明', async () => {
+    const mock = figures()
+    const year = currentYear()
+    render(<SuggestOfficePage />)
+    await screen.findByText('100%（按期 50%）')
+    fireEvent.click(screen.getByText('专委会'))
+    expect(await screen.findByText('选好专委会后显示数字。')).toBeTruthy()
+    expect(callsTo(mock, 'suggestions', 'stats')).toHaveLength(1)
+    fireEvent.click(screen.getByLabelText('选择专委会：请选择，更改'))
+    fireEvent.click(screen.getByText('经济委员会'))
+    expect(await screen.findByText(`${year}年 · 经济委员会`)).toBeTruthy()
+    await screen.findByText('100%（按期 50%）')
+    expect(callsTo(mock, 'suggestions', 'stats').at(-1)).toEqual({ from: `${year}-01-01`, to: `${year}-12-31`, committeeId: 'c-1' })
+  })
+
+  it('自定义：截止早于起始时就地说明，不去取', async () => {
+    const mock = figures()
+    render(<SuggestOfficePage />)
+    await screen.findByText('100%（按期 50%）')
+    fireEvent.click(screen.getByText('自定义'))
+    fireEvent.change(screen.getByLabelText('起始日期'), { target: { value: '2026-03-01' } })
+    fireEvent.change(screen.getByLabelText('截止日期'), { target: { value: '2026-03-31' } })
+    expect(await screen.findByText('2026年3月1日至2026年3月31日 · 全政协')).toBeTruthy()
+    await screen.findByText('100%（按期 50%）')
+    expect(callsTo(mock, 'suggestions', 'stats').at(-1)).toEqual({ from: '2026-03-01', to: '2026-03-31' })
+    const before = callsTo(mock, 'suggestions', 'stats').length
+    fireEvent.change(screen.getByLabelText('截止日期'), { target: { value: '2026-02-28' } })
+    expect(screen.getByRole('alert').textContent).toBe('截止日期早于起始日期，请重新选择。')
+    expect(screen.queryByText('100%（按期 50%）')).toBeNull()
+    expect(callsTo(mock, 'suggestions', 'stats')).toHaveLength(before)
   })
 })

@@ -15,7 +15,7 @@ import { callFunction } from '../../services/cloud'
 import { deliverSpreadsheet } from '../../services/download'
 import { currentYear } from '../../utils/time'
 import { detailUrl, summaryLine } from '../shared/labels'
-import { Stats } from './Stats'
+import { Figures } from './Figures'
 import { Units } from './Units'
 
 type Filter = 'submitted' | 'filed' | 'assigned' | 'overdue' | 'all'
@@ -27,7 +27,7 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
   { value: 'all', label: '全部' },
 ]
 
-/** 政协办公室：建言队列（审查、交办、催办在详情页）、本年度数字、导出清单、承办单位 */
+/** 政协办公室：建言队列（审查、交办、催办在详情页）、任选时段与范围的数字、导出清单、承办单位 */
 export default function SuggestOfficePage() {
   const [filter, setFilter] = useState<Filter>('submitted')
   const year = currentYear()
@@ -40,12 +40,8 @@ export default function SuggestOfficePage() {
       }),
     [filter],
   )
-  const stats = useLoad(() => callFunction('suggestions', 'stats', { from: `${year}-01-01`, to: `${year}-12-31` }), [year])
   const [exported, setExported] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
-  useReturnRefresh(() => {
-    queue.reload()
-    stats.reload()
-  })
+  useReturnRefresh(queue.reload)
   const refusal = '建言的审查、交办由政协办公室办理。'
   return (
     <PageShell>
@@ -74,7 +70,7 @@ export default function SuggestOfficePage() {
           )}
         </LoadGate>
       </Card>
-      {stats.data && <Stats s={stats.data} />}
+      <Figures />
       <Card title='导出'>
         <Button block onClick={async () => setExported(await deliverSpreadsheet(await callFunction('suggestions', 'exportList', { year })))}>
           导出 {year} 年建言清单（XLSX）
