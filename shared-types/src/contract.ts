@@ -5,6 +5,8 @@ import { rosterSchemas } from './schemas/roster';
 import { pointsSchemas } from './schemas/points';
 import { eventSchemas } from './schemas/event';
 import { homeSchemas } from './schemas/home';
+import { reminderSchemas } from './schemas/reminders';
+import type { DeliveryLog, EventReminderReport, MyRemindersView, ReminderConfigView, ReminderSettingsView } from './reminders';
 import type { TodoList } from './home';
 import type {
   AttendanceList,
@@ -34,6 +36,7 @@ export const contract = {
   points: pointsSchemas,
   event: eventSchemas,
   home: homeSchemas,
+  reminders: reminderSchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -122,6 +125,18 @@ export interface ActionOutputs {
   };
   home: {
     todos: TodoList;
+  };
+  reminders: {
+    config: ReminderConfigView;
+    subscribed: MyRemindersView;
+    mine: MyRemindersView;
+    setSms: MyRemindersView;
+    eventReport: EventReminderReport;
+    resend: EventReminderReport & { resent: number };
+    settings: ReminderSettingsView;
+    saveSettings: ReminderSettingsView;
+    setMemberSms: { memberId: string; enabled: boolean };
+    log: DeliveryLog;
   };
 }
 

@@ -8,5 +8,6 @@ export * from './views';
 export * from './points';
 export * from './events';
 export * from './home';
+export * from './reminders';
 export { normalizeInviteCode, INVITE_ALPHABET } from './invite';
 export { phoneSchema } from './schemas/roster';

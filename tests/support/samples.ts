@@ -362,6 +362,18 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   'home.todos': { data: () => undefined },
+
+  'reminders.config': { data: () => undefined },
+  'reminders.subscribed': { data: () => ({ results: [{ templateId: 'local-meeting', result: 'accept' }] }) },
+  'reminders.mine': { data: () => undefined },
+  'reminders.setSms': { data: () => ({ enabled: true, phone: freshPhone() }) },
+  'reminders.eventReport': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'reminders.resend': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'reminders.settings': { data: () => undefined },
+  'reminders.saveSettings': { data: () => ({ smsEnabled: true, monthlyBudget: 500 }) },
+  // 已绑定的成员由本人开通；办公室可以取消
+  'reminders.setMemberSms': { data: (s) => ({ memberId: s.target.memberId, enabled: false }) },
+  'reminders.log': { data: () => ({}) },
 };
 
 /** 注册表里的全部操作：[`函数.操作`, 定义] */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppRole, ErrorKey } from '@tongxin/shared-types';
-import type { Clock, CodeRenderer, FileStorage, Logger, Random } from './ports';
+import type { Clock, CodeRenderer, FileStorage, Logger, Random, ReminderPorts } from './ports';
 import type { DB } from '../db/connect';
 import type { Actor } from './actor';
 
@@ -15,6 +15,8 @@ export interface Deps {
   files: FileStorage;
   /** 服务器密钥（来自配置，从不进仓库） */
   secrets: { checkin: string };
+  /** 提醒的发送器与模板配置；不给时用本地发件箱（dev_outbox），见 adapters/senders-local.ts */
+  reminders?: ReminderPorts;
 }
 
 /**

@@ -4,6 +4,7 @@ import { homeFunction } from './home';
 import { memberFunction } from './member';
 import { orgFunction } from './org';
 import { pointsFunction } from './points';
+import { remindersFunction } from './reminders';
 import { rosterFunction } from './roster';
 
 /** 所有云函数：本地宿主按名字路由，构建脚本为每个生成一个可部署目录。 */
@@ -14,4 +15,5 @@ export const functions: Record<string, CloudFunction> = {
   points: pointsFunction,
   event: eventFunction,
   home: homeFunction,
+  reminders: remindersFunction,
 };

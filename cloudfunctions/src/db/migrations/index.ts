@@ -14,6 +14,7 @@ import * as m012 from './012_event_integrity';
 import * as m013 from './013_daily_loop';
 import * as m014 from './014_file_upload';
 import * as m015 from './015_roster_fields';
+import * as m030 from './030_reminders';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '013_daily_loop': m013,
   '014_file_upload': m014,
   '015_roster_fields': m015,
+  '030_reminders': m030,
 };
