@@ -114,17 +114,81 @@ async function mark(db: DB, rows: ReadonlyArray<Pick<ClaimedRow, 'org_id' | 'id'
     .execute();
 }
 
-/** 扣一次订阅额度，并在投递行上记下“已扣”（同一条语句：中途死掉重来时不会再扣一次） */
-async function takeQuota(db: DB, row: ClaimedRow, at: Date): Promise<boolean> {
-  const { rows } = await sql<{ id: string }>`
-    WITH q AS (
-      UPDATE reminder_subscription SET remaining = remaining - 1, updated_at = ${at}
-      WHERE org_id = ${row.org_id} AND member_id = ${row.member_id} AND template_key = ${row.template_key} AND remaining > 0 AND refused_at IS NULL
-      RETURNING 1
+/**
+ * 结果先攒一小会儿再记（同样结果的一条 UPDATE）：每条一次提交时，写库会压过发送本身（1000 条时慢三成）。
+ * 攒够 flushSize 条或过了 flushMs 就记；发送器抛出、一批结束时立即记。代价：进程在两次记之间被杀，
+ * 这至多 flushMs 里发出的几条会在租约过后再发一次（发送器说不清发没发时本来就只能如此）。
+ */
+class MarkBuffer {
+  private pending: Array<{ row: Pick<ClaimedRow, 'org_id' | 'id'>; outcome: Outcome; at: Date }> = [];
+  private timer: NodeJS.Timeout | undefined;
+  private inflight = new Set<Promise<void>>();
+  constructor(
+    private readonly db: DB,
+    private readonly flushSize: number,
+    private readonly flushMs = 50,
+  ) {}
+
+  async add(row: Pick<ClaimedRow, 'org_id' | 'id'>, outcome: Outcome, at: Date): Promise<void> {
+    this.pending.push({ row, outcome, at });
+    if (this.pending.length >= this.flushSize) await this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const items = this.pending;
+    this.pending = [];
+    const groups = new Map<string, typeof items>();
+    for (const item of items) {
+      const key = JSON.stringify(item.outcome);
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    const work = Promise.all(
+      [...groups.values()].map((g) =>
+        mark(
+          this.db,
+          g.map((x) => x.row),
+          g[0].outcome,
+          g[g.length - 1].at,
+        ),
+      ),
+    ).then(() => undefined);
+    this.inflight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inflight.delete(work);
+    }
+  }
+
+  /** 记下攒着的与正在记的 */
+  async drain(): Promise<void> {
+    await this.flush();
+    await Promise.all([...this.inflight]);
+  }
+}
+
+/**
+ * 给一批行扣订阅额度（一条语句），并在这些投递行上记下“已扣”：中途死掉重来时不会再扣一次。
+ * 同一人同一类模板在一批里出现两次时只扣得到一次（额度够的话下一批再扣），另一行改走别的渠道。返回扣到了额度的投递行 id。
+ */
+async function takeQuotas(db: DB, rows: readonly ClaimedRow[], at: Date): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const { rows: taken } = await sql<{ id: string }>`
+    WITH want AS (
+      SELECT * FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.member_id)}::uuid[], ${rows.map((r) => r.template_key)}::text[], ${rows.map((r) => r.id)}::uuid[])
+        AS w(org_id, member_id, template_key, delivery_id)
+    ), q AS (
+      UPDATE reminder_subscription s SET remaining = s.remaining - 1, updated_at = ${at}
+      FROM want w
+      WHERE s.org_id = w.org_id AND s.member_id = w.member_id AND s.template_key = w.template_key AND s.remaining > 0 AND s.refused_at IS NULL
+      RETURNING w.org_id, w.delivery_id
     )
-    UPDATE delivery SET channel = 'subscribe' WHERE org_id = ${row.org_id} AND id = ${row.id} AND EXISTS (SELECT 1 FROM q) RETURNING id
+    UPDATE delivery d SET channel = 'subscribe' FROM q WHERE d.org_id = q.org_id AND d.id = q.delivery_id RETURNING d.id
   `.execute(db);
-  return rows.length > 0;
+  return new Set(taken.map((r) => r.id));
 }
 
 async function setSubscription(db: DB, row: ClaimedRow, change: 'refused' | 'restore', at: Date): Promise<void> {
@@ -205,30 +269,44 @@ async function sendSmsGroup(deps: Deps, ports: ReminderPorts, items: SmsItem[], 
 /** 投递待发的行，直到没有了或到了 stopAt */
 export async function deliverPending(deps: Deps, ports: ReminderPorts, options: DeliverOptions): Promise<DeliverResult> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const batchSize = options.batchSize ?? concurrency * 5;
+  const batchSize = options.batchSize ?? concurrency * 10;
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const result: DeliverResult = { sent: 0, unreached: 0 };
   const timeUp = () => Date.now() >= options.stopAt;
 
-  while (!timeUp()) {
+  const reachOf = (row: ClaimedRow) => ({
+    openid: row.openid,
+    quota: row.remaining,
+    refused: row.refused,
+    smsOptInPhone: row.sms_opt_in ? row.sms_phone : null,
+    officeSmsPhone: row.office_sms ? (row.member_phone ?? '') : null,
+    smsAvailable: row.sms_enabled && ports.sms.configured,
+  });
+  /** 领一批，并一次扣好其中走订阅消息的额度（整批一条语句），发送时每条只剩“发、记” */
+  const prepare = async () => {
+    if (timeUp()) return { rows: [] as ClaimedRow[], taken: new Set<string>() };
     const rows = await claim(deps.db, deps.clock.now(), batchSize, leaseMs, options.only);
-    if (rows.length === 0) break;
-    const sms: SmsItem[] = [];
+    const taken = await takeQuotas(
+      deps.db,
+      rows.filter((r) => r.channel !== 'subscribe' && chooseChannel(reachOf(r)).channel === 'subscribe'),
+      deps.clock.now(),
+    );
+    return { rows, taken };
+  };
 
+  // 下一批在这一批发送时就领好（流水线）：批与批之间不空等数据库
+  let upcoming = prepare();
+  for (;;) {
+    const { rows, taken } = await upcoming;
+    if (rows.length === 0) break;
+    upcoming = prepare();
+    const sms: SmsItem[] = [];
+    const marks = new MarkBuffer(deps.db, concurrency);
     const deliverOne = async (row: ClaimedRow): Promise<void> => {
       const at = deps.clock.now();
-      const reach = {
-        openid: row.openid,
-        quota: row.remaining,
-        refused: row.refused,
-        smsOptInPhone: row.sms_opt_in ? row.sms_phone : null,
-        officeSmsPhone: row.office_sms ? (row.member_phone ?? '') : null,
-        smsAvailable: row.sms_enabled && ports.sms.configured,
-      };
-      let choice = row.channel === 'subscribe' && row.openid ? ({ channel: 'subscribe', openid: row.openid } as const) : chooseChannel(reach);
-      if (choice.channel === 'subscribe' && row.channel !== 'subscribe' && !(await takeQuota(deps.db, row, at))) {
-        choice = chooseChannel({ ...reach, quota: 0 });
-      }
+      const reach = reachOf(row);
+      const hasQuota = (row.channel === 'subscribe' || taken.has(row.id)) && row.openid;
+      let choice = hasQuota ? ({ channel: 'subscribe', openid: row.openid! } as const) : chooseChannel({ ...reach, quota: 0 });
       if (choice.channel === 'subscribe') {
         const template = ports.templates[row.template_key];
         const sent = await ports.subscribe.send({
@@ -240,13 +318,13 @@ export async function deliverPending(deps: Deps, ports: ReminderPorts, options: 
           data: templateData(template.fields, row.payload),
         });
         if (sent.status === 'sent') {
-          await mark(deps.db, [row], { status: 'sent', channel: 'subscribe' }, deps.clock.now());
+          await marks.add(row, { status: 'sent', channel: 'subscribe' }, deps.clock.now());
           result.sent++;
           return;
         }
         if (sent.status === 'failed') {
           await setSubscription(deps.db, row, 'restore', at);
-          await mark(deps.db, [row], { status: 'unreached', reason: 'send_failed', channel: 'subscribe' }, deps.clock.now());
+          await marks.add(row, { status: 'unreached', reason: 'send_failed', channel: 'subscribe' }, deps.clock.now());
           result.unreached++;
           return;
         }
@@ -260,12 +338,17 @@ export async function deliverPending(deps: Deps, ports: ReminderPorts, options: 
       }
       // chooseChannel 在拒收之后不会再给出订阅消息
       const reason = choice.channel === null ? choice.reason : 'refused';
-      await mark(deps.db, [row], { status: 'unreached', reason }, deps.clock.now());
+      await marks.add(row, { status: 'unreached', reason }, deps.clock.now());
       result.unreached++;
     };
 
     try {
-      await runPool(rows, concurrency, deliverOne);
+      try {
+        await runPool(rows, concurrency, deliverOne);
+      } finally {
+        // 已发出的先记下，再决定是否中止
+        await marks.drain();
+      }
       // 短信：同一政协、同一模板、同样参数的合成一次请求（≤ 200 个号码）
       const groups = new Map<string, SmsItem[]>();
       for (const item of sms) {
@@ -277,6 +360,8 @@ export async function deliverPending(deps: Deps, ports: ReminderPorts, options: 
       // 说不清发没发：这一批没记下的行留在“发送中”，租约过后下一轮再领
       result.aborted = err instanceof Error ? err.message : String(err);
       deps.logger.error('reminder delivery aborted', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      // 已经领好的下一批也留给下一轮（租约过后）
+      await upcoming.catch(() => undefined);
       break;
     }
   }
