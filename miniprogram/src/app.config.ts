@@ -3,15 +3,15 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/study/index', 'pages/suggest/index', 'pages/mine/index', 'pages/checkin/index'],
   subPackages: [
     // 会议活动：详情与请假、组织者的活动管理、签到大屏、签到名单
-    { root: 'events', pages: ['detail/index', 'manage/index', 'edit/index', 'screen/index', 'attendance/index'] },
+    { root: 'events', pages: ['detail/index', 'manage/index', 'edit/index', 'screen/index', 'attendance/index', 'reminders/index'] },
     // 积分：我的积分、书记与办公室的积分管理
     { root: 'points', pages: ['mine/index', 'manage/index', 'appeals/index', 'rules/index', 'overview/index'] },
     // 绑定：未绑定的微信凭邀请码绑定委员信息
-    { root: 'account', pages: ['bind/index'] },
+    { root: 'account', pages: ['bind/index', 'reminders/index'] },
     // 管理：成员名册、邀请码、导入、组织结构、审计日志（管理员；书记限本支部）
     {
       root: 'admin',
-      pages: ['index/index', 'members/index', 'member/index', 'member-new/index', 'import/index', 'org/index', 'audit/index'],
+      pages: ['index/index', 'members/index', 'member/index', 'member-new/index', 'import/index', 'org/index', 'audit/index', 'reminders/index'],
     },
   ],
   window: {
