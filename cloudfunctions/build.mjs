@@ -23,6 +23,12 @@ const CONFIG = {
   suggestions: { timeout: 20, permissions: { openapi: ['security.msgSecCheck'] } },
   // 学习：发布时渲染并清洗正文、取回附件检查类型；导出完成情况
   study: { timeout: 20, permissions: { openapi: [] } },
+  // 提醒：每 5 分钟一轮（7 段 cron，UTC+8），一轮至多 60 秒（50 秒后不再领新的活）；发订阅消息要 subscribeMessage.send 权限
+  reminders: {
+    timeout: 60,
+    permissions: { openapi: ['subscribeMessage.send'] },
+    triggers: [{ name: 'reminders-tick', type: 'timer', config: '0 */5 * * * * *' }],
+  },
 };
 
 /**
@@ -30,7 +36,7 @@ const CONFIG = {
  * 第一次用到时才 require。冷启动的实例只加载 index.js（每个函数都要的 zod、kysely、pg 与处理器），签到路径不碰这些库。
  * 源码里须在用到的地方动态加载它们（await import('exceljs')、函数内的 require('pinyin-pro')），顶层静态 import 会让懒加载落空。
  */
-const LAZY = ['exceljs', 'papaparse', 'pinyin-pro', 'qrcode', 'markdown-it', 'sanitize-html'];
+const LAZY = ['exceljs', 'papaparse', 'pinyin-pro', 'qrcode', 'markdown-it', 'sanitize-html', 'tencentcloud-sdk-nodejs-sms'];
 const lazyPath = (pkg) => `./lazy/${pkg}.js`;
 const lazyLibs = {
   name: 'lazy-libs',

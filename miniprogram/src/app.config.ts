@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/study/index', 'pages/suggest/index', 'pages/mine/index', 'pages/checkin/index'],
   subPackages: [
     // 会议活动：详情与请假、组织者的活动管理、签到大屏、签到名单
-    { root: 'events', pages: ['detail/index', 'manage/index', 'edit/index', 'screen/index', 'attendance/index'] },
+    { root: 'events', pages: ['detail/index', 'manage/index', 'edit/index', 'screen/index', 'attendance/index', 'reminders/index'] },
     // 积分：我的积分、书记与办公室的积分管理
     { root: 'points', pages: ['mine/index', 'manage/index', 'appeals/index', 'rules/index', 'overview/index'] },
     // 建言：写草稿与联名、详情与办理经过、办公室的队列与统计、承办单位办理、投诉建议、打印版式
@@ -11,11 +11,11 @@ export default defineAppConfig({
     // 学习：阅读、我的心得与收藏、学习测试、办公室的材料管理、布置与完成情况
     { root: 'study', pages: ['reader/index', 'mine/index', 'quiz/index', 'quiz-admin/index', 'manage/index', 'edit/index', 'assign/index', 'figures/index'] },
     // 绑定：未绑定的微信凭邀请码绑定委员信息
-    { root: 'account', pages: ['bind/index'] },
+    { root: 'account', pages: ['bind/index', 'reminders/index'] },
     // 管理：成员名册、邀请码、导入、组织结构、审计日志（管理员；书记限本支部）
     {
       root: 'admin',
-      pages: ['index/index', 'members/index', 'member/index', 'member-new/index', 'import/index', 'org/index', 'audit/index'],
+      pages: ['index/index', 'members/index', 'member/index', 'member-new/index', 'import/index', 'org/index', 'audit/index', 'reminders/index'],
     },
   ],
   window: {

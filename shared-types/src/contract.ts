@@ -7,6 +7,8 @@ import { eventSchemas } from './schemas/event';
 import { homeSchemas } from './schemas/home';
 import { suggestionSchemas } from './schemas/suggestions';
 import type { FeedbackView, HandlingUnitView, SuggestionStats, SuggestionSummary, SuggestionView, UnitStaffProfile } from './suggestions';
+import { reminderSchemas } from './schemas/reminders';
+import type { DeliveryLog, EventReminderReport, MyRemindersView, ReminderConfigView, ReminderSettingsView } from './reminders';
 import type { TodoList } from './home';
 import type {
   AttendanceList,
@@ -55,6 +57,7 @@ export const contract = {
   home: homeSchemas,
   suggestions: suggestionSchemas,
   study: studySchemas,
+  reminders: reminderSchemas,
 } as const;
 
 export type Contract = typeof contract;
@@ -210,6 +213,18 @@ export interface ActionOutputs {
     submitAttempt: AttemptResult;
     attemptResult: AttemptResult;
     wrongBook: WrongQuestion[];
+  };
+  reminders: {
+    config: ReminderConfigView;
+    subscribed: MyRemindersView;
+    mine: MyRemindersView;
+    setSms: MyRemindersView;
+    eventReport: EventReminderReport;
+    resend: EventReminderReport & { resent: number };
+    settings: ReminderSettingsView;
+    saveSettings: ReminderSettingsView;
+    setMemberSms: { memberId: string; enabled: boolean };
+    log: DeliveryLog;
   };
 }
 

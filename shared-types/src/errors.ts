@@ -251,6 +251,12 @@ export const ERROR_MESSAGES = {
   'CONFLICT#UNIT_NAME_TAKEN': '已有名为“{name}”的承办单位',
   'CONFLICT#UNIT_STAFF_BOUND': '{name} 已绑定微信，无需邀请码',
   'FEEDBACK.ANSWERED': '这条投诉建议已经答复过了',
+  // —— 提醒（reminders）——
+  'REMIND.UNKNOWN_TEMPLATE': '不认识的订阅消息模板，请更新小程序后重试',
+  'REMIND.SMS_UNAVAILABLE': '本单位尚未开通短信提醒，请联系政协办公室',
+  'REMIND.MEMBER_BOUND': '{name} 已绑定微信，短信提醒请由本人在“我的 → 提醒”里开通',
+  'REMIND.NO_PHONE': '{name} 在名册里没有手机号，请先补上',
+  'REMIND.EVENT_OVER': '活动已经开始或结束，不再提醒',
 } as const;
 
 /** 目录里的键：抛出处用它（含 `#变体`） */

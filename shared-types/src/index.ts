@@ -10,5 +10,6 @@ export * from './events';
 export * from './home';
 export * from './suggestions';
 export * from './study';
+export * from './reminders';
 export { normalizeInviteCode, INVITE_ALPHABET } from './invite';
 export { phoneSchema } from './schemas/roster';

@@ -13,6 +13,7 @@ import type { Deps } from '../../cloudfunctions/src/core/action';
 import { createDb } from '../../cloudfunctions/src/db/connect';
 import { migrateToLatest } from '../../cloudfunctions/src/db/migrate';
 import { benchCheckin } from './checkin.bench';
+import { benchReminders } from './reminders.bench';
 import { benchRoster } from './roster.bench';
 import { benchStudy } from './study.bench';
 import { startThrowawayPostgres } from './throwaway-pg';
@@ -24,7 +25,7 @@ import { benchUi } from './ui.bench';
  */
 async function main() {
   // 冷启动：每个云函数打好的包在新进程里加载要多久（不需要数据库）
-  benchFunctionLoad();
+  if (process.env.BENCH_ONLY !== 'reminders') benchFunctionLoad();
   const throwaway = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres();
   const connectionString = process.env.DATABASE_URL ?? throwaway!.connectionString;
   // 处理器与裸 SQL 共用同一个连接池。池子不宜远大于核数：这台 2 核的机器上，几十个后端争两个核只会互相拖慢
@@ -43,15 +44,19 @@ async function main() {
       content: wordListCheck,
       secrets: { checkin: randomBytes(32).toString('hex') },
     };
-    await benchCheckin(deps, poolSize);
-    await benchRoster(deps);
-    await benchStudy(deps);
+    // BENCH_ONLY=reminders 只跑提醒的扇出（调试用）
+    if (process.env.BENCH_ONLY !== 'reminders') {
+      await benchCheckin(deps, poolSize);
+      await benchRoster(deps);
+      await benchStudy(deps);
+    }
+    await benchReminders(deps);
   } finally {
     await db.destroy();
     throwaway?.stop();
   }
   // 浏览器里的首页速度：本地宿主（嵌入式数据库）+ 无头 Chromium，等数据库基准停下后再测，免得争 CPU
-  await benchUi();
+  if (process.env.BENCH_ONLY !== 'reminders') await benchUi();
 }
 
 main().catch((err) => {

@@ -72,7 +72,8 @@ describeIfBrowser('无障碍：每个页面 × 每个演示身份 × 普通/大�
     const eventId = created.body.data.id as string;
     const members = await callFn(host, 'roster', { action: 'list', data: { q: '王秀兰' } }, 'dev_admin');
     const memberId = members.body.data.items[0].id as string;
-    for (const p of ['events/detail/index', 'events/edit/index', 'events/screen/index', 'events/attendance/index']) query[p] = `id=${eventId}`;
+    for (const p of ['events/detail/index', 'events/edit/index', 'events/screen/index', 'events/attendance/index', 'events/reminders/index'])
+      query[p] = `id=${eventId}`;
     query['admin/member/index'] = `id=${memberId}`;
     // 建言：演示数据里王秀兰领衔、已交办住建局的那件提案
     const mine = await callFn(host, 'suggestions', { action: 'mine' }, 'dev_cpc_member');

@@ -38,6 +38,15 @@ async function post(path: string, body: string, openid?: string) {
 }
 
 describe('本地宿主', () => {
+  test('提醒：POST /api/dev/tick 按指定时间跑一轮定时器，GET /api/dev/outbox 列出发件箱；时间格式不对答 INVALID_PARAMETER', async () => {
+    const tick = await post('/api/dev/tick', JSON.stringify({ at: '2026-12-02T14:30:00+08:00' }));
+    expect(tick.body).toMatchObject({ ok: true, data: { enqueued: expect.any(Number), sent: expect.any(Number), remaining: expect.any(Number) } });
+    expect((await post('/api/dev/tick', '{"at":"明天"}')).body.error?.code).toBe('INVALID_PARAMETER');
+    const outbox = (await (await fetch(`${base}/api/dev/outbox?limit=5`)).json()) as { ok: boolean; data: unknown[] };
+    expect(outbox.ok).toBe(true);
+    expect(Array.isArray(outbox.data)).toBe(true);
+  });
+
   test('POST /api/fn/member {action:me} 以请求头中的身份回答', async () => {
     const res = await post('/api/fn/member', '{"action":"me"}', org.members.secA.openid);
     expect(res.status).toBe(200);

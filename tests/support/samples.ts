@@ -532,6 +532,17 @@ export const SAMPLES: Record<string, Sample> = {
     expect: (caller, s) => (caller === s.target.memberId ? 'OK' : 'NOT_FOUND'),
     data: async (s) => ({ attemptId: await attemptOf(s, true) }),
   },
+  'reminders.config': { data: () => undefined },
+  'reminders.subscribed': { data: () => ({ results: [{ templateId: 'local-meeting', result: 'accept' }] }) },
+  'reminders.mine': { data: () => undefined },
+  'reminders.setSms': { data: () => ({ enabled: true, phone: freshPhone() }) },
+  'reminders.eventReport': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'reminders.resend': { data: async (s) => ({ eventId: await eventOf(s) }) },
+  'reminders.settings': { data: () => undefined },
+  'reminders.saveSettings': { data: () => ({ smsEnabled: true, monthlyBudget: 500 }) },
+  // 已绑定的成员由本人开通；办公室可以取消
+  'reminders.setMemberSms': { data: (s) => ({ memberId: s.target.memberId, enabled: false }) },
+  'reminders.log': { data: () => ({}) },
 };
 
 const QUESTION = {

@@ -8,11 +8,25 @@ import { consoleLogger } from './logger';
 import { cryptoRandom } from './random';
 import { cloudStorage } from './storage-cloud';
 import { weixinContentCheck } from './content-check';
+import { cloudReminderPorts } from './senders-cloud';
 
 /** 一个函数在 CloudBase 上需要的环境变量（除数据库连接外） */
 export interface EntryOptions {
   /** 签名签到码的密钥：只有 event 函数需要 */
   checkinSecret?: boolean;
+  /** 发提醒（订阅消息、短信）：reminders 函数 */
+  reminders?: boolean;
+  /** 定时触发（event.Type === 'Timer'）时做什么；没有时定时事件当作普通调用（会得到 INVALID_PARAMETER） */
+  onTimer?: (deps: Deps) => Promise<unknown>;
+}
+
+/** CloudBase 的定时触发事件：{ Type: 'Timer', TriggerName, Time } */
+export function isTimerEvent(event: unknown): boolean {
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    ((event as { Type?: unknown }).Type === 'Timer' || typeof (event as { TriggerName?: unknown }).TriggerName === 'string')
+  );
 }
 
 export interface MissingSetting {
@@ -68,8 +82,10 @@ export function cloudbaseEntry(fn: CloudFunction, options: EntryOptions = {}, lo
         files: cloudStorage(cloud),
         content: weixinContentCheck(cloud, (error) => logger.error('content check failed', { fn: fn.name, error: String(error) })),
         secrets: { checkin: process.env.CHECKIN_SECRET ?? '' },
+        reminders: options.reminders ? cloudReminderPorts(cloud, process.env, logger) : undefined,
       };
     }
+    if (options.onTimer && isTimerEvent(event)) return options.onTimer(deps);
     const { OPENID } = cloud.getWXContext() as { OPENID?: string };
     return fn.handle(stripSdkFields(event), OPENID, deps);
   };

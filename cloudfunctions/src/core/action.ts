@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppRole, ErrorKey } from '@tongxin/shared-types';
-import type { Clock, CodeRenderer, ContentCheck, FileStorage, Logger, Random } from './ports';
+import type { Clock, CodeRenderer, ContentCheck, FileStorage, Logger, Random, ReminderPorts } from './ports';
 import type { DB } from '../db/connect';
 import type { Actor } from './actor';
 
@@ -17,6 +17,8 @@ export interface Deps {
   content: ContentCheck;
   /** 服务器密钥（来自配置，从不进仓库） */
   secrets: { checkin: string };
+  /** 提醒的发送器与模板配置；不给时用本地发件箱（dev_outbox），见 adapters/senders-local.ts */
+  reminders?: ReminderPorts;
 }
 
 /**

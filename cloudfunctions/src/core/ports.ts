@@ -46,3 +46,48 @@ export interface FileStorage {
 export interface ContentCheck {
   isAcceptable(text: string, openid: string): Promise<boolean>;
 }
+
+/** 一条订阅消息（wx-server-sdk 的 openapi.subscribeMessage.send） */
+export interface SubscribeMessage {
+  orgId: string;
+  deliveryId: string;
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * 结果：sent 已交给微信；refused 用户拒收或没有额度（43101）；failed 微信明确说没发（其他错误码），不重试这一条。
+ * 说不清发没发（网络中断、超时）时抛出：这一行留在“发送中”，租约过后由下一轮重发。
+ */
+export type SubscribeResult = { status: 'sent' } | { status: 'refused' } | { status: 'failed'; detail: string };
+
+export interface SubscribeSender {
+  send(message: SubscribeMessage): Promise<SubscribeResult>;
+}
+
+/** 一次短信请求：同一模板、同一组参数，至多 200 个号码（腾讯云 SendSms 的上限） */
+export interface SmsRequest {
+  orgId: string;
+  templateId: string;
+  params: string[];
+  recipients: Array<{ phone: string; deliveryId: string }>;
+}
+
+export interface SmsSender {
+  /** 服务器配置了短信（密钥、应用、签名、模板）；没有时短信渠道关闭，投递记为 sms_disabled */
+  readonly configured: boolean;
+  /** 每个号码一个结果（与 recipients 同序）；整个请求失败时抛出 */
+  send(request: SmsRequest): Promise<Array<{ ok: boolean; detail?: string }>>;
+}
+
+/** 提醒用到的外部能力与配置（模板 id 来自环境变量，本地有一套默认值） */
+export interface ReminderPorts {
+  subscribe: SubscribeSender;
+  sms: SmsSender;
+  /** 每类订阅消息模板：微信后台的模板 id 与字段（键带类型前缀 → 取消息的哪一项） */
+  templates: Record<import('@tongxin/shared-types').TemplateKey, { id: string; fields: import('../domain/reminders').FieldMap }>;
+  /** 每类消息的短信模板 id */
+  smsTemplates: Record<import('@tongxin/shared-types').TemplateKey, string>;
+}

@@ -470,7 +470,72 @@ export interface FileUploadTable {
   used_by: string | null;
 }
 
+/** 每人每类模板还能收几次订阅消息（迁移 030） */
+export interface ReminderSubscriptionTable {
+  org_id: string;
+  member_id: string;
+  template_key: string;
+  remaining: Generated<number>;
+  refused_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** 短信提醒：本人开通（及手机号）、办公室为未绑定的成员开通（迁移 030） */
+export interface ReminderContactTable {
+  org_id: string;
+  member_id: string;
+  sms_opt_in: Generated<boolean>;
+  sms_phone: string | null;
+  office_sms: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** 一次投递（迁移 030）：幂等键唯一，发送中的行带租约 */
+export interface DeliveryTable {
+  org_id: string;
+  id: Generated<string>;
+  idem_key: string;
+  kind: string;
+  member_id: string;
+  subject_id: string | null;
+  template_key: string;
+  round: Generated<number>;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  status: Generated<'pending' | 'sending' | 'sent' | 'unreached'>;
+  channel: 'subscribe' | 'sms' | null;
+  reason: string | null;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface SmsUsageTable {
+  org_id: string;
+  month: string;
+  used: Generated<number>;
+}
+
+/** 本地模式的发件箱（迁移 030） */
+export interface DevOutboxTable {
+  id: Generated<string>;
+  org_id: string;
+  delivery_id: string | null;
+  channel: string;
+  recipient: string;
+  template_id: string;
+  page: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  sent_at: Timestamp;
+}
+
 export interface Database extends SuggestionTables {
+  reminder_subscription: ReminderSubscriptionTable;
+  reminder_contact: ReminderContactTable;
+  delivery: DeliveryTable;
+  sms_usage: SmsUsageTable;
+  dev_outbox: DevOutboxTable;
   file_upload: FileUploadTable;
   event: EventTable;
   event_audience: EventAudienceTable;

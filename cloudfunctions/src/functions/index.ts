@@ -4,6 +4,7 @@ import { homeFunction } from './home';
 import { memberFunction } from './member';
 import { orgFunction } from './org';
 import { pointsFunction } from './points';
+import { remindersFunction } from './reminders';
 import { rosterFunction } from './roster';
 import { suggestionsFunction } from './suggestions';
 import { studyFunction } from './study';
@@ -18,4 +19,5 @@ export const functions: Record<string, CloudFunction> = {
   home: homeFunction,
   suggestions: suggestionsFunction,
   study: studyFunction,
+  reminders: remindersFunction,
 };

@@ -31,13 +31,15 @@ export async function markUploadUsed(trx: Transaction<Database>, fileId: string,
  * 清理：登记过、一天后仍无人引用的上传，删文件再删登记；能列出自己文件的存储（本地目录）里，
  * 从没交给过函数的旧文件也删掉。本地宿主每小时跑一次；云端由管理员操作 roster.cleanupUploads 或定时触发调用。
  */
-export async function cleanupUploads(deps: Deps, orgId?: string): Promise<{ removed: number }> {
+export async function cleanupUploads(deps: Deps, orgId?: string, limit?: number): Promise<{ removed: number }> {
   const cutoff = new Date(deps.clock.now().getTime() - UNUSED_UPLOAD_TTL_MS);
   let query = deps.db.selectFrom('file_upload').select('file_id').where('used_at', 'is', null).where('seen_at', '<', cutoff);
   if (orgId) query = query.where('org_id', '=', orgId);
+  // 定时器里每轮只清一批（limit），剩下的下一轮再清
+  if (limit) query = query.limit(limit);
   const stale = (await query.execute()).map((r) => r.file_id);
   const known = new Set((await deps.db.selectFrom('file_upload').select('file_id').execute()).map((r) => r.file_id));
-  const orphans = orgId || !deps.files.listOlderThan ? [] : (await deps.files.listOlderThan(cutoff)).filter((id) => !known.has(id));
+  const orphans = (orgId || !deps.files.listOlderThan ? [] : (await deps.files.listOlderThan(cutoff)).filter((id) => !known.has(id))).slice(0, limit);
   const doomed = [...stale, ...orphans];
   if (doomed.length) await deps.files.remove(doomed);
   if (stale.length) await deps.db.deleteFrom('file_upload').where('file_id', 'in', stale).execute();

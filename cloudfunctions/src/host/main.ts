@@ -6,6 +6,7 @@ import { cryptoRandom } from '../adapters/random';
 import { qrRenderer } from '../adapters/codes';
 import { localStorage } from '../adapters/storage-local';
 import { cleanupUploads } from '../functions/uploads';
+import { runTick } from '../functions/reminders/tick';
 import { loadLocalSecret } from './secret';
 import { wordListCheck } from '../adapters/content-check';
 import { createDb } from '../db/connect';
@@ -57,6 +58,12 @@ async function main() {
   void sweep();
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
   sweeper.unref();
+  // 提醒的定时器：与云端一样每 5 分钟一轮，消息写进本地发件箱（GET /api/dev/outbox）
+  const ticker = setInterval(
+    () => void runTick(deps).catch((err: unknown) => consoleLogger.error('reminders tick failed', { error: String(err) })),
+    5 * 60 * 1000,
+  );
+  ticker.unref();
   const server = createHost({
     deps,
     files,

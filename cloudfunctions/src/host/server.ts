@@ -8,6 +8,7 @@ import type { CloudFunction } from '../core/dispatch';
 import { actionErrors } from '../core/errors';
 import { DEMO_IDENTITIES } from '../seed/demo';
 import { createStaticFiles } from './static';
+import { devOutbox, devSenders, devTick } from './dev-reminders';
 
 export interface HostOptions {
   deps: Deps;
@@ -56,6 +57,16 @@ export function createHost({ deps, functions, files, staticDir }: HostOptions): 
     }
     if (url.pathname === '/api/dev/identities' && req.method === 'GET') return sendJson(res, 200, ok(await listIdentities(deps)));
     if (url.pathname === '/api/dev/contract' && req.method === 'GET') return sendJson(res, 200, ok(describeContract(functions)));
+    // 提醒：本地发件箱、按指定时间跑一轮定时器、发送器的测试开关（延迟、拒收、失败）
+    if (url.pathname === '/api/dev/outbox' && req.method === 'GET') return sendJson(res, 200, ok(await devOutbox(deps, url.searchParams)));
+    if (url.pathname === '/api/dev/tick' && req.method === 'POST') {
+      const body = await readJson(req);
+      return sendJson(res, 200, body.ok ? await devTick(deps, body.value) : body.envelope);
+    }
+    if (url.pathname === '/api/dev/senders' && req.method === 'POST') {
+      const body = await readJson(req);
+      return sendJson(res, 200, body.ok ? devSenders(deps, body.value) : body.envelope);
+    }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, fail('NOT_FOUND#API'));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_PARAMETER#METHOD'));
     return statics.serve(req, res, url.pathname);

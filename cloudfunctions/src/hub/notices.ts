@@ -2,10 +2,12 @@ import { BRANCH_MANAGER_DUTIES, type NoticeKind } from '@tongxin/shared-types';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { reversalLabel, signedPoints } from '../domain/points';
+import { PUSH_KINDS, enqueueDeliveries } from './deliveries';
 
 /**
  * 通知中心：把“发生了这件事”变成给相关的人的站内通知。每个写操作在自己的事务里调用这里的 tell.*，
- * 通知与那次写入同生共死。提醒（订阅消息、短信）以后接在 deliver 上；建言、学习各自加 tell 的条目。
+ * 通知与那次写入同生共死。要推送的类别（见 hub/deliveries.ts 的 PUSH_KINDS）同时入投递队列，由提醒函数决定走订阅消息还是短信；
+ * 建言、学习各自加 tell 的条目。
  * 待办另见 hub/todos.ts：待办由现状算出，这里只管“告诉谁”。
  */
 
@@ -31,13 +33,15 @@ export interface Notice {
   /** 所说的事（请假、申诉、积分记录）：事情办完时按它把通知一并标为已读 */
   subjectId?: string | null;
   at: Date;
+  /** 推送（订阅消息、短信）里的结果短语（≤ 5 字）：已批准、已取消…… */
+  result?: string;
 }
 
-/** 发给一批人；标题、正文按表的长度截断 */
+/** 发给一批人；标题、正文按表的长度截断。要推送的类别一并入投递队列（同一事务） */
 export async function notify(trx: Trx, orgId: string, memberIds: readonly string[], n: Notice): Promise<void> {
   const to = [...new Set(memberIds)];
   if (to.length === 0) return;
-  await trx
+  const rows = await trx
     .insertInto('notification')
     .values(
       to.map((member_id) => ({
@@ -52,7 +56,34 @@ export async function notify(trx: Trx, orgId: string, memberIds: readonly string
         created_at: n.at,
       })),
     )
+    .returning(['id', 'member_id'])
     .execute();
+  const template = PUSH_KINDS[n.kind];
+  if (!template) return;
+  // 活动的通知带上活动的（新）时间与地点：订阅消息的 time 字段不能空
+  const event = n.eventId
+    ? await trx.selectFrom('event').select(['starts_at', 'place']).where('org_id', '=', orgId).where('id', '=', n.eventId).executeTakeFirst()
+    : undefined;
+  await enqueueDeliveries(
+    trx,
+    rows.map((r) => ({
+      orgId,
+      memberId: r.member_id,
+      kind: n.kind,
+      subjectId: n.eventId ?? n.subjectId ?? null,
+      moment: r.id,
+      templateKey: template,
+      payload: {
+        title: n.title,
+        note: n.body,
+        page: n.link ?? '/pages/index/index',
+        result: n.result,
+        time: event ? new Date(event.starts_at).toISOString() : n.at.toISOString(),
+        place: event?.place,
+      },
+    })),
+    n.at,
+  );
 }
 
 /** 事情已经办完（不论谁办的）：关于它的这类通知对所有收件人都标为已读 */
@@ -119,6 +150,7 @@ export const tell = {
       link: PAGES.eventDetail(e.event.id),
       subjectId: e.leaveId,
       at: e.at,
+      result: e.approved ? '已批准' : '未批准',
     });
   },
 
@@ -137,6 +169,7 @@ export const tell = {
       eventId: e.event.id,
       link: PAGES.eventDetail(e.event.id),
       at: e.at,
+      result: '已变更',
     });
   },
 
@@ -148,6 +181,7 @@ export const tell = {
       eventId: e.event.id,
       link: PAGES.eventDetail(e.event.id),
       at: e.at,
+      result: '已取消',
     });
   },
 
@@ -257,6 +291,7 @@ export const tell = {
       link: PAGES.pointsMine,
       subjectId: e.appealId,
       at: e.at,
+      result: e.accepted ? '已采纳' : '未采纳',
     });
   },
 };

@@ -20,6 +20,7 @@ const ENTRIES: Entry[] = [
   { title: '从表格导入', desc: '用 Excel 或 CSV 表格一次登记多名成员', url: ADMIN_PAGES.import, adminOnly: true },
   { title: '组织结构', desc: '党组织、临时党支部、专委会与界别', url: ADMIN_PAGES.org, adminOnly: true },
   { title: '操作记录', desc: '谁在什么时候改了什么（审计日志）', url: ADMIN_PAGES.audit, adminOnly: true },
+  { title: '提醒与短信', desc: '短信开关、每月额度、发送记录', url: ADMIN_PAGES.reminders, adminOnly: true },
 ]
 
 function Hub({ manager }: { manager: Manager }) {

@@ -9,6 +9,7 @@ export const ADMIN_PAGES = {
   import: '/admin/import/index',
   org: '/admin/org/index',
   audit: '/admin/audit/index',
+  reminders: '/admin/reminders/index',
 } as const
 
 export function go(url: string): void {

@@ -165,6 +165,7 @@ export default function AttendancePage() {
             导出名单
           </Button>
           <Button onClick={() => void Taro.navigateTo({ url: EVENT_PAGES.screen(id) })}>签到大屏</Button>
+          <Button onClick={() => void Taro.navigateTo({ url: `/events/reminders/index?id=${encodeURIComponent(id)}` })}>提醒送达情况</Button>
           {!locked && absentNames.length > 0 && <Button onClick={() => void copyAbsent()}>复制未到名单</Button>}
         </View>
       </Card>

@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { ChoiceChips } from '../../components/Chips'
 import { TextArea } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { RemindMe } from '../../components/RemindMe'
 
 export interface LeaveCardProps {
   event: MyEventView
@@ -41,6 +42,7 @@ export function LeaveCard({ event, onChanged }: LeaveCardProps) {
     return (
       <Card title='请假'>
         <Notice kind='info'>已提交请假，等待组织者审批。原因：{leave.reason}</Notice>
+        <RemindMe keys={['result']} label='审批结果出来时提醒我' />
         {problem && <Notice kind='error'>{problem.message}</Notice>}
         <Button block off={busy} busy={busy} busyText='正在撤回…' onClick={() => void withdraw()}>
           撤回请假（能参加了）

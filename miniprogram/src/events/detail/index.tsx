@@ -16,6 +16,7 @@ import { NoteCard } from './NoteCard'
 import { Button } from '../../components/Button'
 import { Card, InfoRow } from '../../components/Card'
 import { Notice } from '../../components/Notice'
+import { RemindMe } from '../../components/RemindMe'
 import { LoadStatus, StateText } from '../../components/PageState'
 import './index.scss'
 
@@ -35,6 +36,7 @@ function Header({ event }: { event: MyEventView }) {
       <InfoRow label='签到' value={`${timeNear(event.checkinOpensAt, event.startsAt)} 开始签到，${timeNear(event.lateAfter, event.startsAt)} 以后算迟到`} />
       <InfoRow label='参加对象' value={event.audience.map((a) => a.name).join('、')} />
       <InfoRow label='组织者' value={event.ownerBranch ? `${event.ownerBranch.name} ${event.organiserName}` : event.organiserName} />
+      {event.status === 'scheduled' && Date.now() < Date.parse(event.startsAt) && <RemindMe label='提醒我（会前 24 小时、1 小时）' block />}
     </Card>
   )
 }
@@ -67,6 +69,7 @@ function OrganiserLinks({ eventId }: { eventId: string }) {
       <View className='ui-btn-row'>
         <Button onClick={() => go(EVENT_PAGES.screen(eventId))}>签到大屏</Button>
         <Button onClick={() => go(EVENT_PAGES.attendance(eventId))}>签到名单</Button>
+        <Button onClick={() => go(`/events/reminders/index?id=${encodeURIComponent(eventId)}`)}>提醒送达情况</Button>
         <Button onClick={() => go(EVENT_PAGES.edit(eventId))}>修改活动</Button>
       </View>
     </Card>

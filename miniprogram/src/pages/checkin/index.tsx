@@ -7,6 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { PageShell } from '../../components/PageShell'
+import { RemindMe } from '../../components/RemindMe'
 import { LOCAL_MODE } from '../../localMode'
 import { useAppStore } from '../../store'
 import { checkInWithToken, flushPendingScans, onReconnect, tokenFromScan, type ScanOutcome } from './client'
@@ -79,6 +80,7 @@ function Result({ state }: { state: PageState }) {
               {p.track}：{p.ruleName} +{p.points}
             </Text>
           ))}
+          <RemindMe label='下次会议也提醒我' />
         </>
       )
     }

@@ -54,6 +54,15 @@ function SuggestEntries({ me }: { me: MyRoles }) {
   )
 }
 
+/** 提醒：还能收几次微信提醒、补充订阅、短信提醒 */
+function ReminderEntry() {
+  return (
+    <Card title='提醒'>
+      <ListRow title='提醒' desc='会前提醒、审批结果；微信提醒次数与短信' trailing='进入 ›' onClick={() => go('/account/reminders/index')} />
+    </Card>
+  )
+}
+
 /** 管理入口（管理页在 admin 分包）：只给管理员与支部书记 */
 function AdminEntry({ me }: { me: MyRoles }) {
   if (!me.isManager) return null
@@ -79,6 +88,7 @@ export default function MinePage() {
       </View>
       <ProfileSection state={state} retry={retry} />
       {state.status === 'ready' && <PointsEntries me={state.me} />}
+      {state.status === 'ready' && <ReminderEntry />}
       {state.status === 'ready' && <AdminEntry me={state.me} />}
       {state.status === 'ready' && <SuggestEntries me={state.me} />}
     </PageShell>
