@@ -10,7 +10,7 @@ export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
   meeting: '会议开始前提醒',
   eventChange: '活动变更、取消通知',
-  result: '请假、申诉的答复',
+  result: '请假、申诉、建言的答复与联名邀请',
   deadline: '截止前提醒（学习材料、建言）',
 };
 

@@ -66,6 +66,9 @@ export const PUSH_KINDS: Partial<Record<NoticeKind | (string & {}), TemplateKey>
   'event.cancelled': 'eventChange',
   'leave.answered': 'result',
   'points.appealAnswered': 'result',
+  // 建言：联名邀请在等答复；承办单位答复了、请评价
+  'suggestion.cosign': 'result',
+  'suggestion.replied': 'result',
 };
 
 export function registerPushKind(kind: string, template: TemplateKey): void {

@@ -22,6 +22,7 @@ export const PAGES = {
   feedback: '/suggest/feedback/index',
   suggestionDetail: (id: string) => `/suggest/detail/index?id=${encodeURIComponent(id)}`,
   studyReader: (id: string) => `/study/reader/index?id=${encodeURIComponent(id)}`,
+  studyQuiz: '/study/quiz/index',
 } as const;
 
 export interface Notice {
@@ -222,6 +223,7 @@ export const tell = {
       link: PAGES.suggestionDetail(e.suggestionId),
       subjectId: e.suggestionId,
       at: e.at,
+      result: '待确认',
     });
   },
 
@@ -259,6 +261,7 @@ export const tell = {
       link: PAGES.suggestionDetail(e.suggestionId),
       subjectId: e.suggestionId,
       at: e.at,
+      result: '请评价',
     });
   },
 

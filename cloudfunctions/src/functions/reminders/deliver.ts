@@ -172,21 +172,34 @@ class MarkBuffer {
 
 /**
  * 给一批行扣订阅额度（一条语句），并在这些投递行上记下“已扣”：中途死掉重来时不会再扣一次。
- * 同一人同一类模板在一批里出现两次时只扣得到一次（额度够的话下一批再扣），另一行改走别的渠道。返回扣到了额度的投递行 id。
+ * 同一人同一类模板在一批里出现几次（如同时到期的必学篇目与测试），额度够几次就扣几次、发几条；不够的行改走别的渠道。
+ * 先锁住额度行读出当时的余额（并发的另一轮要等这一句提交），再按余额与要的条数扣。返回扣到了额度的投递行 id。
  */
 async function takeQuotas(db: DB, rows: readonly ClaimedRow[], at: Date): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const { rows: taken } = await sql<{ id: string }>`
     WITH want AS (
-      SELECT * FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.member_id)}::uuid[], ${rows.map((r) => r.template_key)}::text[], ${rows.map((r) => r.id)}::uuid[])
+      SELECT w.*, row_number() OVER (PARTITION BY w.org_id, w.member_id, w.template_key ORDER BY w.delivery_id) AS k
+      FROM unnest(${rows.map((r) => r.org_id)}::uuid[], ${rows.map((r) => r.member_id)}::uuid[], ${rows.map((r) => r.template_key)}::text[], ${rows.map((r) => r.id)}::uuid[])
         AS w(org_id, member_id, template_key, delivery_id)
+    ), need AS (
+      SELECT org_id, member_id, template_key, count(*) AS n FROM want GROUP BY org_id, member_id, template_key
+    ), cur AS (
+      SELECT s.org_id, s.member_id, s.template_key, LEAST(s.remaining, n.n) AS take
+      FROM reminder_subscription s
+      JOIN need n ON n.org_id = s.org_id AND n.member_id = s.member_id AND n.template_key = s.template_key
+      WHERE s.remaining > 0 AND s.refused_at IS NULL
+      FOR UPDATE OF s
     ), q AS (
-      UPDATE reminder_subscription s SET remaining = s.remaining - 1, updated_at = ${at}
-      FROM want w
-      WHERE s.org_id = w.org_id AND s.member_id = w.member_id AND s.template_key = w.template_key AND s.remaining > 0 AND s.refused_at IS NULL
-      RETURNING w.org_id, w.delivery_id
+      UPDATE reminder_subscription s SET remaining = s.remaining - c.take, updated_at = ${at}
+      FROM cur c
+      WHERE s.org_id = c.org_id AND s.member_id = c.member_id AND s.template_key = c.template_key
+      RETURNING c.org_id, c.member_id, c.template_key, c.take
     )
-    UPDATE delivery d SET channel = 'subscribe' FROM q WHERE d.org_id = q.org_id AND d.id = q.delivery_id RETURNING d.id
+    UPDATE delivery d SET channel = 'subscribe'
+    FROM want w JOIN q ON q.org_id = w.org_id AND q.member_id = w.member_id AND q.template_key = w.template_key
+    WHERE w.k <= q.take AND d.org_id = w.org_id AND d.id = w.delivery_id
+    RETURNING d.id
   `.execute(db);
   return new Set(taken.map((r) => r.id));
 }

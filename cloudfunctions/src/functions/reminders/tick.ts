@@ -1,10 +1,15 @@
 import type { TickResult } from '@tongxin/shared-types';
 import type { Deps } from '../../core/action';
 import { enqueueDeliveries } from '../../hub/deliveries';
-import { dueSources } from '../../hub/due';
+import { dueSources, registerDueSource } from '../../hub/due';
+import { quizDueSource, readingDueSource } from '../../hub/due-study';
 import { type DeliverOptions, deliverPending, openDeliveries } from './deliver';
 import { housekeep } from './housekeeping';
 import { reminderPorts } from './ports';
+
+// 学习的截止前提醒（会议提醒在 hub/due.ts 里登记）
+registerDueSource(readingDueSource);
+registerDueSource(quizDueSource);
 
 /** 函数一次至多运行 60 秒：50 秒后不再领新的活，留出收尾的时间 */
 export const TICK_BUDGET_MS = 50_000;

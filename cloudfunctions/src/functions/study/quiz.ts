@@ -8,27 +8,15 @@ import {
   type QuizView,
   type WrongQuestion,
 } from '@tongxin/shared-types';
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
 import { TRUE_FALSE_OPTIONS, drawQuestions, grade, isCorrect, questionProblem } from '../../domain/quiz';
 import { awardPoints } from '../points/ledger';
-import { type Queryable, iso } from './shared';
+import { type Queryable, iso, quizIncludesMember } from './shared';
 
 const OFFICE = { roles: ['admin'] as const };
-
-/** 测试的参加对象里是否有这位成员（成员表的别名须为 m），写法与必学任务相同 */
-function quizIncludesMember(quizId: string | RawBuilder<unknown>) {
-  return sql<boolean>`EXISTS (
-    SELECT 1 FROM quiz_audience a WHERE a.org_id = m.org_id AND a.quiz_id = ${quizId} AND (
-      a.target_kind = 'all'
-      OR (a.target_kind = 'member' AND a.target_id = m.id)
-      OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
-      OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
-      OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
-    ))`;
-}
 
 type QuizRow = { id: string; title: string; bank: string; question_count: number; pass_score: number; max_attempts: number; opens_at: Date; closes_at: Date };
 const quizView = (q: QuizRow): QuizView => ({
