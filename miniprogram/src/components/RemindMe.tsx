@@ -12,12 +12,14 @@ export interface RemindMeProps {
   /** 按钮上的字，如“提醒我”“下次会议也提醒我” */
   label?: string
   block?: boolean
+  /** 订阅成功后说的话（默认说会前提醒） */
+  done?: string
 }
 
 const REMINDERS_PAGE = '/account/reminders/index'
 
 /** “提醒我”：在这次点击里向微信要订阅（只能在点击里要），不在微信里时引导去开通短信 */
-export function RemindMe({ keys = ['meeting', 'eventChange'], label = '提醒我', block }: RemindMeProps) {
+export function RemindMe({ keys = ['meeting', 'eventChange'], label = '提醒我', block, done = '好的，会前会提醒您（订阅一次提醒一次）。' }: RemindMeProps) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'error'; text: string } | null>(null)
   const tap = async () => {
@@ -28,7 +30,7 @@ export function RemindMe({ keys = ['meeting', 'eventChange'], label = '提醒我
     if (outcome.status === 'unavailable') setMessage({ kind: 'info', text: '在微信里才能订阅提醒；也可以在“我的 → 提醒”里开通短信提醒。' })
     else if (outcome.status === 'failed') setMessage({ kind: 'error', text: outcome.message })
     else if (outcome.accepted === 0) setMessage({ kind: 'info', text: '这次没有订阅。需要时可以再点一次。' })
-    else setMessage({ kind: 'success', text: '好的，会前会提醒您（订阅一次提醒一次）。' })
+    else setMessage({ kind: 'success', text: done })
   }
   return (
     <View className='remind-me'>

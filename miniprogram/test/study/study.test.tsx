@@ -83,10 +83,15 @@ describe('阅读', () => {
     expect(await screen.findByText('导读')).toBeTruthy()
     expect(screen.getByText('党史')).toBeTruthy()
     expect(screen.getByText(/这是布置给您的必学篇目/)).toBeTruthy()
+    // 截止前提醒：H5 里订阅不了，如实说明并指向短信
+    fireEvent.click(screen.getByText('截止前提醒我'))
+    expect(await screen.findByText(/在微信里才能订阅提醒/)).toBeTruthy()
+    expect(screen.getByText('去开通短信提醒')).toBeTruthy()
     fireEvent.click(screen.getByText('我已读完'))
     expect(await screen.findByText('✓ 您已读完这篇，记履职积分 +1')).toBeTruthy()
     expect(callsTo(mock, 'study', 'finish')).toEqual([{ materialId: 'mat-1' }])
     expect(screen.queryByText('我已读完')).toBeNull()
+    expect(screen.queryByText('截止前提醒我')).toBeNull()
 
     type('我的心得体会', '很好')
     fireEvent.click(screen.getByText('保存心得'))

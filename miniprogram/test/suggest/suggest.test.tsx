@@ -120,8 +120,12 @@ describe('建言详情', () => {
     render(<SuggestDetailPage />)
     expect(await screen.findByText('已纳入年度民生实事。')).toBeTruthy()
     expect(screen.getByText('周敏 立案')).toBeTruthy()
+    // 已答复、等评价：不再需要“有答复时提醒我”
+    expect(screen.queryByText('有答复时提醒我')).toBeNull()
     fireEvent.click(screen.getByText('不满意'))
     expect(await screen.findByText('办理中')).toBeTruthy()
+    // 退回重新办理：再答复时可以提醒
+    expect(screen.getByText('有答复时提醒我')).toBeTruthy()
     expect(callsTo(mock, 'suggestions', 'rate')).toEqual([{ id: 's-1', rating: 'unsatisfied' }])
     expect(screen.queryByText('请评价答复')).toBeNull()
   })

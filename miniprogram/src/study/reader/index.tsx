@@ -12,6 +12,7 @@ import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { TextArea } from '../../components/Field'
 import { LoadGate } from '../../components/PageState'
+import { RemindMe } from '../../components/RemindMe'
 import { useLoad } from '../../hooks/useLoad'
 import { useSubmit } from '../../hooks/useSubmit'
 import { callFunction } from '../../services/cloud'
@@ -121,7 +122,12 @@ function Reader({ material, onChanged }: { material: MaterialView; onChanged: (m
           {material.source ? ` · ${material.source}` : ''} · {dayLabel(material.publishedAt)}
         </Text>
         <Text className='st-title'>{material.title}</Text>
-        {due && !material.finished && <Notice kind='info'>这是布置给您的必学篇目，请在 {dayLabel(due.dueAt)} 前读完，读完在文末确认。</Notice>}
+        {due && !material.finished && (
+          <>
+            <Notice kind='info'>这是布置给您的必学篇目，请在 {dayLabel(due.dueAt)} 前读完，读完在文末确认。</Notice>
+            <RemindMe keys={['deadline']} label='截止前提醒我' done='好的，截止前 3 天还没读完会提醒您（订阅一次提醒一次）。' />
+          </>
+        )}
         <RichText className='st-body' nodes={material.bodyHtml} />
         <Finish material={material} onChanged={onChanged} />
       </Card>

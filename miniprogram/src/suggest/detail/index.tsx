@@ -3,6 +3,7 @@ import type { Rating, SuggestionView } from '@tongxin/shared-types/src/suggestio
 import { Button, ButtonRow } from '../../components/Button'
 import { Card, InfoRow, Tag } from '../../components/Card'
 import { Notice } from '../../components/Notice'
+import { RemindMe } from '../../components/RemindMe'
 import { NotReady } from '../../components/PageState'
 import { PageShell } from '../../components/PageShell'
 import { useLoad } from '../../hooks/useLoad'
@@ -113,6 +114,9 @@ export default function SuggestDetailPage() {
             </Button>
           </ButtonRow>
         </Card>
+      )}
+      {isAuthor && (s.status === 'submitted' || s.status === 'filed' || s.status === 'assigned') && (
+        <RemindMe keys={['result']} label='有答复时提醒我' done='好的，承办单位答复后会提醒您评价（订阅一次提醒一次）。' />
       )}
       {isAuthor && s.status === 'submitted' && (
         <Button block off={submit.busy} onClick={() => void run(() => callFunction('suggestions', 'withdraw', { id }))}>
