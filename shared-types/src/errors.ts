@@ -9,6 +9,8 @@
  *   `new AppError('POINTS.YEAR_CLOSED', { year: 2026 })`。
  * 拼错的码通不过 `npm run typecheck`；抛出处不写句子（cloudfunctions/src/core/errors.test.ts 核对）。
  */
+import { CLIENT_ERROR_MESSAGES } from './errors-client';
+
 export const ERROR_MESSAGES = {
   // —— 通用码（线上只有这些通用码，外加下面各功能的码）——
   UNAUTHENTICATED: '未能识别您的身份，请重新进入小程序',
@@ -19,7 +21,6 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '要找的内容不存在或已被删除',
   CONFLICT: '数据已被修改或已存在，请刷新后重试',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
-  INTERNAL: '系统繁忙，请稍后再试',
   /** 部署时漏设了环境变量（密钥、数据库连接）：日志里写明是哪一项 */
   'CONFIG.MISSING': '系统尚未配置完成，请联系管理员',
 
@@ -188,11 +189,8 @@ export const ERROR_MESSAGES = {
   'CONFLICT#APPEAL_ANSWERED': '这个申诉已经答复过了',
   'POINTS.NOT_PUBLIC': '政协办公室未开放他人积分的查看',
 
-  // —— 只在客户端产生（请求没到服务器，或在发出前就被拦下）——
-  'CLIENT.NETWORK': '网络不给力，请检查网络后重试',
-  'CLIENT.NOT_A_TOKEN': '这不是签到码，请核对后重试',
-  'CLIENT.CODE_FORMAT': '请输入大屏上的 6 位数字',
-  'CLIENT.UPLOAD_FAILED': '文件上传失败，请检查网络后重新选择文件',
+  // —— INTERNAL 与只在客户端产生的（请求没到服务器，或在发出前就被拦下）：在 errors-client.ts，小程序只引那一块 ——
+  ...CLIENT_ERROR_MESSAGES,
 
   // —— 记分有根据（议题 9）：谁能办、谁能签、补录与离线补交；谁能让谁得分、失分；邀请码 ——
   // 活动与签到：谁能办、谁能签、补录与离线补交（见 cloudfunctions/src/domain/event-policy.ts）

@@ -1,5 +1,5 @@
 import type { Envelope } from '@tongxin/shared-types'
-import { ERROR_MESSAGES } from '@tongxin/shared-types/src/errors'
+import { CLIENT_ERROR_MESSAGES as ERROR_MESSAGES } from '@tongxin/shared-types/src/errors-client'
 
 /** 请求没能到达服务器（断网、超时、云调用失败）。客户端自己的错误码，用命名空间与服务端区分。 */
 export const NETWORK_ERROR_CODE = 'CLIENT.NETWORK'
