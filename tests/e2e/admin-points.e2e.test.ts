@@ -55,7 +55,7 @@ describeIfBrowser('管理员导入与邀请绑定、书记的范围、积分来�
     await actAs(page, '周敏');
     await waitText(page, '第一步：准备表格');
     await page
-      .locator('input.file-pick__input')
+      .locator('input.ui-file-pick__input')
       .first()
       .setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8') });
     await waitText(page, '检查结果');
