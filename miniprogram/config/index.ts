@@ -35,11 +35,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // 小程序的 base.wxml 里每种容器组件按嵌套层数各生成一份模板（默认 16 层，每层约 2.6 KB，都在主包）。改为 12 层省下约 10 KB；
+    // 超过 12 层的节点由 Taro 的递归自定义组件（comp）接着渲染，照常显示，只是多一层组件。
+    baseLevel: 12,
     mini: {
       compile,
-      // base.wxml 里每种容器组件按嵌套层数各生成一份模板（默认 16 层，每层约 2.6 KB，都在主包）。改为 12 层省下约 10 KB；
-      // 超过 12 层的节点由 Taro 的递归自定义组件（comp）接着渲染，照常显示，只是多一层组件。
-      baseLevel: 12,
       // 只被分包用到的模块（如组件库里的选择列表、确认框、分页）不进主包：只被一个分包用的进该分包的 sub-vendors，
       // 被几个分包共用的复制进各分包的 sub-common。Taro 4 默认已开，这里写明，免得被误关；主包的预算见 scripts/size.mjs。
       optimizeMainPackage: { enable: true },
