@@ -182,3 +182,14 @@ test('写到一半失败（第 40 张邀请码插入时报错）：一张也不�
     await sql`DROP FUNCTION ${fn}()`.execute(db);
   }
 });
+
+test('一次超过 1000 张：ROSTER.BATCH_TOO_MANY 说出人数与上限，什么也不写', async () => {
+  const org = await createFixtureOrg(db);
+  const c = client(db);
+  await addUnbound(org, 1001, { prefix: '超额' });
+  const before = await orgSnapshot(db, org.orgId);
+  const res = await c.call(org.members.admin.openid, 'roster', 'issueInvites', { q: '超额' });
+  expect(codeOf(res)).toBe('ROSTER.BATCH_TOO_MANY');
+  expect(res.ok ? '' : res.error.message).toContain('1001');
+  expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+});

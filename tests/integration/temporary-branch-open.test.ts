@@ -162,3 +162,16 @@ test('写到一半失败（第 15 条组织关系插入时报错）：支部、�
     await sql`DROP FUNCTION ${fn}()`.execute(db);
   }
 });
+
+test('名单加筛选超过 1000 人：ORG.TEMP_TOO_MANY 说出人数与上限，支部不开设', async () => {
+  const org = await createFixtureOrg(db);
+  const c = client(db);
+  const listed = await addMembers(org, 600, '名单');
+  await addMembers(org, 500, '筛选');
+  const before = await orgSnapshot(db, org.orgId);
+  const res = await c.call(org.members.admin.openid, 'org', 'openTemporaryBranch', opening(org, { memberIds: listed, filter: { q: '筛选' } }));
+  expect(codeOf(res)).toBe('ORG.TEMP_TOO_MANY');
+  // 600 + 500 + 书记
+  expect(res.ok ? '' : res.error.message).toContain('这次是 1101 人');
+  expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+});

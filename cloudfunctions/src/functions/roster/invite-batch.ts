@@ -1,11 +1,12 @@
-import { AppError, BRANCH_MANAGER_DUTIES, type BatchInvite, type BatchInvitesIssued, contract } from '@tongxin/shared-types';
+import { AppError, type BatchInvite, type BatchInvitesIssued, contract } from '@tongxin/shared-types';
 import { sql } from 'kysely';
 import { writeXlsx } from '../../adapters/spreadsheet';
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
-import { INVITE_TTL_DAYS, composeInviteCode, hashInviteCode } from '../../domain/invite';
+import { INVITE_TTL_DAYS, composeInviteCode, hashInviteCode, outranksSecretary } from '../../domain/invite';
 import { filteredMembers } from './filters';
+import { STANDING_COLUMNS, standingOf } from './invite';
 
 /** 一次最多签发多少张：一个政协 600–760 人，一次签完全体在册委员还有余量；再多就分批 */
 export const BATCH_INVITE_MAX = 1000;
@@ -37,23 +38,8 @@ export const issueInvites = defineAction({
           not(exists(selectFrom('wx_binding as w').select('w.member_id').whereRef('w.org_id', '=', 'm.org_id').whereRef('w.member_id', '=', 'm.id'))),
         )
         .select(['m.id', 'm.name', 'm.name_sort'])
+        .select(STANDING_COLUMNS)
         .select(({ exists, selectFrom }) => [
-          exists(
-            selectFrom('member_role as r')
-              .select('r.member_id')
-              .whereRef('r.org_id', '=', 'm.org_id')
-              .whereRef('r.member_id', '=', 'm.id')
-              .where('r.role', '=', 'admin'),
-          ).as('is_admin'),
-          exists(
-            selectFrom('branch_membership as bm')
-              .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
-              .select('bm.member_id')
-              .whereRef('bm.org_id', '=', 'm.org_id')
-              .whereRef('bm.member_id', '=', 'm.id')
-              .where('bm.duty', 'in', [...BRANCH_MANAGER_DUTIES])
-              .where('p.status', '=', 'active'),
-          ).as('manages'),
           exists(
             selectFrom('invite_code as i')
               .select('i.member_id')
@@ -68,8 +54,8 @@ export const issueInvites = defineAction({
         .orderBy(sql`m.name_sort COLLATE "C", m.id`)
         .forUpdate()
         .execute();
-      // 2. 与单个签发同一条规矩：书记压不住的人不进批次
-      const above = byAdmin ? [] : candidates.filter((c) => c.is_admin || c.manages);
+      // 2. 与单个签发同一条规矩（domain/invite 的 outranksSecretary，inviteRefusal 也用它）：书记压不住的人不进批次
+      const above = byAdmin ? [] : candidates.filter((c) => outranksSecretary(standingOf(c)));
       const eligible = candidates.filter((c) => !above.includes(c));
       const pending = input.reissue ? [] : eligible.filter((c) => c.pending);
       const chosen = eligible.filter((c) => !pending.includes(c));

@@ -1,5 +1,5 @@
 import { AppError, BRANCH_MANAGER_DUTIES, contract } from '@tongxin/shared-types';
-import type { Transaction } from 'kysely';
+import { type Transaction, sql } from 'kysely';
 import { type ActorContext, defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import { isOrgWide } from '../../core/scope';
@@ -127,30 +127,26 @@ export async function voidOutrankedInvites(trx: Trx, ctx: ActorContext, memberId
   });
 }
 
-/** 某人的管理员角色与支部职务（未撤销的支部）：决定谁能为他签发邀请码 */
+/**
+ * 成员（表别名须为 m）的管理员角色与支部职务（未撤销的支部）：决定谁能为他签发邀请码。
+ * 逐人签发（inviteStandingOf）与批量签发（invite-batch.ts）都用这两列，规矩只写一处。
+ */
+export const STANDING_COLUMNS = [
+  sql<boolean>`EXISTS (SELECT 1 FROM member_role r WHERE r.org_id = m.org_id AND r.member_id = m.id AND r.role = 'admin')`.as('is_admin'),
+  sql<boolean>`EXISTS (
+    SELECT 1 FROM branch_membership bm JOIN party_org p ON p.org_id = bm.org_id AND p.id = bm.branch_id
+    WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.duty IN (${sql.join([...BRANCH_MANAGER_DUTIES])}) AND p.status = 'active'
+  )`.as('manages'),
+] as const;
+
+/** 查出来的两列 → 领域里的 InviteStanding */
+export const standingOf = (row: { is_admin: boolean; manages: boolean } | undefined): InviteStanding => ({
+  isAdmin: Boolean(row?.is_admin),
+  managesBranch: Boolean(row?.manages),
+});
+
+/** 某人的管理员角色与支部职务：决定谁能为他签发邀请码 */
 export async function inviteStandingOf(trx: Trx | DB, orgId: string, memberId: string): Promise<InviteStanding> {
-  const row = await trx
-    .selectFrom('member as m')
-    .select(({ exists, selectFrom }) => [
-      exists(
-        selectFrom('member_role as r')
-          .select('r.member_id')
-          .whereRef('r.org_id', '=', 'm.org_id')
-          .whereRef('r.member_id', '=', 'm.id')
-          .where('r.role', '=', 'admin'),
-      ).as('is_admin'),
-      exists(
-        selectFrom('branch_membership as bm')
-          .innerJoin('party_org as p', (j) => j.onRef('p.org_id', '=', 'bm.org_id').onRef('p.id', '=', 'bm.branch_id'))
-          .select('bm.member_id')
-          .whereRef('bm.org_id', '=', 'm.org_id')
-          .whereRef('bm.member_id', '=', 'm.id')
-          .where('bm.duty', 'in', [...BRANCH_MANAGER_DUTIES])
-          .where('p.status', '=', 'active'),
-      ).as('manages'),
-    ])
-    .where('m.org_id', '=', orgId)
-    .where('m.id', '=', memberId)
-    .executeTakeFirst();
-  return { isAdmin: Boolean(row?.is_admin), managesBranch: Boolean(row?.manages) };
+  const row = await trx.selectFrom('member as m').select(STANDING_COLUMNS).where('m.org_id', '=', orgId).where('m.id', '=', memberId).executeTakeFirst();
+  return standingOf(row);
 }
