@@ -154,6 +154,7 @@ export interface ActionOutputs {
     mine: SuggestionSummary[];
     published: PageOf<SuggestionSummary>;
     get: SuggestionView;
+    attachment: FileDownload;
     candidates: Array<{ id: string; name: string; sector: string | null }>;
     invite: SuggestionView;
     answerInvite: SuggestionView;
@@ -179,6 +180,7 @@ export interface ActionOutputs {
     unitMe: UnitStaffProfile;
     unitList: SuggestionSummary[];
     unitGet: SuggestionView;
+    unitAttachment: FileDownload;
     reply: SuggestionView;
     meet: SuggestionView;
     sendFeedback: FeedbackView;

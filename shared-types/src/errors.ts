@@ -226,6 +226,7 @@ export const ERROR_MESSAGES = {
   'NOT_FOUND#UNIT': '承办单位不存在',
   'NOT_FOUND#UNIT_STAFF': '没有找到这位承办单位工作人员',
   'NOT_FOUND#COSIGN': '没有这份联名邀请',
+  'NOT_FOUND#SUGGESTION_FILE': '这件建言没有这个文件',
   'NOT_FOUND#FEEDBACK': '这条投诉建议不存在',
   'SUGGEST.NOT_DRAFT': '只有草稿可以修改；已提交、尚未审查的可以先撤回',
   'SUGGEST.WRONG_STATUS': '这件{kind}现在是“{status}”，不能{step}',

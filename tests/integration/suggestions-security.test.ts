@@ -229,6 +229,30 @@ describe('承办单位', () => {
     expect(replied.replies[0].fileId).toBe(letter);
   });
 
+  test('照片与答复函：看得到这件建言的人取得到（文件名带编号）；别的文件、没交办给本单位的、草稿阶段的别人一律找不到', async () => {
+    const photo = uploadFile(JPEG);
+    const draft = await c.ok(org.members.cpc.openid, 'suggestions', 'saveDraft', { ...PROPOSAL, photos: [photo] });
+    // 草稿：只有本人看得到，办公室也取不到
+    await refused(org.members.admin.openid, 'attachment', { id: draft.id, fileId: photo }, 'NOT_FOUND');
+    await c.ok(org.members.cpc.openid, 'suggestions', 'submit', { id: draft.id });
+    await c.ok(org.members.admin.openid, 'suggestions', 'file', { id: draft.id });
+    const filed = await c.ok(org.members.admin.openid, 'suggestions', 'assign', { id: draft.id, leadUnitId: org.units.lead.unitId });
+    const mine = await c.ok(org.members.cpc.openid, 'suggestions', 'attachment', { id: draft.id, fileId: photo });
+    expect(mine.fileName).toBe(`${filed.number} 照片1.jpg`);
+    expect(Buffer.from(mine.contentBase64, 'base64').equals(JPEG)).toBe(true);
+    // 主办单位取得到；没交办给它的单位连有没有都不知道
+    expect((await c.ok(org.units.lead.openid, 'suggestions', 'unitAttachment', { id: draft.id, fileId: photo })).fileName).toBe(`${filed.number} 照片1.jpg`);
+    await refused(org.units.other.openid, 'unitAttachment', { id: draft.id, fileId: photo }, 'NOT_FOUND');
+    // 别的建言上的文件、编出来的 id：不给
+    const other = uploadFile(JPEG);
+    await c.ok(org.members.nonCpc.openid, 'suggestions', 'saveDraft', { ...PROPOSAL, photos: [other] });
+    await refused(org.members.cpc.openid, 'attachment', { id: draft.id, fileId: other }, 'NOT_FOUND');
+    // 答复函：提出者取得到
+    const letter = uploadFile(Buffer.from('%PDF-1.7\n%答复函\n'));
+    await c.ok(org.units.lead.openid, 'suggestions', 'reply', { id: draft.id, text: '附上答复函，请查收并提出意见。', letterFileId: letter });
+    expect((await c.ok(org.members.cpc.openid, 'suggestions', 'attachment', { id: draft.id, fileId: letter })).fileName).toBe(`${filed.number} 答复函.pdf`);
+  });
+
   test('见面日期不能在以后', async () => {
     const a = await stage('assigned');
     await refused(org.units.lead.openid, 'meet', { id: a.id, metOn: '2027-02-01' }, 'SUGGEST.MEET_FUTURE');

@@ -166,6 +166,17 @@ async function repliedOf(s: SampleCtx): Promise<string> {
   await s.admin.ok(s.org.units.lead.openid, 'suggestions', 'reply', { id, text: '经研究，我委已将加装电梯纳入年度民生实事，简化了审批流程。' });
   return id;
 }
+/** 带一张照片（目标本人上传的 JPEG）提交的建言，已立案交办给主办单位 */
+const JPEG_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+async function withPhoto(s: SampleCtx, assign: boolean): Promise<{ id: string; fileId: string }> {
+  const fileId = uploadFile(JPEG_BYTES);
+  const id = await submittedOf(s, { photos: [fileId] });
+  if (assign) {
+    await s.admin.ok(adminOf(s), 'suggestions', 'file', { id });
+    await s.admin.ok(adminOf(s), 'suggestions', 'assign', { id, leadUnitId: s.org.units.lead.unitId });
+  }
+  return { id, fileId };
+}
 /** 本人的才行：别人的与不存在的一样答 NOT_FOUND */
 const authorOnly = (caller: string | null, s: SampleCtx) => (caller === s.target.memberId ? 'OK' : 'NOT_FOUND');
 
@@ -407,6 +418,10 @@ export const SAMPLES: Record<string, Sample> = {
     expect: (caller, s) => (caller === s.target.memberId || caller === s.org.members.admin.id ? 'OK' : 'NOT_FOUND'),
     data: async (s) => ({ id: await submittedOf(s) }),
   },
+  'suggestions.attachment': {
+    expect: (caller, s) => (caller === s.target.memberId || caller === s.org.members.admin.id ? 'OK' : 'NOT_FOUND'),
+    data: (s) => withPhoto(s, false),
+  },
   'suggestions.candidates': { data: () => ({ q: '委员' }) },
   'suggestions.invite': {
     expect: authorOnly,
@@ -475,6 +490,7 @@ export const SAMPLES: Record<string, Sample> = {
   'suggestions.unitMe': { data: () => undefined },
   'suggestions.unitList': { data: () => undefined },
   'suggestions.unitGet': { data: async (s) => ({ id: await assignedOf(s) }) },
+  'suggestions.unitAttachment': { data: (s) => withPhoto(s, true) },
   'suggestions.reply': { data: async (s) => ({ id: await assignedOf(s), text: '经研究，我委已将加装电梯纳入年度民生实事，简化了审批流程。' }) },
   'suggestions.meet': { data: async (s) => ({ id: await assignedOf(s), metOn: '2026-11-20', note: '到委员单位当面沟通' }) },
   'suggestions.sendFeedback': { data: () => ({ kind: 'suggestion', subject: 'app', content: '希望首页字再大一些', anonymous: true }) },

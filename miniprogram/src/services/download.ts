@@ -77,3 +77,26 @@ export async function openDocumentFile(file: FileDownload): Promise<void> {
   )
   await Taro.openDocument({ filePath, fileType: type.fileType, showMenu: true })
 }
+
+const IMAGE_MIME: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
+
+/** 打开服务器交来的图片：浏览器里新开一页看，小程序里用图片预览（可放大、保存） */
+export async function openImageFile(file: FileDownload): Promise<void> {
+  const ext = /\.([a-z]+)$/i.exec(file.fileName)?.[1]?.toLowerCase() ?? 'jpg'
+  if (process.env.TARO_ENV === 'h5') {
+    const url = URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64)], { type: IMAGE_MIME[ext] ?? 'image/jpeg' }))
+    window.open(url, '_blank')
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    return
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName.replace(/[\\/:*?"<>|]/g, '_')}`
+  await new Promise<void>((resolve, reject) =>
+    Taro.getFileSystemManager().writeFile({ filePath, data: file.contentBase64, encoding: 'base64', success: () => resolve(), fail: reject }),
+  )
+  await Taro.previewImage({ urls: [filePath], current: filePath })
+}
+
+/** 图片按图片看，其余按文档打开 */
+export function openAnyFile(file: FileDownload): Promise<void> {
+  return /\.(jpe?g|png|webp)$/i.test(file.fileName) ? openImageFile(file) : openDocumentFile(file)
+}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { setRouterParams } from '../stubs/taro'
 import type { FeedbackView, SuggestionSummary, SuggestionView } from '@tongxin/shared-types'
@@ -128,6 +128,22 @@ describe('建言详情', () => {
     expect(screen.getByText('有答复时提醒我')).toBeTruthy()
     expect(callsTo(mock, 'suggestions', 'rate')).toEqual([{ id: 's-1', rating: 'unsatisfied' }])
     expect(screen.queryByText('请评价答复')).toBeNull()
+  })
+
+  it('照片与答复函：点一下按建言与文件 id 取回', async () => {
+    setRouterParams({ id: 's-1' })
+    const withFiles: SuggestionView = { ...view, photos: ['p-1', 'p-2'], replies: [{ ...view.replies[0], fileId: 'l-1' }] }
+    const mock = routeCalls({
+      'suggestions.get': () => ok(withFiles),
+      'suggestions.attachment': () => ok({ fileName: '2027-0003 照片1.jpg', contentBase64: '/9j/4AAQ' }),
+    })
+    render(<SuggestDetailPage />)
+    expect(await screen.findByText('照片 2')).toBeTruthy()
+    fireEvent.click(screen.getByText('照片 1'))
+    await waitFor(() => expect(callsTo(mock, 'suggestions', 'attachment')).toEqual([{ id: 's-1', fileId: 'p-1' }]))
+    fireEvent.click(screen.getByText('打开答复函'))
+    await waitFor(() => expect(callsTo(mock, 'suggestions', 'attachment')).toHaveLength(2))
+    expect(callsTo(mock, 'suggestions', 'attachment')[1]).toEqual({ id: 's-1', fileId: 'l-1' })
   })
 
   it('被邀请联名的人：同意联名', async () => {

@@ -45,6 +45,8 @@ export const suggestionSchemas = {
   /** 已立案、已采用的（对全体委员公开） */
   published: z.strictObject({ ...pageInput }).optional(),
   get: z.strictObject({ id }),
+  /** 看照片、答复函：只给看得到这件建言的人，文件须是这件建言上的 */
+  attachment: z.strictObject({ id, fileId: fileId('文件') }),
   /** 联名的候选人：名册里在册的委员，按姓名找 */
   candidates: z.strictObject({ q: plainText().trim().max(20).default('').describe('姓名') }),
   invite: z.strictObject({ id, memberIds: z.array(idSchema('联名人')).min(1).max(20).describe('联名人') }),
@@ -103,6 +105,7 @@ export const suggestionSchemas = {
   unitMe: emptyInput,
   unitList: emptyInput,
   unitGet: z.strictObject({ id }),
+  unitAttachment: z.strictObject({ id, fileId: fileId('文件') }),
   reply: z.strictObject({ id, text: multilineText().trim().min(10).max(SUGGESTION_LIMITS.reply).describe('答复'), letterFileId: fileId('答复函').optional() }),
   meet: z.strictObject({ id, metOn: date('见面日期'), note: multilineText().trim().max(SUGGESTION_LIMITS.note).default('').describe('见面情况') }),
 

@@ -1,6 +1,7 @@
 import { AppError } from '@tongxin/shared-types';
 import type { Deps } from '../../core/action';
 import type { Actor } from '../../core/actor';
+import type { FileDownload } from '@tongxin/shared-types';
 import { sniffImage, sniffLetter } from '../../domain/file-type';
 import { markUploadUsed } from '../uploads';
 import type { Trx } from './shared';
@@ -37,6 +38,31 @@ export async function checkPhoto(deps: Deps, actor: Actor, fileId: string): Prom
 /** 答复函：本人上传的 PDF 或图片 */
 export async function checkLetter(deps: Deps, actor: Actor, fileId: string): Promise<void> {
   if (!sniffLetter(await readOwnUpload(deps, actor, fileId, 'letter'))) throw new AppError('SUGGEST.LETTER_INVALID');
+}
+
+/**
+ * 取回建言上的一个文件（照片或某一轮的答复函）给看得到这件建言的人：调用方先查过能不能看。
+ * 不在这件建言上的 id 一律 NOT_FOUND#SUGGESTION_FILE（别的建言的、别的政协的、随便编的）。文件名按内容定扩展名。
+ */
+export async function suggestionFile(deps: Deps, orgId: string, id: string, fileId: string): Promise<FileDownload> {
+  const s = await deps.db.selectFrom('suggestion').select(['photos', 'number']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirstOrThrow();
+  const photo = s.photos.indexOf(fileId);
+  const reply =
+    photo >= 0
+      ? undefined
+      : await deps.db
+          .selectFrom('suggestion_reply')
+          .select('round')
+          .where('org_id', '=', orgId)
+          .where('suggestion_id', '=', id)
+          .where('file_id', '=', fileId)
+          .executeTakeFirst();
+  if (photo < 0 && !reply) throw new AppError('NOT_FOUND#SUGGESTION_FILE');
+  const content = await deps.files.read(fileId, photo >= 0 ? PHOTO_MAX_BYTES : LETTER_MAX_BYTES);
+  const kind = photo >= 0 ? sniffImage(content) : sniffLetter(content);
+  const ext = kind === 'jpeg' ? 'jpg' : (kind ?? 'bin');
+  const base = photo >= 0 ? `照片${photo + 1}` : `答复函${reply!.round > 1 ? `（第${reply!.round}次）` : ''}`;
+  return { fileName: `${s.number ? `${s.number} ` : ''}${base}.${ext}`, contentBase64: content.toString('base64') };
 }
 
 /** 与引用它们的记录同一事务：被引用的上传不会被清理 */

@@ -4,7 +4,7 @@ import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { tell } from '../../hub/notices';
 import { awardPoints, recordFiveOne, reverseEntry } from '../points/ledger';
-import { checkPhoto, keepUploads } from './files';
+import { checkPhoto, keepUploads, suggestionFile } from './files';
 import { PUBLISHED_STATUSES, assertCanRead, loadView, lockOwn, summaryOf, takeStep, withAuthor, type Trx } from './shared';
 
 /** 联名人最多几位（各地通常 10 人以内；留些余量） */
@@ -268,6 +268,17 @@ export const get = defineAction({
   handler: async ({ id }, { deps, actor }) => {
     await assertCanRead(deps.db, actor, id);
     return loadView(deps.db, actor.orgId, id, actor);
+  },
+});
+
+/** 看照片、答复函：看得到这件建言的人（本人、联名人、办公室；公开后人人）才取得到，且文件须在这件建言上 */
+export const attachment = defineAction({
+  input: contract.suggestions.attachment,
+  errors: ['NOT_FOUND#SUGGESTION', 'NOT_FOUND#SUGGESTION_FILE', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE'],
+  access: 'member',
+  handler: async ({ id, fileId }, { deps, actor }) => {
+    await assertCanRead(deps.db, actor, id);
+    return suggestionFile(deps, actor.orgId, id, fileId);
   },
 });
 

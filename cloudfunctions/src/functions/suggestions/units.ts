@@ -6,7 +6,7 @@ import { withAttemptLock } from '../../db/attempts';
 import { isUniqueViolation } from '../../db/errors';
 import { tell } from '../../hub/notices';
 import { BIND_WINDOW_MS, INVITE_TTL_DAYS, bindLockedUntil, composeInviteCode, hashInviteCode } from '../../domain/invite';
-import { checkLetter, keepUploads } from './files';
+import { checkLetter, keepUploads, suggestionFile } from './files';
 import { assertUnitAssigned, beijingDayStart, loadView, lockSuggestion, summaryOf, takeStep, withAuthor } from './shared';
 
 const OFFICE = { roles: ['admin'] as const };
@@ -256,6 +256,17 @@ export const unitGet = defineAction({
   handler: async ({ id }, { deps, actor }) => {
     await assertUnitAssigned(deps.db, actor, id);
     return loadView(deps.db, actor.orgId, id, actor);
+  },
+});
+
+/** 承办单位看交办来的建言上的照片、答复函：只限交办给本单位的 */
+export const unitAttachment = defineAction({
+  input: contract.suggestions.unitAttachment,
+  errors: ['NOT_FOUND#SUGGESTION', 'NOT_FOUND#SUGGESTION_FILE', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE'],
+  access: UNIT,
+  handler: async ({ id, fileId }, { deps, actor }) => {
+    await assertUnitAssigned(deps.db, actor, id);
+    return suggestionFile(deps, actor.orgId, id, fileId);
   },
 });
 

@@ -4,6 +4,7 @@ import { Button, ButtonRow } from '../../components/Button'
 import { Card, InfoRow, Tag } from '../../components/Card'
 import { Notice } from '../../components/Notice'
 import { RemindMe } from '../../components/RemindMe'
+import { SuggestionFileButtons } from '../shared/Files'
 import { NotReady } from '../../components/PageState'
 import { PageShell } from '../../components/PageShell'
 import { useLoad } from '../../hooks/useLoad'
@@ -67,7 +68,7 @@ export default function SuggestDetailPage() {
       <Card title='内容'>
         <InfoRow divided label={s.kind === 'opinion' ? '情况' : '理由'} value={s.reasons || '（未写）'} />
         <InfoRow divided label='建议' value={s.proposals || '（未写）'} />
-        {s.photos.length > 0 && <InfoRow divided label='照片' value={`${s.photos.length} 张`} />}
+        <SuggestionFileButtons suggestionId={s.id} files={s.photos.map((fileId, i) => ({ fileId, label: `照片 ${i + 1}` }))} />
       </Card>
       {s.cosigners.length > 0 && (
         <Card title='联名'>
@@ -86,6 +87,7 @@ export default function SuggestDetailPage() {
       {s.replies.map((r) => (
         <Card key={r.round} title={r.round === 1 ? '答复' : '重新办理后的答复'} sub={`${r.unitName} · ${formatDate(r.at)}${r.fileId ? ' · 附答复函' : ''}`}>
           <InfoRow label='答复' value={r.text} />
+          {r.fileId && <SuggestionFileButtons suggestionId={s.id} files={[{ fileId: r.fileId, label: '打开答复函' }]} />}
         </Card>
       ))}
       {myInvite && (

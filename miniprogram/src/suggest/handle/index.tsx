@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import type { SuggestionView } from '@tongxin/shared-types/src/suggestions'
 import { Button } from '../../components/Button'
 import { Card, InfoRow } from '../../components/Card'
+import { SuggestionFileButtons } from '../shared/Files'
 import { TextArea, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { NotReady } from '../../components/PageState'
@@ -45,6 +46,7 @@ export default function SuggestHandlePage() {
         {s.dueAt && <InfoRow divided label='答复期限' value={formatDate(s.dueAt)} />}
         <InfoRow divided label='理由' value={s.reasons} />
         <InfoRow divided label='建议' value={s.proposals} />
+        <SuggestionFileButtons suggestionId={s.id} files={s.photos.map((fileId, i) => ({ fileId, label: `照片 ${i + 1}` }))} asUnit />
         {s.rehandled && <Notice kind='info'>提出者对上次答复不满意，请重新办理后再答复。</Notice>}
       </Card>
       {(s.status === 'assigned' || s.status === 'replied') && (
