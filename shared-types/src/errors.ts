@@ -117,6 +117,7 @@ export const ERROR_MESSAGES = {
   'INVALID_PARAMETER#OWNER_BRANCH_UNKNOWN': '「主办支部」不存在或已撤销',
   'FORBIDDEN#EVENT_OWN_BRANCH': '支部书记只能以本支部名义组织活动',
   'FORBIDDEN#EVENT_OWN_AUDIENCE': '支部书记只能面向本支部组织活动',
+  'FORBIDDEN#STUDY_OWN_AUDIENCE': '支部书记只能给本支部或本支部的成员布置必学篇目',
   'FORBIDDEN#EVENT_OWNER_FIXED': '支部书记不能更改主办支部',
   'EVENT.FINALIZE_TOO_EARLY': '活动结束后才能定案',
   'EVENT.LEAVE_EVENT_CANCELLED': '活动已取消，无需请假',

@@ -33,6 +33,8 @@ export interface MaterialSummary {
   /** 本人是否已读完（在文末确认过） */
   finished: boolean;
   favourite: boolean;
+  /** 支部书记发布的：发布的支部（名称）；办公室发布的为空 */
+  branch?: { id: string; name: string } | null;
 }
 
 /** 阅读页：正文是服务器渲染并清洗过的 HTML，交给 RichText 显示 */

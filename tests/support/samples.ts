@@ -523,11 +523,13 @@ export const SAMPLES: Record<string, Sample> = {
   'study.myNotes': { data: () => undefined },
   'study.myAssignments': { data: () => undefined },
   'study.manageList': { data: () => undefined },
-  'study.source': { data: async (s) => ({ materialId: await materialOf(s) }) },
-  'study.publish': { data: () => ({ title: '学习党史', category: '党史学习', bodyMarkdown: '学习**党史**' }) },
-  'study.edit': { data: async (s) => ({ materialId: await materialOf(s), title: '学习党史（修订）' }) },
-  'study.withdraw': { data: async (s) => ({ materialId: await materialOf(s) }) },
+  // 书记只管本支部发布的材料（目标支部的一篇）；以本支部名义发布；只给本支部布置（他支部的对象由处理器拒绝）
+  'study.source': { data: async (s) => ({ materialId: await materialOf(s, [], s.target.branchId) }) },
+  'study.publish': { data: (s) => ({ title: '学习党史', category: '党史学习', bodyMarkdown: '学习**党史**', branchId: s.target.branchId }) },
+  'study.edit': { data: async (s) => ({ materialId: await materialOf(s, [], s.target.branchId), title: '学习党史（修订）' }) },
+  'study.withdraw': { data: async (s) => ({ materialId: await materialOf(s, [], s.target.branchId) }) },
   'study.assign': {
+    expect: (caller, s) => (caller === s.org.members.secB.id && s.target.branchId !== s.org.branches.B ? 'FORBIDDEN' : 'OK'),
     data: async (s) => ({ materialId: await materialOf(s), dueAt: '2026-12-31T23:59:00+08:00', audience: [{ kind: 'branch', id: s.target.branchId }] }),
   },
   'study.assignments': { data: () => undefined },
@@ -596,9 +598,15 @@ async function attemptOf(s: SampleCtx, submitted: boolean): Promise<string> {
   return attempt.attemptId;
 }
 
-/** 管理员发布一篇材料，返回 id */
-async function materialOf(s: SampleCtx, attachments: Array<{ fileId: string; name: string }> = []): Promise<string> {
-  const m = (await s.admin.ok(adminOf(s), 'study', 'publish', { title: '学习党史', category: '党史学习', bodyMarkdown: '学习**党史**', attachments })) as {
+/** 管理员发布一篇材料（给了支部即以该支部名义），返回 id */
+async function materialOf(s: SampleCtx, attachments: Array<{ fileId: string; name: string }> = [], branchId?: string): Promise<string> {
+  const m = (await s.admin.ok(adminOf(s), 'study', 'publish', {
+    title: '学习党史',
+    category: '党史学习',
+    bodyMarkdown: '学习**党史**',
+    attachments,
+    branchId,
+  })) as {
     id: string;
   };
   return m.id;

@@ -347,6 +347,8 @@ export interface StudyMaterialTable {
   published_at: Timestamp;
   updated_at: Timestamp;
   withdrawn_at: Timestamp | null;
+  /** 支部书记发布的材料：所属支部（迁移 023）；办公室发布的为空 */
+  branch_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StudyAssignmentTable {

@@ -60,7 +60,8 @@ export const studySchemas = {
   // —— 办公室 ——
   manageList: z.strictObject({ q: plainText().trim().max(30).optional().describe('搜索词'), ...pageInput }).optional(),
   source: z.strictObject({ materialId }),
-  publish: z.strictObject(materialFields),
+  /** 支部书记须写明本支部（branchId）；办公室不写即以办公室名义发布 */
+  publish: z.strictObject({ ...materialFields, branchId: idSchema('支部').nullable().optional() }),
   edit: z.strictObject({
     materialId,
     title: materialFields.title.optional(),

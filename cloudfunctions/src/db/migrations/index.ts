@@ -20,6 +20,7 @@ import * as m018 from './018_suggestion_rules';
 import * as m020 from './020_study';
 import * as m021 from './021_study_quiz';
 import * as m022 from './022_study_search';
+import * as m023 from './023_study_branch_materials';
 import * as m030 from './030_reminders';
 
 /** 迁移按名称顺序执行；只能追加，不改已发布的迁移。 */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '020_study': m020,
   '021_study_quiz': m021,
   '022_study_search': m022,
+  '023_study_branch_materials': m023,
   '030_reminders': m030,
 };

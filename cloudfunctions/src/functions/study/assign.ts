@@ -6,7 +6,6 @@ import { recordAudit } from '../../core/audit';
 import { completionRate } from '../../domain/study';
 import { type Queryable, assignmentIncludesMember, expectedPairs, iso, loadMaterial, loadMyAssignments } from './shared';
 
-const OFFICE = { roles: ['admin'] as const };
 const ORGANISERS = ['admin', 'secretary'] as const;
 const isAdmin = (actor: Actor) => actor.roles.includes('admin');
 
@@ -26,17 +25,43 @@ function inBranches(branches: string[] | null) {
   return sql<boolean>`EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id IN (${sql.join(branches)}))`;
 }
 
-/** 布置必学任务：对象须属于本政协；期限须在以后 */
+/**
+ * 书记布置的对象只能是自己所管的支部，或这些支部里点名的成员；全体、别的支部、专委会、界别、支部外的人一律
+ * FORBIDDEN#STUDY_OWN_AUDIENCE（与活动的 FORBIDDEN#EVENT_OWN_AUDIENCE 同一说法），什么也不写。办公室不受此限。
+ */
+async function checkOwnAudience(db: Queryable, actor: Actor, audience: Array<{ kind: AssignmentTargetKind; id: string | null }>): Promise<void> {
+  if (isAdmin(actor)) return;
+  const managed = actor.managedBranchIds;
+  if (audience.some((a) => (a.kind !== 'branch' && a.kind !== 'member') || (a.kind === 'branch' && !managed.includes(a.id!))))
+    throw new AppError('FORBIDDEN#STUDY_OWN_AUDIENCE');
+  const members = [...new Set(audience.flatMap((a) => (a.kind === 'member' ? [a.id!] : [])))];
+  if (members.length === 0) return;
+  const inBranch = await db
+    .selectFrom('branch_membership')
+    .select('member_id')
+    .distinct()
+    .where('org_id', '=', actor.orgId)
+    .where('member_id', 'in', members)
+    .where('branch_id', 'in', managed)
+    .execute();
+  if (inBranch.length !== members.length) throw new AppError('FORBIDDEN#STUDY_OWN_AUDIENCE');
+}
+
+/**
+ * 布置必学任务：对象须属于本政协；期限须在以后。书记可以把库里任何一篇已发布的材料（办公室的也行）
+ * 布置给本支部或本支部的成员（见 checkOwnAudience）。
+ */
 export const assign = defineAction({
   input: contract.study.assign,
-  errors: ['NOT_FOUND#MATERIAL', 'STUDY.WITHDRAWN', 'STUDY.DUE_PASSED', 'STUDY.AUDIENCE_UNKNOWN', 'NOT_FOUND#ASSIGNMENT'],
-  access: OFFICE,
+  errors: ['NOT_FOUND#MATERIAL', 'STUDY.WITHDRAWN', 'STUDY.DUE_PASSED', 'STUDY.AUDIENCE_UNKNOWN', 'NOT_FOUND#ASSIGNMENT', 'FORBIDDEN#STUDY_OWN_AUDIENCE'],
+  access: { roles: ORGANISERS },
   writes: true,
   handler: async ({ materialId, dueAt, audience }, ctx) => {
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     const due = new Date(dueAt);
     if (due <= now) throw new AppError('STUDY.DUE_PASSED');
+    await checkOwnAudience(deps.db, actor, audience);
     const id = await deps.db.transaction().execute(async (trx) => {
       // 1. 材料须已发布
       const material = await loadMaterial(trx, actor.orgId, materialId, { includeWithdrawn: true });

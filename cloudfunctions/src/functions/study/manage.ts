@@ -1,14 +1,26 @@
 import { AppError, contract, type MaterialAttachment, type MaterialSource } from '@tongxin/shared-types';
 import { sql } from 'kysely';
-import { defineAction, type ActorContext } from '../../core/action';
+import { defineAction, type ActorContext, type Deps, type Scope } from '../../core/action';
 import { recordAudit } from '../../core/audit';
+import { visibleBranches } from '../../core/scope';
 import { sniffDocument } from '../../domain/study';
 import { markUploadUsed, takeUpload } from '../uploads';
 import { ATTACHMENT_MAX_BYTES, materialView } from './library';
 import { SUMMARY_COLUMNS, loadMaterial, matchesSearch, toSummaries } from './shared';
 
-/** 材料的发布、修改、撤回只由政协办公室（管理员）做；书记按本支部发材料留待以后 */
-const OFFICE = { roles: ['admin'] as const };
+/** 材料的发布、修改、撤回：政协办公室（管理员）管全部；支部书记以本支部名义发布，只管本支部发布的 */
+const ORGANISERS = ['admin', 'secretary'] as const;
+
+/**
+ * 书记能管（看原文、修改、撤回）的材料：本支部发布的。办公室的、别的支部的一律 FORBIDDEN#OUT_OF_BRANCH（分发器的 branchOf 范围，
+ * 与活动的主办支部同一写法），不存在的材料对书记也是这个答复，不透露是否存在；管理员不受范围限制，照常得到 NOT_FOUND#MATERIAL。
+ */
+const byMaterial: Scope<{ materialId: string }> = {
+  kind: 'branchOf',
+  lookup: async (deps: Deps, orgId, i) =>
+    (await deps.db.selectFrom('study_material').select('branch_id').where('org_id', '=', orgId).where('id', '=', i.materialId).executeTakeFirst())?.branch_id,
+};
+const MANAGE_ONE = { roles: ORGANISERS, scope: byMaterial };
 
 /** 正文渲染与清洗只在写材料时用到：两个库懒加载，阅读路径不加载它们 */
 async function render(bodyMarkdown: string): Promise<string> {
@@ -38,15 +50,17 @@ async function sourceView(ctx: ActorContext, materialId: string): Promise<Materi
   return { ...(await materialView(ctx.deps.db, ctx.actor, row)), bodyMarkdown: row.body_markdown };
 }
 
-/** 办公室的材料列表：含已撤回的 */
+/** 管理的材料列表：含已撤回的；办公室看全部，书记只看本支部发布的 */
 export const manageList = defineAction({
   input: contract.study.manageList,
   errors: [],
-  access: OFFICE,
+  access: { roles: ORGANISERS },
   handler: async (input, { deps, actor }) => {
     const page = input?.page ?? 1;
     const pageSize = input?.pageSize ?? 20;
     let q = deps.db.selectFrom('study_material').where('org_id', '=', actor.orgId);
+    const branches = visibleBranches(actor, ORGANISERS);
+    if (branches !== null) q = branches.length > 0 ? q.where('branch_id', 'in', branches) : q.where(sql<boolean>`false`);
     if (input?.q) {
       q = q.where(matchesSearch(actor.orgId, input.q));
     }
@@ -76,18 +90,31 @@ export const manageList = defineAction({
 export const source = defineAction({
   input: contract.study.source,
   errors: ['NOT_FOUND#MATERIAL'],
-  access: OFFICE,
+  access: MANAGE_ONE,
   handler: async ({ materialId }, ctx) => sourceView(ctx, materialId),
 });
 
+/** 发布：办公室不写支部即以办公室名义；书记须写明本支部（别的支部、不写支部——范围里记作 'office'——都是 FORBIDDEN#OUT_OF_BRANCH） */
 export const publish = defineAction({
   input: contract.study.publish,
-  errors: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.EMPTY', 'STUDY.ATTACHMENT_TYPE', 'NOT_FOUND#MATERIAL'],
-  access: OFFICE,
+  errors: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.EMPTY', 'STUDY.ATTACHMENT_TYPE', 'NOT_FOUND#MATERIAL', 'NOT_FOUND#BRANCH'],
+  access: { roles: ORGANISERS, scope: { kind: 'branch', branchId: (i: { branchId?: string | null }) => i.branchId ?? 'office' } },
   writes: true,
   handler: async (input, ctx) => {
     const { deps, actor } = ctx;
     const now = deps.clock.now();
+    const branchId = input.branchId ?? null;
+    if (branchId) {
+      // 办公室替支部发布时也须是本政协在册的支部
+      const branch = await deps.db
+        .selectFrom('party_org')
+        .select('id')
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', branchId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (!branch) throw new AppError('NOT_FOUND#BRANCH');
+    }
     await checkAttachments(ctx, input.attachments);
     const bodyHtml = await render(input.bodyMarkdown);
     const id = await deps.db.transaction().execute(async (trx) => {
@@ -104,6 +131,7 @@ export const publish = defineAction({
           attachments: JSON.stringify(input.attachments),
           links: JSON.stringify(input.links),
           created_by: actor.memberId,
+          branch_id: branchId,
           published_at: now,
           updated_at: now,
         })
@@ -127,7 +155,7 @@ export const publish = defineAction({
 export const edit = defineAction({
   input: contract.study.edit,
   errors: ['NOT_FOUND#MATERIAL', 'STUDY.WITHDRAWN', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.EMPTY', 'STUDY.ATTACHMENT_TYPE'],
-  access: OFFICE,
+  access: MANAGE_ONE,
   writes: true,
   handler: async ({ materialId, ...changes }, ctx) => {
     const { deps, actor } = ctx;
@@ -170,7 +198,7 @@ export const edit = defineAction({
 export const withdraw = defineAction({
   input: contract.study.withdraw,
   errors: ['NOT_FOUND#MATERIAL', 'STUDY.WITHDRAWN'],
-  access: OFFICE,
+  access: MANAGE_ONE,
   writes: true,
   handler: async ({ materialId }, ctx) => {
     const { deps, actor } = ctx;

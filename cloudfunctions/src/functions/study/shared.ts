@@ -27,6 +27,7 @@ export async function loadMaterial(db: Queryable, orgId: string, materialId: str
       'published_at',
       'updated_at',
       'withdrawn_at',
+      'branch_id',
     ])
     .where('org_id', '=', orgId)
     .where('id', '=', materialId);
@@ -69,11 +70,21 @@ export async function toSummaries(
   db: Queryable,
   orgId: string,
   memberId: string,
-  rows: Array<{ id: string; title: string; category: string; source: string | null; status: 'published' | 'withdrawn'; published_at: Date; updated_at: Date }>,
+  rows: Array<{
+    id: string;
+    title: string;
+    category: string;
+    source: string | null;
+    status: 'published' | 'withdrawn';
+    published_at: Date;
+    updated_at: Date;
+    branch_id: string | null;
+  }>,
 ): Promise<MaterialSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [read, fav] = await Promise.all([
+  const branchIds = [...new Set(rows.flatMap((r) => (r.branch_id ? [r.branch_id] : [])))];
+  const [read, fav, branches] = await Promise.all([
     db
       .selectFrom('study_reading')
       .select('material_id')
@@ -88,7 +99,11 @@ export async function toSummaries(
       .where('member_id', '=', memberId)
       .where('material_id', 'in', ids)
       .execute(),
+    branchIds.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom('party_org').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', branchIds).execute(),
   ]);
+  const branchName = new Map(branches.map((b) => [b.id, b.name]));
   const finished = new Set(read.map((r) => r.material_id));
   const favourite = new Set(fav.map((r) => r.material_id));
   return rows.map((r) => ({
@@ -101,10 +116,11 @@ export async function toSummaries(
     updatedAt: iso(r.updated_at),
     finished: finished.has(r.id),
     favourite: favourite.has(r.id),
+    branch: r.branch_id ? { id: r.branch_id, name: branchName.get(r.branch_id) ?? '' } : null,
   }));
 }
 
-export const SUMMARY_COLUMNS = ['id', 'title', 'category', 'source', 'status', 'published_at', 'updated_at'] as const;
+export const SUMMARY_COLUMNS = ['id', 'title', 'category', 'source', 'status', 'published_at', 'updated_at', 'branch_id'] as const;
 
 /** 布置给本人的必学（材料已撤回的不列），没读完的在前、期限近的在前；首页待办也用它（所以放在这里，不让首页加载办公室的操作） */
 export async function loadMyAssignments(db: Queryable, actor: Actor, now: Date, opts: { unfinishedOnly?: boolean } = {}): Promise<MyAssignment[]> {
