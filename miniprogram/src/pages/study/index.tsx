@@ -93,7 +93,7 @@ export default function StudyPage() {
                 <ListRow
                   key={m.id}
                   title={m.title}
-                  desc={`${m.category}${m.source ? ` · ${m.source}` : ''}`}
+                  desc={`${m.category}${m.branch ? ` · ${m.branch.name}` : ''}${m.source ? ` · ${m.source}` : ''}`}
                   trailing={m.finished ? '✓ 已读完' : '阅读 ›'}
                   trailingOn={m.finished}
                   onClick={() => open(`/study/reader/index?id=${m.id}`)}
@@ -111,8 +111,13 @@ export default function StudyPage() {
       <Card title='我的学习'>
         <ListRow title='学习测试' desc='不计时，交卷后可看答案与解析' trailing='进入 ›' onClick={() => open('/study/quiz/index')} />
         <ListRow title='我的学习心得与收藏' desc='材料上写的心得、活动后写的心得，以及收藏的材料' trailing='查看 ›' onClick={() => open('/study/mine/index')} />
-        {me?.isAdmin && (
-          <ListRow title='管理学习材料' desc='发布、修改、撤回材料，布置必学篇目' trailing='进入 ›' onClick={() => open('/study/manage/index')} />
+        {me?.isManager && (
+          <ListRow
+            title='管理学习材料'
+            desc={me.isAdmin ? '发布、修改、撤回材料，布置必学篇目' : '以本支部名义发布材料，给本支部布置必学篇目'}
+            trailing='进入 ›'
+            onClick={() => open('/study/manage/index')}
+          />
         )}
         {me?.isManager && (
           <ListRow

@@ -1,42 +1,77 @@
-/** 布置必学篇目（政协办公室）：对象为全体成员或某个支部，给出完成期限（北京时间当天 23:59 截止） */
+/**
+ * 布置必学篇目：办公室的对象为全体成员或某个支部；支部书记只能布置给本支部，或本支部里点名的成员（服务端同样把关）。
+ * 给出完成期限（北京时间当天 23:59 截止）。
+ */
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { AssignmentView, MaterialSource, OrgTree } from '@tongxin/shared-types'
+import type { AssignmentView, MaterialView, OrgTree } from '@tongxin/shared-types'
 import { PageShell } from '../../components/PageShell'
 import { Card, InfoRow } from '../../components/Card'
 import { Button } from '../../components/Button'
-import { ChoiceChips, SelectList } from '../../components/Chips'
+import { ChoiceChips, MultiChips, SelectList } from '../../components/Chips'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { LoadGate } from '../../components/PageState'
 import { RoleGate } from '../../components/RoleGate'
 import { useLoad } from '../../hooks/useLoad'
-import { useMyRoles } from '../../hooks/useMyRoles'
+import { type MyRoles, useMyRoles } from '../../hooks/useMyRoles'
 import { useSubmit } from '../../hooks/useSubmit'
 import { callFunction } from '../../services/cloud'
 import { beijingIso, dayLabel } from '../../utils/time'
 import '../styles/study.scss'
 
-type Who = 'all' | 'branch'
-const WHO = [
+type Who = 'all' | 'branch' | 'member'
+const OFFICE_WHO = [
   { value: 'all' as const, label: '全体成员' },
   { value: 'branch' as const, label: '某个支部' },
 ]
+const SECRETARY_WHO = [
+  { value: 'branch' as const, label: '本支部' },
+  { value: 'member' as const, label: '本支部的成员' },
+]
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
-function AssignForm({ material, tree }: { material: MaterialSource; tree: OrgTree }) {
+/** 书记点名：本支部的在册成员（名册按支部筛选，服务端只给他所管支部的） */
+function BranchMembers({ branchId, values, onChange }: { branchId: string; values: string[]; onChange: (v: string[]) => void }) {
+  const { state, reload } = useLoad(() => callFunction('roster', 'list', { branchId, status: 'active', pageSize: 100 }), [branchId])
+  return (
+    <LoadGate state={state} what='本支部成员' onRetry={reload}>
+      {(page) => (
+        <MultiChips
+          label='点名的成员'
+          options={page.items.map((m) => ({ value: m.id, label: m.name }))}
+          values={values}
+          onChange={onChange}
+          emptyText='本支部还没有在册成员'
+        />
+      )}
+    </LoadGate>
+  )
+}
+
+function AssignForm({ material, tree, me }: { material: MaterialView; tree: OrgTree; me: MyRoles }) {
+  const office = me.isAdmin
   const [who, setWho] = useState<Who>('branch')
-  const [branchId, setBranchId] = useState<string | null>(null)
+  const branches = tree.units
+    .filter((u) => u.level === '党支部' && u.status === 'active' && (office || me.managedBranchIds.includes(u.id)))
+    .map((u) => ({ value: u.id, label: u.name }))
+  const [branchId, setBranchId] = useState<string | null>(office || branches.length !== 1 ? null : branches[0].value)
+  const [memberIds, setMemberIds] = useState<string[]>([])
   const [date, setDate] = useState('')
   const [done, setDone] = useState<AssignmentView | null>(null)
   const { busy, error, run, fail } = useSubmit()
-  const branches = tree.units.filter((u) => u.level === '党支部' && u.status === 'active').map((u) => ({ value: u.id, label: u.name }))
 
   const submit = async () => {
     if (!DATE.test(date.trim())) return fail('请按“2026-12-31”的格式填写完成期限')
-    if (who === 'branch' && !branchId) return fail('请选择支部')
-    const audience = who === 'all' ? [{ kind: 'all' as const, id: null }] : [{ kind: 'branch' as const, id: branchId }]
+    if (who !== 'all' && !branchId) return fail('请选择支部')
+    if (who === 'member' && memberIds.length === 0) return fail('请至少点名一位成员')
+    const audience =
+      who === 'all'
+        ? [{ kind: 'all' as const, id: null }]
+        : who === 'member'
+          ? memberIds.map((id) => ({ kind: 'member' as const, id }))
+          : [{ kind: 'branch' as const, id: branchId }]
     const res = await run(() => callFunction('study', 'assign', { materialId: material.id, dueAt: beijingIso(date.trim(), '23:59'), audience }))
     if (res) setDone(res.data)
   }
@@ -56,8 +91,20 @@ function AssignForm({ material, tree }: { material: MaterialSource; tree: OrgTre
     )
   return (
     <Card title={`布置「${material.title}」`}>
-      <ChoiceChips label='学习对象' options={WHO} value={who} onChange={setWho} />
-      {who === 'branch' && <SelectList label='支部' value={branchId} options={branches} onChange={setBranchId} />}
+      <ChoiceChips label='学习对象' options={office ? OFFICE_WHO : SECRETARY_WHO} value={who} onChange={setWho} />
+      {who !== 'all' && branches.length !== 1 && (
+        <SelectList
+          label='支部'
+          value={branchId}
+          options={branches}
+          onChange={(v) => {
+            setBranchId(v)
+            setMemberIds([])
+          }}
+        />
+      )}
+      {who !== 'all' && branches.length === 1 && !office && <Text className='st-line'>支部：{branches[0].label}</Text>}
+      {who === 'member' && branchId && <BranchMembers branchId={branchId} values={memberIds} onChange={setMemberIds} />}
       <TextField label='完成期限' value={date} onChange={setDate} placeholder='2026-12-31' maxlength={10} hint='当天 23:59 截止；过了期限仍可读完' />
       {error && <Notice kind='error'>{error.message}</Notice>}
       <Button kind='primary' block busy={busy} busyText='正在布置…' onClick={() => void submit()}>
@@ -70,7 +117,8 @@ function AssignForm({ material, tree }: { material: MaterialSource; tree: OrgTre
 export default function StudyAssignPage() {
   const id = useRouter().params.id ?? ''
   const roles = useMyRoles()
-  const material = useLoad(id ? () => callFunction('study', 'source', { materialId: id }) : null, [id])
+  // 书记也可以把办公室的材料布置给本支部：按成员的阅读视图取标题（原文只给管得着的人）
+  const material = useLoad(id ? () => callFunction('study', 'get', { materialId: id }) : null, [id])
   const tree = useLoad(() => callFunction('org', 'tree'), [])
   return (
     <PageShell>
@@ -78,12 +126,12 @@ export default function StudyAssignPage() {
         <Text className='ui-head__title'>布置必学篇目</Text>
         <Text className='ui-head__sub'>成员读完后在文末确认，不记阅读时长</Text>
       </View>
-      <RoleGate state={roles.state} retry={roles.retry} need='admin'>
-        {() => (
+      <RoleGate state={roles.state} retry={roles.retry} need='manager'>
+        {(me) => (
           <LoadGate state={material.state} what='材料' onRetry={material.reload}>
             {(m) => (
               <LoadGate state={tree.state} what='支部' onRetry={tree.reload}>
-                {(t) => <AssignForm material={m} tree={t} />}
+                {(t) => <AssignForm material={m} tree={t} me={me} />}
               </LoadGate>
             )}
           </LoadGate>

@@ -1,5 +1,5 @@
 /**
- * 编辑学习材料（政协办公室）：标题、栏目、来源、正文（Markdown）、音视频链接；保存后服务器渲染并清洗正文。
+ * 编辑学习材料（政协办公室；支部书记以本支部名义发布、只改本支部的）：标题、栏目、来源、正文（Markdown）、音视频链接；保存后服务器渲染并清洗正文。
  * 附件先上传（云存储或本地宿主），随材料保存时服务器再查：须是本人上传的 PDF/Office 文件。
  */
 import { useEffect, useState } from 'react'
@@ -18,7 +18,7 @@ import { Notice } from '../../components/Notice'
 import { LoadGate } from '../../components/PageState'
 import { RoleGate } from '../../components/RoleGate'
 import { useLoad } from '../../hooks/useLoad'
-import { useMyRoles } from '../../hooks/useMyRoles'
+import { type MyRoles, useMyRoles } from '../../hooks/useMyRoles'
 import { useSubmit } from '../../hooks/useSubmit'
 import { callFunction, uploadFile } from '../../services/cloud'
 import '../styles/study.scss'
@@ -100,7 +100,15 @@ function LinkRows({ links, onChange }: { links: MaterialLink[]; onChange: (links
   )
 }
 
-function Editor({ material }: { material: MaterialSource | null }) {
+/** 书记发布时以哪个支部的名义：所管的支部（一个时不用选）；办公室不选，以办公室名义 */
+function ownBranches(me: MyRoles) {
+  if (me.isAdmin) return []
+  return me.profile.branches.filter((b) => me.managedBranchIds.includes(b.branchId)).map((b) => ({ value: b.branchId, label: b.branchName }))
+}
+
+function Editor({ material, me }: { material: MaterialSource | null; me: MyRoles }) {
+  const branches = ownBranches(me)
+  const [branchId, setBranchId] = useState<string | null>(branches[0]?.value ?? null)
   const [draft, setDraft] = useState<Draft>(fromSource(material))
   const [saved, setSaved] = useState<MaterialSource | null>(material)
   const [confirming, setConfirming] = useState(false)
@@ -119,7 +127,11 @@ function Editor({ material }: { material: MaterialSource | null }) {
       links: draft.links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })),
       attachments: draft.attachments,
     }
-    const res = await run(() => (saved ? callFunction('study', 'edit', { materialId: saved.id, ...fields }) : callFunction('study', 'publish', fields)))
+    const res = await run(() =>
+      saved
+        ? callFunction('study', 'edit', { materialId: saved.id, ...fields })
+        : callFunction('study', 'publish', { ...fields, ...(branchId && { branchId }) }),
+    )
     if (res) setSaved(res.data)
   }
   const withdraw = async () => {
@@ -136,6 +148,9 @@ function Editor({ material }: { material: MaterialSource | null }) {
     <View>
       {withdrawn && <Notice kind='warn'>这篇材料已撤回，成员看不到了；撤回的材料不能再修改。</Notice>}
       <Card title={saved ? '修改材料' : '新建材料'}>
+        {!saved && branches.length > 1 && <ChoiceChips label='以哪个支部的名义发布' options={branches} value={branchId} onChange={setBranchId} />}
+        {!saved && branches.length === 1 && <Text className='st-line'>以「{branches[0].label}」的名义发布，全体成员都看得到</Text>}
+        {saved?.branch && <Text className='st-line'>发布的支部：{saved.branch.name}</Text>}
         <TextField label='标题' value={draft.title} onChange={(v) => patch({ title: v })} maxlength={80} />
         <ChoiceChips label='栏目' options={CATEGORY_OPTIONS} value={draft.category} onChange={(v) => patch({ category: v })} />
         <TextField label='来源' value={draft.source} onChange={(v) => patch({ source: v })} placeholder='如：政协办公室' maxlength={60} />
@@ -191,14 +206,14 @@ export default function StudyEditPage() {
   const { state, reload } = useLoad(id ? () => callFunction('study', 'source', { materialId: id }) : null, [id])
   return (
     <PageShell>
-      <RoleGate state={roles.state} retry={roles.retry} need='admin'>
-        {() =>
+      <RoleGate state={roles.state} retry={roles.retry} need='manager'>
+        {(me) =>
           id ? (
             <LoadGate state={state} what='材料' onRetry={reload}>
-              {(m) => <Editor material={m} />}
+              {(m) => <Editor material={m} me={me} />}
             </LoadGate>
           ) : (
-            <Editor material={null} />
+            <Editor material={null} me={me} />
           )
         }
       </RoleGate>

@@ -1,4 +1,4 @@
-/** 管理学习材料（政协办公室）：含已撤回的；新建、修改、布置 */
+/** 管理学习材料：办公室管全部，支部书记管本支部发布的（服务端按范围给出列表）；含已撤回的；新建、修改、布置 */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -10,7 +10,7 @@ import { ListRow } from '../../components/ListRow'
 import { LoadGate } from '../../components/PageState'
 import { RoleGate } from '../../components/RoleGate'
 import { useLoad } from '../../hooks/useLoad'
-import { useMyRoles } from '../../hooks/useMyRoles'
+import { type MyRoles, useMyRoles } from '../../hooks/useMyRoles'
 import { useReturnRefresh } from '../../hooks/useReturnRefresh'
 import { callFunction } from '../../services/cloud'
 import { dayLabel } from '../../utils/time'
@@ -18,7 +18,7 @@ import '../styles/study.scss'
 
 const open = (url: string) => void Taro.navigateTo({ url })
 
-function Materials() {
+function Materials({ me }: { me: MyRoles }) {
   const [draft, setDraft] = useState('')
   const [q, setQ] = useState('')
   const { state, reload } = useLoad(() => callFunction('study', 'manageList', { q: q || undefined }), [q])
@@ -28,7 +28,7 @@ function Materials() {
       <Button kind='primary' block onClick={() => open('/study/edit/index')}>
         新建学习材料
       </Button>
-      <Card title='全部材料'>
+      <Card title={me.isAdmin ? '全部材料' : '本支部发布的材料'}>
         <TextField
           label='搜索材料'
           value={draft}
@@ -54,7 +54,7 @@ function Materials() {
                 <ListRow
                   key={m.id}
                   title={m.title}
-                  desc={`${m.category} · ${m.status === 'withdrawn' ? '已撤回' : `发布于 ${dayLabel(m.publishedAt)}`}`}
+                  desc={`${m.category}${m.branch ? ` · ${m.branch.name}` : ''} · ${m.status === 'withdrawn' ? '已撤回' : `发布于 ${dayLabel(m.publishedAt)}`}`}
                   trailing='编辑 ›'
                   onClick={() => open(`/study/edit/index?id=${m.id}`)}
                 />
@@ -68,8 +68,13 @@ function Materials() {
           )}
         </LoadGate>
       </Card>
-      <ListRow title='必学完成情况' desc='各支部与个人的完成情况，可导出' trailing='查看 ›' onClick={() => open('/study/figures/index')} />
-      <ListRow title='出题与测试' desc='往题库里加题，设立学习测试' trailing='进入 ›' onClick={() => open('/study/quiz-admin/index')} />
+      <ListRow
+        title='必学完成情况'
+        desc={me.isAdmin ? '各支部与个人的完成情况，可导出' : '本支部的完成情况，可导出'}
+        trailing='查看 ›'
+        onClick={() => open('/study/figures/index')}
+      />
+      {me.isAdmin && <ListRow title='出题与测试' desc='往题库里加题，设立学习测试' trailing='进入 ›' onClick={() => open('/study/quiz-admin/index')} />}
     </View>
   )
 }
@@ -82,8 +87,8 @@ export default function StudyManagePage() {
         <Text className='ui-head__title'>管理学习材料</Text>
         <Text className='ui-head__sub'>正文用 Markdown 书写，发布时自动排版并去掉不安全的内容</Text>
       </View>
-      <RoleGate state={state} retry={retry} need='admin'>
-        {() => <Materials />}
+      <RoleGate state={state} retry={retry} need='manager'>
+        {(me) => <Materials me={me} />}
       </RoleGate>
     </PageShell>
   )
