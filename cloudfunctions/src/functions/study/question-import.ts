@@ -1,5 +1,4 @@
-import { AppError, type QuestionDraft, type QuestionImportPreview, contract } from '@tongxin/shared-types';
-import { QUESTION_KIND_LABELS } from '@tongxin/shared-types';
+import { AppError, QUESTION_KIND_LABELS, type QuestionDraft, type QuestionImportPreview, contract } from '@tongxin/shared-types';
 import { type Sheet, SheetTooBigError, UnzippedTooBigError, readSheet, writeWorkbook } from '../../adapters/spreadsheet';
 import { type Deps, defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
