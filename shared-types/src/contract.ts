@@ -37,6 +37,8 @@ import type {
   MyAssignment,
   MyNote,
   MyQuizView,
+  QuestionImportPreview,
+  QuestionImportResult,
   QuestionView,
   QuizView,
   WrongQuestion,
@@ -209,6 +211,9 @@ export interface ActionOutputs {
     exportCompletion: FileDownload;
     saveQuestion: QuestionView;
     questions: QuestionView[];
+    questionTemplate: FileDownload;
+    previewQuestions: QuestionImportPreview;
+    importQuestions: QuestionImportResult;
     createQuiz: QuizView;
     myQuizzes: MyQuizView[];
     startAttempt: AttemptView;

@@ -116,6 +116,35 @@ export interface QuestionView {
   explanation: string;
 }
 
+/** 表格里一道可导入的题（预览用） */
+export interface QuestionDraft {
+  /** 文件中的行号（表头是第 1 行） */
+  line: number;
+  bank: string;
+  kind: QuestionKind;
+  stem: string;
+  options: string[];
+  answer: number[];
+  explanation: string;
+}
+
+/** 题目导入的预览：什么也没写；有一行有问题就整份不能导入 */
+export interface QuestionImportPreview {
+  total: number;
+  valid: number;
+  /** 有问题的行：行号、题干（name）与原因 */
+  errors: Array<{ line: number; name: string; reasons: string[] }>;
+  /** 各题库将加入的题数 */
+  banks: Array<{ bank: string; count: number }>;
+  /** 前几道可导入的题，供核对 */
+  sample: QuestionDraft[];
+}
+
+export interface QuestionImportResult {
+  created: number;
+  banks: Array<{ bank: string; count: number }>;
+}
+
 /** 作答时发给成员的题目：没有答案，没有解析 */
 export interface QuestionForAttempt {
   id: string;

@@ -4,6 +4,8 @@ import { functions } from '../../cloudfunctions/src/functions';
 import { type Client, freshPhone, insertTempBranch } from './call';
 import type { FixtureOrg } from './fixture-org';
 import { TEST_CHECKIN_SECRET, uploadFile } from './db';
+import { randomUUID } from 'node:crypto';
+import { writeXlsx } from '../../cloudfunctions/src/adapters/spreadsheet';
 import { makeToken, stepOf } from '../../cloudfunctions/src/domain/checkin-token';
 
 export interface SampleCtx {
@@ -537,6 +539,9 @@ export const SAMPLES: Record<string, Sample> = {
   'study.exportCompletion': { data: async (s) => ({ assignmentId: await assignmentOf(s), branchId: s.target.branchId }) },
   'study.saveQuestion': { data: () => QUESTION },
   'study.questions': { data: () => undefined },
+  'study.questionTemplate': { data: () => ({}) },
+  'study.previewQuestions': { data: async () => ({ fileName: '题目.xlsx', fileId: await questionSheet() }) },
+  'study.importQuestions': { data: async () => ({ fileName: '题目.xlsx', fileId: await questionSheet() }) },
   'study.createQuiz': { data: async (s) => ({ ...(await quizInput(s)) }) },
   'study.myQuizzes': { data: () => undefined },
   'study.wrongBook': { data: () => undefined },
@@ -571,6 +576,12 @@ const QUESTION = {
   answer: [0],
   explanation: '专门协商机构',
 };
+
+/** 一份只有一道题的题目表格（题干每次不同：同一题库里题干不能重复） */
+async function questionSheet(): Promise<string> {
+  const stem = `导入的题 ${randomUUID().slice(0, 8)}`;
+  return uploadFile(await writeXlsx('题目', ['题库', '题型', '题干', '选项A', '选项B', '答案'], [['导入题库', '单选', stem, '甲', '乙', 'A']]));
+}
 
 /** 题库里放一道题，返回面向全体的测试输入 */
 async function quizInput(s: SampleCtx) {

@@ -1,11 +1,16 @@
 import { fireEvent, render, screen } from '@testing-library/react'
+import { uploadFile } from '../../src/services/cloud'
 import QuizAdminPage from '../../src/study/quiz-admin/index'
 import { useAppStore } from '../../src/store'
 import { li, liProfile, zhangProfile } from '../fixtures'
 import { callsTo, ok, routeCalls } from '../events/support'
 
-jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), listDevIdentities: jest.fn() }))
+jest.mock('../../src/services/cloud', () => ({ callFunction: jest.fn(), uploadFile: jest.fn(), listDevIdentities: jest.fn() }))
+jest.mock('../../src/services/download', () => ({ deliverSpreadsheet: jest.fn(async () => ({ kind: 'success', text: '模板已下载' })) }))
 
+const mockUpload = uploadFile as unknown as jest.Mock
+const pick = (label: string, name: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { files: [new File(['PK'], name, { type: 'application/octet-stream' })] } })
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 
 describe('出题与测试（办公室）', () => {
@@ -48,5 +53,61 @@ describe('出题与测试（办公室）', () => {
     routeCalls({ 'member.me': () => ok(liProfile) })
     render(<QuizAdminPage />)
     expect(await screen.findByText('这项功能只有政协办公室管理员可以使用')).toBeTruthy()
+  })
+
+  it('从表格导入：下载模板；有问题的行列出行号与原因，不能导入；改好后导入全部', async () => {
+    useAppStore.getState().chooseDevIdentity({ openid: 'dev_admin', name: '周敏', roles: ['admin'], description: '' })
+    mockUpload.mockResolvedValueOnce(ok({ fileId: 'local/00000000-0000-4000-8000-000000000001' }))
+    mockUpload.mockResolvedValueOnce(ok({ fileId: 'local/00000000-0000-4000-8000-000000000002' }))
+    const question = {
+      line: 2,
+      bank: '政协知识',
+      kind: 'single',
+      stem: '人民政协是什么机构？',
+      options: ['专门协商机构', '权力机关'],
+      answer: [0],
+      explanation: '',
+    }
+    const mock = routeCalls({
+      'member.me': () => ok({ ...zhangProfile, roles: ['member', 'admin'] }),
+      'study.questionTemplate': () => ok({ fileName: '题目导入模板.xlsx', contentBase64: '' }),
+      'study.previewQuestions': (d) =>
+        (d as { fileId: string }).fileId.endsWith('1')
+          ? ok({
+              total: 2,
+              valid: 1,
+              errors: [{ line: 3, name: '判断题答 A？', reasons: ['判断题的答案应为“对”或“错”，不是“A”'] }],
+              banks: [{ bank: '政协知识', count: 1 }],
+              sample: [question],
+            })
+          : ok({ total: 2, valid: 2, errors: [], banks: [{ bank: '政协知识', count: 2 }], sample: [question] }),
+      'study.importQuestions': () => ok({ created: 2, banks: [{ bank: '政协知识', count: 2 }] }),
+    })
+    render(<QuizAdminPage />)
+    fireEvent.click(await screen.findByText('下载题目模板（Excel）'))
+    expect(await screen.findByText('模板已下载')).toBeTruthy()
+
+    pick('选择表格文件（.xlsx）', '题目.xlsx')
+    expect(await screen.findByText('第 3 行（判断题答 A？）：判断题的答案应为“对”或“错”，不是“A”')).toBeTruthy()
+    expect(screen.getByText('题目.xlsx：共 2 行，可导入 1 道，有问题 1 行')).toBeTruthy()
+    fireEvent.click(screen.getByText('改好有问题的行后才能导入'))
+    expect(callsTo(mock, 'study', 'importQuestions')).toEqual([])
+
+    pick('重新选择文件', '题目改好.xlsx')
+    fireEvent.click(await screen.findByText('导入 2 道题'))
+    expect(await screen.findByText('已导入 2 道题（政协知识 2 道）')).toBeTruthy()
+    expect(callsTo(mock, 'study', 'importQuestions')).toEqual([{ fileName: '题目改好.xlsx', fileId: 'local/00000000-0000-4000-8000-000000000002' }])
+    expect(callsTo(mock, 'study', 'previewQuestions')).toHaveLength(2)
+  })
+
+  it('从表格导入：不是 .xlsx 的文件不上传', async () => {
+    useAppStore.getState().chooseDevIdentity({ openid: 'dev_admin', name: '周敏', roles: ['admin'], description: '' })
+    mockUpload.mockClear()
+    routeCalls({ 'member.me': () => ok({ ...zhangProfile, roles: ['member', 'admin'] }) })
+    render(<QuizAdminPage />)
+    await screen.findByText('从表格导入题目')
+    pick('选择表格文件（.xlsx）', '题目.xls')
+    expect(await screen.findByText('只支持 Excel（.xlsx）文件；.xls 请先在 Excel 里另存为 .xlsx')).toBeTruthy()
+    expect(mockUpload).not.toHaveBeenCalled()
   })
 })

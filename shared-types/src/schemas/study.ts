@@ -3,6 +3,20 @@ import { ASSIGNMENT_TARGET_KINDS, MATERIAL_CATEGORIES, QUESTION_KINDS } from '..
 import { emptyInput, idSchema, multilineText, pageInput, plainText } from './common';
 
 const materialId = idSchema('材料');
+/** 题目表格：先上传（小程序：云存储 fileID；本地：POST /api/upload 交回的 id），函数凭 id 取回；只收 XLSX */
+const questionFile = z.strictObject({
+  fileName: plainText()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/\.xlsx$/i, '只支持 Excel（.xlsx）文件')
+    .describe('文件名'),
+  fileId: plainText()
+    .trim()
+    .max(512)
+    .regex(/^(local\/[0-9a-f-]{36}|cloud:\/\/\S+)$/, '不是有效的上传文件')
+    .describe('上传的文件'),
+});
 const assignmentId = idSchema('必学任务');
 
 /** 正文上限：约两万五千字的长文也放得下，再大的请作为附件上传 */
@@ -89,6 +103,10 @@ export const studySchemas = {
     explanation: multilineText().trim().max(1000).default('').describe('解析'),
   }),
   questions: z.strictObject({ bank: plainText().trim().max(30).optional().describe('题库') }).optional(),
+  /** 题目导入模板（XLSX）：表头、每种题型一行示例、可填的值 */
+  questionTemplate: emptyInput,
+  previewQuestions: questionFile,
+  importQuestions: questionFile,
   createQuiz: z
     .strictObject({
       title: plainText().trim().min(2).max(60).describe('测试名称'),

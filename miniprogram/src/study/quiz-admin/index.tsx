@@ -1,20 +1,22 @@
 /**
- * 出题与测试（政协办公室）：往题库里加题（单选、多选、判断），设一个面向全体的测试。
+ * 出题与测试（政协办公室）：往题库里加题（单选、多选、判断；手工加或从表格导入），设一个面向全体的测试。
  * 答案在服务器上保存，成员作答时拿不到。
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { QUESTION_KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '@tongxin/shared-types/src/study'
+import { QUESTION_KIND_LABELS, QUESTION_KINDS, type QuestionImportPreview, type QuestionImportResult, type QuestionKind } from '@tongxin/shared-types/src/study'
 import { PageShell } from '../../components/PageShell'
 import { Card } from '../../components/Card'
 import { Button } from '../../components/Button'
 import { ChoiceChips } from '../../components/Chips'
+import { type ChosenFile, FilePicker } from '../../components/FilePicker'
 import { TextArea, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { RoleGate } from '../../components/RoleGate'
 import { useMyRoles } from '../../hooks/useMyRoles'
 import { useSubmit } from '../../hooks/useSubmit'
-import { callFunction } from '../../services/cloud'
+import { callFunction, uploadFile } from '../../services/cloud'
+import { deliverSpreadsheet } from '../../services/download'
 import { beijingIso } from '../../utils/time'
 import '../styles/study.scss'
 
@@ -86,6 +88,95 @@ function QuestionForm() {
   )
 }
 
+/** 选中并已上传的表格：检查与导入都只传 id */
+interface UploadedSheet {
+  fileName: string
+  fileId: string
+}
+
+/** 从表格导入：下载模板 → 选文件（上传后逐行检查，什么也不写）→ 没有问题的行才能导入（全部或全无） */
+function QuestionImport() {
+  const [file, setFile] = useState<UploadedSheet | null>(null)
+  const [preview, setPreview] = useState<QuestionImportPreview | null>(null)
+  const [done, setDone] = useState<QuestionImportResult | null>(null)
+  const [template, setTemplate] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
+  const templating = useSubmit()
+  const { busy, error, run, fail } = useSubmit()
+  const download = async () => {
+    setTemplate(null)
+    const res = await templating.run(() => callFunction('study', 'questionTemplate', {}))
+    if (res) setTemplate(await deliverSpreadsheet({ ok: true, data: res.data }))
+  }
+  const chosen = async (f: ChosenFile) => {
+    setFile(null)
+    setPreview(null)
+    setDone(null)
+    if (!/\.xlsx$/i.test(f.fileName)) return fail('只支持 Excel（.xlsx）文件；.xls 请先在 Excel 里另存为 .xlsx')
+    const uploaded = await run(() => uploadFile(f.source))
+    if (!uploaded) return
+    const sheet = { fileName: f.fileName, fileId: uploaded.data.fileId }
+    const res = await run(() => callFunction('study', 'previewQuestions', sheet))
+    if (res) {
+      setFile(sheet)
+      setPreview(res.data)
+    }
+  }
+  const commit = async () => {
+    if (!file) return
+    const res = await run(() => callFunction('study', 'importQuestions', file))
+    if (res) {
+      setDone(res.data)
+      setPreview(null)
+      setFile(null)
+    }
+  }
+  const bad = preview?.errors.length ?? 0
+  return (
+    <Card title='从表格导入题目' sub='一行一道题；有一行有问题就整份不导入，改好后重新选择文件'>
+      <Button block busy={templating.busy} busyText='正在生成模板…' onClick={() => void download()}>
+        下载题目模板（Excel）
+      </Button>
+      {templating.error && <Notice kind='error'>{templating.error.message}</Notice>}
+      {template && <Notice kind={template.kind}>{template.text}</Notice>}
+      <FilePicker
+        label={busy ? '正在检查…' : file ? '重新选择文件' : '选择表格文件（.xlsx）'}
+        extensions={['xlsx']}
+        disabled={busy}
+        onChosen={(f) => void chosen(f)}
+      />
+      {error && <Notice kind='error'>{error.message}</Notice>}
+      {preview && file && (
+        <View>
+          <Text className='ui-muted'>
+            {file.fileName}：共 {preview.total} 行，可导入 {preview.valid} 道，有问题 {bad} 行
+          </Text>
+          {preview.banks.length > 0 && <Text className='ui-muted'>将加入：{preview.banks.map((b) => `${b.bank} ${b.count} 道`).join('，')}</Text>}
+          {bad > 0 && (
+            <View>
+              <Notice kind='error'>有 {bad} 行有问题，请在表格里改好后重新选择文件：</Notice>
+              {preview.errors.map((e) => (
+                <View key={e.line}>
+                  <Text>
+                    第 {e.line} 行{e.name ? `（${e.name}）` : ''}：{e.reasons.join('；')}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          )}
+          <Button kind='primary' block off={bad > 0 || preview.valid === 0} busy={busy} busyText='正在导入…' onClick={() => void commit()}>
+            {bad > 0 ? '改好有问题的行后才能导入' : `导入 ${preview.valid} 道题`}
+          </Button>
+        </View>
+      )}
+      {done && !error && (
+        <Notice kind='success'>
+          已导入 {done.created} 道题（{done.banks.map((b) => `${b.bank} ${b.count} 道`).join('，')}）
+        </Notice>
+      )}
+    </Card>
+  )
+}
+
 function QuizForm() {
   const [title, setTitle] = useState('')
   const [bank, setBank] = useState('政协基础知识')
@@ -143,6 +234,7 @@ export default function QuizAdminPage() {
         {() => (
           <View>
             <QuestionForm />
+            <QuestionImport />
             <QuizForm />
           </View>
         )}
