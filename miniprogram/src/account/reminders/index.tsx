@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { Button } from '../../components/Button'
-import { Card, InfoRow } from '../../components/Card'
+import { Card } from '../../components/Card'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { PageShell } from '../../components/PageShell'
+import { ListRow } from '../../components/ListRow'
 import { LoadStatus } from '../../components/PageState'
 import { useLoad } from '../../hooks/useLoad'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -49,13 +50,15 @@ export default function RemindersPage() {
       {data && (
         <>
           <Card title='微信提醒' sub='微信规定：订阅一次，只能收到一条。次数用完后点“补充”再订阅。'>
-            {data.quotas.map((q, i) => (
-              <View key={q.key}>
-                <InfoRow label={q.label} value={q.refused ? '已拒收（补充即恢复）' : `还能收 ${q.remaining} 次`} divided={i > 0} />
-                <Button kind='plain' ariaLabel={`补充：${q.label}`} onClick={() => void topUp(q.key)}>
-                  补充
-                </Button>
-              </View>
+            {data.quotas.map((q) => (
+              <ListRow
+                key={q.key}
+                title={q.label}
+                desc={q.refused ? '已拒收（补充即恢复）' : `还能收 ${q.remaining} 次`}
+                trailing='补充 ›'
+                ariaLabel={`补充：${q.label}`}
+                onClick={() => void topUp(q.key)}
+              />
             ))}
             {note && <Notice kind={note.kind}>{note.text}</Notice>}
           </Card>
