@@ -2,6 +2,7 @@ import { AppError, type AudienceTarget, type EventView } from '@tongxin/shared-t
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Deps, Scope } from '../../core/action';
 import type { Database, EventTable } from '../../db/schema';
+import { memberInAudience } from '../../db/audience';
 
 type Queryable = Pick<Kysely<Database>, 'selectFrom'>;
 export type EventRow = Selectable<EventTable>;
@@ -26,14 +27,7 @@ export async function loadEventRow(db: Queryable, orgId: string, eventId: string
  * eventId 可以是参数，也可以是外层查询的列（如 sql.ref('e.id')）。应到名单与“我的活动”共用这一个定义。
  */
 export function audienceIncludesMember(eventId: string | RawBuilder<unknown>) {
-  return sql<boolean>`EXISTS (
-    SELECT 1 FROM event_audience a WHERE a.org_id = m.org_id AND a.event_id = ${eventId} AND (
-      a.target_kind = 'all'
-      OR (a.target_kind = 'member' AND a.target_id = m.id)
-      OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
-      OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
-      OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
-    ))`;
+  return memberInAudience('event_audience', eventId);
 }
 
 /** 应到人员：按活动的参加对象展开，只算在册成员 */

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/actor';
 import { isOverdue, likePattern } from '../../domain/study';
 import { type RawBuilder, type Transaction, sql } from 'kysely';
 import type { DB } from '../../db/connect';
+import { memberInAudience } from '../../db/audience';
 import type { Database } from '../../db/schema';
 
 export type Queryable = DB | Transaction<Database>;
@@ -43,26 +44,12 @@ export type MaterialRow = Awaited<ReturnType<typeof loadMaterial>>;
  * 全体、支部（含功能型）、专委会、界别或点名的成员。
  */
 export function assignmentIncludesMember(assignmentId: string | RawBuilder<unknown>) {
-  return sql<boolean>`EXISTS (
-    SELECT 1 FROM study_assignment_audience a WHERE a.org_id = m.org_id AND a.assignment_id = ${assignmentId} AND (
-      a.target_kind = 'all'
-      OR (a.target_kind = 'member' AND a.target_id = m.id)
-      OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
-      OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
-      OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
-    ))`;
+  return memberInAudience('study_assignment_audience', assignmentId);
 }
 
 /** 测试的参加对象里是否有这位成员（成员表的别名须为 m），写法与必学任务相同 */
 export function quizIncludesMember(quizId: string | RawBuilder<unknown>) {
-  return sql<boolean>`EXISTS (
-    SELECT 1 FROM quiz_audience a WHERE a.org_id = m.org_id AND a.quiz_id = ${quizId} AND (
-      a.target_kind = 'all'
-      OR (a.target_kind = 'member' AND a.target_id = m.id)
-      OR (a.target_kind = 'sector' AND a.target_id = m.sector_id)
-      OR (a.target_kind = 'branch' AND EXISTS (SELECT 1 FROM branch_membership bm WHERE bm.org_id = m.org_id AND bm.member_id = m.id AND bm.branch_id = a.target_id))
-      OR (a.target_kind = 'committee' AND EXISTS (SELECT 1 FROM member_committee mc WHERE mc.org_id = m.org_id AND mc.member_id = m.id AND mc.committee_id = a.target_id))
-    ))`;
+  return memberInAudience('quiz_audience', quizId);
 }
 
 /** 列表行 → 视图，带上本人是否读完、是否收藏（两条查询，不随条数增加） */
