@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { TextArea, TextField } from '../../src/components/Field'
 import { ChoiceChips, MultiChips, SelectList } from '../../src/components/Chips'
 import { Button } from '../../src/components/Button'
+import { SearchField } from '../../src/components/SearchField'
 
 function Controlled({ multiline }: { multiline?: boolean }) {
   const [value, setValue] = useState('')
@@ -95,5 +96,28 @@ describe('选项', () => {
     fireEvent.click(screen.getByText('出席'))
     expect(onChange).toHaveBeenCalledWith('b')
     expect(screen.queryByText('出席')).toBeNull()
+  })
+})
+
+describe('搜索框', () => {
+  function Search({ busy, onSearch }: { busy?: boolean; onSearch: (q: string) => void }) {
+    const [value, setValue] = useState('')
+    return <SearchField label='按姓名找委员' value={value} onChange={setValue} onSearch={onSearch} action='查找' busy={busy} />
+  }
+
+  it('按钮交出去掉首尾空白的字', () => {
+    const onSearch = jest.fn()
+    render(<Search onSearch={onSearch} />)
+    fireEvent.change(screen.getByLabelText('按姓名找委员'), { target: { value: '  王秀兰 ' } })
+    fireEvent.click(screen.getByText('查找'))
+    expect(onSearch).toHaveBeenCalledWith('王秀兰')
+  })
+
+  it('正在查找时按钮失效，连按不会再查一次', () => {
+    const onSearch = jest.fn()
+    render(<Search busy onSearch={onSearch} />)
+    fireEvent.click(screen.getByText('查找'))
+    expect(onSearch).not.toHaveBeenCalled()
+    expect(screen.getByText('查找').getAttribute('aria-disabled')).toBe('true')
   })
 })

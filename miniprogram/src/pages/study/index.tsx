@@ -7,10 +7,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { MATERIAL_CATEGORIES, type MaterialCategory } from '@tongxin/shared-types/src/study'
 import { PageShell } from '../../components/PageShell'
+import { SearchField } from '../../components/SearchField'
 import { Card } from '../../components/Card'
 import { ChoiceChips } from '../../components/Chips'
-import { TextField } from '../../components/Field'
-import { Button } from '../../components/Button'
 import { ListRow } from '../../components/ListRow'
 import { LoadGate } from '../../components/PageState'
 import { useLoad } from '../../hooks/useLoad'
@@ -67,18 +66,7 @@ export default function StudyPage() {
       </View>
       <MyReadings />
       <Card title='学习材料'>
-        <TextField
-          label='搜索材料'
-          value={draft}
-          onChange={setDraft}
-          placeholder='如：党史、协商'
-          maxlength={30}
-          confirmType='search'
-          onConfirm={() => setQ(draft.trim())}
-        />
-        <Button block onClick={() => setQ(draft.trim())}>
-          搜索
-        </Button>
+        <SearchField label='搜索材料' value={draft} onChange={setDraft} onSearch={setQ} placeholder='如：党史、协商' />
         <ChoiceChips label='栏目' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
         <LoadGate
           state={state}

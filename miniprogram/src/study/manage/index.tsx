@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
 import { Card } from '../../components/Card'
 import { Button } from '../../components/Button'
-import { TextField } from '../../components/Field'
+import { SearchField } from '../../components/SearchField'
 import { ListRow } from '../../components/ListRow'
 import { LoadGate } from '../../components/PageState'
 import { RoleGate } from '../../components/RoleGate'
@@ -29,18 +29,7 @@ function Materials({ me }: { me: MyRoles }) {
         新建学习材料
       </Button>
       <Card title={me.isAdmin ? '全部材料' : '本支部发布的材料'}>
-        <TextField
-          label='搜索材料'
-          value={draft}
-          onChange={setDraft}
-          placeholder='标题或正文里的词'
-          maxlength={30}
-          confirmType='search'
-          onConfirm={() => setQ(draft.trim())}
-        />
-        <Button block onClick={() => setQ(draft.trim())}>
-          搜索
-        </Button>
+        <SearchField label='搜索材料' value={draft} onChange={setDraft} onSearch={setQ} placeholder='标题或正文里的词' />
         <LoadGate
           state={state}
           what='学习材料'

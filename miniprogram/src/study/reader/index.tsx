@@ -10,17 +10,15 @@ import { PageShell } from '../../components/PageShell'
 import { Card } from '../../components/Card'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
-import { TextArea } from '../../components/Field'
+import { NoteEditor } from '../../components/NoteEditor'
 import { LoadGate } from '../../components/PageState'
 import { RemindMe } from '../../components/RemindMe'
 import { useLoad } from '../../hooks/useLoad'
 import { useSubmit } from '../../hooks/useSubmit'
 import { callFunction } from '../../services/cloud'
 import { openDocumentFile } from '../../services/download'
-import { dateTimeLabel, dayLabel } from '../../utils/time'
+import { dayLabel } from '../../utils/time'
 import '../styles/study.scss'
-
-const NOTE_MIN = 10
 
 function Attachments({ material }: { material: MaterialView }) {
   const { busy, error, run } = useSubmit()
@@ -91,24 +89,12 @@ function Finish({ material, onChanged }: { material: MaterialView; onChanged: (m
 }
 
 function NoteCard({ material }: { material: MaterialView }) {
-  const [content, setContent] = useState(material.myNote?.content ?? '')
-  const [savedAt, setSavedAt] = useState(material.myNote?.updatedAt ?? null)
-  const { busy, error, run, fail } = useSubmit()
-  const save = async () => {
-    const text = content.trim()
-    if (text.length < NOTE_MIN) return fail(`学习心得至少 ${NOTE_MIN} 个字，您写了 ${text.length} 个字`)
-    const res = await run(() => callFunction('study', 'writeNote', { materialId: material.id, content: text }))
-    if (res) setSavedAt(res.data.updatedAt)
-  }
   return (
-    <Card title='学习心得'>
-      <TextArea label='我的心得体会' value={content} onChange={setContent} maxlength={5000} placeholder='写下读这篇的收获和体会' />
-      {savedAt && !error && <Text className='ui-muted'>已保存（{dateTimeLabel(savedAt)}），可以继续修改。</Text>}
-      {error && <Notice kind='error'>{error.message}</Notice>}
-      <Button kind='primary' block busy={busy} busyText='正在保存…' onClick={() => void save()}>
-        保存心得
-      </Button>
-    </Card>
+    <NoteEditor
+      note={material.myNote}
+      placeholder='写下读这篇的收获和体会'
+      save={(content) => callFunction('study', 'writeNote', { materialId: material.id, content })}
+    />
   )
 }
 

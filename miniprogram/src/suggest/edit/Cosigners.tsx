@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import type { SuggestionView } from '@tongxin/shared-types/src/suggestions'
-import { Button } from '../../components/Button'
 import { Card, InfoRow } from '../../components/Card'
-import { TextField } from '../../components/Field'
+import { SearchField } from '../../components/SearchField'
 import { ListRow } from '../../components/ListRow'
 import { Notice } from '../../components/Notice'
 import { StateText } from '../../components/PageState'
@@ -37,10 +36,7 @@ export function Cosigners({ draft, onChanged }: CosignersProps) {
         <InfoRow key={c.memberId} divided label={c.name} value={COSIGN_STATUS_LABELS[c.status]} />
       ))}
       {draft.cosigners.length === 0 && <StateText>还没有邀请联名人</StateText>}
-      <TextField label='按姓名找委员' value={q} onChange={setQ} maxlength={20} confirmType='search' onConfirm={() => void find()} />
-      <Button block off={search.busy} onClick={() => void find()}>
-        查找
-      </Button>
+      <SearchField label='按姓名找委员' value={q} onChange={setQ} maxlength={20} action='查找' busy={search.busy} onSearch={() => void find()} />
       {(search.error || invite.error) && <Notice kind='error'>{(search.error ?? invite.error)!.message}</Notice>}
       {found && found.length === 0 && <StateText>没有找到这个名字的委员</StateText>}
       {found?.map((m) => (
