@@ -2,7 +2,7 @@ import { AppError, contract, type MaterialView, type MyNote } from '@tongxin/sha
 import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import { type AwardOutcome, awardPoints } from '../points/ledger';
-import { SUMMARY_COLUMNS, assignmentIncludesMember, iso, loadMaterial, matchesSearch, toSummaries } from './shared';
+import { SUMMARY_COLUMNS, assignmentIncludesMember, iso, loadMaterial, matchesSearch, materialPage, toSummaries } from './shared';
 
 /** 附件经函数取回时的上限（发布时已按此检查） */
 export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
@@ -15,32 +15,12 @@ export const list = defineAction({
   errors: [],
   access: 'member',
   handler: async (input, { deps, actor }) => {
-    const page = input?.page ?? 1;
-    const pageSize = input?.pageSize ?? 20;
     let q = deps.db.selectFrom('study_material').where('org_id', '=', actor.orgId).where('status', '=', 'published');
     if (input?.category) q = q.where('category', '=', input.category);
     if (input?.q) {
       q = q.where(matchesSearch(actor.orgId, input.q));
     }
-    // 搜索时候选不多：一页与总数一次查出（count(*) OVER ()），翻过了最后一页才另数一次；不搜索时总数走索引另数，比窗口便宜
-    const countAll = async () => Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-    const pageOf = (withTotal: boolean) =>
-      q
-        .select([...SUMMARY_COLUMNS, withTotal ? sql<string>`count(*) OVER ()`.as('total') : sql<string>`NULL`.as('total')])
-        .orderBy('published_at', 'desc')
-        .orderBy('id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute();
-    let rows: Awaited<ReturnType<typeof pageOf>>;
-    let total: number;
-    if (input?.q) {
-      rows = await pageOf(true);
-      total = rows.length > 0 ? Number(rows[0].total) : page > 1 ? await countAll() : 0;
-    } else {
-      [rows, total] = await Promise.all([pageOf(false), countAll()]);
-    }
-    return { items: await toSummaries(deps.db, actor.orgId, actor.memberId, rows), total, page, pageSize };
+    return materialPage(deps.db, actor, q, { searching: Boolean(input?.q), newestBy: 'published_at', page: input?.page, pageSize: input?.pageSize });
   },
 });
 

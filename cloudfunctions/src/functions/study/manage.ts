@@ -6,7 +6,7 @@ import { visibleBranches } from '../../core/scope';
 import { sniffDocument } from '../../domain/study';
 import { markUploadUsed, takeUpload } from '../uploads';
 import { ATTACHMENT_MAX_BYTES, materialView } from './library';
-import { SUMMARY_COLUMNS, loadMaterial, matchesSearch, toSummaries } from './shared';
+import { loadMaterial, matchesSearch, materialPage } from './shared';
 
 /** 材料的发布、修改、撤回：政协办公室（管理员）管全部；支部书记以本支部名义发布，只管本支部发布的 */
 const ORGANISERS = ['admin', 'secretary'] as const;
@@ -56,33 +56,13 @@ export const manageList = defineAction({
   errors: [],
   access: { roles: ORGANISERS },
   handler: async (input, { deps, actor }) => {
-    const page = input?.page ?? 1;
-    const pageSize = input?.pageSize ?? 20;
     let q = deps.db.selectFrom('study_material').where('org_id', '=', actor.orgId);
     const branches = visibleBranches(actor, ORGANISERS);
     if (branches !== null) q = branches.length > 0 ? q.where('branch_id', 'in', branches) : q.where(sql<boolean>`false`);
     if (input?.q) {
       q = q.where(matchesSearch(actor.orgId, input.q));
     }
-    // 搜索时候选不多：一页与总数一次查出（count(*) OVER ()），翻过了最后一页才另数一次；不搜索时总数走索引另数，比窗口便宜
-    const countAll = async () => Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-    const pageOf = (withTotal: boolean) =>
-      q
-        .select([...SUMMARY_COLUMNS, withTotal ? sql<string>`count(*) OVER ()`.as('total') : sql<string>`NULL`.as('total')])
-        .orderBy('updated_at', 'desc')
-        .orderBy('id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute();
-    let rows: Awaited<ReturnType<typeof pageOf>>;
-    let total: number;
-    if (input?.q) {
-      rows = await pageOf(true);
-      total = rows.length > 0 ? Number(rows[0].total) : page > 1 ? await countAll() : 0;
-    } else {
-      [rows, total] = await Promise.all([pageOf(false), countAll()]);
-    }
-    return { items: await toSummaries(deps.db, actor.orgId, actor.memberId, rows), total, page, pageSize };
+    return materialPage(deps.db, actor, q, { searching: Boolean(input?.q), newestBy: 'updated_at', page: input?.page, pageSize: input?.pageSize });
   },
 });
 

@@ -1,7 +1,7 @@
 import { AppError, type MaterialCategory, type MaterialSummary, type MyAssignment } from '@tongxin/shared-types';
 import type { Actor } from '../../core/actor';
 import { isOverdue, likePattern } from '../../domain/study';
-import { type RawBuilder, type Transaction, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, type Transaction, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import { memberInAudience } from '../../db/audience';
 import type { Database } from '../../db/schema';
@@ -108,6 +108,38 @@ export async function toSummaries(
 }
 
 export const SUMMARY_COLUMNS = ['id', 'title', 'category', 'source', 'status', 'published_at', 'updated_at', 'branch_id'] as const;
+
+/**
+ * 材料列表的一页与总数（材料库与管理列表共用）：q 已带好范围与条件。
+ * 搜索时候选不多：一页与总数一次查出（count(*) OVER ()），翻过了最后一页才另数一次；不搜索时总数走索引另数，比窗口便宜。
+ */
+export async function materialPage(
+  db: Queryable,
+  actor: { orgId: string; memberId: string },
+  q: SelectQueryBuilder<Database, 'study_material', object>,
+  opts: { searching: boolean; newestBy: 'published_at' | 'updated_at'; page?: number; pageSize?: number },
+): Promise<{ items: MaterialSummary[]; total: number; page: number; pageSize: number }> {
+  const page = opts.page ?? 1;
+  const pageSize = opts.pageSize ?? 20;
+  const countAll = async () => Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const pageOf = (withTotal: boolean) =>
+    q
+      .select([...SUMMARY_COLUMNS, withTotal ? sql<string>`count(*) OVER ()`.as('total') : sql<string>`NULL`.as('total')])
+      .orderBy(opts.newestBy, 'desc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+  let rows: Awaited<ReturnType<typeof pageOf>>;
+  let total: number;
+  if (opts.searching) {
+    rows = await pageOf(true);
+    total = rows.length > 0 ? Number(rows[0].total) : page > 1 ? await countAll() : 0;
+  } else {
+    [rows, total] = await Promise.all([pageOf(false), countAll()]);
+  }
+  return { items: await toSummaries(db, actor.orgId, actor.memberId, rows), total, page, pageSize };
+}
 
 /** 布置给本人的必学（材料已撤回的不列），没读完的在前、期限近的在前；首页待办也用它（所以放在这里，不让首页加载办公室的操作） */
 export async function loadMyAssignments(db: Queryable, actor: Actor, now: Date, opts: { unfinishedOnly?: boolean } = {}): Promise<MyAssignment[]> {
