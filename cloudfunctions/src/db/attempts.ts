@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { BIND_WINDOW_MS, bindLockedUntil } from '../domain/invite';
 import type { DB } from './connect';
 import type { Database } from './schema';
 
@@ -12,6 +13,42 @@ export async function withAttemptLock<T>(db: DB, subject: string, fn: (trx: Tran
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`attempts:${subject}`}, 0))`.execute(trx);
     return fn(trx);
+  });
+}
+
+/**
+ * 用邀请码绑定微信的一轮尝试（委员、承办单位工作人员共用）：同一微信的尝试在一把锁下排队；窗口内失败够多就不再判
+ * （交回 locked 与解锁时刻）；否则交给 attempt 核对邀请码并写入绑定，判错时由它调用 failed(原因)——失败记在
+ * bind_attempt 里，与锁同一事务提交。把结果变成答复（错误码）是调用方的事：两种身份的失败原因不全相同。
+ */
+export async function withBindAttempt<T extends object, F extends string>(
+  db: DB,
+  openid: string,
+  now: Date,
+  /** 记在 bind_attempt.reason 前面，分开两种身份的失败（委员为空串，单位为 'unit:'） */
+  reasonPrefix: string,
+  attempt: (trx: Transaction<Database>, failed: (error: F) => Promise<{ error: F }>) => Promise<T | { error: F }>,
+): Promise<T | { error: F } | { error: 'locked'; lockedUntil: Date }> {
+  return withAttemptLock(db, `bind:${openid}`, async (trx) => {
+    const failures = await trx
+      .selectFrom('bind_attempt')
+      .select('at')
+      .where('openid', '=', openid)
+      .where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS))
+      .execute();
+    const lockedUntil = bindLockedUntil(
+      failures.map((f) => new Date(f.at)),
+      now,
+    );
+    if (lockedUntil) return { error: 'locked' as const, lockedUntil };
+    const failed = async (error: F) => {
+      await trx
+        .insertInto('bind_attempt')
+        .values({ openid, at: now, reason: `${reasonPrefix}${error}` })
+        .execute();
+      return { error };
+    };
+    return attempt(trx, failed);
   });
 }
 

@@ -2,10 +2,10 @@ import { AppError, type HandlingUnitView, type SuggestionSummary, type UnitStaff
 import { defineAction } from '../../core/action';
 import { recordAudit } from '../../core/audit';
 import type { DB } from '../../db/connect';
-import { withAttemptLock } from '../../db/attempts';
+import { withBindAttempt } from '../../db/attempts';
 import { isUniqueViolation } from '../../db/errors';
 import { tell } from '../../hub/notices';
-import { BIND_WINDOW_MS, INVITE_TTL_DAYS, bindLockedUntil, composeInviteCode, hashInviteCode } from '../../domain/invite';
+import { INVITE_TTL_DAYS, composeInviteCode, hashInviteCode } from '../../domain/invite';
 import { checkLetter, keepUploads, suggestionFile } from './files';
 import { assertUnitAssigned, beijingDayStart, loadView, lockSuggestion, summaryOf, takeStep, withAuthor } from './shared';
 
@@ -158,53 +158,41 @@ export const bindUnit = defineAction({
     const asMember = await db.selectFrom('wx_binding').select('openid').where('openid', '=', openid).executeTakeFirst();
     const asUnit = await db.selectFrom('unit_binding').select('openid').where('openid', '=', openid).executeTakeFirst();
     if (asMember || asUnit) throw new AppError('CONFLICT#ALREADY_BOUND');
-    const result = await withAttemptLock(db, `bind:${openid}`, async (trx) => {
-      const failures = await trx
-        .selectFrom('bind_attempt')
-        .select('at')
-        .where('openid', '=', openid)
-        .where('at', '>', new Date(now.getTime() - BIND_WINDOW_MS))
-        .execute();
-      const lockedUntil = bindLockedUntil(
-        failures.map((f) => new Date(f.at)),
-        now,
-      );
-      if (lockedUntil) return { error: 'locked' as const, lockedUntil };
-      const failed = async (error: 'invalid' | 'used' | 'expired' | 'name') => {
+    const result = await withBindAttempt<{ error: null; orgId: string; staffId: string }, 'invalid' | 'used' | 'expired' | 'name'>(
+      db,
+      openid,
+      now,
+      'unit:',
+      async (trx, failed) => {
+        const inv = await trx
+          .selectFrom('unit_invite as i')
+          .innerJoin('unit_staff as s', (j) => j.onRef('s.org_id', '=', 'i.org_id').onRef('s.id', '=', 'i.staff_id'))
+          .select(['i.org_id', 'i.id', 'i.staff_id', 'i.expires_at', 'i.used_at', 's.name', 's.status'])
+          .where('i.code_hash', '=', hashInviteCode(code))
+          .forUpdate('i')
+          .executeTakeFirst();
+        if (!inv || inv.status !== 'active') return failed('invalid');
+        if (inv.used_at) return failed('used');
+        if (new Date(inv.expires_at) <= now) return failed('expired');
+        if (inv.name !== name) return failed('name');
+        await trx.updateTable('unit_invite').set({ used_at: now }).where('org_id', '=', inv.org_id).where('id', '=', inv.id).execute();
+        await trx.insertInto('unit_binding').values({ openid, org_id: inv.org_id, staff_id: inv.staff_id, bound_at: now }).execute();
         await trx
-          .insertInto('bind_attempt')
-          .values({ openid, at: now, reason: `unit:${error}` })
+          .insertInto('audit_log')
+          .values({
+            org_id: inv.org_id,
+            at: now,
+            actor_member_id: null,
+            actor_name: inv.name,
+            action: 'suggestions.bindUnit',
+            target_kind: 'binding',
+            target_id: inv.staff_id,
+            summary: `承办单位工作人员 ${inv.name} 用邀请码绑定了微信`,
+          })
           .execute();
-        return { error };
-      };
-      const inv = await trx
-        .selectFrom('unit_invite as i')
-        .innerJoin('unit_staff as s', (j) => j.onRef('s.org_id', '=', 'i.org_id').onRef('s.id', '=', 'i.staff_id'))
-        .select(['i.org_id', 'i.id', 'i.staff_id', 'i.expires_at', 'i.used_at', 's.name', 's.status'])
-        .where('i.code_hash', '=', hashInviteCode(code))
-        .forUpdate('i')
-        .executeTakeFirst();
-      if (!inv || inv.status !== 'active') return failed('invalid');
-      if (inv.used_at) return failed('used');
-      if (new Date(inv.expires_at) <= now) return failed('expired');
-      if (inv.name !== name) return failed('name');
-      await trx.updateTable('unit_invite').set({ used_at: now }).where('org_id', '=', inv.org_id).where('id', '=', inv.id).execute();
-      await trx.insertInto('unit_binding').values({ openid, org_id: inv.org_id, staff_id: inv.staff_id, bound_at: now }).execute();
-      await trx
-        .insertInto('audit_log')
-        .values({
-          org_id: inv.org_id,
-          at: now,
-          actor_member_id: null,
-          actor_name: inv.name,
-          action: 'suggestions.bindUnit',
-          target_kind: 'binding',
-          target_id: inv.staff_id,
-          summary: `承办单位工作人员 ${inv.name} 用邀请码绑定了微信`,
-        })
-        .execute();
-      return { error: null, orgId: inv.org_id, staffId: inv.staff_id };
-    }).catch((err) => {
+        return { error: null, orgId: inv.org_id, staffId: inv.staff_id };
+      },
+    ).catch((err) => {
       if (isUniqueViolation(err, 'unit_binding_staff_idx')) throw new AppError('CONFLICT#MEMBER_TAKEN');
       if (isUniqueViolation(err)) throw new AppError('CONFLICT#ALREADY_BOUND');
       throw err;
