@@ -59,6 +59,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // 首页的代码块与入口脚本一起下载，不等入口执行完（见 preloadLandingPage.ts）
       webpackChain(chain) {
         chain.plugin('preloadLandingPage').use(PreloadLandingPage, ['pages/index/index'])
+        // Taro 的 H5 只在入口块之间拆分（splitChunks.chunks = 'initial'）：页面块之间不共用，Taro 组件的 React 封装（约 50 KB）、
+        // 组件库与 hooks 在四十多个页面块里各有一份，每打开一页都要再下载一遍。这里让页面块共用：几页都用的模块进共用块，
+        // 小于 minSize 的不单拆（免得为几百字节多一次请求）
+        const split = chain.optimization.get('splitChunks')
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            pagesShared: { chunks: 'async', minChunks: 2, minSize: 20000, priority: 5, reuseExistingChunk: true },
+          },
+        })
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

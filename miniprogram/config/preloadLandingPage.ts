@@ -1,7 +1,7 @@
 import type { Compiler } from 'webpack'
 
 /**
- * H5：把首页（app.config 的第一个页面）的代码块写进 index.html 的 <link rel="preload">。
+ * H5：把首页（app.config 的第一个页面）的代码块（连同它与别的页面共用的块）写进 index.html 的 <link rel="preload">。
  * Taro 的路由在入口脚本执行完后才 import() 页面，于是页面代码要等入口下载、执行完才开始下载；
  * 慢网上这一等就是几百毫秒（见 npm run bench 的 ui.h5_first_content_ms）。预加载让它与入口脚本同时下载，
  * 执行顺序不变（仍由路由 import）。只影响 H5；小程序的页面本来就在包里。
@@ -30,7 +30,10 @@ export class PreloadLandingPage {
         for (const chunk of compilation.chunks) {
           if (chunk.canBeInitial()) continue
           if (!compilation.chunkGraph.getChunkModules(chunk).some((m) => containsPage(m as Bundled, page))) continue
-          chunk.files.forEach((f) => files.add(f))
+          // 页面块连同它那一组里页面之间共用的块（见 config/index.ts 的 splitChunks）：路由 import() 时一起要
+          for (const group of chunk.groupsIterable) {
+            for (const sibling of group.chunks) if (!sibling.canBeInitial()) sibling.files.forEach((f) => files.add(f))
+          }
         }
         if (files.size === 0) compilation.warnings.push(new compiler.webpack.WebpackError(`PreloadLandingPage：没有找到 ${this.pagePath} 所在的代码块`))
         const publicPath = String(compilation.outputOptions.publicPath ?? '/')
