@@ -30,7 +30,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
  */
 export function createHost({ deps, functions, files, staticDir }: HostOptions): Server {
   const statics = createStaticFiles(staticDir);
-  statics.warm();
+  void statics.warm();
   return createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       deps.logger.error('host failure', { url: req.url, error: err instanceof Error ? err.stack : String(err) });

@@ -17,7 +17,7 @@ let server: Server;
 let port: number;
 beforeAll(async () => {
   const files = createStaticFiles(dir);
-  files.warm();
+  void files.warm();
   server = createServer((req, res) => void files.serve(req, res, new URL(req.url!, 'http://x').pathname));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   port = (server.address() as AddressInfo).port;
@@ -38,6 +38,40 @@ function get(path: string, headers: Record<string, string> = {}) {
 }
 
 describe('本地宿主的静态文件', () => {
+  test('首页直接引用的文件：先给 5 级 brotli，后台换成 11 级之后更小，内容与 ETag 不变', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'tx-static-best-'));
+    // 足够长、不太规则的脚本，两级压缩才有差别
+    const script = Array.from({ length: 4000 }, (_, i) => `function f${i}(a){return a*${(i * 7919) % 1000}+"${i.toString(36)}"}`).join(';');
+    writeFileSync(join(own, 'index.html'), '<!doctype html><script src="/js/app.0a1b2c3d.js"></script>');
+    mkdirSync(join(own, 'js'));
+    writeFileSync(join(own, 'js/app.0a1b2c3d.js'), script);
+    const files = createStaticFiles(own);
+    const upgraded = files.warm();
+    const ownServer = createServer((req, res) => void files.serve(req, res, new URL(req.url!, 'http://x').pathname));
+    await new Promise<void>((ok) => ownServer.listen(0, '127.0.0.1', ok));
+    const fetchBr = () =>
+      new Promise<{ etag: string; body: Buffer }>((ok, fail) => {
+        request({ port: (ownServer.address() as AddressInfo).port, path: '/js/app.0a1b2c3d.js', headers: { 'accept-encoding': 'br' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => ok({ etag: String(res.headers.etag), body: Buffer.concat(chunks) }));
+        })
+          .on('error', fail)
+          .end();
+      });
+    try {
+      const first = await fetchBr();
+      await upgraded;
+      const best = await fetchBr();
+      expect(brotliDecompressSync(first.body).toString()).toBe(script);
+      expect(brotliDecompressSync(best.body).toString()).toBe(script);
+      expect(best.body.length).toBeLessThan(first.body.length);
+      expect(best.etag).toBe(first.etag);
+    } finally {
+      await new Promise((ok) => ownServer.close(ok));
+    }
+  });
+
   test('浏览器接受 br 时给 brotli，只接受 gzip 时给 gzip，都不接受时给原文', async () => {
     const br = await get('/js/app.3bd377c4.js', { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.headers['content-encoding']).toBe('br');
