@@ -158,4 +158,16 @@ describe('从表格导入题目', () => {
     expect(await c.code(admin, 'study', 'importQuestions', await upload(many))).toBe('STUDY.IMPORT_TOO_LARGE');
     expect(await orgSnapshot(db, org.orgId)).toEqual(before);
   });
+
+  test('同时提交几次（连点，或几份相同的表）：只导入一次，其余以题干重复整份拒绝', async () => {
+    const rows = [
+      ['并发题库', '判断', '同时导入的第一道题。', '', '', '', '', '', '', '对', ''],
+      ['并发题库', '判断', '同时导入的第二道题。', '', '', '', '', '', '', '错', ''],
+    ];
+    const inputs = await Promise.all([1, 2, 3, 4].map(() => upload(rows)));
+    const results = await Promise.all(inputs.map((input) => c.call(admin, 'study', 'importQuestions', input)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map(codeOf)).toEqual(['STUDY.IMPORT_HAS_ERRORS', 'STUDY.IMPORT_HAS_ERRORS', 'STUDY.IMPORT_HAS_ERRORS']);
+    expect(await bankOf('并发题库')).toHaveLength(2);
+  });
 });

@@ -3,6 +3,7 @@ import { type Sheet, SheetTooBigError, UnzippedTooBigError, readSheet, writeWork
 import { type Deps, defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
+import { withAttemptLock } from '../../db/attempts';
 import { sniffSpreadsheet } from '../../domain/file-type';
 import { QUESTION_COLUMNS, REQUIRED_QUESTION_COLUMNS, SAMPLE_STEM_PREFIX, checkQuestionRow, stemKey } from '../../domain/question-row';
 import { markUploadUsed, takeUpload } from '../uploads';
@@ -152,7 +153,9 @@ export const importQuestions = defineAction({
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     const sheet = await loadSheet(deps, actor, file.fileId);
-    return deps.db.transaction().execute(async (trx) => {
+    // 同一政协的导入排队（事务级咨询锁）：两份同时提交的表格（或同一份连点两次）若都在对方写入前查重，会把同一批题写两遍；
+    // 排队后后到的一份看得见先到的题，整份以“题干重复”拒绝
+    return withAttemptLock(deps.db, `quiz-import:${actor.orgId}`, async (trx) => {
       const { good, errors, banks } = await analyse(trx, actor.orgId, sheet);
       if (errors.length) throw new AppError('STUDY.IMPORT_HAS_ERRORS', { count: errors.length });
       for (let i = 0; i < good.length; i += 500) {
