@@ -1,6 +1,6 @@
-import { type Server, createServer, request } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -67,6 +67,20 @@ describe('本地宿主的静态文件', () => {
       expect(brotliDecompressSync(best.body).toString()).toBe(script);
       expect(best.body.length).toBeLessThan(first.body.length);
       expect(best.etag).toBe(first.etag);
+      // 11 级的结果存在文件旁边：重启后的宿主直接读回同样的字节
+      expect(readFileSync(join(own, 'js/app.0a1b2c3d.js.br')).equals(best.body)).toBe(true);
+      const restarted = createStaticFiles(own);
+      await restarted.warm();
+      const again = await new Promise<Buffer>((ok, fail) => {
+        const req = { headers: { 'accept-encoding': 'br' }, method: 'GET' } as unknown as IncomingMessage;
+        const chunks: Buffer[] = [];
+        const res = {
+          writeHead: () => res,
+          end: (b?: Buffer) => (b ? ok(Buffer.concat([...chunks, b])) : fail(new Error('empty'))),
+        } as unknown as ServerResponse;
+        void restarted.serve(req, res, '/js/app.0a1b2c3d.js');
+      });
+      expect(again.equals(best.body)).toBe(true);
     } finally {
       await new Promise((ok) => ownServer.close(ok));
     }

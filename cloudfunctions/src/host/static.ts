@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
@@ -27,6 +27,9 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg', '
 const HASHED = /[.-][0-9a-f]{8,}\.(js|css)$/;
 
 type Encoding = 'br' | 'gzip' | 'identity';
+
+/** 弱 ETag：同一内容的各种编码、各级压缩共用一个验证值 */
+const etagOf = (raw: Buffer) => `W/"${createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"`;
 /**
  * brotli 5 级：比 gzip -9 小约 5%，压一个 200 KB 的包只要几十毫秒；11 级再小约 9%，却慢二十倍，
  * 在共用两核的机器上压全部构建产物要半分钟，不值得。只有首页一打开就要的几个文件（index.html 直接引用的）
@@ -59,8 +62,7 @@ export function createStaticFiles(staticDir: string | undefined) {
         : encoding === 'gzip'
           ? await gzipAsync(raw, { level: 9 })
           : raw;
-    // 弱 ETag：同一内容的各种编码、各级压缩共用一个验证值
-    return { body, etag: `W/"${createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"` };
+    return { body, etag: etagOf(raw) };
   }
 
   function variant(file: string, encoding: Encoding): Promise<Variant> {
@@ -88,13 +90,32 @@ export function createStaticFiles(staticDir: string | undefined) {
       for (const file of files) {
         try {
           const key = keyOf(file, 'br');
-          const best = await compress(file, 'br', BROTLI_BEST);
+          const best = await bestBrotli(file);
           if (keyOf(file, 'br') === key) cache.set(key, Promise.resolve(best));
         } catch {
           // 文件在压的时候被新构建换掉了：照旧按需压
         }
       }
     })();
+  }
+
+  /**
+   * 11 级的结果存在构建目录里文件旁边（app.3bd377c4.js.br）：同一份构建只压一次，重启宿主（npm start、每个端到端测试）
+   * 直接读回，不再每次启动都花一秒多 CPU。比构建还旧的（构建换过了）重压；目录不可写时只放内存。
+   */
+  async function bestBrotli(file: string): Promise<Variant> {
+    const sidecar = `${file}.br`;
+    if (existsSync(sidecar) && statSync(sidecar).mtimeMs >= statSync(file).mtimeMs) {
+      const raw = readFileSync(file);
+      return { body: readFileSync(sidecar), etag: etagOf(raw) };
+    }
+    const best = await compress(file, 'br', BROTLI_BEST);
+    try {
+      writeFileSync(sidecar, best.body);
+    } catch {
+      // 只读目录：下次启动再压
+    }
+    return best;
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
