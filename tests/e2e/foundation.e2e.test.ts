@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { actAs, hasChromium, launch, openTab, shot } from './support/browser';
 import { type RunningHost, callFn, newDataDir, startHost } from './support/host';
@@ -84,6 +86,23 @@ describeIfBrowser('新用户第一次打开：本地宿主 + H5', () => {
       expect(res.body.ok ? 'ok' : res.body.error!.code).toBe(expected);
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
     }
+  });
+
+  test('首屏的脚本：index.html 预先下载首页的代码块；入口与首页那组脚本第一行是 V8 编译提示，别的页面的块没有', async () => {
+    const html = await (await fetch(`${host.url}/`)).text();
+    const scripts = [...html.matchAll(/<script defer="defer" src="([^"]+)"/g)].map((m) => m[1]);
+    const preloaded = [...html.matchAll(/<link rel="preload" as="script" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(preloaded.length).toBeGreaterThan(0);
+    const firstLoad = [...scripts, ...preloaded];
+    for (const src of firstLoad) {
+      const text = await (await fetch(`${host.url}${src}`)).text();
+      expect(`${src}: ${text.split('\n', 1)[0]}`).toBe(`${src}: //# allFunctionsCalledOnLoad`);
+    }
+    const jsDir = join(__dirname, '../../miniprogram/dist/h5/js');
+    const others = readdirSync(jsDir).filter((f) => f.endsWith('.js') && !firstLoad.includes(`/js/${f}`));
+    expect(others.length).toBeGreaterThan(10);
+    for (const f of others) expect(`${f}: ${readFileSync(join(jsDir, f), 'utf8').startsWith('//# allFunctionsCalledOnLoad')}`).toBe(`${f}: false`);
   });
 
   test('Ctrl-C 干净退出，重启后数据都在', async () => {
