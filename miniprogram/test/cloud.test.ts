@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { callViaCloud } from '../src/services/weappTransport'
-import { callViaHttp } from '../src/services/h5Transport'
+import { callViaHttp, takeSettledViaHttp } from '../src/services/h5Transport'
 import { NETWORK_ERROR_CODE } from '../src/services/errors'
 
 describe('客户端模块：H5 端', () => {
@@ -46,6 +46,33 @@ describe('客户端模块：H5 端', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2)
     await expect(callViaHttp('member', 'me', undefined, 'dev-zhang')).resolves.toEqual({ ok: true, data: { from: 'fetch' } })
     expect(fetchMock).toHaveBeenCalledTimes(3)
+  })
+
+  it('预先发出的请求已成功回来：同一请求同步交出一次，连同还在等的那份一起用掉；别的身份、还没回来的、失败的不交', async () => {
+    const g = globalThis as { __txPreload?: Record<string, Promise<unknown>>; __txSettled?: Record<string, unknown> }
+    const me = { ok: true, data: { from: 'preload' } }
+    const refused = { ok: false, error: { code: 'NOT_BOUND', message: '未绑定' } }
+    g.__txPreload = {
+      'member {"action":"me"} dev-zhang': Promise.resolve(me),
+      'home {"action":"todos"} dev-zhang': Promise.resolve(refused),
+      'event {"action":"upcoming","data":{"includePast":false}} dev-zhang': new Promise(() => undefined),
+    }
+    g.__txSettled = { 'member {"action":"me"} dev-zhang': me, 'home {"action":"todos"} dev-zhang': refused }
+    const fetchMock = jest.fn(() => Promise.resolve({ json: () => Promise.resolve({ ok: true, data: { from: 'fetch' } }) } as Response))
+    global.fetch = fetchMock as unknown as typeof fetch
+
+    expect(takeSettledViaHttp('member', 'me', undefined, 'dev-li')).toBeUndefined()
+    expect(takeSettledViaHttp('event', 'upcoming', { includePast: false }, 'dev-zhang')).toBeUndefined()
+    expect(takeSettledViaHttp('member', 'me', undefined, 'dev-zhang')).toEqual(me)
+    expect(takeSettledViaHttp('member', 'me', undefined, 'dev-zhang')).toBeUndefined()
+    // 交出过的不再被 callViaHttp 接过：照常请求
+    await expect(callViaHttp('member', 'me', undefined, 'dev-zhang')).resolves.toEqual({ ok: true, data: { from: 'fetch' } })
+    // 失败的回答不同步交出，留给 callViaHttp 照常报出来
+    expect(takeSettledViaHttp('home', 'todos', undefined, 'dev-zhang')).toBeUndefined()
+    await expect(callViaHttp('home', 'todos', undefined, 'dev-zhang')).resolves.toEqual(refused)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    delete g.__txPreload
+    delete g.__txSettled
   })
 
   it('预先发出的请求失败了：接过它的调用得到「网络不给力」，不抛错', async () => {

@@ -37,15 +37,25 @@ interface Inner<T> {
 /**
  * 唯一的取数 hook。load 为 null 时不取（如缺参数）；deps 变化、换演示身份或 reload 时重取；
  * 参数已变的过期回答直接丢弃。重取时保留上一份数据：有数据就画数据，没数据才画骨架屏。
+ * early：第一次渲染时若同一份回答已在手边（见 services/cloud 的 settledCall），直接画它，这一次不再取。
  */
-export function useLoad<T>(load: (() => Promise<Envelope<T>>) | null, deps: readonly unknown[]): Loaded<T> {
+export function useLoad<T>(load: (() => Promise<Envelope<T>>) | null, deps: readonly unknown[], early?: () => Envelope<T> | undefined): Loaded<T> {
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
   const waiting = LOCAL_MODE && !devOpenid
-  const [inner, setInner] = useState<Inner<T>>({ data: null, loading: true, error: null })
+  const [inner, setInner] = useState<Inner<T>>(() => {
+    const got = load && !waiting ? early?.() : undefined
+    return got?.ok ? { data: got.data, loading: false, error: null } : { data: null, loading: true, error: null }
+  })
   const [attempt, setAttempt] = useState(0)
   const who = useRef(devOpenid)
+  // 第一次渲染已用上手边的回答：第一次 effect 不再取
+  const skipFirst = useRef(!inner.loading)
 
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false
+      return
+    }
     if (!load || waiting) return
     let current = true
     // 换了身份：上一位的数据不能再给这一位看

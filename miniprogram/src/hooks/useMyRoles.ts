@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AppRole, MemberProfile } from '@tongxin/shared-types'
 import { BRANCH_MANAGER_DUTIES } from '@tongxin/shared-types/src/domain'
 import { callFunction } from '../services/cloud'
+import { settledCall } from '../services/preloaded'
 import type { LoadError } from '../services/refusal'
 import { LOCAL_MODE } from '../localMode'
 import { useAppStore } from '../store'
@@ -51,13 +52,26 @@ export interface MyRolesOptions {
  */
 export function useMyRoles(options: MyRolesOptions = {}): { state: MyRolesState; retry: () => void } {
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)
-  const profile = useAppStore((s) => s.profile)
+  const stored = useAppStore((s) => s.profile)
   const rememberProfile = useAppStore((s) => s.rememberProfile)
-  const [problem, setProblem] = useState<LoadError | null>(null)
-  const [fetched, setFetched] = useState(false)
-  const [attempt, setAttempt] = useState(0)
   const waiting = LOCAL_MODE && !devOpenid
+  // 要求 fresh 时，member.me 的回答若已在手边（H5 首页的预先请求已回来），第一次渲染就用它，不再取
+  const [early, setEarly] = useState(() => {
+    const got = options.fresh && !waiting ? settledCall('member', 'me') : undefined
+    return got?.ok ? got.data : null
+  })
+  const profile = early ?? stored
+  const [problem, setProblem] = useState<LoadError | null>(null)
+  const [fetched, setFetched] = useState(early !== null)
+  const [attempt, setAttempt] = useState(0)
   const needFetch = !waiting && (options.fresh ? !fetched : !profile)
+
+  // 手边的回答记进 store（别的页面也要用）；记下后以 store 为准
+  useEffect(() => {
+    if (!early) return
+    rememberProfile(early)
+    setEarly(null)
+  }, [early, rememberProfile])
 
   useEffect(() => {
     if (!needFetch) return
@@ -75,8 +89,13 @@ export function useMyRoles(options: MyRolesOptions = {}): { state: MyRolesState;
     // needFetch 由 profile 与 fetched 算出；换身份（devOpenid）或重试（attempt）时重来
   }, [needFetch, devOpenid, attempt, rememberProfile])
 
-  // 换了演示身份：重新取（fresh 的页面也要）
-  useEffect(() => setFetched(false), [devOpenid])
+  // 换了演示身份：重新取（fresh 的页面也要）；第一次渲染时不算换
+  const firstIdentity = useRef(devOpenid)
+  useEffect(() => {
+    if (firstIdentity.current === devOpenid) return
+    firstIdentity.current = devOpenid
+    setFetched(false)
+  }, [devOpenid])
 
   const retry = () => {
     setFetched(false)

@@ -41,6 +41,33 @@ describe('首页', () => {
     expect(callsTo(mock, 'home', 'todos')).toHaveLength(1)
   })
 
+  it('index.html 预先发出的三个请求已回来：第一次渲染就画出资料、活动与待办，不先画骨架屏，也不再请求', () => {
+    const mock = routeCalls({})
+    const g = globalThis as { __txSettled?: Record<string, unknown>; __txPreload?: Record<string, Promise<unknown>> }
+    const settled = {
+      'member {"action":"me"} dev_cpc_member': ok(memberProfile),
+      'event {"action":"upcoming","data":{"includePast":false}} dev_cpc_member': ok(events),
+      'home {"action":"todos"} dev_cpc_member': ok({ items: [], eventBadges: [] }),
+    }
+    g.__txSettled = { ...settled }
+    g.__txPreload = Object.fromEntries(Object.entries(settled).map(([k, v]) => [k, Promise.resolve(v)]))
+    try {
+      render(<IndexPage />)
+      // 同步断言：不用 findBy，第一次渲染就有内容
+      expect(screen.getByText('中心组学习（十二月）')).toBeTruthy()
+      expect(screen.getByText(`${memberProfile.name}，您好！欢迎使用同心圆。`)).toBeTruthy()
+      expect(screen.getByText('今天没有待办')).toBeTruthy()
+      expect(mock).not.toHaveBeenCalled()
+      // 用过就没了：之后同样的请求照常发
+      expect(g.__txSettled).toEqual({})
+      expect(g.__txPreload).toEqual({})
+      expect(useAppStore.getState().profile).toEqual(memberProfile)
+    } finally {
+      delete g.__txSettled
+      delete g.__txPreload
+    }
+  })
+
   it('待办：没有时写“今天没有待办”；通知点「知道了」标为已读后重取', async () => {
     let items: TodoItem[] = [
       {

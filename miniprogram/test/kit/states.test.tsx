@@ -52,6 +52,51 @@ describe('页面的四种样子', () => {
     expect(screen.queryByRole('status', { name: '正在加载活动' })).toBeNull()
   })
 
+  it('回答已在手边（early）：第一次渲染就是内容，这一次不再取；之后重取照常', async () => {
+    const load = jest.fn(async (): Promise<Reply> => ({ ok: true, data: ['重取的活动'] }))
+    function Early() {
+      const list = useLoad(load, [], () => ({ ok: true, data: ['手边的活动'] }))
+      return (
+        <LoadGate state={list.state} what='活动' onRetry={list.reload}>
+          {(items) => (
+            <>
+              {items.map((t) => (
+                <p key={t}>{t}</p>
+              ))}
+              <Button onClick={list.reload}>刷新</Button>
+            </>
+          )}
+        </LoadGate>
+      )
+    }
+    render(<Early />)
+    expect(screen.getByText('手边的活动')).toBeTruthy()
+    expect(load).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('刷新'))
+    expect(await screen.findByText('重取的活动')).toBeTruthy()
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+
+  it('手边没有回答（early 交不出）：照常先画骨架屏再取', async () => {
+    const reply = deferred<Reply>()
+    function NotYet() {
+      const list = useLoad(
+        () => reply.promise,
+        [],
+        () => undefined,
+      )
+      return (
+        <LoadGate state={list.state} what='活动' onRetry={list.reload}>
+          {(items) => items.map((t) => <p key={t}>{t}</p>)}
+        </LoadGate>
+      )
+    }
+    render(<NotYet />)
+    expect(screen.getByRole('status', { name: '正在加载活动' })).toBeTruthy()
+    reply.resolve({ ok: true, data: ['后来的活动'] })
+    expect(await screen.findByText('后来的活动')).toBeTruthy()
+  })
+
   it('没有数据时说清楚没有什么、下一步做什么', async () => {
     render(<EventsPage replies={[async () => ({ ok: true, data: [] })]} />)
     expect(await screen.findByText('近期没有活动。')).toBeTruthy()

@@ -12,6 +12,7 @@ import { useMyRoles, type MyRolesState } from '../../hooks/useMyRoles'
 import { CameraDenied } from '../checkin/CameraDenied'
 import { scanOnce } from '../checkin/scan'
 import { callFunction } from '../../services/cloud'
+import { settledCall } from '../../services/preloaded'
 import { flushPendingScans, onReconnect, pendingScans, tokenFromScan, type FlushReport } from '../checkin/client'
 import { EventList } from './EventList'
 import { TodoList } from './TodoList'
@@ -62,9 +63,18 @@ export default function IndexPage() {
   const [includePast, setIncludePast] = useState(false)
   // 活动与待办和本人资料同时取，不等资料回来再发，资料到了也不重取（慢网上省一个来回，见 ui.h5_first_content_ms）；
   // 换演示身份时 useLoad 自己重取；绑定成功后绑定页 reLaunch，首页重新挂载；未绑定时这两块本就不显示
-  const events = useLoad(() => callFunction('event', 'upcoming', { includePast }), [includePast])
+  // index.html 预先发出的这三个请求若在第一次渲染前已回来，第一次渲染就画内容（settledCall）
+  const events = useLoad(
+    () => callFunction('event', 'upcoming', { includePast }),
+    [includePast],
+    () => settledCall('event', 'upcoming', { includePast }),
+  )
   // 待办：最急的在前；请假待批、申诉待答复、该签到的会、扣分与答复的通知都在这里
-  const todos = useLoad(() => callFunction('home', 'todos'), [])
+  const todos = useLoad(
+    () => callFunction('home', 'todos'),
+    [],
+    () => settledCall('home', 'todos'),
+  )
   const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null)
   const [pending, setPending] = useState({ count: 0, settled: [] as FlushReport['settled'], busy: false })
 
