@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import type { MyRoles, MyRolesState } from '../hooks/useMyRoles'
+import type { LoadError } from '../services/refusal'
 import { ErrorState, NeedsIdentity, Skeleton } from './PageState'
 
 /** admin：只有政协办公室管理员；manager：管理员或支部书记；member：已绑定的人都可以 */
@@ -25,6 +26,17 @@ export interface RoleGateProps {
   children: (me: MyRoles) => ReactNode
 }
 
+/** 微信身份还没绑定到委员：说清邀请码从哪来，并给「输入邀请码绑定」（首页、「我的」与每个按角色开放的页面共用） */
+export function NotBound({ error }: { error: LoadError }) {
+  return (
+    <ErrorState
+      error={error}
+      refusal='绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。'
+      action={{ label: '输入邀请码绑定', onClick: () => void Taro.navigateTo({ url: '/account/bind/index' }) }}
+    />
+  )
+}
+
 /** 先确认“我是谁、能不能用这一页”，再画内容；不够格时说清谁能办（不给「重试」） */
 export function RoleGate({ state, retry, need, children }: RoleGateProps) {
   switch (state.status) {
@@ -33,7 +45,7 @@ export function RoleGate({ state, retry, need, children }: RoleGateProps) {
     case 'needs-identity':
       return <NeedsIdentity />
     case 'not-bound':
-      return <ErrorState error={state.error} action={{ label: '输入邀请码绑定', onClick: () => void Taro.navigateTo({ url: '/account/bind/index' }) }} />
+      return <NotBound error={state.error} />
     case 'error':
       return <ErrorState error={state.error} onRetry={retry} />
     case 'ready': {

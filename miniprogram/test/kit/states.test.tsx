@@ -1,4 +1,5 @@
 import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Envelope } from '@tongxin/shared-types'
 import { LoadGate } from '../../src/components/PageState'
@@ -148,6 +149,19 @@ describe('按角色开放的页面', () => {
       </RoleGate>,
     )
     expect(screen.getByText('本支部成员')).toBeTruthy()
+  })
+
+  it('还没绑定：说清邀请码从哪来，给「输入邀请码绑定」，不给「重试」', () => {
+    render(
+      <RoleGate state={{ status: 'not-bound', error: { code: 'NOT_BOUND', message: '您的微信还没有绑定委员身份' } }} retry={() => undefined} need='member'>
+        {() => <p>内容</p>}
+      </RoleGate>,
+    )
+    expect(screen.getByText('绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+    expect(screen.queryByText('内容')).toBeNull()
+    fireEvent.click(screen.getByText('输入邀请码绑定'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/account/bind/index' })
   })
 
   it('取身份时网络不通：可以重试', async () => {

@@ -8,6 +8,7 @@ import { ElderModeSwitch } from '../../components/ElderModeSwitch'
 import { ListRow } from '../../components/ListRow'
 import { Notice } from '../../components/Notice'
 import { ErrorState, NeedsIdentity } from '../../components/PageState'
+import { NotBound } from '../../components/RoleGate'
 import { useMyRoles, type MyRolesState } from '../../hooks/useMyRoles'
 import { CameraDenied } from '../checkin/CameraDenied'
 import { scanOnce } from '../checkin/scan'
@@ -42,13 +43,7 @@ function ProfileNotice({ state, retry }: { state: MyRolesState; retry: () => voi
     case 'needs-identity':
       return <NeedsIdentity />
     case 'not-bound':
-      return (
-        <ErrorState
-          error={state.error}
-          refusal='绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。'
-          action={{ label: '输入邀请码绑定', onClick: () => void Taro.navigateTo({ url: '/account/bind/index' }) }}
-        />
-      )
+      return <NotBound error={state.error} />
     case 'error':
       return <ErrorState error={state.error} onRetry={retry} />
     default:

@@ -5,6 +5,7 @@ import { ElderModeSwitch } from '../../components/ElderModeSwitch'
 import { ListRow } from '../../components/ListRow'
 import { ErrorState, NeedsIdentity, Skeleton } from '../../components/PageState'
 import { PageShell } from '../../components/PageShell'
+import { NotBound } from '../../components/RoleGate'
 import { useMyRoles, type MyRoles, type MyRolesState } from '../../hooks/useMyRoles'
 import { ProfileCard } from './ProfileCard'
 import './index.scss'
@@ -18,13 +19,7 @@ function ProfileSection({ state, retry }: { state: MyRolesState; retry: () => vo
     case 'needs-identity':
       return <NeedsIdentity />
     case 'not-bound':
-      return (
-        <ErrorState
-          error={state.error}
-          refusal='绑定用的邀请码由政协办公室发放；如未收到，请与办公室联系。'
-          action={{ label: '输入邀请码绑定', onClick: () => go('/account/bind/index') }}
-        />
-      )
+      return <NotBound error={state.error} />
     case 'error':
       return <ErrorState error={state.error} onRetry={retry} />
     case 'ready':
