@@ -138,6 +138,7 @@ export const ERROR_MESSAGES = {
   'NOT_FOUND#QUIZ': '没有找到这个学习测试',
   'NOT_FOUND#ATTEMPT': '没有找到这次作答',
   'STUDY.QUESTION_INVALID': '题目的正确答案与题型不符：单选、判断题选一个答案，多选题至少两个，判断题的选项为“对、错”',
+  'STUDY.QUESTION_DUPLICATE': '题库“{bank}”里已有题干相同的题，没有再加一道',
   'STUDY.IMPORT_HAS_ERRORS': '表格里有 {count} 行有问题，这次没有导入任何题目；请按检查结果改好后重新选择文件',
   'STUDY.IMPORT_UNREADABLE': '文件无法读取，请确认是 Excel（.xlsx）文件',
   'STUDY.IMPORT_COLUMNS': '表头缺少：{missing}（应有：{expected}）',

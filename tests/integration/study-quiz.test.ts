@@ -59,6 +59,31 @@ async function correctAnswers(attempt: AttemptView) {
 const wrongAnswers = (attempt: AttemptView) => attempt.questions.map((q) => ({ questionId: q.id, choice: [q.options.length - 1] }));
 
 describe('学习测试', () => {
+  test('同一题库里题干相同（不计空白）的题不再加，什么也不写；别的题库可以；两次同时提交只写一道', async () => {
+    const admin = org.members.admin.openid;
+    const count = async (bank: string) =>
+      Number(
+        (
+          await db
+            .selectFrom('quiz_question')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('org_id', '=', org.orgId)
+            .where('bank', '=', bank)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count('政协知识');
+    const res = await c.call(admin, 'study', 'saveQuestion', { bank: '政协知识', ...QUESTIONS[0], stem: ' 人民政协是 什么机构？ ' });
+    expect(codeOf(res)).toBe('STUDY.QUESTION_DUPLICATE');
+    expect(!res.ok && res.error.message).toBe('题库“政协知识”里已有题干相同的题，没有再加一道');
+    expect(await count('政协知识')).toBe(before);
+    await c.ok(admin, 'study', 'saveQuestion', { bank: '换届学习', ...QUESTIONS[0] });
+
+    const twice = await Promise.all([0, 1].map(() => c.call(admin, 'study', 'saveQuestion', { bank: '换届学习', ...QUESTIONS[1] })));
+    expect(twice.map(codeOf).sort()).toEqual(['OK', 'STUDY.QUESTION_DUPLICATE']);
+    expect(await count('换届学习')).toBe(2);
+  });
+
   test('题目不自洽、成员出题、题库不够抽，都被拒绝', async () => {
     const admin = org.members.admin.openid;
     expect(

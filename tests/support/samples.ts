@@ -537,7 +537,8 @@ export const SAMPLES: Record<string, Sample> = {
   'study.assignments': { data: () => undefined },
   'study.completion': { data: async (s) => ({ assignmentId: await assignmentOf(s), branchId: s.target.branchId }) },
   'study.exportCompletion': { data: async (s) => ({ assignmentId: await assignmentOf(s), branchId: s.target.branchId }) },
-  'study.saveQuestion': { data: () => QUESTION },
+  // 每次一道新题：同一题库里题干相同的题会被拒绝（STUDY.QUESTION_DUPLICATE）
+  'study.saveQuestion': { data: () => ({ ...QUESTION, stem: `${QUESTION.stem}（第 ${++questionSeq} 问）` }) },
   'study.questions': { data: () => undefined },
   'study.questionTemplate': { data: () => ({}) },
   'study.previewQuestions': { data: async () => ({ fileName: '题目.xlsx', fileId: await questionSheet() }) },
@@ -568,6 +569,7 @@ export const SAMPLES: Record<string, Sample> = {
   'reminders.log': { data: () => ({}) },
 };
 
+let questionSeq = 0;
 const QUESTION = {
   bank: '政协知识',
   kind: 'single',

@@ -12,6 +12,8 @@ import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
+import { withAttemptLock } from '../../db/attempts';
+import { stemKey } from '../../domain/question-row';
 import { TRUE_FALSE_OPTIONS, drawQuestions, grade, isCorrect, questionProblem } from '../../domain/quiz';
 import { awardPoints } from '../points/ledger';
 import { type Queryable, iso, quizIncludesMember } from './shared';
@@ -31,17 +33,23 @@ const quizView = (q: QuizRow): QuizView => ({
 });
 const QUIZ_COLUMNS = ['q.id', 'q.title', 'q.bank', 'q.question_count', 'q.pass_score', 'q.max_attempts', 'q.opens_at', 'q.closes_at'] as const;
 
-/** 加一道题（办公室）：判断题的选项固定为“对、错” */
+/**
+ * 加一道题（办公室）：判断题的选项固定为“对、错”。同一题库里题干相同（不计空白）的题不再加，与从表格导入同一规则；
+ * 与导入排在同一把锁下（quiz-import:<政协>），连点两次或与一份导入同时提交，也只写一道。
+ */
 export const saveQuestion = defineAction({
   input: contract.study.saveQuestion,
-  errors: ['STUDY.QUESTION_INVALID'],
+  errors: ['STUDY.QUESTION_INVALID', 'STUDY.QUESTION_DUPLICATE'],
   access: OFFICE,
   writes: true,
   handler: async (input, ctx): Promise<QuestionView> => {
     const { deps, actor } = ctx;
     const options = input.kind === 'truefalse' ? [...TRUE_FALSE_OPTIONS] : input.options;
     if (questionProblem({ kind: input.kind, options, answer: input.answer })) throw new AppError('STUDY.QUESTION_INVALID');
-    return deps.db.transaction().execute(async (trx) => {
+    return withAttemptLock(deps.db, `quiz-import:${actor.orgId}`, async (trx) => {
+      const key = stemKey(input.bank, input.stem);
+      const bank = await trx.selectFrom('quiz_question').select('stem').where('org_id', '=', actor.orgId).where('bank', '=', input.bank).execute();
+      if (bank.some((r) => stemKey(input.bank, r.stem) === key)) throw new AppError('STUDY.QUESTION_DUPLICATE', { bank: input.bank });
       const row = await trx
         .insertInto('quiz_question')
         .values({
