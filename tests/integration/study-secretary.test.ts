@@ -70,6 +70,16 @@ describe('书记发布、修改、撤回本支部的材料', () => {
     await refusedUnchanged(org.members.secA.openid, 'publish', { ...body, branchId: org.branches.B }, OUT_OF_BRANCH);
   });
 
+  test('以支部名义发布：须是本政协在册的党支部；机关党委、党组等上级组织与不存在的 id 都答“支部不存在”，什么也不写', async () => {
+    const body = { title: '以上级组织名义发布', category: '党史学习', bodyMarkdown: '正文' };
+    for (const branchId of [org.branches.committeeParty, org.branches.root, '00000000-0000-4000-8000-000000000000']) {
+      const before = await orgSnapshot(db, org.orgId);
+      const res = await c.call(org.members.admin.openid, 'study', 'publish', { ...body, branchId });
+      expect(res.ok ? 'OK' : { code: res.error.code, message: res.error.message }).toEqual({ code: 'NOT_FOUND', message: '支部不存在' });
+      expect(await orgSnapshot(db, org.orgId)).toEqual(before);
+    }
+  });
+
   test('书记改不了、撤不回、看不到原文：办公室的与另一位书记的；管理列表里也没有它们', async () => {
     const office = await publishAs(org.members.admin.openid);
     const ofB = await publishAs(org.members.secB.openid, { branchId: org.branches.B });

@@ -85,12 +85,13 @@ export const publish = defineAction({
     const now = deps.clock.now();
     const branchId = input.branchId ?? null;
     if (branchId) {
-      // 办公室替支部发布时也须是本政协在册的支部
+      // 办公室替支部发布时也须是本政协在册的党支部（机关党委、党总支等上级组织不是支部，与活动的主办支部同一规则）
       const branch = await deps.db
         .selectFrom('party_org')
         .select('id')
         .where('org_id', '=', actor.orgId)
         .where('id', '=', branchId)
+        .where('level', '=', '党支部')
         .where('status', '=', 'active')
         .executeTakeFirst();
       if (!branch) throw new AppError('NOT_FOUND#BRANCH');
