@@ -95,6 +95,41 @@ describe('编辑材料（书记）', () => {
 })
 
 describe('布置必学（书记）', () => {
+  it('大支部（超过 100 人）：说清只列了前 100 位，按姓名查找其余的；换了查找词，已点的人仍算数', async () => {
+    setRouterParams({ id: 'mat-1' })
+    const crowd = Array.from({ length: 100 }, (_, i) => member({ id: `m-${i}`, name: `成员${i}` }))
+    const mock = routeCalls({
+      'member.me': () => ok(zhangProfile),
+      'study.get': () => ok(view()),
+      'org.tree': () => ok(tree),
+      'roster.list': (d) =>
+        (d as { q?: string }).q === '李'
+          ? ok({ items: [member({ id: 'm-130', name: '李文华' })], total: 1, page: 1, pageSize: 100 })
+          : ok({ items: crowd, total: 130, page: 1, pageSize: 100 }),
+      'study.assign': () =>
+        ok({ id: 'a-1', materialId: 'mat-1', title: '支部专题学习', dueAt: '2026-12-31T15:59:00.000Z', audience: [], expected: 2, finished: 0 }),
+    })
+    render(<StudyAssignPage />)
+    fireEvent.click(await screen.findByText('本支部的成员'))
+    expect(await screen.findByText('本支部有 130 位在册成员，这里列出前 100 位；其余的请按姓名查找。')).toBeTruthy()
+    fireEvent.click(screen.getByText('成员7'))
+    type('按姓名查找本支部成员', '李')
+    fireEvent.click(screen.getByText('查找'))
+    fireEvent.click(await screen.findByText('李文华'))
+    expect(screen.getByText('已点名 2 位')).toBeTruthy()
+    expect(callsTo(mock, 'roster', 'list').at(-1)).toMatchObject({ branchId: 'b-2', q: '李', pageSize: 100 })
+    type('完成期限', '2026-12-31')
+    fireEvent.click(screen.getByText('布置'))
+    await waitFor(() =>
+      expect(callsTo(mock, 'study', 'assign')[0]).toMatchObject({
+        audience: [
+          { kind: 'member', id: 'm-7' },
+          { kind: 'member', id: 'm-130' },
+        ],
+      }),
+    )
+  })
+
   it('只给本支部或本支部的成员：没有“全体成员”；点名的成员从本支部名册里选', async () => {
     setRouterParams({ id: 'mat-1' })
     const done: AssignmentView = {

@@ -12,6 +12,7 @@ import { Button } from '../../components/Button'
 import { ChoiceChips, MultiChips, SelectList } from '../../components/Chips'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { SearchField } from '../../components/SearchField'
 import { LoadGate } from '../../components/PageState'
 import { RoleGate } from '../../components/RoleGate'
 import { useLoad } from '../../hooks/useLoad'
@@ -32,21 +33,46 @@ const SECRETARY_WHO = [
 ]
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/** 书记点名：本支部的在册成员（名册按支部筛选，服务端只给他所管支部的） */
+/** 名册一次最多给 100 人（roster.list 的 pageSize 上限） */
+const MEMBER_PAGE = 100
+
+/**
+ * 书记点名：本支部的在册成员（名册按支部筛选，服务端只给他所管支部的）。
+ * 超过一页（100 人）的大支部（如离退休干部支部）说清只列了前 100 位，并可按姓名查找其余的；已点的人换了查找词也仍算数。
+ */
 function BranchMembers({ branchId, values, onChange }: { branchId: string; values: string[]; onChange: (v: string[]) => void }) {
-  const { state, reload } = useLoad(() => callFunction('roster', 'list', { branchId, status: 'active', pageSize: 100 }), [branchId])
+  const [text, setText] = useState('')
+  const [q, setQ] = useState('')
+  const { state, reload, loading } = useLoad(
+    () => callFunction('roster', 'list', { branchId, status: 'active', pageSize: MEMBER_PAGE, ...(q ? { q } : {}) }),
+    [branchId, q],
+  )
+  const truncated = state.status === 'ready' && state.data.total > state.data.items.length
   return (
-    <LoadGate state={state} what='本支部成员' onRetry={reload}>
-      {(page) => (
-        <MultiChips
-          label='点名的成员'
-          options={page.items.map((m) => ({ value: m.id, label: m.name }))}
-          values={values}
-          onChange={onChange}
-          emptyText='本支部还没有在册成员'
-        />
-      )}
-    </LoadGate>
+    <View>
+      {(truncated || q) && <SearchField label='按姓名查找本支部成员' value={text} onChange={setText} onSearch={setQ} action='查找' busy={loading} />}
+      <LoadGate state={state} what='本支部成员' onRetry={reload}>
+        {(page) => (
+          <View>
+            {truncated && (
+              <Notice kind='info'>
+                {q
+                  ? `找到 ${page.total} 位，这里列出前 ${page.items.length} 位；请输入更完整的姓名。`
+                  : `本支部有 ${page.total} 位在册成员，这里列出前 ${page.items.length} 位；其余的请按姓名查找。`}
+              </Notice>
+            )}
+            <MultiChips
+              label='点名的成员'
+              options={page.items.map((m) => ({ value: m.id, label: m.name }))}
+              values={values}
+              onChange={onChange}
+              emptyText={q ? `本支部没有叫“${q}”的在册成员` : '本支部还没有在册成员'}
+            />
+            {values.length > 0 && <Text className='st-line'>已点名 {values.length} 位</Text>}
+          </View>
+        )}
+      </LoadGate>
+    </View>
   )
 }
 
