@@ -9,6 +9,7 @@ import { Button, ButtonRow } from '../../components/Button'
 import { ChoiceChips, SelectList } from '../../components/Chips'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { SearchField } from '../../components/SearchField'
 import { PickerField } from '../../components/PickerField'
 
 type Source = 'filter' | 'list'
@@ -142,20 +143,16 @@ export function TemporaryBranchForm({ tree, onDone }: { tree: OrgTree; onDone: (
         </View>
       )}
 
-      <View className='temp-branch__search'>
-        <TextField
-          label={source === 'list' ? '查找成员与书记' : '查找书记'}
-          value={q}
-          onChange={setQ}
-          maxlength={40}
-          placeholder='输入姓名或手机号'
-          confirmType='search'
-          onConfirm={() => void find()}
-        />
-        <Button busy={search.busy} busyText='正在查找…' onClick={() => void find()}>
-          查找
-        </Button>
-      </View>
+      <SearchField
+        label={source === 'list' ? '查找成员与书记' : '查找书记'}
+        value={q}
+        onChange={setQ}
+        onSearch={() => void find()}
+        action='查找'
+        placeholder='输入姓名或手机号'
+        maxlength={40}
+        busy={search.busy}
+      />
       {search.error && <Notice kind='error'>{search.error.message}</Notice>}
       {found && found.length === 0 && <Text className='ui-muted'>没有找到在册的中共党员。</Text>}
       {found?.map((m) => {

@@ -6,7 +6,7 @@ import { callFunction } from '../../services/cloud'
 import { useSubmit } from '../../hooks/useSubmit'
 import { Button } from '../../components/Button'
 import { type Option } from '../../components/Chips'
-import { TextField } from '../../components/Field'
+import { SearchField } from '../../components/SearchField'
 import { Notice } from '../../components/Notice'
 import '../../components/Card.scss'
 import '../../components/Chips.scss'
@@ -66,10 +66,16 @@ function MemberSearch({ value, onChange }: Pick<AudiencePickerProps, 'value' | '
   }
   return (
     <View>
-      <TextField label='按姓名查找成员' value={q} onChange={setQ} maxlength={20} placeholder='输入姓名' />
-      <Button block busy={busy} busyText='正在查找…' onClick={() => void search()}>
-        查找
-      </Button>
+      <SearchField
+        label='按姓名查找成员'
+        value={q}
+        onChange={setQ}
+        onSearch={() => void search()}
+        action='查找'
+        placeholder='输入姓名'
+        maxlength={20}
+        busy={busy}
+      />
       {problem && <Notice kind='error'>{problem.message}</Notice>}
       {found && found.length === 0 && <Text className='ui-muted'>没有找到。</Text>}
       {found && found.length > 0 && (

@@ -3,9 +3,8 @@ import { Text, View } from '@tarojs/components'
 import type { MemberDetail } from '@tongxin/shared-types'
 import { callFunction } from '../../services/cloud'
 import { useLoad } from '../../hooks/useLoad'
-import { Button } from '../../components/Button'
 import { NotReady } from '../../components/PageState'
-import { TextField } from '../../components/Field'
+import { SearchField } from '../../components/SearchField'
 import { ListRow } from '../../components/ListRow'
 
 export interface PickedMember {
@@ -29,25 +28,11 @@ export function MemberPicker({ onPick }: MemberPickerProps) {
   const { state, reload } = useLoad(() => callFunction('roster', 'list', { q: q || undefined, page: 1, pageSize: 20 }), [q])
   return (
     <View>
-      <View className='pt-search'>
-        <TextField
-          className='pt-search__input'
-          label='按姓名查找成员'
-          value={text}
-          placeholder='输入姓名查找'
-          maxlength={40}
-          confirmType='search'
-          onChange={setText}
-          onConfirm={() => setQ(text.trim())}
-        />
-        <Button kind='primary' className='pt-search__btn' onClick={() => setQ(text.trim())}>
-          查找
-        </Button>
-      </View>
+      <SearchField label='按姓名查找成员' value={text} onChange={setText} onSearch={setQ} action='查找' placeholder='输入姓名查找' maxlength={40} />
       {state.status !== 'ready' ? (
         <NotReady state={state} what='成员名单' onRetry={reload} />
       ) : (
-        <View className='pt-search__list'>
+        <View className='pt-found'>
           <Text className='ui-card__sub'>
             {state.data.total === 0
               ? '没有找到符合的成员。'
