@@ -37,7 +37,7 @@ interface Inner<T> {
 /**
  * 唯一的取数 hook。load 为 null 时不取（如缺参数）；deps 变化、换演示身份或 reload 时重取；
  * 参数已变的过期回答直接丢弃。重取时保留上一份数据：有数据就画数据，没数据才画骨架屏。
- * early：第一次渲染时若同一份回答已在手边（见 services/cloud 的 settledCall），直接画它，这一次不再取。
+ * early：第一次渲染时若同一份回答已在手边（见 services/preloaded 的 settledCall），直接画它，这一次不再取。
  */
 export function useLoad<T>(load: (() => Promise<Envelope<T>>) | null, deps: readonly unknown[], early?: () => Envelope<T> | undefined): Loaded<T> {
   const devOpenid = useAppStore((s) => s.devIdentity?.openid ?? null)

@@ -3,7 +3,9 @@ import { type Sheet, SheetTooBigError, UnzippedTooBigError, readSheet, writeWork
 import { type Deps, defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
+import type { Transaction } from 'kysely';
 import { withAttemptLock } from '../../db/attempts';
+import type { Database } from '../../db/schema';
 import { sniffSpreadsheet } from '../../domain/file-type';
 import { QUESTION_COLUMNS, REQUIRED_QUESTION_COLUMNS, SAMPLE_STEM_PREFIX, checkQuestionRow, stemKey } from '../../domain/question-row';
 import { markUploadUsed, takeUpload } from '../uploads';
@@ -54,14 +56,26 @@ interface Analysis {
   banks: QuestionImportPreview['banks'];
 }
 
+/** 这些题库里已有的题（stemKey）：导入与手工加题按同一规则查重 */
+export async function existingStemKeys(db: Queryable, orgId: string, banks: string[]): Promise<Set<string>> {
+  if (banks.length === 0) return new Set();
+  const rows = await db.selectFrom('quiz_question').select(['bank', 'stem']).where('org_id', '=', orgId).where('bank', 'in', banks).execute();
+  return new Set(rows.map((r) => stemKey(r.bank, r.stem)));
+}
+
+/**
+ * 题库的写入排队（事务级咨询锁，按政协）：两份同时提交的表格、同一份连点两次、或导入与手工加题同时，
+ * 若都在对方写入前查重，会把同一道题写两遍；排队后后到的看得见先到的题
+ */
+export function withQuestionBankLock<T>(db: Deps['db'], orgId: string, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return withAttemptLock(db, `quiz-import:${orgId}`, fn);
+}
+
 /** 逐行检查（与题库里已有的题比对题干）；不写任何东西 */
 async function analyse(db: Queryable, orgId: string, sheet: Sheet): Promise<Analysis> {
   const index = new Map(sheet.headers.map((h, i) => [h, i] as const));
   const banks = [...new Set(sheet.rows.map((r) => r.cells[index.get('题库') ?? -1] ?? '').filter(Boolean))];
-  const existingRows = banks.length
-    ? await db.selectFrom('quiz_question').select(['bank', 'stem']).where('org_id', '=', orgId).where('bank', 'in', banks).execute()
-    : [];
-  const existing = new Set(existingRows.map((r) => stemKey(r.bank, r.stem)));
+  const existing = await existingStemKeys(db, orgId, banks);
   const seen = new Map<string, number>();
   const good: QuestionDraft[] = [];
   const errors: Analysis['errors'] = [];
@@ -153,9 +167,8 @@ export const importQuestions = defineAction({
     const { deps, actor } = ctx;
     const now = deps.clock.now();
     const sheet = await loadSheet(deps, actor, file.fileId);
-    // 同一政协的导入排队（事务级咨询锁）：两份同时提交的表格（或同一份连点两次）若都在对方写入前查重，会把同一批题写两遍；
-    // 排队后后到的一份看得见先到的题，整份以“题干重复”拒绝
-    return withAttemptLock(deps.db, `quiz-import:${actor.orgId}`, async (trx) => {
+    // 排队后，后到的一份看得见先到的题，整份以“题干重复”拒绝
+    return withQuestionBankLock(deps.db, actor.orgId, async (trx) => {
       const { good, errors, banks } = await analyse(trx, actor.orgId, sheet);
       if (errors.length) throw new AppError('STUDY.IMPORT_HAS_ERRORS', { count: errors.length });
       for (let i = 0; i < good.length; i += 500) {

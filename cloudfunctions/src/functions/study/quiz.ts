@@ -12,10 +12,10 @@ import { sql } from 'kysely';
 import { defineAction } from '../../core/action';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit';
-import { withAttemptLock } from '../../db/attempts';
 import { stemKey } from '../../domain/question-row';
 import { TRUE_FALSE_OPTIONS, drawQuestions, grade, isCorrect, questionProblem } from '../../domain/quiz';
 import { awardPoints } from '../points/ledger';
+import { existingStemKeys, withQuestionBankLock } from './question-import';
 import { type Queryable, iso, quizIncludesMember } from './shared';
 
 const OFFICE = { roles: ['admin'] as const };
@@ -35,7 +35,7 @@ const QUIZ_COLUMNS = ['q.id', 'q.title', 'q.bank', 'q.question_count', 'q.pass_s
 
 /**
  * 加一道题（办公室）：判断题的选项固定为“对、错”。同一题库里题干相同（不计空白）的题不再加，与从表格导入同一规则；
- * 与导入排在同一把锁下（quiz-import:<政协>），连点两次或与一份导入同时提交，也只写一道。
+ * 与导入排在同一把锁下（withQuestionBankLock），连点两次或与一份导入同时提交，也只写一道。
  */
 export const saveQuestion = defineAction({
   input: contract.study.saveQuestion,
@@ -46,10 +46,10 @@ export const saveQuestion = defineAction({
     const { deps, actor } = ctx;
     const options = input.kind === 'truefalse' ? [...TRUE_FALSE_OPTIONS] : input.options;
     if (questionProblem({ kind: input.kind, options, answer: input.answer })) throw new AppError('STUDY.QUESTION_INVALID');
-    return withAttemptLock(deps.db, `quiz-import:${actor.orgId}`, async (trx) => {
-      const key = stemKey(input.bank, input.stem);
-      const bank = await trx.selectFrom('quiz_question').select('stem').where('org_id', '=', actor.orgId).where('bank', '=', input.bank).execute();
-      if (bank.some((r) => stemKey(input.bank, r.stem) === key)) throw new AppError('STUDY.QUESTION_DUPLICATE', { bank: input.bank });
+    return withQuestionBankLock(deps.db, actor.orgId, async (trx) => {
+      if ((await existingStemKeys(trx, actor.orgId, [input.bank])).has(stemKey(input.bank, input.stem))) {
+        throw new AppError('STUDY.QUESTION_DUPLICATE', { bank: input.bank });
+      }
       const row = await trx
         .insertInto('quiz_question')
         .values({
